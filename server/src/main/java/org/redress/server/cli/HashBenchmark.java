@@ -1,0 +1,172 @@
+package org.redress.server.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.redress.pdq.Pixels;
+import org.redress.pdq.PdqHasher;
+import org.redress.pdq.imageio.DecodeLimits;
+import org.redress.pdq.imageio.ImageIoDecoder;
+import org.redress.pdq.imageio.UndecodableImageException;
+
+/**
+ * {@code redress bench hash DIR [--seconds S] [--rounds R]}: images per second for decoding alone
+ * and for decoding plus hashing, on one core and on all cores, over the same files held in memory
+ * (so the disk is not measured). Modes alternate within each round and the median round is
+ * reported, so that drift on a shared machine hits every mode alike.
+ */
+final class HashBenchmark implements Command {
+
+    private enum Mode { DECODE, DECODE_AND_HASH }
+
+    private final ImageIoDecoder decoder = ImageIoDecoder.create(DecodeLimits.defaults());
+    private final PdqHasher hasher = PdqHasher.create();
+
+    @Override
+    public String name() {
+        return "hash";
+    }
+
+    @Override
+    public String summary() {
+        return "bench hash DIR [--seconds S] [--rounds R]";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        Path dir = null;
+        Duration perMeasurement = Duration.ofSeconds(3);
+        int rounds = 3;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--seconds" -> perMeasurement = Duration.ofMillis(
+                        (long) (1000 * positive(args, ++i, "--seconds")));
+                case "--rounds" -> rounds = (int) positive(args, ++i, "--rounds");
+                default -> {
+                    if (dir != null || args.get(i).startsWith("--")) {
+                        throw new UsageException("usage: " + summary());
+                    }
+                    dir = Path.of(args.get(i));
+                }
+            }
+        }
+        if (dir == null) {
+            throw new UsageException("usage: " + summary());
+        }
+        List<byte[]> images = load(dir, err);
+        if (images.isEmpty()) {
+            err.println("bench hash: no decodable images under " + dir);
+            return SOME_INPUT_BAD;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf("images=%d cores=%d seconds_per_measurement=%.1f rounds=%d%n",
+                images.size(), cores, perMeasurement.toMillis() / 1000.0, rounds);
+        // Warm-up: every mode once, so the JIT has compiled both paths before measuring.
+        for (Mode mode : Mode.values()) {
+            measure(images, mode, 1, perMeasurement);
+            measure(images, mode, cores, perMeasurement);
+        }
+        double[][] rates = new double[4][rounds];
+        for (int r = 0; r < rounds; r++) {
+            rates[0][r] = measure(images, Mode.DECODE, 1, perMeasurement);
+            rates[1][r] = measure(images, Mode.DECODE_AND_HASH, 1, perMeasurement);
+            rates[2][r] = measure(images, Mode.DECODE, cores, perMeasurement);
+            rates[3][r] = measure(images, Mode.DECODE_AND_HASH, cores, perMeasurement);
+        }
+        double decodeOne = median(rates[0]);
+        double bothOne = median(rates[1]);
+        double decodeAll = median(rates[2]);
+        double bothAll = median(rates[3]);
+        out.printf("decode            1 core : %8.1f images/s%n", decodeOne);
+        out.printf("decode+hash       1 core : %8.1f images/s%n", bothOne);
+        out.printf("decode        %2d cores   : %8.1f images/s%n", cores, decodeAll);
+        out.printf("decode+hash   %2d cores   : %8.1f images/s%n", cores, bothAll);
+        out.printf("hash_adds_to_decode_time 1 core=%.1f%% all cores=%.1f%%%n",
+                100 * (decodeOne / bothOne - 1), 100 * (decodeAll / bothAll - 1));
+        out.printf("all_core_scaling decode=%.2fx decode+hash=%.2fx%n",
+                decodeAll / decodeOne, bothAll / bothOne);
+        return OK;
+    }
+
+    private double measure(List<byte[]> images, Mode mode, int threads, Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        var done = new AtomicInteger();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            var workers = new ArrayList<Future<?>>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t * images.size() / threads;
+                workers.add(pool.submit(() -> {
+                    for (int i = offset; System.nanoTime() < deadline; i++) {
+                        process(images.get(i % images.size()), mode);
+                        done.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("benchmark failed", e.getCause());
+        }
+        return done.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private void process(byte[] image, Mode mode) throws IOException, UndecodableImageException {
+        Pixels pixels = decoder.decode(new java.io.ByteArrayInputStream(image));
+        if (mode == Mode.DECODE_AND_HASH) {
+            hasher.hash(pixels);
+        }
+    }
+
+    private List<byte[]> load(Path dir, PrintStream err) {
+        var images = new ArrayList<byte[]>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                byte[] bytes = Files.readAllBytes(file);
+                try {
+                    decoder.decode(new java.io.ByteArrayInputStream(bytes));
+                    images.add(bytes);
+                } catch (UndecodableImageException e) {
+                    err.println(file + ": skipped, " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            err.println(dir + ": cannot read: " + e.getMessage());
+        }
+        return images;
+    }
+
+    private static double positive(List<String> args, int i, String option) throws UsageException {
+        try {
+            double value = Double.parseDouble(args.get(i));
+            if (value > 0) {
+                return value;
+            }
+        } catch (IndexOutOfBoundsException | NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(option + " needs a positive number");
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}

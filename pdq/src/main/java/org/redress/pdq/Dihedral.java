@@ -10,11 +10,11 @@ package org.redress.pdq;
 public enum Dihedral {
     /** The image as given. */
     ORIGINAL,
-    /** Rotated 90 degrees. */
+    /** Rotated 90 degrees anticlockwise. */
     ROTATE_90,
     /** Rotated 180 degrees. */
     ROTATE_180,
-    /** Rotated 270 degrees. */
+    /** Rotated 270 degrees anticlockwise (90 degrees clockwise). */
     ROTATE_270,
     /** Mirrored across the horizontal axis (upside down). */
     FLIP_X,

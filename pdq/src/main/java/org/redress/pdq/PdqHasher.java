@@ -89,8 +89,7 @@ public final class PdqHasher {
         if (width == SIDE && height == SIDE) {
             cells = luma;
         } else {
-            JaroszBlur.blur(luma, new float[luma.length], width, height);
-            cells = decimate(luma, width, height);
+            cells = JaroszBlur.blurAndDecimate(luma, width, height);
         }
         var quality = new Quality(quality(cells));
         float[] coefficients = dct(cells);
@@ -123,19 +122,6 @@ public final class PdqHasher {
                 yield out;
             }
         };
-    }
-
-    /** Samples the blurred image at the centres of a 64 x 64 grid (nearest cell, double maths). */
-    private static float[] decimate(float[] blurred, int width, int height) {
-        float[] cells = new float[SIDE * SIDE];
-        for (int i = 0; i < SIDE; i++) {
-            int row = (int) ((i + 0.5) * height / SIDE);
-            for (int j = 0; j < SIDE; j++) {
-                int column = (int) ((j + 0.5) * width / SIDE);
-                cells[i * SIDE + j] = blurred[row * width + column];
-            }
-        }
-        return cells;
     }
 
     /** Sums the truncated percentage steps between neighbouring cells, 90 per quality point. */

@@ -1,0 +1,109 @@
+package org.redress.hashindex;
+
+/**
+ * How {@link MultiIndex} cuts the 256 bits into disjoint substrings, and how far it probes each
+ * substring for a given radius.
+ *
+ * <p>Substring {@code t} of {@code m} takes the PDQ bits {@code k} with {@code k % m == t}. PDQ bit
+ * {@code k} comes from DCT coefficient {@code B[k / 16][k % 16]}; neighbouring coefficients are
+ * correlated in real images, so interleaving spreads them over all substrings instead of giving
+ * one substring a whole low-frequency row (contiguous cuts would make some buckets far fuller
+ * than others).
+ *
+ * <p>Probe radii follow the generalised pigeonhole principle: if the substring distances
+ * {@code d_t} sum to at most {@code r} and the per-substring radii {@code s_t} satisfy
+ * {@code sum(s_t + 1) >= r + 1}, some {@code d_t <= s_t}, else the sum would exceed {@code r}.
+ * A substring with radius -1 is not probed at all.
+ */
+final class Layout {
+
+    /** Narrowest and widest substring this layout uses: offsets take 4 * 2^width bytes per table. */
+    static final int MIN_WIDTH = 8;
+    static final int MAX_WIDTH = 24;
+
+    final int count;
+    final int[] widths;
+    /** masks[4 * t + w] selects the bits of substring t within word w (w0 first). */
+    final long[] masks;
+
+    private Layout(int count) {
+        this.count = count;
+        this.widths = new int[count];
+        this.masks = new long[4 * count];
+        for (int k = 0; k < 256; k++) {
+            int t = k % count;
+            int word = 3 - (k >>> 6);
+            masks[4 * t + word] |= 1L << (k & 63);
+            widths[t]++;
+        }
+    }
+
+    /**
+     * @param count substrings, 11..32 (11 keeps every substring within 24 bits, 32 is 8 bits)
+     * @throws IllegalArgumentException when {@code count} is out of range
+     */
+    static Layout of(int count) {
+        if (count < 256 / MAX_WIDTH + 1 || count > 256 / MIN_WIDTH) {
+            throw new IllegalArgumentException("substring count must be within [11, 32]: " + count);
+        }
+        return new Layout(count);
+    }
+
+    /**
+     * The layout for a bank of {@code size} entries: substrings about log2(size) bits wide, so that
+     * a bucket holds about one entry and each probe finds about one candidate (Norouzi et al.
+     * recommend m = b / log2(n)). The clamp to 12 keeps the offset tables within about 13 bytes
+     * per entry at ten million; the bench's --substrings option measures the neighbours.
+     */
+    static Layout forSize(int size) {
+        double log2 = Math.log(Math.max(size, 2)) / Math.log(2);
+        int width = (int) Math.max(MIN_WIDTH, Math.min(22, Math.round(log2)));
+        return of(Math.max(12, (256 + width - 1) / width));
+    }
+
+    /** The bits of substring {@code t} of the hash, packed into the low bits of an int. */
+    int key(int t, long w0, long w1, long w2, long w3) {
+        int at = 4 * t;
+        long m0 = masks[at];
+        long m1 = masks[at + 1];
+        long m2 = masks[at + 2];
+        long m3 = masks[at + 3];
+        long key = Long.compress(w0, m0);
+        key = (key << Long.bitCount(m1)) | Long.compress(w1, m1);
+        key = (key << Long.bitCount(m2)) | Long.compress(w2, m2);
+        key = (key << Long.bitCount(m3)) | Long.compress(w3, m3);
+        return (int) key;
+    }
+
+    /** How many bits of substring {@code t} differ, given the XOR of the two hashes. */
+    int distance(int t, long x0, long x1, long x2, long x3) {
+        int at = 4 * t;
+        return Long.bitCount(x0 & masks[at]) + Long.bitCount(x1 & masks[at + 1])
+                + Long.bitCount(x2 & masks[at + 2]) + Long.bitCount(x3 & masks[at + 3]);
+    }
+
+    /**
+     * Per-substring probe radii for radius {@code r}: {@code r + 1} split as evenly as possible,
+     * the larger shares going to the last (narrowest) substrings. -1 means "do not probe".
+     */
+    int[] probeRadii(int r) {
+        int[] radii = new int[count];
+        int share = (r + 1) / count;
+        int extra = (r + 1) % count;
+        for (int t = 0; t < count; t++) {
+            radii[t] = (t >= count - extra ? share + 1 : share) - 1;
+        }
+        return radii;
+    }
+
+    /** Keys within radius {@code s} of a key of {@code width} bits. */
+    static double probes(int width, int s) {
+        double total = 0;
+        double choose = 1;
+        for (int j = 0; j <= Math.min(s, width); j++) {
+            total += choose;
+            choose = choose * (width - j) / (j + 1);
+        }
+        return total;
+    }
+}

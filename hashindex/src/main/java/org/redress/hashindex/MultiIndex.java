@@ -121,26 +121,76 @@ public final class MultiIndex implements HammingIndex {
         long q2 = query.w2();
         long q3 = query.w3();
         int[] radius = radii[r];
+        var scratch = new Scratch();
+        // Three passes, each a tight loop of independent memory reads, so that the processor
+        // keeps many cache misses in flight instead of chasing one bucket at a time: bucket
+        // bounds first, then the positions in the buckets, then the hashes at those positions.
         for (int t = 0; t < layout.count; t++) {
-            if (radius[t] < 0) {
-                continue;
+            if (radius[t] >= 0) {
+                collectBuckets(t, layout.key(t, q0, q1, q2, q3), radius[t], scratch);
             }
-            int key = layout.key(t, q0, q1, q2, q3);
-            long limit = 1L << layout.widths[t];
-            int[] starts = offsets[t];
-            int[] placed = positions[t];
-            for (int flips = 0; flips <= radius[t] && flips <= layout.widths[t]; flips++) {
-                // Every mask of `flips` bits within the substring, in increasing order (Gosper).
-                for (long mask = (1L << flips) - 1; mask < limit; mask = nextWithSameBitCount(mask)) {
-                    int bucket = key ^ (int) mask;
-                    for (int i = starts[bucket], end = starts[bucket + 1]; i < end; i++) {
-                        verify(placed == null ? i : placed[i], t, q0, q1, q2, q3, r, radius, out);
-                    }
-                    if (mask == 0) {
-                        break;
-                    }
+        }
+        collectCandidates(scratch);
+        int[] candidates = scratch.candidates;
+        byte[] tables = scratch.candidateTables;
+        for (int c = 0, n = scratch.candidateCount; c < n; c++) {
+            verify(candidates[c], tables[c], q0, q1, q2, q3, r, radius, out);
+        }
+    }
+
+    long[] statsFor(PdqHash query, int r) {
+        var scratch = new Scratch();
+        int[] radius = radii[r];
+        for (int t = 0; t < layout.count; t++) {
+            if (radius[t] >= 0) {
+                collectBuckets(t, layout.key(t, query.w0(), query.w1(), query.w2(), query.w3()), radius[t], scratch);
+            }
+        }
+        collectCandidates(scratch);
+        return new long[] {scratch.bucketCount, scratch.candidateCount};
+    }
+
+    /** Appends the non-empty buckets of table {@code t} within {@code radius} of {@code key}. */
+    private void collectBuckets(int t, int key, int radius, Scratch scratch) {
+        int width = layout.widths[t];
+        long limit = 1L << width;
+        int[] starts = offsets[t];
+        for (int flips = 0; flips <= radius && flips <= width; flips++) {
+            // Every mask of `flips` bits within the substring, in increasing order (Gosper).
+            for (long mask = (1L << flips) - 1; mask < limit; mask = nextWithSameBitCount(mask)) {
+                int bucket = key ^ (int) mask;
+                int from = starts[bucket];
+                int to = starts[bucket + 1];
+                if (from != to) {
+                    scratch.addBucket(t, from, to);
+                }
+                if (mask == 0) {
+                    break;
                 }
             }
+        }
+    }
+
+    private void collectCandidates(Scratch scratch) {
+        for (int b = 0, n = scratch.bucketCount; b < n; b++) {
+            int t = scratch.bucketTables[b];
+            int[] placed = positions[t];
+            int from = scratch.bucketStarts[b];
+            int to = scratch.bucketEnds[b];
+            scratch.reserve(to - from);
+            int c = scratch.candidateCount;
+            if (placed == null) {
+                for (int i = from; i < to; i++, c++) {
+                    scratch.candidates[c] = i;
+                    scratch.candidateTables[c] = (byte) t;
+                }
+            } else {
+                for (int i = from; i < to; i++, c++) {
+                    scratch.candidates[c] = placed[i];
+                    scratch.candidateTables[c] = (byte) t;
+                }
+            }
+            scratch.candidateCount = c;
         }
     }
 
@@ -149,13 +199,9 @@ public final class MultiIndex implements HammingIndex {
         int at = 4 * p;
         long x0 = words[at] ^ q0;
         long x1 = words[at + 1] ^ q1;
-        int d = Long.bitCount(x0) + Long.bitCount(x1);
-        if (d > r) {
-            return;
-        }
         long x2 = words[at + 2] ^ q2;
         long x3 = words[at + 3] ^ q3;
-        d += Long.bitCount(x2) + Long.bitCount(x3);
+        int d = Long.bitCount(x0) + Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3);
         if (d > r) {
             return;
         }
@@ -221,8 +267,23 @@ public final class MultiIndex implements HammingIndex {
     public static final class Builder {
 
         private final Columns columns = new Columns(16);
+        private int substrings;
 
         private Builder() {}
+
+        /**
+         * Fixes the number of substrings instead of choosing it from the bank size: for measuring
+         * layouts against each other. Without this call the index uses about 256 / log2(size).
+         *
+         * @param count 11..32 (every substring then holds 8..24 bits)
+         * @return this builder
+         * @throws IllegalArgumentException when {@code count} is outside 11..32
+         */
+        public Builder substrings(int count) {
+            Layout.of(count);
+            this.substrings = count;
+            return this;
+        }
 
         /**
          * Adds an entry.
@@ -237,9 +298,10 @@ public final class MultiIndex implements HammingIndex {
             return this;
         }
 
-        /** Returns an index of the entries added so far, laid out for their number. */
+        /** Returns an index of the entries added so far; later adds do not change it. */
         public MultiIndex build() {
-            return new MultiIndex(columns, Layout.forSize(columns.size));
+            return new MultiIndex(columns,
+                    substrings == 0 ? Layout.forSize(columns.size) : Layout.of(substrings));
         }
 
         /** Builds with a given substring count: for measurements and tests of the layout. */

@@ -4,11 +4,10 @@ package org.redress.hashindex;
  * How {@link MultiIndex} cuts the 256 bits into disjoint substrings, and how far it probes each
  * substring for a given radius.
  *
- * <p>Substring {@code t} of {@code m} takes the PDQ bits {@code k} with {@code k % m == t}. PDQ bit
- * {@code k} comes from DCT coefficient {@code B[k / 16][k % 16]}; neighbouring coefficients are
- * correlated in real images, so interleaving spreads them over all substrings instead of giving
- * one substring a whole low-frequency row (contiguous cuts would make some buckets far fuller
- * than others).
+ * <p>Substring {@code t} of {@code m} is a run of consecutive PDQ bits (the first {@code 256 % m}
+ * substrings one bit wider than the rest), so a key is one or two shifts of a word. Interleaved
+ * cuts (bit {@code k} to substring {@code k % m}) were measured too: they need a bit-gather per
+ * word, which costs more than it saves on this processor.
  *
  * <p>Probe radii follow the generalised pigeonhole principle: if the substring distances
  * {@code d_t} sum to at most {@code r} and the per-substring radii {@code s_t} satisfy
@@ -25,16 +24,22 @@ final class Layout {
     final int[] widths;
     /** masks[4 * t + w] selects the bits of substring t within word w (w0 first). */
     final long[] masks;
+    /** The lowest PDQ bit of each substring. */
+    private final int[] firstBits;
 
     private Layout(int count) {
         this.count = count;
         this.widths = new int[count];
         this.masks = new long[4 * count];
-        for (int k = 0; k < 256; k++) {
-            int t = k % count;
-            int word = 3 - (k >>> 6);
-            masks[4 * t + word] |= 1L << (k & 63);
-            widths[t]++;
+        this.firstBits = new int[count];
+        int next = 0;
+        for (int t = 0; t < count; t++) {
+            widths[t] = 256 / count + (t < 256 % count ? 1 : 0);
+            firstBits[t] = next;
+            for (int k = next; k < next + widths[t]; k++) {
+                masks[4 * t + 3 - (k >>> 6)] |= 1L << (k & 63);
+            }
+            next += widths[t];
         }
     }
 
@@ -63,16 +68,25 @@ final class Layout {
 
     /** The bits of substring {@code t} of the hash, packed into the low bits of an int. */
     int key(int t, long w0, long w1, long w2, long w3) {
-        int at = 4 * t;
-        long m0 = masks[at];
-        long m1 = masks[at + 1];
-        long m2 = masks[at + 2];
-        long m3 = masks[at + 3];
-        long key = Long.compress(w0, m0);
-        key = (key << Long.bitCount(m1)) | Long.compress(w1, m1);
-        key = (key << Long.bitCount(m2)) | Long.compress(w2, m2);
-        key = (key << Long.bitCount(m3)) | Long.compress(w3, m3);
-        return (int) key;
+        int first = firstBits[t];
+        int shift = first & 63;
+        // Word 3 holds PDQ bits 0..63, word 0 bits 192..255; a substring spans at most two words.
+        long low = switch (first >>> 6) {
+            case 0 -> w3;
+            case 1 -> w2;
+            case 2 -> w1;
+            default -> w0;
+        };
+        long bits = low >>> shift;
+        if (shift + widths[t] > 64) {
+            long high = switch (first >>> 6) {
+                case 0 -> w2;
+                case 1 -> w1;
+                default -> w0;
+            };
+            bits |= high << (64 - shift);
+        }
+        return (int) (bits & ((1L << widths[t]) - 1));
     }
 
     /** How many bits of substring {@code t} differ, given the XOR of the two hashes. */
@@ -94,6 +108,30 @@ final class Layout {
             radii[t] = (t >= count - extra ? share + 1 : share) - 1;
         }
         return radii;
+    }
+
+    /**
+     * Every mask of at most {@code radius} one-bits within {@code width} bits, fewest bits first;
+     * XOR-ing them into a key enumerates the keys within that radius. Precomputed once per index,
+     * so a query's probe loop is a plain array walk with independent memory reads.
+     */
+    static int[] masksWithin(int width, int radius) {
+        int[] masks = new int[(int) probes(width, radius)];
+        int n = 0;
+        long limit = 1L << width;
+        for (int flips = 0; flips <= Math.min(radius, width); flips++) {
+            // Gosper's successor: the next larger number with the same count of one-bits.
+            for (long mask = (1L << flips) - 1; mask < limit; ) {
+                masks[n++] = (int) mask;
+                if (mask == 0) {
+                    break;
+                }
+                long lowest = mask & -mask;
+                long ripple = mask + lowest;
+                mask = ripple | (((mask ^ ripple) >>> 2) / lowest);
+            }
+        }
+        return masks;
     }
 
     /** Keys within radius {@code s} of a key of {@code width} bits. */

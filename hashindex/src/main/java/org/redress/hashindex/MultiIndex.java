@@ -25,14 +25,19 @@ public final class MultiIndex implements HammingIndex {
     /** Probes plus candidates that cost as much as scanning one entry sequentially (measured). */
     private static final int SCAN_COST_RATIO = 16;
 
-    private final Layout layout;
-    private final int size;
-    private final long[] words;
-    private final long[] ids;
-    private final int[][] offsets;
-    private final int[][] positions;
-    private final int[][] radii;
-    private final boolean[] scans;
+    /** Queries per batch in {@link #searchAll}: enough reads per window to share cache lines. */
+    static final int BATCH = 1024;
+
+    final Layout layout;
+    final int size;
+    final long[] words;
+    final long[] ids;
+    final int[][] offsets;
+    final int[][] positions;
+    final int[][] radii;
+    final boolean[] scans;
+    /** probeMasks[r][t]: the XOR masks table t probes for radius r, or null when not probed. */
+    final int[][][] probeMasks;
 
     private MultiIndex(Columns columns, Layout layout) {
         this.layout = layout;
@@ -58,6 +63,19 @@ public final class MultiIndex implements HammingIndex {
         for (int r = 0; r <= MAX_DISTANCE; r++) {
             radii[r] = layout.probeRadii(r);
             scans[r] = probeCost(radii[r]) * SCAN_COST_RATIO > size;
+        }
+        probeMasks = new int[MAX_DISTANCE + 1][][];
+        var shared = new java.util.HashMap<Long, int[]>();
+        for (int r = 0; r <= MAX_DISTANCE && !scans[r]; r++) {
+            probeMasks[r] = new int[m][];
+            for (int t = 0; t < m; t++) {
+                if (radii[r][t] >= 0) {
+                    int width = layout.widths[t];
+                    int within = radii[r][t];
+                    probeMasks[r][t] = shared.computeIfAbsent(((long) width << 32) | within,
+                            unused -> Layout.masksWithin(width, within));
+                }
+            }
         }
     }
 
@@ -127,7 +145,7 @@ public final class MultiIndex implements HammingIndex {
         // bounds first, then the positions in the buckets, then the hashes at those positions.
         for (int t = 0; t < layout.count; t++) {
             if (radius[t] >= 0) {
-                collectBuckets(t, layout.key(t, q0, q1, q2, q3), radius[t], scratch);
+                collectBuckets(t, layout.key(t, q0, q1, q2, q3), probeMasks[r][t], scratch);
             }
         }
         collectCandidates(scratch);
@@ -143,30 +161,48 @@ public final class MultiIndex implements HammingIndex {
         int[] radius = radii[r];
         for (int t = 0; t < layout.count; t++) {
             if (radius[t] >= 0) {
-                collectBuckets(t, layout.key(t, query.w0(), query.w1(), query.w2(), query.w3()), radius[t], scratch);
+                collectBuckets(t, layout.key(t, query.w0(), query.w1(), query.w2(), query.w3()), probeMasks[r][t], scratch);
             }
         }
         collectCandidates(scratch);
         return new long[] {scratch.bucketCount, scratch.candidateCount};
     }
 
+    @Override
+    public List<List<Match>> searchAll(List<PdqHash> queries, int maxDistance) {
+        Columns.checkDistance(maxDistance);
+        var all = new java.util.ArrayList<List<Match>>(queries.size());
+        if (scans[maxDistance]) {
+            for (PdqHash query : queries) {
+                all.add(search(query, maxDistance));
+            }
+            return List.copyOf(all);
+        }
+        var batch = new BatchSearch(this);
+        for (int from = 0; from < queries.size(); from += BATCH) {
+            int n = Math.min(BATCH, queries.size() - from);
+            PdqHash[] chunk = queries.subList(from, from + n).toArray(new PdqHash[0]);
+            Results[] results = new Results[n];
+            for (int i = 0; i < n; i++) {
+                results[i] = new Results();
+            }
+            batch.search(chunk, maxDistance, results);
+            for (Results result : results) {
+                all.add(result.toList());
+            }
+        }
+        return List.copyOf(all);
+    }
+
     /** Appends the non-empty buckets of table {@code t} within {@code radius} of {@code key}. */
-    private void collectBuckets(int t, int key, int radius, Scratch scratch) {
-        int width = layout.widths[t];
-        long limit = 1L << width;
+    private void collectBuckets(int t, int key, int[] masks, Scratch scratch) {
         int[] starts = offsets[t];
-        for (int flips = 0; flips <= radius && flips <= width; flips++) {
-            // Every mask of `flips` bits within the substring, in increasing order (Gosper).
-            for (long mask = (1L << flips) - 1; mask < limit; mask = nextWithSameBitCount(mask)) {
-                int bucket = key ^ (int) mask;
-                int from = starts[bucket];
-                int to = starts[bucket + 1];
-                if (from != to) {
-                    scratch.addBucket(t, from, to);
-                }
-                if (mask == 0) {
-                    break;
-                }
+        for (int mask : masks) {
+            int bucket = key ^ mask;
+            int from = starts[bucket];
+            int to = starts[bucket + 1];
+            if (from != to) {
+                scratch.addBucket(t, from, to);
             }
         }
     }
@@ -194,7 +230,7 @@ public final class MultiIndex implements HammingIndex {
         }
     }
 
-    private void verify(int p, int table, long q0, long q1, long q2, long q3, int r, int[] radius,
+    void verify(int p, int table, long q0, long q1, long q2, long q3, int r, int[] radius,
             Results out) {
         int at = 4 * p;
         long x0 = words[at] ^ q0;
@@ -212,12 +248,6 @@ public final class MultiIndex implements HammingIndex {
             }
         }
         out.add(ids[p], d);
-    }
-
-    private static long nextWithSameBitCount(long mask) {
-        long lowest = mask & -mask;
-        long ripple = mask + lowest;
-        return ripple | (((mask ^ ripple) >>> 2) / lowest);
     }
 
     @Override

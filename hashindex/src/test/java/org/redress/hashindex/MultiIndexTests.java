@@ -46,6 +46,24 @@ class MultiIndexTests {
     }
 
     @Test
+    void answersABatchExactlyAsQueryByQuery() {
+        for (int seed = 51; seed <= 53; seed++) {
+            var random = new Random(seed);
+            List<PdqHash> bank = Banks.clustered(random, 2000 + random.nextInt(3000));
+            MultiIndex multi = multi(bank).build();
+            LinearIndex linear = linear(bank);
+            List<PdqHash> queries = Banks.queries(random, bank, MultiIndex.BATCH + 300);
+            for (int r : new int[] {0, 1, 7, 16, 31, 40, 63}) {
+                List<List<Match>> batch = multi.searchAll(queries, r);
+                assertThat(batch).hasSize(queries.size());
+                for (int q = 0; q < queries.size(); q++) {
+                    assertThat(batch.get(q)).as("radius %d, query %d", r, q).isEqualTo(linear.search(queries.get(q), r));
+                }
+            }
+        }
+    }
+
+    @Test
     void answersLargeRadiiByScanning() {
         var random = new Random(31);
         List<PdqHash> bank = Banks.clustered(random, 800);

@@ -10,8 +10,8 @@ import org.redress.pdq.PdqHash;
  * candidate hashes), each a likely cache and TLB miss. A batch of a thousand queries reads the
  * same arrays millions of times; sorting those reads by address first (a one-pass radix
  * partition into windows of a few dozen kilobytes) turns them into a sweep in which most reads
- * hit lines and pages that a neighbour read just brought in. Three rounds, one per array:
- * bucket bounds, bucket positions, hashes. Each read is a packed {@code long} record
+ * hit lines and pages that a neighbour read just brought in. Two rounds: bucket bounds with
+ * their runs of positions, then the candidates' hashes. Each read is a packed {@code long} record
  * {@code (table, address, query)}, so the rounds allocate no object per read.
  */
 final class BatchSearch {
@@ -25,10 +25,13 @@ final class BatchSearch {
     private static final int ADDRESS_BITS = 29;
     private static final long ADDRESS_MASK = (1L << ADDRESS_BITS) - 1;
     private static final int TABLE_SHIFT = QUERY_BITS + ADDRESS_BITS;
-    /** log2 of the window one partition covers, in array elements: 32 KiB of ints. */
-    private static final int INT_WINDOW = 13;
-    /** The same for hashes: 2048 hashes of 32 bytes = 64 KiB. */
-    private static final int HASH_WINDOW = 11;
+    /** log2 of the window one partition covers, in array elements: 256 KiB of ints, within L2. */
+    private static final int INT_WINDOW = 16;
+    /** The same for hashes: 8192 hashes of 32 bytes = 256 KiB. Few windows keep the scatter cheap. */
+    private static final int HASH_WINDOW = 13;
+    /** log2 of the elements per 64-byte cache line: 16 ints, or 2 hashes of four longs. */
+    private static final int INT_LINE = 4;
+    private static final int HASH_LINE = 1;
 
     private final MultiIndex index;
 
@@ -50,40 +53,39 @@ final class BatchSearch {
                 }
             }
         }
-        // Round 1: bucket bounds, read in (table, bucket) order.
-        long[] byBucket = partition(probes, 1 << (Layout.MAX_WIDTH - INT_WINDOW), INT_WINDOW, true);
-        var slots = new Records(probes.size * 2);
-        var hashes = new Records(probes.size * 2);
+        // Round 1: bucket bounds and bucket contents, read in (table, bucket) order. A bucket's
+        // positions are one short run, so sorting the buckets already sweeps them in order.
+        long[] byBucket = sort(probes, 1 << (Layout.MAX_WIDTH - INT_WINDOW), INT_WINDOW, true, INT_LINE);
+        var hashes = new Records(probes.size * 4);
         for (int j = 0; j < probes.size; j++) {
             long rec = byBucket[j];
             int t = (int) (rec >>> TABLE_SHIFT);
             int bucket = (int) ((rec >>> QUERY_BITS) & ADDRESS_MASK);
-            long query = rec & QUERY_MASK;
+            long fixed = rec & ~(ADDRESS_MASK << QUERY_BITS);
             int[] starts = index.offsets[t];
-            Records next = t == 0 ? hashes : slots;
-            long tableBits = (long) t << TABLE_SHIFT;
-            for (int i = starts[bucket], end = starts[bucket + 1]; i < end; i++) {
+            int from = starts[bucket];
+            int to = starts[bucket + 1];
+            hashes.reserve(to - from);
+            long[] items = hashes.items;
+            int n = hashes.size;
+            int[] placed = index.positions[t];
+            if (placed == null) {
                 // Table 0 holds the hashes in its own bucket order: its slots are hash positions.
-                next.add(tableBits | ((long) i << QUERY_BITS) | query);
+                for (int i = from; i < to; i++) {
+                    items[n++] = fixed | ((long) i << QUERY_BITS);
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    items[n++] = fixed | ((long) placed[i] << QUERY_BITS);
+                }
             }
+            hashes.size = n;
         }
         probes = null;
         byBucket = null;
-        // Round 2: bucket contents of the other tables, read in (table, slot) order.
-        int slotWindows = (int) ((index.size + (1L << INT_WINDOW) - 1) >>> INT_WINDOW);
-        long[] bySlot = partition(slots, Math.max(1, slotWindows), INT_WINDOW, true);
-        for (int j = 0; j < slots.size; j++) {
-            long rec = bySlot[j];
-            int t = (int) (rec >>> TABLE_SHIFT);
-            int slot = (int) ((rec >>> QUERY_BITS) & ADDRESS_MASK);
-            long position = index.positions[t][slot];
-            hashes.add((rec & ~(ADDRESS_MASK << QUERY_BITS)) | (position << QUERY_BITS));
-        }
-        slots = null;
-        bySlot = null;
         // Round 3: candidate hashes, read in position order, verified exactly.
         int hashWindows = (int) ((index.size + (1L << HASH_WINDOW) - 1) >>> HASH_WINDOW);
-        long[] byPosition = partition(hashes, Math.max(1, hashWindows), HASH_WINDOW, false);
+        long[] byPosition = sort(hashes, Math.max(1, hashWindows), HASH_WINDOW, false, HASH_LINE);
         for (int j = 0; j < hashes.size; j++) {
             long rec = byPosition[j];
             int q = (int) (rec & QUERY_MASK);
@@ -101,11 +103,12 @@ final class BatchSearch {
     }
 
     /**
-     * Reorders the records by window of their address (and by table first when {@code byTable}):
-     * one counting pass and one scatter pass. Order within a window is kept, not sorted further,
-     * because a window is small enough to stay in cache while it is read.
+     * Sorts the records by address, cache line by line: first a partition into windows (in table
+     * order when {@code byTable}), then, within each window, a counting sort by cache line. The
+     * reads that follow then walk every array upwards, which the hardware prefetcher streams.
+     * A window is small enough that its own sort stays in cache.
      */
-    private long[] partition(Records records, int windowsPerTable, int window, boolean byTable) {
+    private long[] sort(Records records, int windowsPerTable, int window, boolean byTable, int line) {
         int parts = byTable ? index.layout.count * windowsPerTable : windowsPerTable;
         int[] starts = new int[parts + 1];
         long[] from = records.items;
@@ -113,13 +116,39 @@ final class BatchSearch {
         for (int j = 0; j < n; j++) {
             starts[part(from[j], windowsPerTable, window, byTable) + 1]++;
         }
+        int largest = 0;
         for (int p = 0; p < parts; p++) {
+            largest = Math.max(largest, starts[p + 1]);
             starts[p + 1] += starts[p];
         }
         long[] to = new long[n];
+        int[] cursors = starts.clone();
         for (int j = 0; j < n; j++) {
             long rec = from[j];
-            to[starts[part(rec, windowsPerTable, window, byTable)]++] = rec;
+            to[cursors[part(rec, windowsPerTable, window, byTable)]++] = rec;
+        }
+        long[] spare = new long[largest];
+        int lines = 1 << (window - line);
+        int[] counts = new int[lines + 1];
+        long lineMask = lines - 1;
+        for (int p = 0; p < parts; p++) {
+            int begin = starts[p];
+            int end = starts[p + 1];
+            if (end - begin < 2) {
+                continue;
+            }
+            Arrays.fill(counts, 0);
+            for (int j = begin; j < end; j++) {
+                counts[(int) ((to[j] >>> (QUERY_BITS + line)) & lineMask) + 1]++;
+            }
+            for (int c = 0; c < lines; c++) {
+                counts[c + 1] += counts[c];
+            }
+            for (int j = begin; j < end; j++) {
+                long rec = to[j];
+                spare[counts[(int) ((rec >>> (QUERY_BITS + line)) & lineMask)]++] = rec;
+            }
+            System.arraycopy(spare, 0, to, begin, end - begin);
         }
         return to;
     }
@@ -137,6 +166,12 @@ final class BatchSearch {
 
         Records(int capacity) {
             items = new long[Math.max(16, capacity)];
+        }
+
+        void reserve(int more) {
+            if (size + more > items.length) {
+                items = Arrays.copyOf(items, Math.max(size + more, size + (size >> 1)));
+            }
         }
 
         void add(long rec) {

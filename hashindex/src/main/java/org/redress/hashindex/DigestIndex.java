@@ -86,7 +86,7 @@ public final class DigestIndex {
 
     private static long[] toWords(DigestAlgorithm algorithm, byte[] digest) {
         if (digest.length != algorithm.bytes()) {
-            throw new IllegalArgumentException("a " + algorithm + " digest must be " + algorithm.bytes()
+            throw new IllegalArgumentException(algorithm + " digests must be " + algorithm.bytes()
                     + " bytes, got " + digest.length);
         }
         long[] words = new long[digest.length / 8];

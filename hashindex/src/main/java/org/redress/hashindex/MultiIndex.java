@@ -279,7 +279,7 @@ public final class MultiIndex implements HammingIndex {
         }
     }
 
-    /** Returns the number of substrings (tables) the 256 bits are cut into, 12..32. */
+    /** Returns the number of substrings (tables) the 256 bits are cut into, 11..32. */
     public int substrings() {
         return layout.count;
     }

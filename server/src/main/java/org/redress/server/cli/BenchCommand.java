@@ -11,7 +11,7 @@ final class BenchCommand implements Command {
     private final Map<String, Command> benchmarks = new LinkedHashMap<>();
 
     BenchCommand() {
-        for (Command benchmark : List.<Command>of(new HashBenchmark())) {
+        for (Command benchmark : List.<Command>of(new HashBenchmark(), new MatchBenchmark())) {
             benchmarks.put(benchmark.name(), benchmark);
         }
     }

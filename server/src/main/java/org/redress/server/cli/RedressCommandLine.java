@@ -19,7 +19,7 @@ public final class RedressCommandLine {
     }
 
     static RedressCommandLine standard() {
-        return new RedressCommandLine(List.of(new HashCommand(), new BenchCommand()));
+        return new RedressCommandLine(List.of(new HashCommand(), new MatchCommand(), new BenchCommand()));
     }
 
     /** Runs the command line and exits with its status. */

@@ -1,0 +1,53 @@
+package org.redress.hashindex;
+
+import java.util.List;
+import org.redress.pdq.PdqHash;
+
+/**
+ * One published state of a bank kept by an {@link IndexWriter}: a {@link MultiIndex} base, minus
+ * the ids removed since it was built, plus the entries added since, which are few and scanned
+ * linearly. Searches are exact, like every {@link HammingIndex}.
+ *
+ * <p>Immutable and thread-safe: readers keep querying a snapshot while the writer prepares the
+ * next one.
+ */
+public final class IndexSnapshot implements HammingIndex {
+
+    private final MultiIndex base;
+    private final Columns added;
+    private final long[] removedFromBase;
+    private final int size;
+
+    IndexSnapshot(MultiIndex base, Columns added, long[] removedFromBase) {
+        this.base = base;
+        this.added = added;
+        this.removedFromBase = removedFromBase;
+        this.size = base.size() - base.countIds(removedFromBase) + added.size;
+    }
+
+    @Override
+    public List<Match> search(PdqHash query, int maxDistance) {
+        Columns.checkDistance(maxDistance);
+        var results = new Results();
+        base.searchInto(query, maxDistance, results);
+        results.removeIds(removedFromBase);
+        LinearIndex.scan(added.words, added.ids, added.size, query, maxDistance, results);
+        return results.toList();
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    /** Returns how many entries were added or removed since the base was built. */
+    public int pendingChanges() {
+        return added.size + removedFromBase.length;
+    }
+
+    @Override
+    public long footprintBytes() {
+        return base.footprintBytes() + 8L * added.words.length + 8L * added.ids.length
+                + 8L * removedFromBase.length;
+    }
+}

@@ -1,0 +1,342 @@
+package org.redress.hashindex;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.redress.pdq.PdqHash;
+
+/**
+ * Exact radius search by multi-index hashing (Norouzi, Punjani and Fleet, "Fast exact search in
+ * Hamming space with multi-index hashing", 2014): the 256 bits are cut into {@code m} disjoint
+ * substrings of about log2(size) bits, each with a table from substring value to entries. A
+ * query probes, in each table, every substring value within a small radius of its own, and checks
+ * the entries found there against the full 256 bits. By the pigeonhole principle every entry
+ * within the radius is found in at least one table, so the result is exact.
+ *
+ * <p>Layout (all primitive arrays): the hashes and ids in the order of the first table's buckets,
+ * so that table's candidates are read sequentially; for each other table, an array of entry
+ * positions in bucket order; for every table, bucket start offsets. Large radii, where the probes
+ * would cost more than reading every hash, fall back to a linear scan, so every radius 0..256 is
+ * answered exactly.
+ *
+ * <p>Immutable and thread-safe once built. Building sorts each table on all available cores.
+ */
+public final class MultiIndex implements HammingIndex {
+
+    /** Probes plus candidates that cost as much as scanning one entry sequentially (measured). */
+    private static final int SCAN_COST_RATIO = 16;
+
+    /** Queries per batch in {@link #searchAll}: enough reads per window to share cache lines. */
+    static final int BATCH = 1024;
+
+    final Layout layout;
+    final int size;
+    final long[] words;
+    final long[] ids;
+    final int[][] offsets;
+    final int[][] positions;
+    final int[][] radii;
+    final boolean[] scans;
+    /** probeMasks[r][t]: the XOR masks table t probes for radius r, or null when not probed. */
+    final int[][][] probeMasks;
+
+    private MultiIndex(Columns columns, Layout layout) {
+        this.layout = layout;
+        this.size = columns.size;
+        int m = layout.count;
+        offsets = new int[m][];
+        positions = new int[m][];
+        offsets[0] = bucketOffsets(columns.words, 0);
+        int[] order = placement(columns.words, 0, offsets[0]);
+        words = new long[4 * size];
+        ids = new long[size];
+        for (int i = 0; i < size; i++) {
+            int from = order[i];
+            System.arraycopy(columns.words, 4 * from, words, 4 * i, 4);
+            ids[i] = columns.ids[from];
+        }
+        IntStream.range(1, m).parallel().forEach(t -> {
+            offsets[t] = bucketOffsets(words, t);
+            positions[t] = placement(words, t, offsets[t]);
+        });
+        radii = new int[MAX_DISTANCE + 1][];
+        scans = new boolean[MAX_DISTANCE + 1];
+        for (int r = 0; r <= MAX_DISTANCE; r++) {
+            radii[r] = layout.probeRadii(r);
+            scans[r] = probeCost(radii[r]) * SCAN_COST_RATIO > size;
+        }
+        probeMasks = new int[MAX_DISTANCE + 1][][];
+        var shared = new java.util.HashMap<Long, int[]>();
+        for (int r = 0; r <= MAX_DISTANCE && !scans[r]; r++) {
+            probeMasks[r] = new int[m][];
+            for (int t = 0; t < m; t++) {
+                if (radii[r][t] >= 0) {
+                    int width = layout.widths[t];
+                    int within = radii[r][t];
+                    probeMasks[r][t] = shared.computeIfAbsent(((long) width << 32) | within,
+                            unused -> Layout.masksWithin(width, within));
+                }
+            }
+        }
+    }
+
+    /** Returns an empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Counts each bucket of table {@code t}; returns cumulative counts (bucket ends). */
+    private int[] bucketOffsets(long[] from, int t) {
+        int[] offsets = new int[(1 << layout.widths[t]) + 1];
+        for (int i = 0, at = 0; i < size; i++, at += 4) {
+            offsets[layout.key(t, from[at], from[at + 1], from[at + 2], from[at + 3])]++;
+        }
+        int sum = 0;
+        for (int k = 0; k < offsets.length; k++) {
+            sum += offsets[k];
+            offsets[k] = sum;
+        }
+        return offsets;
+    }
+
+    /**
+     * Fills each bucket with its entries' positions, walking backwards and decrementing the bucket
+     * ends, so that buckets keep ascending positions and the offsets end up as bucket starts.
+     */
+    private int[] placement(long[] from, int t, int[] offsets) {
+        int[] placed = new int[size];
+        for (int i = size - 1, at = 4 * i; i >= 0; i--, at -= 4) {
+            placed[--offsets[layout.key(t, from[at], from[at + 1], from[at + 2], from[at + 3])]] = i;
+        }
+        return placed;
+    }
+
+    private double probeCost(int[] radii) {
+        double cost = 0;
+        for (int t = 0; t < layout.count; t++) {
+            if (radii[t] >= 0) {
+                double probes = Layout.probes(layout.widths[t], radii[t]);
+                cost += probes * (1 + (double) size / (1L << layout.widths[t]));
+            }
+        }
+        return cost;
+    }
+
+    @Override
+    public List<Match> search(PdqHash query, int maxDistance) {
+        Columns.checkDistance(maxDistance);
+        var results = new Results();
+        searchInto(query, maxDistance, results);
+        return results.toList();
+    }
+
+    void searchInto(PdqHash query, int r, Results out) {
+        if (scans[r]) {
+            LinearIndex.scan(words, ids, size, query, r, out);
+            return;
+        }
+        long q0 = query.w0();
+        long q1 = query.w1();
+        long q2 = query.w2();
+        long q3 = query.w3();
+        int[] radius = radii[r];
+        var scratch = new Scratch();
+        // Three passes, each a tight loop of independent memory reads, so that the processor
+        // keeps many cache misses in flight instead of chasing one bucket at a time: bucket
+        // bounds first, then the positions in the buckets, then the hashes at those positions.
+        for (int t = 0; t < layout.count; t++) {
+            if (radius[t] >= 0) {
+                collectBuckets(t, layout.key(t, q0, q1, q2, q3), probeMasks[r][t], scratch);
+            }
+        }
+        collectCandidates(scratch);
+        int[] candidates = scratch.candidates;
+        byte[] tables = scratch.candidateTables;
+        for (int c = 0, n = scratch.candidateCount; c < n; c++) {
+            verify(candidates[c], tables[c], q0, q1, q2, q3, r, radius, out);
+        }
+    }
+
+    long[] statsFor(PdqHash query, int r) {
+        var scratch = new Scratch();
+        int[] radius = radii[r];
+        for (int t = 0; t < layout.count; t++) {
+            if (radius[t] >= 0) {
+                collectBuckets(t, layout.key(t, query.w0(), query.w1(), query.w2(), query.w3()), probeMasks[r][t], scratch);
+            }
+        }
+        collectCandidates(scratch);
+        return new long[] {scratch.bucketCount, scratch.candidateCount};
+    }
+
+    @Override
+    public List<List<Match>> searchAll(List<PdqHash> queries, int maxDistance) {
+        Columns.checkDistance(maxDistance);
+        var all = new java.util.ArrayList<List<Match>>(queries.size());
+        if (scans[maxDistance]) {
+            for (PdqHash query : queries) {
+                all.add(search(query, maxDistance));
+            }
+            return List.copyOf(all);
+        }
+        var batch = new BatchSearch(this);
+        for (int from = 0; from < queries.size(); from += BATCH) {
+            int n = Math.min(BATCH, queries.size() - from);
+            PdqHash[] chunk = queries.subList(from, from + n).toArray(new PdqHash[0]);
+            Results[] results = new Results[n];
+            for (int i = 0; i < n; i++) {
+                results[i] = new Results();
+            }
+            batch.search(chunk, maxDistance, results);
+            for (Results result : results) {
+                all.add(result.toList());
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /** Appends the non-empty buckets of table {@code t} within {@code radius} of {@code key}. */
+    private void collectBuckets(int t, int key, int[] masks, Scratch scratch) {
+        int[] starts = offsets[t];
+        for (int mask : masks) {
+            int bucket = key ^ mask;
+            int from = starts[bucket];
+            int to = starts[bucket + 1];
+            if (from != to) {
+                scratch.addBucket(t, from, to);
+            }
+        }
+    }
+
+    private void collectCandidates(Scratch scratch) {
+        for (int b = 0, n = scratch.bucketCount; b < n; b++) {
+            int t = scratch.bucketTables[b];
+            int[] placed = positions[t];
+            int from = scratch.bucketStarts[b];
+            int to = scratch.bucketEnds[b];
+            scratch.reserve(to - from);
+            int c = scratch.candidateCount;
+            if (placed == null) {
+                for (int i = from; i < to; i++, c++) {
+                    scratch.candidates[c] = i;
+                    scratch.candidateTables[c] = (byte) t;
+                }
+            } else {
+                for (int i = from; i < to; i++, c++) {
+                    scratch.candidates[c] = placed[i];
+                    scratch.candidateTables[c] = (byte) t;
+                }
+            }
+            scratch.candidateCount = c;
+        }
+    }
+
+    void verify(int p, int table, long q0, long q1, long q2, long q3, int r, int[] radius,
+            Results out) {
+        int at = 4 * p;
+        long x0 = words[at] ^ q0;
+        long x1 = words[at + 1] ^ q1;
+        long x2 = words[at + 2] ^ q2;
+        long x3 = words[at + 3] ^ q3;
+        int d = Long.bitCount(x0) + Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3);
+        if (d > r) {
+            return;
+        }
+        // An entry within the radius is reported only by the first table that finds it.
+        for (int s = 0; s < table; s++) {
+            if (radius[s] >= 0 && layout.distance(s, x0, x1, x2, x3) <= radius[s]) {
+                return;
+            }
+        }
+        out.add(ids[p], d);
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    /** Counts the entries whose id is in {@code sortedIds} (ascending). */
+    int countIds(long[] sortedIds) {
+        if (sortedIds.length == 0) {
+            return 0;
+        }
+        int count = 0;
+        for (long id : ids) {
+            if (java.util.Arrays.binarySearch(sortedIds, id) >= 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Adds every entry whose id is not in {@code sortedIds} (ascending) to {@code builder}. */
+    void forEachEntryExcept(long[] sortedIds, Builder builder) {
+        for (int i = 0; i < size; i++) {
+            if (sortedIds.length == 0 || java.util.Arrays.binarySearch(sortedIds, ids[i]) < 0) {
+                builder.columns.add(ids[i], words[4 * i], words[4 * i + 1], words[4 * i + 2],
+                        words[4 * i + 3]);
+            }
+        }
+    }
+
+    /** Returns the number of substrings (tables) the 256 bits are cut into, 11..32. */
+    public int substrings() {
+        return layout.count;
+    }
+
+    @Override
+    public long footprintBytes() {
+        long bytes = 8L * words.length + 8L * ids.length;
+        for (int t = 0; t < layout.count; t++) {
+            bytes += 4L * offsets[t].length + (positions[t] == null ? 0 : 4L * positions[t].length);
+        }
+        return bytes;
+    }
+
+    /** Collects entries for a {@link MultiIndex}. Not thread-safe; reusable after {@link #build()}. */
+    public static final class Builder {
+
+        private final Columns columns = new Columns(16);
+        private int substrings;
+
+        private Builder() {}
+
+        /**
+         * Fixes the number of substrings instead of choosing it from the bank size: for measuring
+         * layouts against each other. Without this call the index uses about 256 / log2(size).
+         *
+         * @param count 11..32 (every substring then holds 8..24 bits)
+         * @return this builder
+         * @throws IllegalArgumentException when {@code count} is outside 11..32
+         */
+        public Builder substrings(int count) {
+            Layout.of(count);
+            this.substrings = count;
+            return this;
+        }
+
+        /**
+         * Adds an entry.
+         *
+         * @param id the caller's id, reported back by searches; need not be unique
+         * @param hash the entry's hash; several entries may share it
+         * @return this builder
+         * @throws IllegalStateException when the index would exceed about 536 million entries
+         */
+        public Builder add(long id, PdqHash hash) {
+            columns.add(id, hash);
+            return this;
+        }
+
+        /** Returns an index of the entries added so far; later adds do not change it. */
+        public MultiIndex build() {
+            return new MultiIndex(columns,
+                    substrings == 0 ? Layout.forSize(columns.size) : Layout.of(substrings));
+        }
+
+        /** Builds with a given substring count: for measurements and tests of the layout. */
+        MultiIndex build(int substrings) {
+            return new MultiIndex(columns, Layout.of(substrings));
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.redress.server.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.redress.hashindex.HammingIndex;
+import org.redress.hashindex.LinearIndex;
+import org.redress.hashindex.Match;
+import org.redress.hashindex.MultiIndex;
+import org.redress.pdq.PdqHash;
+
+/**
+ * {@code redress bench match [--sizes N,N...] [--seconds S] [--radius R] [--substrings M]}: in one
+ * run and on the same data, for each bank size, the build time, the bytes per entry and the
+ * queries per second of the linear index and the multi-index, for queries that hit (bank members
+ * with 0..16 bits flipped) and queries that miss (fresh hashes), on one core and on all cores.
+ * Smaller sizes are prefixes of the largest bank, so every size sees the same data.
+ *
+ * <p>Bytes per entry is the sum of the index's primitive arrays (hashes, ids, tables) divided by
+ * the entry count, as {@link HammingIndex#footprintBytes()} reports; JVM object headers add a few
+ * hundred bytes per index, not per entry.
+ */
+final class MatchBenchmark implements Command {
+
+    private static final int QUERIES = 4096;
+    private static final int HIT_FLIPS = 16;
+    /** Queries the multi-index answers per call: its batched path orders memory reads. */
+    private static final int BATCH = 1024;
+
+    @Override
+    public String name() {
+        return "match";
+    }
+
+    @Override
+    public String summary() {
+        return "bench match [--sizes 1000000,10000000] [--seconds S] [--radius R] [--substrings M]";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        int[] sizes = {1_000_000, 10_000_000};
+        Duration budget = Duration.ofSeconds(3);
+        int radius = 31;
+        int substrings = 0;
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            String value = i + 1 < args.size() ? args.get(++i) : "";
+            try {
+                switch (option) {
+                    case "--sizes" -> sizes = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+                    case "--seconds" -> budget = Duration.ofMillis((long) (1000 * Double.parseDouble(value)));
+                    case "--radius" -> radius = Integer.parseInt(value);
+                    case "--substrings" -> substrings = Integer.parseInt(value);
+                    default -> throw new UsageException("usage: " + summary());
+                }
+            } catch (NumberFormatException e) {
+                throw new UsageException(option + " needs a number: " + summary());
+            }
+        }
+        if (Arrays.stream(sizes).anyMatch(s -> s < 1) || budget.isNegative() || budget.isZero()
+                || radius < 0 || radius > 256 || (substrings != 0 && (substrings < 11 || substrings > 32))) {
+            throw new UsageException("sizes and seconds must be positive, radius 0..256, substrings 11..32");
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        int largest = Arrays.stream(sizes).max().orElseThrow();
+        var data = new SyntheticBank(20261201L);
+        long started = System.nanoTime();
+        long[] bank = data.bank(largest);
+        List<PdqHash> misses = new ArrayList<>();
+        for (int i = 0; i < QUERIES; i++) {
+            misses.add(data.miss());
+        }
+        out.printf("bank: %d PDQ-like hashes (half in near-duplicate families, biased bits), generated in %d ms;"
+                        + " radius=%d cores=%d seconds_per_measurement=%.1f%n",
+                largest, millisSince(started), radius, cores, budget.toMillis() / 1000.0);
+        for (int size : sizes) {
+            List<PdqHash> hits = new ArrayList<>();
+            for (int i = 0; i < QUERIES; i++) {
+                hits.add(data.near(bank, data.nextInt(size), HIT_FLIPS));
+            }
+            report(out, bank, size, substrings, radius, cores, budget, hits, misses);
+        }
+        return OK;
+    }
+
+    private void report(PrintStream out, long[] bank, int size, int substrings, int radius, int cores,
+            Duration budget, List<PdqHash> hits, List<PdqHash> misses) {
+        long started = System.nanoTime();
+        var linearBuilder = LinearIndex.builder();
+        for (int i = 0; i < size; i++) {
+            linearBuilder.add(i, SyntheticBank.at(bank, i));
+        }
+        LinearIndex linear = linearBuilder.build();
+        long linearMillis = millisSince(started);
+        var multiBuilder = MultiIndex.builder();
+        for (int i = 0; i < size; i++) {
+            multiBuilder.add(i, SyntheticBank.at(bank, i));
+        }
+        if (substrings != 0) {
+            multiBuilder.substrings(substrings);
+        }
+        started = System.nanoTime();
+        MultiIndex multi = multiBuilder.build();
+        long multiMillis = millisSince(started);
+        multiBuilder = null;
+        out.printf("%nsize=%d multi_substrings=%d%n", size, multi.substrings());
+        out.printf("  build_ms        linear=%d multi=%d%n", linearMillis, multiMillis);
+        out.printf("  bytes_per_entry linear=%.1f multi=%.1f%n",
+                (double) linear.footprintBytes() / size, (double) multi.footprintBytes() / size);
+        double[][] rates = new double[2][4];
+        HammingIndex[] indexes = {linear, multi};
+        String[] names = {"linear", "multi"};
+        for (int x = 0; x < 2; x++) {
+            measure(indexes[x], hits, radius, 1, Duration.ofMillis(Math.min(1000, budget.toMillis())));
+            int column = 0;
+            for (int threads : new int[] {1, cores}) {
+                for (List<PdqHash> queries : List.of(misses, hits)) {
+                    Measurement m = measure(indexes[x], queries, radius, threads, budget);
+                    rates[x][column++] = m.qps();
+                    out.printf("  %-6s %-4s threads=%d qps=%10.1f  matches_per_query=%.2f%n", names[x],
+                            queries == hits ? "hit" : "miss", threads, m.qps(), m.matchesPerQuery());
+                }
+            }
+        }
+        String[] labels = {"miss 1 core", "hit 1 core", "miss " + cores + " cores", "hit " + cores + " cores"};
+        for (int c = 0; c < 4; c++) {
+            out.printf("  ratio multi/linear %-14s %6.1fx%n", labels[c], rates[1][c] / rates[0][c]);
+        }
+    }
+
+    private record Measurement(double qps, double matchesPerQuery) {}
+
+    private static Measurement measure(HammingIndex index, List<PdqHash> queries, int radius, int threads,
+            Duration budget) {
+        var done = new AtomicLong();
+        var matches = new AtomicLong();
+        long start = System.nanoTime();
+        long deadline = start + budget.toNanos();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            var workers = new ArrayList<Future<?>>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t * queries.size() / threads;
+                workers.add(pool.submit(() -> {
+                    long count = 0;
+                    long found = 0;
+                    int batch = index instanceof MultiIndex ? BATCH : 1;
+                    for (int i = offset; System.nanoTime() < deadline; i += batch) {
+                        int from = i % queries.size();
+                        int to = Math.min(queries.size(), from + batch);
+                        for (List<Match> result : index.searchAll(queries.subList(from, to), radius)) {
+                            found += result.size();
+                            count++;
+                        }
+                    }
+                    done.addAndGet(count);
+                    matches.addAndGet(found);
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("benchmark failed", e.getCause());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Measurement(done.get() / seconds, (double) matches.get() / Math.max(1, done.get()));
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

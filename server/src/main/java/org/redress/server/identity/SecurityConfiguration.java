@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -36,10 +37,16 @@ class SecurityConfiguration {
         return new EndpointRules(mapping);
     }
 
-    /** Also keeps Spring Boot from creating its default in-memory user. */
+    /**
+     * Password sign-in for staff. Declared as the one {@code AuthenticationProvider} bean, which also
+     * keeps Spring Boot from creating its default in-memory user; the page chain uses it through its
+     * own {@link ProviderManager} without a parent, so nothing can authenticate around the throttle.
+     */
     @Bean
-    StaffAccounts staffAccounts(Identity identity) {
-        return new StaffAccounts(identity);
+    ThrottledSignIn throttledSignIn(Identity identity, PasswordEncoder passwordEncoder, SignInThrottle throttle) {
+        var passwords = new DaoAuthenticationProvider(new StaffAccounts(identity));
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ThrottledSignIn(passwords, throttle);
     }
 
     @Bean
@@ -77,11 +84,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, StaffAccounts accounts, PasswordEncoder passwordEncoder,
-            SignInThrottle throttle, EndpointRules rules) throws Exception {
-        var passwords = new DaoAuthenticationProvider(accounts);
-        passwords.setPasswordEncoder(passwordEncoder);
-        http.authenticationProvider(new ThrottledSignIn(passwords, throttle))
+    SecurityFilterChain pageChain(HttpSecurity http, ThrottledSignIn signIn, EndpointRules rules) throws Exception {
+        http.authenticationManager(new ProviderManager(signIn))
                 .formLogin(form -> form
                         .loginPage("/signin")
                         .loginProcessingUrl("/signin")

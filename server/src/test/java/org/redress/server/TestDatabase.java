@@ -58,6 +58,11 @@ public final class TestDatabase implements AutoCloseable {
         };
     }
 
+    /** The SQLite database of an existing data directory (for a child process that shares it). */
+    public static TestDatabase existingSqlite(Path dataDirectory) {
+        return new TestDatabase(Vendor.SQLITE, dataDirectory, "jdbc:sqlite:" + dataDirectory.resolve("redress.db"), "");
+    }
+
     /** The base PostgreSQL URL; skips the calling test when there is none (fails it under CI). */
     public static String postgresUrlOrSkip() {
         String url = System.getenv(POSTGRES_URL_VARIABLE);

@@ -108,12 +108,59 @@ public class Identity {
         return keys.find(id).orElseThrow(() -> new ApiKeyNotFoundException(id));
     }
 
-    /** The active (not revoked) key matching a presented secret, if any. */
+    /**
+     * The active key matching a presented secret, if any: not revoked, and, for a personal key,
+     * owned by an account that is still enabled.
+     */
     public Optional<ApiKey> authenticate(String presentedSecret) {
         if (!ApiKeySecrets.looksLikeKey(presentedSecret)) {
             return Optional.empty();
         }
-        return keys.findBySecretHash(ApiKeySecrets.hash(presentedSecret)).filter(ApiKey::active);
+        return keys.findBySecretHash(ApiKeySecrets.hash(presentedSecret))
+                .filter(ApiKey::active)
+                .filter(key -> key.ownerId().map(owner -> users.find(owner).map(StaffUser::enabled).orElse(false)).orElse(true));
+    }
+
+    /**
+     * Disables or enables an account. A disabled account cannot sign in and its personal keys are
+     * refused; nothing is deleted, so the audit trail keeps pointing at it. Changing nothing
+     * records nothing.
+     *
+     * @throws UserNotFoundException for an unknown username
+     * @throws SelfLockoutException when a staff member tries to disable their own account
+     */
+    @Transactional
+    public StaffUser setEnabled(Actor actor, Username username, boolean enabled) {
+        var user = users.find(username).orElseThrow(UserNotFoundException::new);
+        if (!enabled && actor instanceof Actor.Staff staff && staff.username().equals(username.value())) {
+            throw new SelfLockoutException();
+        }
+        if (user.enabled() == enabled) {
+            return user;
+        }
+        var changed = user.withEnabled(enabled);
+        if (!users.save(changed)) {
+            throw new OptimisticLockingFailureException("the account changed meanwhile");
+        }
+        events.publishEvent(new UserAccessChanged(actor, user.id(), enabled));
+        return changed;
+    }
+
+    /**
+     * Gives an account a new one-time password, to be replaced at the next sign-in.
+     *
+     * @throws UserNotFoundException for an unknown username
+     */
+    @Transactional
+    public NewAccount resetPassword(Actor actor, Username username) {
+        var user = users.find(username).orElseThrow(UserNotFoundException::new);
+        String password = Passwords.oneTime();
+        var changed = user.withPassword(passwordEncoder.encode(password), true);
+        if (!users.save(changed)) {
+            throw new OptimisticLockingFailureException("the account changed meanwhile");
+        }
+        events.publishEvent(new PasswordReset(actor, user.id()));
+        return new NewAccount(changed, password, null);
     }
 
     /**
@@ -124,7 +171,7 @@ public class Identity {
     @Transactional
     public StaffUser changePassword(Actor actor, Username username, String newPassword) {
         Passwords.check(newPassword);
-        var user = users.find(username).orElseThrow(() -> new IllegalStateException("the account no longer exists"));
+        var user = users.find(username).orElseThrow(UserNotFoundException::new);
         var changed = user.withPassword(passwordEncoder.encode(newPassword), false);
         if (!users.save(changed)) {
             throw new OptimisticLockingFailureException("the account changed meanwhile");

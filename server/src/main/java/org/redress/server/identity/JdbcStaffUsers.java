@@ -25,6 +25,12 @@ class JdbcStaffUsers implements StaffUsers {
              WHERE username = :username
             """;
 
+    private static final String FIND_BY_ID = """
+            SELECT id, username, password_hash, role, password_expired, enabled, created_at, version
+              FROM identity_user
+             WHERE id = :id
+            """;
+
     private static final String ALL = """
             SELECT id, username, password_hash, role, password_expired, enabled, created_at, version
               FROM identity_user
@@ -64,6 +70,11 @@ class JdbcStaffUsers implements StaffUsers {
     @Override
     public Optional<StaffUser> find(Username username) {
         return jdbc.sql(FIND_BY_USERNAME).param("username", username.value()).query(this::toUser).optional();
+    }
+
+    @Override
+    public Optional<StaffUser> find(UserId id) {
+        return jdbc.sql(FIND_BY_ID).param("id", id.toString()).query(this::toUser).optional();
     }
 
     @Override

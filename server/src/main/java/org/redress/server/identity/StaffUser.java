@@ -25,6 +25,10 @@ public record StaffUser(UserId id, Username username, Role role, String password
         return new StaffUser(id, username, role, newHash, expired, enabled, createdAt, version);
     }
 
+    StaffUser withEnabled(boolean nowEnabled) {
+        return new StaffUser(id, username, role, passwordHash, passwordExpired, nowEnabled, createdAt, version);
+    }
+
     @Override
     public String toString() {
         return "StaffUser[id=" + id + ", username=" + username + ", role=" + role + ", passwordExpired="

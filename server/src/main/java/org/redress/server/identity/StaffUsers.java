@@ -10,6 +10,8 @@ interface StaffUsers {
 
     Optional<StaffUser> find(Username username);
 
+    Optional<StaffUser> find(UserId id);
+
     List<StaffUser> all();
 
     boolean any();

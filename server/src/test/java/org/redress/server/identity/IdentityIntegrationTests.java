@@ -95,4 +95,44 @@ class IdentityIntegrationTests {
                     .isInstanceOf(WeakPasswordException.class);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void refusesPersonalKeysOfDisabledAccountsUntilEnabledAgain(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
+            var identity = context.getBean(Identity.class);
+            var account = identity.createUser(ADMIN, Username.of("leaver"), Role.COMPLIANCE, true);
+            String secret = account.apiKey().orElseThrow().secret();
+
+            assertThat(identity.setEnabled(ADMIN, Username.of("leaver"), false).enabled()).isFalse();
+            assertThat(identity.authenticate(secret)).isEmpty();
+            identity.setEnabled(ADMIN, Username.of("leaver"), false);
+            assertThat(identity.setEnabled(ADMIN, Username.of("leaver"), true).enabled()).isTrue();
+            assertThat(identity.authenticate(secret)).isPresent();
+
+            assertThatThrownBy(() -> identity.setEnabled(new Actor.Staff("leaver"), Username.of("leaver"), false))
+                    .isInstanceOf(SelfLockoutException.class);
+            assertThatThrownBy(() -> identity.setEnabled(ADMIN, Username.of("nobody"), false))
+                    .isInstanceOf(UserNotFoundException.class);
+            assertThat(context.getBean(AuditTrail.class).verify()).isEqualTo(new ChainVerification.Intact(4));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void resetsAPasswordToANewOneTimePassword(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
+            var identity = context.getBean(Identity.class);
+            var encoder = context.getBean(PasswordEncoder.class);
+            identity.createUser(ADMIN, Username.of("forgetful"), Role.MODERATOR, false);
+            identity.changePassword(ADMIN, Username.of("forgetful"), "the chosen password");
+
+            var reset = identity.resetPassword(ADMIN, Username.of("forgetful"));
+            var stored = identity.findUser(Username.of("forgetful")).orElseThrow();
+            assertThat(stored.passwordExpired()).isTrue();
+            assertThat(encoder.matches(reset.oneTimePassword(), stored.passwordHash())).isTrue();
+            assertThat(encoder.matches("the chosen password", stored.passwordHash())).isFalse();
+            assertThat(context.getBean(AuditTrail.class).verify()).isEqualTo(new ChainVerification.Intact(3));
+        }
+    }
 }

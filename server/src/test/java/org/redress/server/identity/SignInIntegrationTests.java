@@ -87,4 +87,13 @@ class SignInIntegrationTests {
         var session = signIn(moderator(), PASSWORD, "/");
         mvc.perform(get("/admin").session(session)).andExpect(status().isForbidden());
     }
+
+    @Test
+    void refusesADisabledAccount() throws Exception {
+        String name = moderator();
+        identity.setEnabled(TESTER, Username.of(name), false);
+        signIn(name, PASSWORD, "/signin?error");
+        identity.setEnabled(TESTER, Username.of(name), true);
+        signIn(name, PASSWORD, "/");
+    }
 }

@@ -53,6 +53,42 @@ class AdminPageController {
         return render(model);
     }
 
+    @PostMapping("/admin/users/{username}/disable")
+    String disableUser(Authentication caller, @PathVariable String username, Model model) {
+        return changeAccess(caller, username, false, model);
+    }
+
+    @PostMapping("/admin/users/{username}/enable")
+    String enableUser(Authentication caller, @PathVariable String username, Model model) {
+        return changeAccess(caller, username, true, model);
+    }
+
+    private String changeAccess(Authentication caller, String username, boolean enabled, Model model) {
+        try {
+            identity.setEnabled(Callers.actorOf(caller), Username.of(username), enabled);
+            model.addAttribute("message", enabled ? "The account was enabled." : "The account was disabled.");
+        } catch (DomainException e) {
+            model.addAttribute("error", e.publicDetail());
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("error", "No account has that username.");
+        }
+        return render(model);
+    }
+
+    @PostMapping("/admin/users/{username}/reset-password")
+    String resetPassword(Authentication caller, @PathVariable String username, Model model) {
+        try {
+            var account = identity.resetPassword(Callers.actorOf(caller), Username.of(username));
+            model.addAttribute("createdUser", account.user().username().value());
+            model.addAttribute("createdPassword", account.oneTimePassword());
+        } catch (DomainException e) {
+            model.addAttribute("error", e.publicDetail());
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("error", "No account has that username.");
+        }
+        return render(model);
+    }
+
     @PostMapping("/admin/api-keys")
     String createApiKey(Authentication caller, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String role, Model model) {

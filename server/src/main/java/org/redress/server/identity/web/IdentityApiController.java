@@ -101,6 +101,25 @@ class IdentityApiController {
                 account.apiKey().map(key -> key.secret()).orElse(null));
     }
 
+    @PostMapping("/admin/users/{username}/disable")
+    @Allow(Role.ADMIN)
+    UserView disableUser(Authentication caller, @PathVariable String username) {
+        return UserView.of(identity.setEnabled(Callers.actorOf(caller), Username.of(username), false));
+    }
+
+    @PostMapping("/admin/users/{username}/enable")
+    @Allow(Role.ADMIN)
+    UserView enableUser(Authentication caller, @PathVariable String username) {
+        return UserView.of(identity.setEnabled(Callers.actorOf(caller), Username.of(username), true));
+    }
+
+    @PostMapping("/admin/users/{username}/reset-password")
+    @Allow(Role.ADMIN)
+    CreatedUserView resetPassword(Authentication caller, @PathVariable String username) {
+        var account = identity.resetPassword(Callers.actorOf(caller), Username.of(username));
+        return new CreatedUserView(UserView.of(account.user()), account.oneTimePassword(), null);
+    }
+
     @GetMapping("/admin/api-keys")
     @Allow(Role.ADMIN)
     List<ApiKeyView> apiKeys() {

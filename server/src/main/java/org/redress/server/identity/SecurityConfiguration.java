@@ -84,7 +84,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, ThrottledSignIn signIn, EndpointRules rules) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, ThrottledSignIn signIn, EndpointRules rules, Identity identity)
+            throws Exception {
         http.authenticationManager(new ProviderManager(signIn))
                 .formLogin(form -> form
                         .loginPage("/signin")
@@ -94,7 +95,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout
                         .logoutUrl("/signout")
                         .logoutSuccessUrl("/signin?signedout"))
-                .addFilterAfter(new PasswordExpiredRedirect(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionGuard(identity), UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; frame-ancestors 'none'; form-action 'self'")))
                 .authorizeHttpRequests(authorize -> authorize

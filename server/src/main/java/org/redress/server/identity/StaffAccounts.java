@@ -9,14 +9,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
-/** Loads staff accounts for password sign-in. */
+/** Loads staff accounts for password sign-in; {@link SessionGuard} handles one-time passwords afterwards. */
 final class StaffAccounts implements UserDetailsService {
-
-    /**
-     * Held beside the role while a one-time password is in use; {@link PasswordExpiredRedirect}
-     * then lets the holder reach only the password page.
-     */
-    static final String PASSWORD_EXPIRED = "PASSWORD_EXPIRED";
 
     private final Identity identity;
 
@@ -35,9 +29,6 @@ final class StaffAccounts implements UserDetailsService {
         StaffUser user = identity.findUser(name).orElseThrow(() -> new UsernameNotFoundException("no such account"));
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority(user.role().authority()));
-        if (user.passwordExpired()) {
-            authorities.add(new SimpleGrantedAuthority(PASSWORD_EXPIRED));
-        }
         return User.withUsername(user.username().value())
                 .password(user.passwordHash())
                 .authorities(authorities)

@@ -96,4 +96,22 @@ class SignInIntegrationTests {
         identity.setEnabled(TESTER, Username.of(name), true);
         signIn(name, PASSWORD, "/");
     }
+
+    @Test
+    void endsTheSessionOfAnAccountDisabledMeanwhile() throws Exception {
+        String name = moderator();
+        var session = signIn(name, PASSWORD, "/");
+        identity.setEnabled(TESTER, Username.of(name), false);
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/signin"));
+        identity.setEnabled(TESTER, Username.of(name), true);
+        mvc.perform(get("/").session(session)).andExpect(status().isFound()).andExpect(redirectedUrl("/signin"));
+    }
+
+    @Test
+    void sendsAnAccountWhosePasswordWasResetToThePasswordPage() throws Exception {
+        String name = moderator();
+        var session = signIn(name, PASSWORD, "/");
+        identity.resetPassword(TESTER, Username.of(name));
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
+    }
 }

@@ -94,7 +94,9 @@ class ApiKeyIntegrationTests {
 
     @Test
     void servesTheOpenApiDocument() throws Exception {
-        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andExpect(jsonPath("$.paths['/api/v1/me']").exists());
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.info.title").value("Redress API"))
+                .andExpect(jsonPath("$.paths['/api/v1/me']").exists());
     }
 
     @Test

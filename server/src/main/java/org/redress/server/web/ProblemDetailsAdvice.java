@@ -55,12 +55,34 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> onUnexpected(Exception e) {
         String correlationId = UUID.randomUUID().toString();
-        log.error("Unhandled error, correlation id {}", correlationId, e);
+        log.error("Unhandled error, correlation id {}: {}", correlationId, withoutMessages(e));
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 ProblemTypes.detailFor(HttpStatus.INTERNAL_SERVER_ERROR));
         problem.setType(ProblemTypes.INTERNAL_ERROR);
         problem.setProperty("correlationId", correlationId);
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /**
+     * The exception types and the stack of the innermost cause, without any message: messages of
+     * drivers and parsers can quote submitted values (a duplicate key, a malformed field), and
+     * those may be personal data.
+     */
+    static String withoutMessages(Throwable e) {
+        var text = new StringBuilder();
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            text.append(t == e ? "" : " <- caused by ").append(t.getClass().getName());
+            root = t;
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        StackTraceElement[] frames = root.getStackTrace();
+        for (int i = 0; i < Math.min(frames.length, 25); i++) {
+            text.append("\n\tat ").append(frames[i]);
+        }
+        return text.toString();
     }
 
     @Override

@@ -9,6 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.redress.server.ServiceTest;
 import org.redress.server.shared.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,7 +103,8 @@ class ApiKeyIntegrationTests {
     }
 
     @Test
-    void answersMalformedJsonWithoutEchoingIt() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void answersMalformedJsonWithoutEchoingOrLoggingIt(CapturedOutput output) throws Exception {
         String body = mvc.perform(post("/api/v1/admin/api-keys").header("Authorization", bearer(adminKey()))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"jane.doe@example.org\", "))
                 .andExpect(status().isBadRequest())
@@ -108,6 +112,7 @@ class ApiKeyIntegrationTests {
                 .andExpect(jsonPath("$.type").value("/problems/invalid-request"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(body).doesNotContain("jane.doe").doesNotContain("Exception").doesNotContain("at org.");
+        assertThat(output.getAll()).doesNotContain("jane.doe");
     }
 
     @Test

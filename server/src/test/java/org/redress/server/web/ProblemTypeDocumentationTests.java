@@ -26,7 +26,8 @@ class ProblemTypeDocumentationTests {
         List<URI> types = new ArrayList<>();
         for (var candidate : scanner.findCandidateComponents("org.redress.server")) {
             Class<?> type = Class.forName(candidate.getBeanClassName());
-            if (type == DomainException.class || Modifier.isAbstract(type.getModifiers())) {
+            boolean testFixture = type.getEnclosingClass() != null && type.getEnclosingClass().getSimpleName().endsWith("Tests");
+            if (type == DomainException.class || Modifier.isAbstract(type.getModifiers()) || testFixture) {
                 continue;
             }
             var field = type.getField("TYPE");

@@ -19,7 +19,8 @@ public final class RedressCommandLine {
     }
 
     static RedressCommandLine standard() {
-        return new RedressCommandLine(List.of(new HashCommand(), new MatchCommand(), new BenchCommand()));
+        return new RedressCommandLine(List.of(new HashCommand(), new MatchCommand(), new BenchCommand(),
+                new ServeCommand(), new AdminCommand(), new AuditCommand()));
     }
 
     /** Runs the command line and exits with its status. */

@@ -1,0 +1,41 @@
+package org.redress.server.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+import org.redress.server.audit.ChainVerification;
+
+/** {@code redress audit verify [--data DIR | --db URL]}: prints {@code entries=N ok}, or names the first broken entry and exits 1. */
+final class AuditCommand implements Command {
+
+    @Override
+    public String name() {
+        return "audit";
+    }
+
+    @Override
+    public String summary() {
+        return "check the audit chain: audit verify [--data DIR | --db URL]";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        if (args.isEmpty() || !args.get(0).equals("verify")) {
+            throw new UsageException("expected verify");
+        }
+        Flags flags = Flags.parse(args.subList(1, args.size()), Set.of("--data", "--db"), Set.of());
+        try (var context = CommandContext.open(flags)) {
+            return switch (context.auditTrail().verify()) {
+                case ChainVerification.Intact intact -> {
+                    out.println("entries=" + intact.entries() + " ok");
+                    yield OK;
+                }
+                case ChainVerification.Broken broken -> {
+                    out.println("entries=" + broken.entries() + " broken at entry " + broken.seq() + ": " + broken.reason());
+                    err.println("redress audit: entry " + broken.seq() + " " + broken.reason());
+                    yield SOME_INPUT_BAD;
+                }
+            };
+        }
+    }
+}

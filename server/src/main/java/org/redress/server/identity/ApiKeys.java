@@ -1,0 +1,19 @@
+package org.redress.server.identity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+interface ApiKeys {
+
+    void insert(ApiKey key, String secretHash);
+
+    Optional<ApiKey> find(ApiKeyId id);
+
+    Optional<ApiKey> findBySecretHash(String secretHash);
+
+    List<ApiKey> all();
+
+    /** @return false when the key was revoked already */
+    boolean revoke(ApiKeyId id, Instant at);
+}

@@ -1,0 +1,194 @@
+package org.redress.server.identity;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.redress.server.shared.Actor;
+import org.redress.server.storage.SqlDialect;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff accounts and API keys: creating, listing, revoking, authenticating. Every change publishes
+ * an event that the audit log records in the same transaction.
+ */
+@Service
+public class Identity {
+
+    /** The account created on first start. */
+    public static final String FIRST_ADMIN = "admin";
+
+    private final StaffUsers users;
+    private final ApiKeys keys;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Identity(StaffUsers users, ApiKeys keys, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
+            Clock clock) {
+        this.users = users;
+        this.keys = keys;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a staff account with a one-time password (to be replaced at first sign-in) and, when
+     * asked, a personal API key with the account's role.
+     *
+     * @throws RoleNotAllowedException for a machine role
+     * @throws UsernameTakenException when the username exists
+     */
+    @Transactional
+    public NewAccount createUser(Actor actor, Username username, Role role, boolean withApiKey) {
+        if (!role.staff()) {
+            throw new RoleNotAllowedException(role, "a staff account");
+        }
+        var now = SqlDialect.truncate(clock.instant());
+        String password = Passwords.oneTime();
+        var user = new StaffUser(UserId.random(), username, role, passwordEncoder.encode(password), true, true, now, 0);
+        if (!users.insert(user)) {
+            throw new UsernameTakenException();
+        }
+        events.publishEvent(new UserCreated(actor, user.id(), role));
+        IssuedApiKey personal = withApiKey ? issue(actor, username.value() + " (personal)", role, user, now) : null;
+        return new NewAccount(user, password, personal);
+    }
+
+    /**
+     * Creates the {@value #FIRST_ADMIN} account when there is no account at all, so a fresh
+     * installation can be signed into; does nothing otherwise.
+     */
+    @Transactional
+    public Optional<NewAccount> createFirstAdminIfNoUsers() {
+        if (users.any()) {
+            return Optional.empty();
+        }
+        return Optional.of(createUser(new Actor.Operator("first-start"), new Username(FIRST_ADMIN), Role.ADMIN, false));
+    }
+
+    /**
+     * Issues a machine key (role {@code PLATFORM} or {@code FLAGGER}).
+     *
+     * @throws RoleNotAllowedException for a staff role: staff keys belong to an account
+     */
+    @Transactional
+    public IssuedApiKey issueApiKey(Actor actor, String name, Role role) {
+        if (role.staff()) {
+            throw new RoleNotAllowedException(role, "a machine API key");
+        }
+        return issue(actor, name.strip(), role, null, SqlDialect.truncate(clock.instant()));
+    }
+
+    private IssuedApiKey issue(Actor actor, String name, Role role, @org.jspecify.annotations.Nullable StaffUser owner,
+            java.time.Instant now) {
+        String secret = ApiKeySecrets.generate();
+        var key = new ApiKey(ApiKeyId.random(), name, role, owner == null ? null : owner.id(),
+                ApiKeySecrets.visiblePrefix(secret), now, null);
+        keys.insert(key, ApiKeySecrets.hash(secret));
+        events.publishEvent(new ApiKeyIssued(actor, key.id(), role));
+        return new IssuedApiKey(key, secret);
+    }
+
+    /**
+     * Revokes a key; requests carrying it are refused from then on. Revoking a revoked key changes nothing.
+     *
+     * @throws ApiKeyNotFoundException for an unknown id
+     */
+    @Transactional
+    public ApiKey revokeApiKey(Actor actor, ApiKeyId id) {
+        keys.find(id).orElseThrow(() -> new ApiKeyNotFoundException(id));
+        if (keys.revoke(id, SqlDialect.truncate(clock.instant()))) {
+            events.publishEvent(new ApiKeyRevoked(actor, id));
+        }
+        return keys.find(id).orElseThrow(() -> new ApiKeyNotFoundException(id));
+    }
+
+    /**
+     * The active key matching a presented secret, if any: not revoked, and, for a personal key,
+     * owned by an account that is still enabled.
+     */
+    public Optional<ApiKey> authenticate(String presentedSecret) {
+        if (!ApiKeySecrets.looksLikeKey(presentedSecret)) {
+            return Optional.empty();
+        }
+        return keys.findBySecretHash(ApiKeySecrets.hash(presentedSecret))
+                .filter(ApiKey::active)
+                .filter(key -> key.ownerId().map(owner -> users.find(owner).map(StaffUser::enabled).orElse(false)).orElse(true));
+    }
+
+    /**
+     * Disables or enables an account. A disabled account cannot sign in and its personal keys are
+     * refused; nothing is deleted, so the audit trail keeps pointing at it. Changing nothing
+     * records nothing.
+     *
+     * @throws UserNotFoundException for an unknown username
+     * @throws SelfLockoutException when a staff member tries to disable their own account
+     */
+    @Transactional
+    public StaffUser setEnabled(Actor actor, Username username, boolean enabled) {
+        var user = users.find(username).orElseThrow(UserNotFoundException::new);
+        if (!enabled && actor instanceof Actor.Staff staff && staff.username().equals(username.value())) {
+            throw new SelfLockoutException();
+        }
+        if (user.enabled() == enabled) {
+            return user;
+        }
+        var changed = user.withEnabled(enabled);
+        if (!users.save(changed)) {
+            throw new OptimisticLockingFailureException("the account changed meanwhile");
+        }
+        events.publishEvent(new UserAccessChanged(actor, user.id(), enabled));
+        return changed;
+    }
+
+    /**
+     * Gives an account a new one-time password, to be replaced at the next sign-in.
+     *
+     * @throws UserNotFoundException for an unknown username
+     */
+    @Transactional
+    public NewAccount resetPassword(Actor actor, Username username) {
+        var user = users.find(username).orElseThrow(UserNotFoundException::new);
+        String password = Passwords.oneTime();
+        var changed = user.withPassword(passwordEncoder.encode(password), true);
+        if (!users.save(changed)) {
+            throw new OptimisticLockingFailureException("the account changed meanwhile");
+        }
+        events.publishEvent(new PasswordReset(actor, user.id()));
+        return new NewAccount(changed, password, null);
+    }
+
+    /**
+     * Replaces a password and clears the one-time flag.
+     *
+     * @throws WeakPasswordException when the new password breaks the length rule
+     */
+    @Transactional
+    public StaffUser changePassword(Actor actor, Username username, String newPassword) {
+        Passwords.check(newPassword);
+        var user = users.find(username).orElseThrow(UserNotFoundException::new);
+        var changed = user.withPassword(passwordEncoder.encode(newPassword), false);
+        if (!users.save(changed)) {
+            throw new OptimisticLockingFailureException("the account changed meanwhile");
+        }
+        events.publishEvent(new PasswordChanged(actor, user.id()));
+        return changed;
+    }
+
+    public Optional<StaffUser> findUser(Username username) {
+        return users.find(username);
+    }
+
+    public List<StaffUser> users() {
+        return users.all();
+    }
+
+    public List<ApiKey> apiKeys() {
+        return keys.all();
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * The small kernel every module may use: {@link org.redress.server.shared.Actor} (who caused a
+ * change), {@link org.redress.server.shared.AuditedChange} (a state change the audit log must
+ * record) and {@link org.redress.server.shared.DomainException} (a rule violation with a stable
+ * problem type). It holds no Spring beans.
+ */
+@NullMarked
+@ApplicationModule(displayName = "Shared kernel")
+package org.redress.server.shared;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

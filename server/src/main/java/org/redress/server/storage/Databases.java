@@ -1,0 +1,69 @@
+package org.redress.server.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+
+/** Opens and migrates the database; the service, the CLI and the tests all come through here. */
+public final class Databases {
+
+    private Databases() {
+    }
+
+    /**
+     * A pooled data source for the URL, with SQLite tuned for one writer among several readers:
+     * WAL journal, {@code synchronous=FULL} (a committed transaction survives a killed process or a
+     * power cut), a busy timeout, and IMMEDIATE transactions so that a transaction that reads before
+     * it writes waits for the write lock instead of failing with {@code SQLITE_BUSY}.
+     */
+    public static HikariDataSource open(String jdbcUrl) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("redress");
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            createParentDirectory(jdbcUrl.substring("jdbc:sqlite:".length()));
+            var sqlite = new SQLiteConfig();
+            sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+            sqlite.setBusyTimeout(30_000);
+            sqlite.enforceForeignKeys(true);
+            sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            config.setDataSourceProperties(sqlite.toProperties());
+            config.setMaximumPoolSize(4);
+        } else {
+            config.setMaximumPoolSize(10);
+        }
+        return new HikariDataSource(config);
+    }
+
+    /** Applies the vendor's migrations from {@code classpath:db/migration/<vendor>}. */
+    public static void migrate(DataSource dataSource, SqlDialect dialect) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + dialect.vendor())
+                .load()
+                .migrate();
+    }
+
+    private static void createParentDirectory(String file) {
+        int query = file.indexOf('?');
+        String path = query < 0 ? file : file.substring(0, query);
+        if (path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(path).toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the database directory", e);
+        }
+    }
+}

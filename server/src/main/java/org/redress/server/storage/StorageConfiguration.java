@@ -1,0 +1,72 @@
+package org.redress.server.storage;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The storage beans, shared by the web service and the command line. Properties:
+ * {@code redress.data} ({@code REDRESS_DATA}), {@code redress.db-url} ({@code REDRESS_DB_URL}) and
+ * {@code redress.data-key} ({@code REDRESS_DATA_KEY}). The database is migrated before the data
+ * source is handed to anyone.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableTransactionManagement
+public class StorageConfiguration {
+
+    @Bean
+    StorageLocation storageLocation(Environment environment) {
+        return StorageLocation.resolve(environment.getProperty("redress.data"), environment.getProperty("redress.db-url"));
+    }
+
+    @Bean
+    SqlDialect sqlDialect(StorageLocation location) {
+        return SqlDialect.forUrl(location.jdbcUrl());
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(StorageLocation location, SqlDialect dialect) {
+        HikariDataSource dataSource = Databases.open(location.jdbcUrl());
+        try {
+            Databases.migrate(dataSource, dialect);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return dataSource;
+    }
+
+    @Bean
+    JdbcClient jdbcClient(DataSource dataSource) {
+        return JdbcClient.create(dataSource);
+    }
+
+    @Bean
+    JdbcTransactionManager transactionManager(DataSource dataSource) {
+        return new JdbcTransactionManager(dataSource);
+    }
+
+    @Bean
+    TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    /** The clock every module reads; tests replace it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    FieldCipher fieldCipher(Environment environment, StorageLocation location) {
+        return new FieldCipher(DataKeys.load(environment.getProperty("redress.data-key"), location.dataDirectory()));
+    }
+}

@@ -1,0 +1,63 @@
+package org.redress.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SQL ownership (house-style section 9): a module's statements name only its own tables
+ * ({@code <module>_...}), and nothing updates or deletes audit entries.
+ */
+class SqlOwnershipTests {
+
+    private static final Path SOURCES = Path.of("src/main/java/org/redress/server");
+    private static final Pattern TABLE = Pattern.compile("(?i)\\b(?:FROM|INTO|UPDATE|JOIN|TABLE)\\s+([a-z][a-z0-9_]*)");
+    private static final Pattern AUDIT_REWRITE = Pattern.compile("(?is)\\b(UPDATE\\s+audit_entry|DELETE\\s+FROM\\s+audit_entry)\\b");
+
+    private static List<Path> javaFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            return files.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+    }
+
+    @Test
+    void touchesOnlyTheOwningModulesTables() throws IOException {
+        List<String> violations = new ArrayList<>();
+        int statements = 0;
+        for (Path file : javaFiles()) {
+            Path relative = SOURCES.relativize(file);
+            if (relative.getNameCount() < 2) {
+                continue;
+            }
+            String module = relative.getName(0).toString();
+            String text = Files.readString(file);
+            var blocks = Pattern.compile("\"\"\"(.*?)\"\"\"", Pattern.DOTALL).matcher(text);
+            while (blocks.find()) {
+                var tables = TABLE.matcher(blocks.group(1));
+                while (tables.find()) {
+                    statements++;
+                    String table = tables.group(1).toLowerCase(java.util.Locale.ROOT);
+                    if (!table.startsWith(module + "_")) {
+                        violations.add(relative + " names " + table);
+                    }
+                }
+            }
+        }
+        assertThat(statements).isGreaterThan(5);
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void neverRewritesTheAuditLog() throws IOException {
+        for (Path file : javaFiles()) {
+            assertThat(AUDIT_REWRITE.matcher(Files.readString(file)).find()).as(file.toString()).isFalse();
+        }
+    }
+}

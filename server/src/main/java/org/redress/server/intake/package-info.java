@@ -1,0 +1,13 @@
+/**
+ * The front door for victims and those acting for them: intimate image reports, victim-side hash
+ * submissions (hashes only, computed in the browser), their receipts and private status links.
+ * Publishes {@link org.redress.server.intake.HashesSubmitted} and
+ * {@link org.redress.server.intake.ReportWithdrawn}, which matching follows to bank and unbank
+ * a victim's hashes.
+ */
+@NullMarked
+@ApplicationModule(displayName = "Intake")
+package org.redress.server.intake;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -44,6 +44,19 @@ public class AuditTrail {
         return entry;
     }
 
+    /** Up to {@code limit} (at most 1000) entries after {@code afterSeq}, in chain order, for auditors to re-check. */
+    public java.util.List<AuditEntry> entries(long afterSeq, int limit) {
+        if (limit < 1 || limit > PAGE) {
+            throw new IllegalArgumentException("limit must be within [1, " + PAGE + "]: " + limit);
+        }
+        return entries.after(Math.max(0, afterSeq), limit);
+    }
+
+    /** The newest entry, whose hash an operator can record elsewhere to detect a truncated log later. */
+    public java.util.Optional<AuditEntry> head() {
+        return entries.last();
+    }
+
     /**
      * Walks the chain from the first entry and stops at the first one that is missing, does not
      * link to its predecessor, or does not match its own hash.

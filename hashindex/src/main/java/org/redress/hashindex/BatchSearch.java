@@ -8,9 +8,11 @@ import org.redress.pdq.PdqHash;
  *
  * <p>One query alone reads a few thousand scattered places (bucket bounds, bucket contents,
  * candidate hashes), each a likely cache and TLB miss. A batch of a thousand queries reads the
- * same arrays millions of times; sorting those reads by address first (a one-pass radix
- * partition into windows of a few dozen kilobytes) turns them into a sweep in which most reads
- * hit lines and pages that a neighbour read just brought in. Two rounds: bucket bounds with
+ * same arrays millions of times; sorting those reads by address first (a radix partition into
+ * windows of 256 KiB, then a counting sort by cache line within each window) turns them into an
+ * upward sweep that the hardware prefetcher streams and in which most reads hit lines and pages
+ * that a neighbour read just brought in. Measured on a million-entry bank, the line-level sort
+ * halved the time per query against the window partition alone. Two rounds: bucket bounds with
  * their runs of positions, then the candidates' hashes. Each read is a packed {@code long} record
  * {@code (table, address, query)}, so the rounds allocate no object per read.
  */
@@ -41,6 +43,9 @@ final class BatchSearch {
 
     /** Adds the matches of {@code queries[i]} within {@code r} to {@code out[i]}. */
     void search(PdqHash[] queries, int r, Results[] out) {
+        if (queries.length > MAX_BATCH) {
+            throw new IllegalArgumentException("a batch holds at most " + MAX_BATCH + " queries: " + queries.length);
+        }
         int[] radius = index.radii[r];
         Layout layout = index.layout;
         var probes = new Records(queries.length * 512);
@@ -83,15 +88,22 @@ final class BatchSearch {
         }
         probes = null;
         byBucket = null;
-        // Round 3: candidate hashes, read in position order, verified exactly.
+        // Round 2: candidate hashes, read in position order, verified exactly.
+        long[] queryWords = new long[4 * queries.length];
+        for (int q = 0; q < queries.length; q++) {
+            queryWords[4 * q] = queries[q].w0();
+            queryWords[4 * q + 1] = queries[q].w1();
+            queryWords[4 * q + 2] = queries[q].w2();
+            queryWords[4 * q + 3] = queries[q].w3();
+        }
         int hashWindows = (int) ((index.size + (1L << HASH_WINDOW) - 1) >>> HASH_WINDOW);
         long[] byPosition = sort(hashes, Math.max(1, hashWindows), HASH_WINDOW, false, HASH_LINE);
         for (int j = 0; j < hashes.size; j++) {
             long rec = byPosition[j];
             int q = (int) (rec & QUERY_MASK);
-            PdqHash query = queries[q];
+            int at = 4 * q;
             index.verify((int) ((rec >>> QUERY_BITS) & ADDRESS_MASK), (int) (rec >>> TABLE_SHIFT),
-                    query.w0(), query.w1(), query.w2(), query.w3(), r, radius, out[q]);
+                    queryWords[at], queryWords[at + 1], queryWords[at + 2], queryWords[at + 3], r, radius, out[q]);
         }
     }
 

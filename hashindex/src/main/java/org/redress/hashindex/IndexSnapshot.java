@@ -16,13 +16,13 @@ public final class IndexSnapshot implements HammingIndex {
     private final MultiIndex base;
     private final Columns added;
     private final long[] removedFromBase;
-    private final int size;
+    /** Counted on first use: finding the removed ids in a large base takes a pass over it. */
+    private volatile int size = -1;
 
     IndexSnapshot(MultiIndex base, Columns added, long[] removedFromBase) {
         this.base = base;
         this.added = added;
         this.removedFromBase = removedFromBase;
-        this.size = base.size() - base.countIds(removedFromBase) + added.size;
     }
 
     @Override
@@ -35,9 +35,15 @@ public final class IndexSnapshot implements HammingIndex {
         return results.toList();
     }
 
+    /** Returns the number of entries; the first call on a snapshot with removals reads the base once. */
     @Override
     public int size() {
-        return size;
+        int counted = size;
+        if (counted < 0) {
+            counted = base.size() - base.countIds(removedFromBase) + added.size;
+            size = counted;
+        }
+        return counted;
     }
 
     /** Returns how many entries were added or removed since the base was built. */

@@ -17,7 +17,7 @@ import org.redress.hashindex.MultiIndex;
 import org.redress.pdq.PdqHash;
 
 /**
- * {@code redress bench match [--sizes N,N...] [--seconds S] [--radius R] [--substrings M]}: in one
+ * {@code redress bench match [--sizes N,N...] [--seconds S] [--rounds R] [--radius R] [--substrings M]}: in one
  * run and on the same data, for each bank size, the build time, the bytes per entry and the
  * queries per second of the linear index and the multi-index, for queries that hit (bank members
  * with 0..16 bits flipped) and queries that miss (fresh hashes), on one core and on all cores.
@@ -41,15 +41,16 @@ final class MatchBenchmark implements Command {
 
     @Override
     public String summary() {
-        return "bench match [--sizes 1000000,10000000] [--seconds S] [--radius R] [--substrings M]";
+        return "bench match [--sizes 1000000,10000000] [--seconds S] [--rounds R] [--radius R] [--substrings M]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
         int[] sizes = {1_000_000, 10_000_000};
-        Duration budget = Duration.ofSeconds(3);
+        Duration budget = Duration.ofSeconds(2);
         int radius = 31;
         int substrings = 0;
+        int rounds = 3;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             String value = i + 1 < args.size() ? args.get(++i) : "";
@@ -59,6 +60,7 @@ final class MatchBenchmark implements Command {
                     case "--seconds" -> budget = Duration.ofMillis((long) (1000 * Double.parseDouble(value)));
                     case "--radius" -> radius = Integer.parseInt(value);
                     case "--substrings" -> substrings = Integer.parseInt(value);
+                    case "--rounds" -> rounds = Integer.parseInt(value);
                     default -> throw new UsageException("usage: " + summary());
                 }
             } catch (NumberFormatException e) {
@@ -66,8 +68,8 @@ final class MatchBenchmark implements Command {
             }
         }
         if (Arrays.stream(sizes).anyMatch(s -> s < 1) || budget.isNegative() || budget.isZero()
-                || radius < 0 || radius > 256 || (substrings != 0 && (substrings < 11 || substrings > 32))) {
-            throw new UsageException("sizes and seconds must be positive, radius 0..256, substrings 11..32");
+                || rounds < 1 || radius < 0 || radius > 256 || (substrings != 0 && (substrings < 11 || substrings > 32))) {
+            throw new UsageException("sizes, seconds and rounds must be positive, radius 0..256, substrings 11..32");
         }
         int cores = Runtime.getRuntime().availableProcessors();
         int largest = Arrays.stream(sizes).max().orElseThrow();
@@ -79,20 +81,20 @@ final class MatchBenchmark implements Command {
             misses.add(data.miss());
         }
         out.printf("bank: %d PDQ-like hashes (half in near-duplicate families, biased bits), generated in %d ms;"
-                        + " radius=%d cores=%d seconds_per_measurement=%.1f%n",
-                largest, millisSince(started), radius, cores, budget.toMillis() / 1000.0);
+                        + " radius=%d cores=%d seconds_per_measurement=%.1f rounds=%d (median shown)%n",
+                largest, millisSince(started), radius, cores, budget.toMillis() / 1000.0, rounds);
         for (int size : sizes) {
             List<PdqHash> hits = new ArrayList<>();
             for (int i = 0; i < QUERIES; i++) {
                 hits.add(data.near(bank, data.nextInt(size), HIT_FLIPS));
             }
-            report(out, bank, size, substrings, radius, cores, budget, hits, misses);
+            report(out, bank, size, substrings, radius, cores, budget, rounds, hits, misses);
         }
         return OK;
     }
 
     private void report(PrintStream out, long[] bank, int size, int substrings, int radius, int cores,
-            Duration budget, List<PdqHash> hits, List<PdqHash> misses) {
+            Duration budget, int rounds, List<PdqHash> hits, List<PdqHash> misses) {
         long started = System.nanoTime();
         var linearBuilder = LinearIndex.builder();
         for (int i = 0; i < size; i++) {
@@ -110,24 +112,41 @@ final class MatchBenchmark implements Command {
         started = System.nanoTime();
         MultiIndex multi = multiBuilder.build();
         long multiMillis = millisSince(started);
-        multiBuilder = null;
+        multiBuilder = null;   // lets the builder's copy of the bank go before measuring
         out.printf("%nsize=%d multi_substrings=%d%n", size, multi.substrings());
         out.printf("  build_ms        linear=%d multi=%d%n", linearMillis, multiMillis);
         out.printf("  bytes_per_entry linear=%.1f multi=%.1f%n",
                 (double) linear.footprintBytes() / size, (double) multi.footprintBytes() / size);
-        double[][] rates = new double[2][4];
         HammingIndex[] indexes = {linear, multi};
         String[] names = {"linear", "multi"};
-        for (int x = 0; x < 2; x++) {
-            measure(indexes[x], hits, radius, 1, Duration.ofMillis(Math.min(1000, budget.toMillis())));
-            int column = 0;
-            for (int threads : new int[] {1, cores}) {
-                for (List<PdqHash> queries : List.of(misses, hits)) {
-                    Measurement m = measure(indexes[x], queries, radius, threads, budget);
-                    rates[x][column++] = m.qps();
-                    out.printf("  %-6s %-4s threads=%d qps=%10.1f  matches_per_query=%.2f%n", names[x],
-                            queries == hits ? "hit" : "miss", threads, m.qps(), m.matchesPerQuery());
+        for (HammingIndex index : indexes) {
+            measure(index, hits, radius, 1, Duration.ofMillis(Math.min(1000, budget.toMillis())));
+        }
+        // Every mode once per round, modes interleaved, median of the rounds reported: load from
+        // other processes on a shared machine then hits every mode alike.
+        double[][][] samples = new double[2][4][rounds];
+        double[][] matches = new double[2][4];
+        for (int round = 0; round < rounds; round++) {
+            for (int x = 0; x < 2; x++) {
+                int column = 0;
+                for (int threads : new int[] {1, cores}) {
+                    for (List<PdqHash> queries : List.of(misses, hits)) {
+                        Measurement m = measure(indexes[x], queries, radius, threads, budget);
+                        samples[x][column][round] = m.qps();
+                        matches[x][column++] = m.matchesPerQuery();
+                    }
                 }
+            }
+        }
+        double[][] rates = new double[2][4];
+        for (int x = 0; x < 2; x++) {
+            for (int c = 0; c < 4; c++) {
+                double[] sorted = samples[x][c].clone();
+                Arrays.sort(sorted);
+                rates[x][c] = sorted[rounds / 2];
+                out.printf("  %-6s %-4s threads=%d qps=%10.1f  (rounds: %s)  matches_per_query=%.2f%n", names[x],
+                        c % 2 == 0 ? "miss" : "hit", c < 2 ? 1 : cores, rates[x][c], rounded(samples[x][c]),
+                        matches[x][c]);
             }
         }
         String[] labels = {"miss 1 core", "hit 1 core", "miss " + cores + " cores", "hit " + cores + " cores"};
@@ -137,6 +156,10 @@ final class MatchBenchmark implements Command {
     }
 
     private record Measurement(double qps, double matchesPerQuery) {}
+
+    private static String rounded(double[] values) {
+        return String.join(" ", Arrays.stream(values).mapToObj(v -> String.valueOf(Math.round(v))).toList());
+    }
 
     private static Measurement measure(HammingIndex index, List<PdqHash> queries, int radius, int threads,
             Duration budget) {

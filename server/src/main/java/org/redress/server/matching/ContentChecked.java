@@ -1,0 +1,26 @@
+package org.redress.server.matching;
+
+import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditedChange;
+
+/**
+ * An upload was checked; the audit log records the verdict under the content id. Recorded in its
+ * own transaction before the content is registered, so a failing registration cannot lose it.
+ */
+public record ContentChecked(Actor actor, String contentId, Verdict verdict, int matches) implements AuditedChange {
+
+    @Override
+    public String action() {
+        return "content.checked:" + verdict.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public String objectType() {
+        return "matching_content";
+    }
+
+    @Override
+    public String objectId() {
+        return contentId;
+    }
+}

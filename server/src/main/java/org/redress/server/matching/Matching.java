@@ -197,9 +197,9 @@ public class Matching {
     }
 
     /**
-     * Checks an upload against every enabled bank. The verdict and its matches are audited in one
-     * transaction; the content is registered in a second, so a failing registration never loses the
-     * verdict's audit record (it is logged and the verdict still returned).
+     * Checks an upload against every enabled bank. The verdict and its matches are audited and the
+     * content registered in one transaction, the registration behind a savepoint, so a failing
+     * registration never loses the verdict's audit record (it is logged and the verdict returned).
      *
      * @throws MatchingUnavailableException while the index is still loading
      */
@@ -225,13 +225,19 @@ public class Matching {
                             hit.distance(), hit.bank().action().verdict(), origin, false, now));
                 }
             }
+            // One commit per check, yet the verdict's audit record survives a failed registration:
+            // the registration runs behind a savepoint and only it is rolled back.
+            Object beforeRegistering = status.createSavepoint();
+            try {
+                registry.register(new RegisteredContent(upload.contentId(), upload.hashes()), upload.uploaderId(),
+                        result.verdict(), now);
+                status.releaseSavepoint(beforeRegistering);
+            } catch (RuntimeException e) {
+                status.rollbackToSavepoint(beforeRegistering);
+                log.warn("Registering checked content failed ({}); the verdict stands and is audited",
+                        e.getClass().getName());
+            }
         });
-        try {
-            transaction.executeWithoutResult(status -> registry.register(
-                    new RegisteredContent(upload.contentId(), upload.hashes()), upload.uploaderId(), result.verdict(), now));
-        } catch (RuntimeException e) {
-            log.warn("Registering checked content failed ({}); the verdict stands and is audited", e.getClass().getName());
-        }
         return result;
     }
 

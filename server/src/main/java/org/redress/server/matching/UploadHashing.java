@@ -38,13 +38,20 @@ final class UploadHashing {
     record Hashed(EntryHashes hashes, List<PdqHash> variants) {
     }
 
-    /** @throws UndecodableUploadException naming the decoder's reason */
+    /**
+     * @throws UploadTooLargeException over {@link #MAX_BYTES} or {@link #MAX_PIXELS}
+     * @throws UndecodableUploadException naming the decoder's reason otherwise
+     */
     static Hashed hash(byte[] image) {
         Map<Dihedral, Fingerprint> all;
         try {
             all = PdqHasher.create().hash(DECODER.decode(new ByteArrayInputStream(image)), EnumSet.allOf(Dihedral.class));
         } catch (UndecodableImageException e) {
-            throw new UndecodableUploadException(e.reason().name());
+            throw switch (e.reason()) {
+                case TOO_MANY_BYTES, TOO_MANY_PIXELS -> new UploadTooLargeException();
+                case EMPTY, TOO_SMALL, UNSUPPORTED_FORMAT, TRUNCATED, CORRUPT ->
+                        new UndecodableUploadException(e.reason().name());
+            };
         } catch (IOException e) {
             throw new UndecodableUploadException("corrupt");
         }

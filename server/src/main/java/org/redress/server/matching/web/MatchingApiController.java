@@ -26,6 +26,7 @@ import org.redress.server.matching.Matching;
 import org.redress.server.matching.MatchingUnavailableException;
 import org.redress.server.matching.Provenance;
 import org.redress.server.matching.Upload;
+import org.redress.server.matching.UploadTooLargeException;
 import org.redress.server.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -109,7 +110,9 @@ class MatchingApiController {
         this.matching = matching;
     }
 
-    @PostMapping(path = "/checks", consumes = MediaType.APPLICATION_JSON_VALUE)
+    // No "consumes" here: a request of any other type must meet the access rule before its body
+    // is refused, and multipart requests prefer the more specific mapping below.
+    @PostMapping("/checks")
     @Allow(Role.PLATFORM)
     CheckView check(Authentication caller, @Valid @RequestBody CheckRequest request) {
         List<PdqHash> variants = request.dihedral() == null ? List.of()
@@ -133,6 +136,13 @@ class MatchingApiController {
                 "The service is unavailable; try again later.");
         problem.setType(ProblemTypes.UNAVAILABLE);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
+    }
+
+    @ExceptionHandler(UploadTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge() {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The request is too large.");
+        problem.setType(ProblemTypes.PAYLOAD_TOO_LARGE);
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
     }
 
     @PostMapping("/banks")

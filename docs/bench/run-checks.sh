@@ -14,11 +14,15 @@ port=${REDRESS_BENCH_PORT:-18080}
 psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 data=$(mktemp -d)
 # The first start migrates the empty database; then the fixture is seeded and a key issued.
-"$root/redress" admin create-api-key --name migrate --role platform --db "$url" --data "$data" >/dev/null
+REDRESS_DATA="$data" "$root/redress" admin create-api-key --name migrate --role platform --db "$url" >/dev/null
+# From here on, a private copy of the jar that ./redress just built or checked: edits to the
+# sources during the run must not trigger a rebuild under the server's feet.
+cp "$root/server/target/redress.jar" "$data/redress.jar"
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 psql -q -h 127.0.0.1 -U postgres -d $db -f "$root/docs/bench/seed-bank.sql"
-key=$("$root/redress" admin create-api-key --name bench --role platform --db "$url" --data "$data" | sed -n 's/^api-key: //p')
+key=$(REDRESS_DATA="$data" "$java" -jar "$data/redress.jar" admin create-api-key --name bench --role platform --db "$url" | sed -n 's/^api-key: //p')
 
-"$root/redress" serve --port "$port" --db "$url" --data "$data" >"$data/server.log" 2>&1 &
+"$java" -jar "$data/redress.jar" serve --port "$port" --db "$url" --data "$data" >"$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 until curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do sleep 1; done

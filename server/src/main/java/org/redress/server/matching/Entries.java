@@ -11,6 +11,15 @@ interface Entries {
     /** Inserts the entry (its id is ignored) and logs the change; returns the new id. */
     long insert(BankEntry entry);
 
+    /**
+     * Inserts many entries in JDBC batches without logging each; the caller logs one bank change
+     * so that replicas reload the bank.
+     */
+    void insertAll(List<BankEntry> entries);
+
+    /** Streams the entries with this provenance in id order. */
+    void forEachFrom(Provenance provenance, Consumer<BankEntry> action);
+
     Optional<BankEntry> find(long id);
 
     List<BankEntry> findAll(Collection<Long> ids);

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.redress.pdq.PdqHash;
 import org.redress.server.storage.SqlDialect;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,6 +22,11 @@ class JdbcEntries implements Entries {
             INSERT INTO matching_entry (bank_id, pdq, md5, sha256, source_kind, source_ref, note, enabled, created_at)
             VALUES (:bankId, :pdq, :md5, :sha256, :sourceKind, :sourceRef, :note, :enabled, :createdAt)
             RETURNING id
+            """;
+
+    private static final String INSERT_WITHOUT_ID = """
+            INSERT INTO matching_entry (bank_id, pdq, md5, sha256, source_kind, source_ref, note, enabled, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private static final String COLUMNS = """
@@ -36,6 +43,8 @@ class JdbcEntries implements Entries {
              WHERE e.enabled = 1 AND b.enabled = 1
              ORDER BY e.id
             """;
+
+    private static final String FROM_PROVENANCE = COLUMNS + " WHERE source_kind = :sourceKind AND source_ref = :sourceRef ORDER BY id";
 
     private static final String IN_BANK = COLUMNS + " WHERE bank_id = :bankId ORDER BY id";
 
@@ -66,11 +75,38 @@ class JdbcEntries implements Entries {
             """;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final SqlDialect dialect;
 
-    JdbcEntries(JdbcClient jdbc, SqlDialect dialect) {
+    JdbcEntries(JdbcClient jdbc, DataSource dataSource, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.batches = new JdbcTemplate(dataSource);
         this.dialect = dialect;
+    }
+
+    @Override
+    public void insertAll(List<BankEntry> rows) {
+        batches.batchUpdate(INSERT_WITHOUT_ID, rows, 5_000, (statement, entry) -> {
+            statement.setString(1, entry.bankId());
+            statement.setString(2, entry.hashes().pdq().map(PdqHash::toHex).orElse(null));
+            statement.setString(3, entry.hashes().md5().orElse(null));
+            statement.setString(4, entry.hashes().sha256().orElse(null));
+            statement.setString(5, entry.provenance().source().name());
+            statement.setString(6, entry.provenance().ref());
+            statement.setString(7, entry.note().orElse(null));
+            statement.setInt(8, entry.enabled() ? 1 : 0);
+            statement.setObject(9, dialect.bind(entry.createdAt()));
+        });
+    }
+
+    @Override
+    public void forEachFrom(Provenance provenance, Consumer<BankEntry> action) {
+        jdbc.sql(FROM_PROVENANCE)
+                .param("sourceKind", provenance.source().name())
+                .param("sourceRef", provenance.ref())
+                .query(row -> {
+                    action.accept(toEntry(row, 0));
+                });
     }
 
     @Override

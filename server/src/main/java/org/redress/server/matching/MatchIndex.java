@@ -164,10 +164,10 @@ class MatchIndex {
         Set<String> rebuilt = new TreeSet<>();
         for (String bankId : changedBanks) {
             Optional<Bank> bank = banks.findById(bankId);
-            BankIndex current = byBank.get(bankId);
             if (bank.isEmpty() || !bank.get().enabled()) {
                 byBank.remove(bankId);
-            } else if (current == null) {
+            } else {
+                // A bank change (creation, new settings, a bulk import) reloads the whole bank.
                 var building = new Loading(bank.get());
                 entries.forEachInBank(bankId, entry -> {
                     if (entry.enabled()) {
@@ -176,8 +176,6 @@ class MatchIndex {
                 });
                 byBank.put(bankId, building.build());
                 rebuilt.add(bankId);
-            } else {
-                current.bank = bank.get();
             }
         }
         Map<Long, BankEntry> rows = new HashMap<>();

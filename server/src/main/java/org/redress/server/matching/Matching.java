@@ -3,6 +3,11 @@ package org.redress.server.matching;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.redress.hashindex.MultiIndex;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -156,6 +161,83 @@ public class Matching {
         scanRegistry(actor, bank, stored, now);
         index.refreshAfterCommit();
         return stored;
+    }
+
+    /**
+     * Adds every well-formed line as an entry in JDBC batches, records one audit entry for the
+     * batch, and searches the new entries against all registered content. Malformed lines are
+     * counted and skipped.
+     *
+     * @throws BankNotFoundException when there is no such bank
+     */
+    @Transactional
+    public ImportResult importEntries(Actor actor, BankName bankName, HashListFormat format, Stream<String> lines) {
+        Bank bank = bank(bankName);
+        Instant now = SqlDialect.truncate(clock.instant());
+        var provenance = new Provenance(Provenance.Source.IMPORT, UUID.randomUUID().toString());
+        List<BankEntry> batch = new ArrayList<>(IMPORT_BATCH);
+        List<Integer> rejectedLines = new ArrayList<>();
+        int[] counts = new int[3];
+        lines.forEachOrdered(line -> {
+            int number = ++counts[0];
+            try {
+                format.read(line).ifPresent(hashes -> {
+                    batch.add(new BankEntry(0, bank.id(), hashes, provenance, Optional.empty(), true, now));
+                    counts[1]++;
+                });
+            } catch (IllegalArgumentException e) {
+                if (rejectedLines.size() < 100) {
+                    rejectedLines.add(number);
+                }
+                counts[2]++;
+            }
+            if (batch.size() == IMPORT_BATCH) {
+                entries.insertAll(batch);
+                batch.clear();
+            }
+        });
+        entries.insertAll(batch);
+        entries.logBankChange(bank.id());
+        events.publishEvent(new EntriesImported(actor, bank.id(), provenance.ref(), counts[1]));
+        if (bank.action() != BankAction.LOG && counts[1] > 0) {
+            scanRegistryForImport(actor, bank, provenance, now);
+        }
+        index.refreshAfterCommit();
+        return new ImportResult(provenance.ref(), counts[1], rejectedLines, counts[2]);
+    }
+
+    private static final int IMPORT_BATCH = 10_000;
+
+    /** Writes a bank's enabled entries in the format, header first. */
+    @Transactional(readOnly = true)
+    public void exportEntries(BankName bankName, HashListFormat format, Consumer<String> out) {
+        Bank bank = bank(bankName);
+        format.header().ifPresent(header -> out.accept(header + "\n"));
+        entries.forEachInBank(bank.id(), entry -> {
+            if (entry.enabled()) {
+                out.accept(format.write(entry.hashes()));
+            }
+        });
+    }
+
+    private void scanRegistryForImport(Actor actor, Bank bank, Provenance provenance, Instant now) {
+        var pdq = MultiIndex.builder();
+        Map<String, List<Long>> digests = new HashMap<>();
+        entries.forEachFrom(provenance, entry -> {
+            entry.hashes().pdq().ifPresent(hash -> pdq.add(entry.id(), hash));
+            entry.hashes().md5().ifPresent(d -> digests.computeIfAbsent("md5:" + d, k -> new ArrayList<>()).add(entry.id()));
+            entry.hashes().sha256().ifPresent(d -> digests.computeIfAbsent("sha256:" + d, k -> new ArrayList<>()).add(entry.id()));
+        });
+        MultiIndex imported = pdq.build();
+        registry.forEach(content -> {
+            Map<Long, Integer> best = new HashMap<>();
+            content.hashes().pdq().ifPresent(hash -> imported.search(hash, bank.maxDistance())
+                    .forEach(match -> best.merge(match.id(), match.distance(), Math::min)));
+            content.hashes().md5().ifPresent(d -> digests.getOrDefault("md5:" + d, List.of()).forEach(id -> best.put(id, 0)));
+            content.hashes().sha256().ifPresent(d -> digests.getOrDefault("sha256:" + d, List.of()).forEach(id -> best.put(id, 0)));
+            best.forEach((id, distance) -> events.publishEvent(new MatchFound(actor, content.contentId(), bank.name(), id,
+                    distance, bank.action().verdict(), Optional.empty(), true, now)));
+        });
     }
 
     /** Disables or re-enables an entry; takes effect within a second on every replica. */

@@ -181,4 +181,20 @@ class MatchingApiIntegrationTests {
                         .content("{\"name\":\"sneaky\",\"action\":\"LOG\"}"))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void importsAHashListOverHttpAndExportsIt() throws Exception {
+        String bank = createBank("BLOCK");
+        PdqHash hash = pdqOf(TestImages.png(TestImages.picture(15)));
+        mvc.perform(post("/api/v1/banks/" + bank + "/import").param("format", "text").header("Authorization", admin)
+                        .contentType(MediaType.TEXT_PLAIN).content("pdq " + hash.toHex() + "\nnonsense\n"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.imported").value(1))
+                .andExpect(jsonPath("$.rejectedLines[0]").value(2));
+        checkHash(hash).andExpect(jsonPath("$.verdict").value("BLOCK"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/banks/" + bank + "/export")
+                        .param("format", "text").header("Authorization", admin))
+                .andExpect(status().isOk())
+                .andExpect(content().string("pdq " + hash.toHex() + "\n"));
+    }
 }

@@ -203,4 +203,40 @@ class MatchingIntegrationTests {
             }
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void importsHashListsFindsEarlierContentAndExportsThemAgain(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+            var matching = ready(context);
+            var found = recordMatches(context);
+            PdqHash known = pdqOf(TestImages.png(TestImages.picture(9)));
+            PdqHash other = pdqOf(TestImages.png(TestImages.picture(10)));
+            matching.check(PLATFORM, upload("seen-before", known));
+            matching.createBank(ADMIN, new BankName("partner-list"), BankAction.BLOCK, 31, 50);
+            String md5 = "0123456789abcdef0123456789abcdef";
+
+            var result = matching.importEntries(ADMIN, new BankName("partner-list"), HashListFormat.TEXT, java.util.stream.Stream.of(
+                    "# from a partner", "pdq " + known.toHex(), "pdq not-a-hash", "", "md5 " + md5.toUpperCase(java.util.Locale.ROOT),
+                    "pdq " + other.toHex()));
+
+            assertThat(result.imported()).isEqualTo(3);
+            assertThat(result.rejectedLines()).containsExactly(3);
+            assertThat(found).singleElement().satisfies(match -> {
+                assertThat(match.contentId()).isEqualTo("seen-before");
+                assertThat(match.retroactive()).isTrue();
+            });
+            assertThat(matching.check(PLATFORM, upload("after-import", other)).verdict()).isEqualTo(Verdict.BLOCK);
+            assertThat(auditActions(context)).contains("bank-entries.imported");
+            var csv = new StringBuilder();
+            matching.exportEntries(new BankName("partner-list"), HashListFormat.CSV, csv::append);
+            assertThat(csv.toString()).isEqualTo("pdq,md5,sha256\n" + known.toHex() + ",,\n," + md5 + ",\n" + other.toHex() + ",,\n");
+            var jsonl = new StringBuilder();
+            matching.exportEntries(new BankName("partner-list"), HashListFormat.JSONL, jsonl::append);
+            matching.createBank(ADMIN, new BankName("copy"), BankAction.LOG, 31, 50);
+            var copied = matching.importEntries(ADMIN, new BankName("copy"), HashListFormat.JSONL, jsonl.toString().lines());
+            assertThat(copied.imported()).isEqualTo(3);
+            assertThat(copied.rejected()).isZero();
+        }
+    }
 }

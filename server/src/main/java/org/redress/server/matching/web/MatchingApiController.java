@@ -6,7 +6,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +27,7 @@ import org.redress.server.matching.BankEntry;
 import org.redress.server.matching.BankName;
 import org.redress.server.matching.CheckResult;
 import org.redress.server.matching.EntryHashes;
+import org.redress.server.matching.HashListFormat;
 import org.redress.server.matching.Matching;
 import org.redress.server.matching.MatchingUnavailableException;
 import org.redress.server.matching.Provenance;
@@ -183,6 +189,35 @@ class MatchingApiController {
                 Optional.ofNullable(request.quality()).map(Quality::new), Optional.ofNullable(request.note()),
                 new Provenance(Provenance.Source.MANUAL, actor.kind() + ":" + actor.id()));
         return new EntryCreatedView(entry.id());
+    }
+
+    record ImportView(String batch, int imported, int rejected, List<Integer> rejectedLines) {
+    }
+
+    /** Bulk import: the body holds one entry per line in {@code format} (text, csv or jsonl). */
+    @PostMapping("/banks/{name}/import")
+    @Allow(Role.ADMIN)
+    ImportView importHashes(Authentication caller, @PathVariable String name,
+            @RequestParam(defaultValue = "text") String format, HttpServletRequest request) throws IOException {
+        var parsed = HashListFormat.parse(format);
+        try (var body = new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
+            var result = matching.importEntries(Callers.actorOf(caller), new BankName(name), parsed, body.lines());
+            return new ImportView(result.batch(), result.imported(), result.rejected(), result.rejectedLines());
+        }
+    }
+
+    /** The bank's enabled entries in {@code format} (text, csv or jsonl), streamed. */
+    @GetMapping("/banks/{name}/export")
+    @Allow(Role.ADMIN)
+    void exportHashes(@PathVariable String name, @RequestParam(defaultValue = "text") String format,
+            HttpServletResponse response) throws IOException {
+        var parsed = HashListFormat.parse(format);
+        var bank = matching.bank(new BankName(name)).name();
+        response.setContentType(parsed.mediaType());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        var out = response.getWriter();
+        matching.exportEntries(bank, parsed, out::write);
+        out.flush();
     }
 
     @GetMapping("/banks/{name}/hashes/{entryId}")

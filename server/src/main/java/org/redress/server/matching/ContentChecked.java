@@ -4,8 +4,9 @@ import org.redress.server.shared.Actor;
 import org.redress.server.shared.AuditedChange;
 
 /**
- * An upload was checked; the audit log records the verdict under the content id. Recorded before
- * the content is registered, behind a savepoint, so a failing registration cannot lose it.
+ * An upload got a BLOCK or REVIEW verdict; the audit log records it under the content id (ALLOW
+ * verdicts are registered, not audited). Recorded before the content is registered, behind a
+ * savepoint, so a failing registration cannot lose it.
  */
 public record ContentChecked(Actor actor, String contentId, Verdict verdict, int matches) implements AuditedChange {
 

@@ -299,7 +299,11 @@ public class Matching {
         }
         var result = new CheckResult(verdict, matches);
         transaction.executeWithoutResult(status -> {
-            events.publishEvent(new ContentChecked(actor, upload.contentId(), result.verdict(), matches.size()));
+            // BLOCK and REVIEW verdicts act on the upload, so they are audited; an ALLOW is only
+            // registered: a hash-chained entry per clean upload would serialise every check.
+            if (result.verdict() != Verdict.ALLOW) {
+                events.publishEvent(new ContentChecked(actor, upload.contentId(), result.verdict(), matches.size()));
+            }
             for (MatchIndex.Hit hit : hits) {
                 if (hit.bank().action() != BankAction.LOG) {
                     var origin = entries.find(hit.entryId()).flatMap(Matching::originatingCase);

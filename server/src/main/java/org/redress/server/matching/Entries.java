@@ -1,0 +1,54 @@
+package org.redress.server.matching;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Bank entries and the change log that every index replica follows. */
+interface Entries {
+
+    /** Inserts the entry (its id is ignored) and logs the change; returns the new id. */
+    long insert(BankEntry entry);
+
+    /**
+     * Inserts many entries in JDBC batches without logging each; the caller logs one bank change
+     * so that replicas reload the bank.
+     */
+    void insertAll(List<BankEntry> entries);
+
+    /** Streams the entries with this provenance in id order. */
+    void forEachFrom(Provenance provenance, Consumer<BankEntry> action);
+
+    Optional<BankEntry> find(long id);
+
+    List<BankEntry> findAll(Collection<Long> ids);
+
+    /** Streams the enabled entries of enabled banks in id order. */
+    void forEachMatchable(Consumer<BankEntry> action);
+
+    /** Streams a bank's entries in id order. */
+    void forEachInBank(String bankId, Consumer<BankEntry> action);
+
+    /** Sets the flag and logs the change; false when there is no such entry. */
+    boolean setEnabled(long id, boolean enabled);
+
+    /** Deletes the entry and logs the change; false when there is no such entry. */
+    boolean delete(long id);
+
+    /** Disables every enabled entry with this provenance, logging each; returns them. */
+    List<BankEntry> disableAll(Provenance provenance);
+
+    /** Logs a change of a bank's settings. */
+    void logBankChange(String bankId);
+
+    /** The highest sequence number in the change log, 0 when empty. */
+    long lastChange();
+
+    /** Changes after {@code seq} in order, at most {@code limit}. */
+    List<Change> changesAfter(long seq, int limit);
+
+    /** One row of the change log: an entry's change, or a bank's when {@code entryId} is empty. */
+    record Change(long seq, String bankId, Optional<Long> entryId) {
+    }
+}

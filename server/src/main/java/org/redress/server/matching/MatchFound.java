@@ -1,0 +1,45 @@
+package org.redress.server.matching;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditedChange;
+
+/**
+ * Content matched a BLOCK or REVIEW bank, at upload or in a retroactive scan: review opens or joins
+ * a case for it. Published inside the transaction that found it.
+ *
+ * @param actor who caused the search (the platform's key for a check, the banking actor for a scan)
+ * @param contentId the platform's content id
+ * @param bank the bank's name
+ * @param entryId the matching entry
+ * @param distance the PDQ distance, 0 for a digest match
+ * @param verdict what the bank's action says
+ * @param originatingCase the case whose hash matched, when the entry came from one
+ * @param retroactive whether a scan of earlier content found it
+ * @param foundAt when it was found
+ */
+public record MatchFound(Actor actor, String contentId, BankName bank, long entryId, int distance, Verdict verdict,
+        Optional<String> originatingCase, boolean retroactive, Instant foundAt) implements AuditedChange {
+
+    public MatchFound {
+        Objects.requireNonNull(contentId, "contentId");
+        Objects.requireNonNull(originatingCase, "originatingCase");
+    }
+
+    @Override
+    public String action() {
+        return "match.found:" + verdict.name().toLowerCase(java.util.Locale.ROOT) + (retroactive ? ":retroactive" : "");
+    }
+
+    @Override
+    public String objectType() {
+        return "matching_entry";
+    }
+
+    @Override
+    public String objectId() {
+        return entryId + "/" + contentId;
+    }
+}

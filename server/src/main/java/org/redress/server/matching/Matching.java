@@ -1,0 +1,373 @@
+package org.redress.server.matching;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.redress.hashindex.MultiIndex;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.redress.pdq.Quality;
+import org.redress.server.intake.CaseRef;
+import org.redress.server.intake.SubmittedHash;
+import org.redress.server.shared.Actor;
+import org.redress.server.storage.SqlDialect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hash banks and upload checks. Bank changes are audited, logged for the index replicas and take
+ * effect in this process as soon as they commit; new entries are searched against every upload
+ * checked before (a retroactive scan). Checks answer from memory.
+ */
+@Service
+public class Matching {
+
+    private static final Logger log = LoggerFactory.getLogger(Matching.class);
+
+    private final Banks banks;
+    private final Entries entries;
+    private final ContentRegistry registry;
+    private final MatchIndex index;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final MatchingSettings settings;
+
+    Matching(Banks banks, Entries entries, ContentRegistry registry, MatchIndex index, ApplicationEventPublisher events,
+            Clock clock, PlatformTransactionManager transactions, MatchingSettings settings) {
+        this.settings = settings;
+        this.banks = banks;
+        this.entries = entries;
+        this.registry = registry;
+        this.index = index;
+        this.events = events;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Creates an enabled bank.
+     *
+     * @throws BankNameTakenException when the name is taken
+     * @throws IllegalArgumentException when the distance or floor is out of range
+     */
+    @Transactional
+    public Bank createBank(Actor actor, BankName name, BankAction action, int maxDistance, int qualityFloor) {
+        var bank = new Bank(UUID.randomUUID().toString(), name, action, maxDistance, qualityFloor, true,
+                SqlDialect.truncate(clock.instant()));
+        if (!banks.insert(bank)) {
+            throw new BankNameTakenException(name);
+        }
+        entries.logBankChange(bank.id());
+        events.publishEvent(new BankChanged(actor, bank.id(), "created"));
+        index.refreshAfterCommit();
+        return bank;
+    }
+
+    /** Changes a bank's action, distance, floor or enabled flag. */
+    @Transactional
+    public Bank updateBank(Actor actor, BankName name, BankAction action, int maxDistance, int qualityFloor,
+            boolean enabled) {
+        Bank current = bank(name);
+        var changed = new Bank(current.id(), name, action, maxDistance, qualityFloor, enabled, current.createdAt());
+        banks.update(changed);
+        entries.logBankChange(changed.id());
+        events.publishEvent(new BankChanged(actor, changed.id(), "updated"));
+        index.refreshAfterCommit();
+        return changed;
+    }
+
+    /** @throws BankNotFoundException when there is no such bank */
+    @Transactional(readOnly = true)
+    public Bank bank(BankName name) {
+        return banks.find(name).orElseThrow(() -> new BankNotFoundException(name));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Bank> banks() {
+        return banks.all();
+    }
+
+    /**
+     * Adds an entry to a bank and searches it against all registered content; each hit in a BLOCK
+     * or REVIEW bank publishes a {@link MatchFound}.
+     *
+     * @param quality the PDQ hash's quality when known; checked against the bank's floor
+     * @throws BankNotFoundException when there is no such bank
+     * @throws LowQualityHashException when the quality is under the bank's floor
+     */
+    @Transactional
+    public BankEntry addEntry(Actor actor, BankName bankName, EntryHashes hashes, Optional<Quality> quality,
+            Optional<String> note, Provenance provenance) {
+        Bank bank = bank(bankName);
+        return addAll(actor, bank, List.of(new NewEntry(hashes, quality, note)), provenance).getFirst();
+    }
+
+    /** The hashes, quality and note of an entry to add. */
+    record NewEntry(EntryHashes hashes, Optional<Quality> quality, Optional<String> note) {
+    }
+
+    /**
+     * Banks a victim's submitted hashes in the victims' bank (created on first use with the
+     * configured action) and searches them against all registered content. Joins the caller's
+     * transaction, so the submission and its banking commit together.
+     */
+    @Transactional
+    public List<BankEntry> bankSubmittedHashes(CaseRef caseRef, List<SubmittedHash> hashes) {
+        var actor = new Actor.Public();
+        var name = new BankName(settings.victimsBank());
+        Bank bank = banks.find(name).orElseGet(() -> createBank(actor, name, settings.victimsBankAction(),
+                Bank.DEFAULT_MAX_DISTANCE, Bank.DEFAULT_QUALITY_FLOOR));
+        // The browser's quality is not held against the floor: refusing a victim's own plain image
+        // would leave them unprotected.
+        List<NewEntry> added = hashes.stream()
+                .map(h -> new NewEntry(new EntryHashes(Optional.of(h.pdq()), h.md5Hex(), h.sha256Hex()),
+                        Optional.<Quality>empty(), Optional.<String>empty()))
+                .toList();
+        return addAll(actor, bank, added, new Provenance(Provenance.Source.SUBMISSION, caseRef.value()));
+    }
+
+    /** Takes everything a withdrawn case banked out of matching at once; returns how many entries. */
+    @Transactional
+    public int withdrawCase(CaseRef caseRef) {
+        var actor = new Actor.Public();
+        return disableAll(actor, new Provenance(Provenance.Source.SUBMISSION, caseRef.value()))
+                + disableAll(actor, new Provenance(Provenance.Source.CASE, caseRef.value()));
+    }
+
+    private List<BankEntry> addAll(Actor actor, Bank bank, List<NewEntry> added, Provenance provenance) {
+        Instant now = SqlDialect.truncate(clock.instant());
+        List<BankEntry> stored = new ArrayList<>(added.size());
+        for (NewEntry entry : added) {
+            if (entry.hashes().pdq().isPresent() && entry.quality().isPresent()
+                    && entry.quality().get().value() < bank.qualityFloor()) {
+                throw new LowQualityHashException(entry.quality().get().value(), bank.qualityFloor());
+            }
+            var row = new BankEntry(0, bank.id(), entry.hashes(), provenance, entry.note(), true, now);
+            long id = entries.insert(row);
+            stored.add(new BankEntry(id, row.bankId(), row.hashes(), row.provenance(), row.note(), true, now));
+            events.publishEvent(new EntryChanged(actor, id, "added", provenance.source()));
+        }
+        scanRegistry(actor, bank, stored, now);
+        index.refreshAfterCommit();
+        return stored;
+    }
+
+    /**
+     * Adds every well-formed line as an entry in JDBC batches, records one audit entry for the
+     * batch, and searches the new entries against all registered content. Malformed lines are
+     * counted and skipped.
+     *
+     * @throws BankNotFoundException when there is no such bank
+     */
+    @Transactional
+    public ImportResult importEntries(Actor actor, BankName bankName, HashListFormat format, Stream<String> lines) {
+        Bank bank = bank(bankName);
+        Instant now = SqlDialect.truncate(clock.instant());
+        var provenance = new Provenance(Provenance.Source.IMPORT, UUID.randomUUID().toString());
+        List<BankEntry> batch = new ArrayList<>(IMPORT_BATCH);
+        List<Integer> rejectedLines = new ArrayList<>();
+        int[] counts = new int[3];
+        lines.forEachOrdered(line -> {
+            int number = ++counts[0];
+            try {
+                format.read(line).ifPresent(hashes -> {
+                    batch.add(new BankEntry(0, bank.id(), hashes, provenance, Optional.empty(), true, now));
+                    counts[1]++;
+                });
+            } catch (IllegalArgumentException e) {
+                if (rejectedLines.size() < 100) {
+                    rejectedLines.add(number);
+                }
+                counts[2]++;
+            }
+            if (batch.size() == IMPORT_BATCH) {
+                entries.insertAll(batch);
+                batch.clear();
+            }
+        });
+        entries.insertAll(batch);
+        entries.logBankChange(bank.id());
+        events.publishEvent(new EntriesImported(actor, bank.id(), provenance.ref(), counts[1]));
+        if (bank.action() != BankAction.LOG && counts[1] > 0) {
+            scanRegistryForImport(actor, bank, provenance, now);
+        }
+        index.refreshAfterCommit();
+        return new ImportResult(provenance.ref(), counts[1], rejectedLines, counts[2]);
+    }
+
+    private static final int IMPORT_BATCH = 10_000;
+
+    /** Writes a bank's enabled entries in the format, header first. */
+    @Transactional(readOnly = true)
+    public void exportEntries(BankName bankName, HashListFormat format, Consumer<String> out) {
+        Bank bank = bank(bankName);
+        format.header().ifPresent(header -> out.accept(header + "\n"));
+        entries.forEachInBank(bank.id(), entry -> {
+            if (entry.enabled()) {
+                out.accept(format.write(entry.hashes()));
+            }
+        });
+    }
+
+    private void scanRegistryForImport(Actor actor, Bank bank, Provenance provenance, Instant now) {
+        var pdq = MultiIndex.builder();
+        Map<String, List<Long>> digests = new HashMap<>();
+        entries.forEachFrom(provenance, entry -> {
+            entry.hashes().pdq().ifPresent(hash -> pdq.add(entry.id(), hash));
+            entry.hashes().md5().ifPresent(d -> digests.computeIfAbsent("md5:" + d, k -> new ArrayList<>()).add(entry.id()));
+            entry.hashes().sha256().ifPresent(d -> digests.computeIfAbsent("sha256:" + d, k -> new ArrayList<>()).add(entry.id()));
+        });
+        MultiIndex imported = pdq.build();
+        registry.forEach(content -> {
+            Map<Long, Integer> best = new HashMap<>();
+            content.hashes().pdq().ifPresent(hash -> imported.search(hash, bank.maxDistance())
+                    .forEach(match -> best.merge(match.id(), match.distance(), Math::min)));
+            content.hashes().md5().ifPresent(d -> digests.getOrDefault("md5:" + d, List.of()).forEach(id -> best.put(id, 0)));
+            content.hashes().sha256().ifPresent(d -> digests.getOrDefault("sha256:" + d, List.of()).forEach(id -> best.put(id, 0)));
+            best.forEach((id, distance) -> events.publishEvent(new MatchFound(actor, content.contentId(), bank.name(), id,
+                    distance, bank.action().verdict(), Optional.empty(), true, now)));
+        });
+    }
+
+    /** Disables or re-enables an entry; takes effect within a second on every replica. */
+    @Transactional
+    public void setEntryEnabled(Actor actor, BankName bankName, long entryId, boolean enabled) {
+        BankEntry entry = entryOf(bankName, entryId);
+        entries.setEnabled(entryId, enabled);
+        events.publishEvent(new EntryChanged(actor, entryId, enabled ? "enabled" : "disabled", entry.provenance().source()));
+        index.refreshAfterCommit();
+    }
+
+    /** Deletes an entry for good. */
+    @Transactional
+    public void deleteEntry(Actor actor, BankName bankName, long entryId) {
+        BankEntry entry = entryOf(bankName, entryId);
+        entries.delete(entryId);
+        events.publishEvent(new EntryChanged(actor, entryId, "deleted", entry.provenance().source()));
+        index.refreshAfterCommit();
+    }
+
+    /** Disables every entry that this provenance brought, in any bank; returns how many. */
+    @Transactional
+    public int disableAll(Actor actor, Provenance provenance) {
+        List<BankEntry> disabled = entries.disableAll(provenance);
+        disabled.forEach(entry -> events.publishEvent(new EntryChanged(actor, entry.id(), "disabled", provenance.source())));
+        index.refreshAfterCommit();
+        return disabled.size();
+    }
+
+    @Transactional(readOnly = true)
+    public BankEntry entry(BankName bankName, long entryId) {
+        return entryOf(bankName, entryId);
+    }
+
+    private BankEntry entryOf(BankName bankName, long entryId) {
+        Bank bank = bank(bankName);
+        return entries.find(entryId).filter(e -> e.bankId().equals(bank.id()))
+                .orElseThrow(() -> new EntryNotFoundException(entryId));
+    }
+
+    /**
+     * Checks an upload against every enabled bank. The verdict and its matches are audited and the
+     * content registered in one transaction, the registration behind a savepoint, so a failing
+     * registration never loses the verdict's audit record (it is logged and the verdict returned).
+     *
+     * @throws MatchingUnavailableException while the index is still loading
+     */
+    public CheckResult check(Actor actor, Upload upload) {
+        if (!index.ready()) {
+            throw new MatchingUnavailableException();
+        }
+        Instant now = SqlDialect.truncate(clock.instant());
+        List<MatchIndex.Hit> hits = index.search(upload.queries(), upload.hashes().md5(), upload.hashes().sha256());
+        Verdict verdict = Verdict.ALLOW;
+        List<CheckResult.CheckMatch> matches = new ArrayList<>(hits.size());
+        for (MatchIndex.Hit hit : hits) {
+            verdict = verdict.stricter(hit.bank().action().verdict());
+            matches.add(new CheckResult.CheckMatch(hit.bank().name(), hit.entryId(), hit.distance(), hit.bank().action()));
+        }
+        var result = new CheckResult(verdict, matches);
+        transaction.executeWithoutResult(status -> {
+            // BLOCK and REVIEW verdicts act on the upload, so they are audited; an ALLOW is only
+            // registered: a hash-chained entry per clean upload would serialise every check.
+            if (result.verdict() != Verdict.ALLOW) {
+                events.publishEvent(new ContentChecked(actor, upload.contentId(), result.verdict(), matches.size()));
+            }
+            for (MatchIndex.Hit hit : hits) {
+                if (hit.bank().action() != BankAction.LOG) {
+                    var origin = entries.find(hit.entryId()).flatMap(Matching::originatingCase);
+                    events.publishEvent(new MatchFound(actor, upload.contentId(), hit.bank().name(), hit.entryId(),
+                            hit.distance(), hit.bank().action().verdict(), origin, false, now));
+                }
+            }
+            // One commit per check, yet the verdict's audit record survives a failed registration:
+            // the registration runs behind a savepoint and only it is rolled back.
+            Object beforeRegistering = status.createSavepoint();
+            try {
+                registry.register(new RegisteredContent(upload.contentId(), upload.hashes()), upload.uploaderId(),
+                        result.verdict(), now);
+                status.releaseSavepoint(beforeRegistering);
+            } catch (RuntimeException e) {
+                status.rollbackToSavepoint(beforeRegistering);
+                log.warn("Registering checked content failed ({}); the verdict stands and is audited",
+                        e.getClass().getName());
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Checks an uploaded image: decodes it within the size limits, hashes it with all eight
+     * rotations and mirrorings, and checks like {@link #check(Actor, Upload)}.
+     *
+     * @throws UndecodableUploadException when the image cannot be decoded or is too large
+     */
+    public CheckResult checkImage(Actor actor, String contentId, String uploaderId, byte[] image) {
+        var hashed = UploadHashing.hash(image);
+        return check(actor, new Upload(contentId, uploaderId, hashed.hashes(), hashed.variants()));
+    }
+
+    private static Optional<String> originatingCase(BankEntry entry) {
+        return switch (entry.provenance().source()) {
+            case SUBMISSION, CASE -> Optional.of(entry.provenance().ref());
+            case DECISION, IMPORT, MANUAL -> Optional.empty();
+        };
+    }
+
+    private void scanRegistry(Actor actor, Bank bank, List<BankEntry> added, Instant now) {
+        if (bank.action() == BankAction.LOG || added.isEmpty()) {
+            return;
+        }
+        registry.forEach(content -> {
+            for (BankEntry entry : added) {
+                distance(entry.hashes(), content.hashes(), bank.maxDistance()).ifPresent(distance -> events.publishEvent(
+                        new MatchFound(actor, content.contentId(), bank.name(), entry.id(), distance,
+                                bank.action().verdict(), originatingCase(entry), true, now)));
+            }
+        });
+    }
+
+    /** The match distance between an entry and content: 0 for an equal digest, else the PDQ distance if close enough. */
+    static Optional<Integer> distance(EntryHashes entry, EntryHashes content, int maxDistance) {
+        if (entry.md5().isPresent() && entry.md5().equals(content.md5())
+                || entry.sha256().isPresent() && entry.sha256().equals(content.sha256())) {
+            return Optional.of(0);
+        }
+        if (entry.pdq().isPresent() && content.pdq().isPresent()) {
+            int d = entry.pdq().get().distanceTo(content.pdq().get());
+            return d <= maxDistance ? Optional.of(d) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,20 @@
+package org.redress.server.matching;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(MatchingSettings.class)
+class MatchingConfiguration {
+
+    /** DOWN until the banks are in memory: a replica must not answer checks from a partial index. */
+    @Bean
+    HealthIndicator matchingIndexHealth(MatchIndex index) {
+        return () -> index.ready() ? Health.up().build() : Health.down().build();
+    }
+}

@@ -1,0 +1,23 @@
+package org.redress.server.matching;
+
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Matching's settings, under {@code redress.matching}.
+ *
+ * @param victimsBank the bank that victims' hash submissions land in, created on first use
+ * @param victimsBankAction what a match in it means when it is created (BLOCK by default; an
+ *     administrator may change it later)
+ */
+@Validated
+@ConfigurationProperties("redress.matching")
+record MatchingSettings(@DefaultValue("victims") @NotNull String victimsBank,
+        @DefaultValue("BLOCK") @NotNull BankAction victimsBankAction) {
+
+    MatchingSettings {
+        new BankName(victimsBank);
+    }
+}

@@ -1,0 +1,44 @@
+package org.redress.server.matching;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.redress.pdq.PdqHash;
+
+/**
+ * An upload to check.
+ *
+ * @param contentId the platform's id for the content, 1 to 200 characters
+ * @param uploaderId the platform's id for the uploader (personal data: stored encrypted, never logged)
+ * @param hashes the upload's own hashes, as registered
+ * @param variants further PDQ hashes to search with: the rotations and mirrorings of an image
+ */
+public record Upload(String contentId, String uploaderId, EntryHashes hashes, List<PdqHash> variants) {
+
+    public Upload {
+        Objects.requireNonNull(contentId, "contentId");
+        Objects.requireNonNull(uploaderId, "uploaderId");
+        Objects.requireNonNull(hashes, "hashes");
+        variants = List.copyOf(variants);
+        if (contentId.isEmpty() || contentId.length() > 200 || uploaderId.isEmpty() || uploaderId.length() > 200) {
+            throw new IllegalArgumentException("content and uploader ids are 1 to 200 characters");
+        }
+    }
+
+    /** Every PDQ hash to search with, the upload's own first. */
+    List<PdqHash> queries() {
+        var all = new java.util.ArrayList<PdqHash>(1 + variants.size());
+        hashes.pdq().ifPresent(all::add);
+        variants.stream().filter(v -> !all.contains(v)).forEach(all::add);
+        return all;
+    }
+
+    @Override
+    public String toString() {
+        return "Upload[contentId=" + contentId + ", uploaderId=redacted, hashes=" + hashes + "]";
+    }
+
+    Optional<PdqHash> pdq() {
+        return hashes.pdq();
+    }
+}

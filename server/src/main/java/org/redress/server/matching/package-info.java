@@ -1,0 +1,14 @@
+/**
+ * Hash banks and the upload check. Banks hold PDQ, MD5 and SHA-256 entries with their provenance;
+ * an in-memory index per bank follows the {@code matching_change} log, so every replica answers
+ * checks from memory within a second of a change. Each check is registered for later retroactive
+ * scans. The {@link org.redress.server.matching.Matching} facade publishes audited changes and
+ * {@link org.redress.server.matching.MatchFound}, which review will follow; it listens to intake's
+ * {@code HashesSubmitted} and {@code ReportWithdrawn} to bank and unbank victims' hashes.
+ */
+@NullMarked
+@ApplicationModule(displayName = "Matching")
+package org.redress.server.matching;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

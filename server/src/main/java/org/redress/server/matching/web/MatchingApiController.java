@@ -1,0 +1,249 @@
+package org.redress.server.matching.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.redress.pdq.PdqHash;
+import org.redress.pdq.Quality;
+import org.redress.server.identity.Allow;
+import org.redress.server.identity.Callers;
+import org.redress.server.identity.Role;
+import org.redress.server.matching.Bank;
+import org.redress.server.matching.BankAction;
+import org.redress.server.matching.BankEntry;
+import org.redress.server.matching.BankName;
+import org.redress.server.matching.CheckResult;
+import org.redress.server.matching.EntryHashes;
+import org.redress.server.matching.HashListFormat;
+import org.redress.server.matching.Matching;
+import org.redress.server.matching.MatchingUnavailableException;
+import org.redress.server.matching.Provenance;
+import org.redress.server.matching.Upload;
+import org.redress.server.matching.UploadTooLargeException;
+import org.redress.server.web.ProblemTypes;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The upload check for platforms and the bank administration API. */
+@RestController
+@RequestMapping("/api/v1")
+class MatchingApiController {
+
+    record CreateBankRequest(@NotBlank @Size(max = 64) String name, @NotNull BankAction action,
+            @Nullable @Min(0) @Max(Bank.MAX_ALLOWED_DISTANCE) Integer maxDistance,
+            @Nullable @Min(0) @Max(100) Integer qualityFloor) {
+    }
+
+    record UpdateBankRequest(@NotNull BankAction action, @Min(0) @Max(Bank.MAX_ALLOWED_DISTANCE) int maxDistance,
+            @Min(0) @Max(100) int qualityFloor, boolean enabled) {
+    }
+
+    record BankView(String name, BankAction action, int maxDistance, int qualityFloor, boolean enabled,
+            Instant createdAt) {
+        static BankView of(Bank bank) {
+            return new BankView(bank.name().value(), bank.action(), bank.maxDistance(), bank.qualityFloor(),
+                    bank.enabled(), bank.createdAt());
+        }
+    }
+
+    record AddHashRequest(@Nullable @Size(max = 64) String pdq, @Nullable @Size(max = 32) String md5,
+            @Nullable @Size(max = 64) String sha256, @Nullable @Min(0) @Max(100) Integer quality,
+            @Nullable @Size(max = 500) String note) {
+    }
+
+    record EntryCreatedView(long entryId) {
+    }
+
+    record EntryView(long entryId, @Nullable String pdq, @Nullable String md5, @Nullable String sha256,
+            Provenance.Source source, boolean enabled, Instant createdAt) {
+        static EntryView of(BankEntry entry) {
+            return new EntryView(entry.id(), entry.hashes().pdq().map(PdqHash::toHex).orElse(null),
+                    entry.hashes().md5().orElse(null), entry.hashes().sha256().orElse(null),
+                    entry.provenance().source(), entry.enabled(), entry.createdAt());
+        }
+    }
+
+    record CheckRequest(@NotBlank @Size(max = 200) String contentId, @NotBlank @Size(max = 200) String uploaderId,
+            @NotBlank @Size(max = 64) String pdq, @Nullable @Size(max = 32) String md5,
+            @Nullable @Size(max = 64) String sha256, @Nullable @Size(max = 8) List<String> dihedral) {
+        @Override
+        public String toString() {
+            return "CheckRequest[contentId=" + contentId + ", uploaderId=redacted]";
+        }
+    }
+
+    record MatchView(String bank, long entryId, int distance) {
+    }
+
+    record CheckView(String verdict, List<MatchView> matches) {
+        static CheckView of(CheckResult result) {
+            return new CheckView(result.verdict().name(), result.matches().stream()
+                    .map(m -> new MatchView(m.bank().value(), m.entryId(), m.distance())).toList());
+        }
+    }
+
+    private final Matching matching;
+
+    MatchingApiController(Matching matching) {
+        this.matching = matching;
+    }
+
+    // No "consumes" here: a request of any other type must meet the access rule before its body
+    // is refused, and multipart requests prefer the more specific mapping below.
+    @PostMapping("/checks")
+    @Allow(Role.PLATFORM)
+    CheckView check(Authentication caller, @Valid @RequestBody CheckRequest request) {
+        List<PdqHash> variants = request.dihedral() == null ? List.of()
+                : request.dihedral().stream().map(PdqHash::fromHex).toList();
+        var upload = new Upload(request.contentId(), request.uploaderId(),
+                EntryHashes.parse(request.pdq(), request.md5(), request.sha256()), variants);
+        return CheckView.of(matching.check(Callers.actorOf(caller), upload));
+    }
+
+    @PostMapping(path = "/checks", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Allow(Role.PLATFORM)
+    CheckView checkImage(Authentication caller, @RequestPart("image") MultipartFile image,
+            @RequestParam String contentId, @RequestParam String uploaderId) throws IOException {
+        return CheckView.of(matching.checkImage(Callers.actorOf(caller), contentId, uploaderId, image.getBytes()));
+    }
+
+    /** Until the index is loaded a replica answers 503, so a load balancer can send the check elsewhere. */
+    @ExceptionHandler(MatchingUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable() {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service is unavailable; try again later.");
+        problem.setType(ProblemTypes.UNAVAILABLE);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
+    }
+
+    @ExceptionHandler(UploadTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge() {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The request is too large.");
+        problem.setType(ProblemTypes.PAYLOAD_TOO_LARGE);
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+
+    @PostMapping("/banks")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow(Role.ADMIN)
+    BankView createBank(Authentication caller, @Valid @RequestBody CreateBankRequest request) {
+        return BankView.of(matching.createBank(Callers.actorOf(caller), new BankName(request.name()), request.action(),
+                Optional.ofNullable(request.maxDistance()).orElse(Bank.DEFAULT_MAX_DISTANCE),
+                Optional.ofNullable(request.qualityFloor()).orElse(Bank.DEFAULT_QUALITY_FLOOR)));
+    }
+
+    @GetMapping("/banks")
+    @Allow(Role.ADMIN)
+    List<BankView> banks() {
+        return matching.banks().stream().map(BankView::of).toList();
+    }
+
+    @GetMapping("/banks/{name}")
+    @Allow(Role.ADMIN)
+    BankView bank(@PathVariable String name) {
+        return BankView.of(matching.bank(new BankName(name)));
+    }
+
+    @PostMapping("/banks/{name}/settings")
+    @Allow(Role.ADMIN)
+    BankView updateBank(Authentication caller, @PathVariable String name, @Valid @RequestBody UpdateBankRequest request) {
+        return BankView.of(matching.updateBank(Callers.actorOf(caller), new BankName(name), request.action(),
+                request.maxDistance(), request.qualityFloor(), request.enabled()));
+    }
+
+    @PostMapping("/banks/{name}/hashes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow(Role.ADMIN)
+    EntryCreatedView addHash(Authentication caller, @PathVariable String name, @Valid @RequestBody AddHashRequest request) {
+        var actor = Callers.actorOf(caller);
+        var entry = matching.addEntry(actor, new BankName(name),
+                EntryHashes.parse(request.pdq(), request.md5(), request.sha256()),
+                Optional.ofNullable(request.quality()).map(Quality::new), Optional.ofNullable(request.note()),
+                new Provenance(Provenance.Source.MANUAL, actor.kind() + ":" + actor.id()));
+        return new EntryCreatedView(entry.id());
+    }
+
+    record ImportView(String batch, int imported, int rejected, List<Integer> rejectedLines) {
+    }
+
+    /** Bulk import: the body holds one entry per line in {@code format} (text, csv or jsonl). */
+    @PostMapping("/banks/{name}/import")
+    @Allow(Role.ADMIN)
+    ImportView importHashes(Authentication caller, @PathVariable String name,
+            @RequestParam(defaultValue = "text") String format, HttpServletRequest request) throws IOException {
+        var parsed = HashListFormat.parse(format);
+        try (var body = new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
+            var result = matching.importEntries(Callers.actorOf(caller), new BankName(name), parsed, body.lines());
+            return new ImportView(result.batch(), result.imported(), result.rejected(), result.rejectedLines());
+        }
+    }
+
+    /** The bank's enabled entries in {@code format} (text, csv or jsonl), streamed. */
+    @GetMapping("/banks/{name}/export")
+    @Allow(Role.ADMIN)
+    void exportHashes(@PathVariable String name, @RequestParam(defaultValue = "text") String format,
+            HttpServletResponse response) throws IOException {
+        var parsed = HashListFormat.parse(format);
+        var bank = matching.bank(new BankName(name)).name();
+        response.setContentType(parsed.mediaType());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        var out = response.getWriter();
+        matching.exportEntries(bank, parsed, out::write);
+        out.flush();
+    }
+
+    @GetMapping("/banks/{name}/hashes/{entryId}")
+    @Allow(Role.ADMIN)
+    EntryView entry(@PathVariable String name, @PathVariable long entryId) {
+        return EntryView.of(matching.entry(new BankName(name), entryId));
+    }
+
+    @PostMapping("/banks/{name}/hashes/{entryId}/disable")
+    @Allow(Role.ADMIN)
+    EntryView disable(Authentication caller, @PathVariable String name, @PathVariable long entryId) {
+        matching.setEntryEnabled(Callers.actorOf(caller), new BankName(name), entryId, false);
+        return EntryView.of(matching.entry(new BankName(name), entryId));
+    }
+
+    @PostMapping("/banks/{name}/hashes/{entryId}/enable")
+    @Allow(Role.ADMIN)
+    EntryView enable(Authentication caller, @PathVariable String name, @PathVariable long entryId) {
+        matching.setEntryEnabled(Callers.actorOf(caller), new BankName(name), entryId, true);
+        return EntryView.of(matching.entry(new BankName(name), entryId));
+    }
+
+    @DeleteMapping("/banks/{name}/hashes/{entryId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Allow(Role.ADMIN)
+    void delete(Authentication caller, @PathVariable String name, @PathVariable long entryId) {
+        matching.deleteEntry(Callers.actorOf(caller), new BankName(name), entryId);
+    }
+}

@@ -1,0 +1,242 @@
+package org.redress.server.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.redress.pdq.PdqHash;
+import org.redress.pdq.Quality;
+import org.redress.server.TestDatabase;
+import org.redress.server.intake.CaseRef;
+import org.redress.server.intake.HashesSubmitted;
+import org.redress.server.intake.ReportWithdrawn;
+import org.redress.server.intake.SubmittedHash;
+import org.redress.server.shared.Actor;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The facade, its repositories and the index on both databases. */
+class MatchingIntegrationTests {
+
+    private static final Actor ADMIN = new Actor.Staff("bank-admin");
+    private static final Actor PLATFORM = new Actor.ApiKey("platform-key");
+
+    private static PdqHash pdqOf(byte[] png) {
+        return UploadHashing.hash(png).hashes().pdq().orElseThrow();
+    }
+
+    private static Upload upload(String contentId, PdqHash pdq) {
+        return new Upload(contentId, "uploader-1", EntryHashes.ofPdq(pdq), List.of());
+    }
+
+    private static Matching ready(ConfigurableApplicationContext context) {
+        context.getBean(MatchIndex.class).refresh();
+        return context.getBean(Matching.class);
+    }
+
+    private static List<String> auditActions(ConfigurableApplicationContext context) {
+        return context.getBean(JdbcClient.class).sql("SELECT action FROM audit_entry ORDER BY seq").query(String.class).list();
+    }
+
+    private static List<MatchFound> recordMatches(ConfigurableApplicationContext context) {
+        List<MatchFound> found = new ArrayList<>();
+        context.addApplicationListener((ApplicationListener<PayloadApplicationEvent<?>>) event -> {
+            if (event.getPayload() instanceof MatchFound match) {
+                found.add(match);
+            }
+        });
+        return found;
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void blocksANearDuplicateOfABankedHashAndAllowsAnUnrelatedImage(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+            var matching = ready(context);
+            var original = TestImages.picture(1);
+            matching.createBank(ADMIN, new BankName("partners"), BankAction.BLOCK, 31, 50);
+            var entry = matching.addEntry(ADMIN, new BankName("partners"), EntryHashes.ofPdq(pdqOf(TestImages.png(original))),
+                    Optional.of(new Quality(90)), Optional.of("from a partner"), new Provenance(Provenance.Source.IMPORT, "batch-1"));
+
+            PdqHash near = pdqOf(TestImages.png(TestImages.nearDuplicate(original)));
+            var blocked = matching.check(PLATFORM, upload("post-1", near));
+            var allowed = matching.check(PLATFORM, upload("post-2", pdqOf(TestImages.png(TestImages.picture(2)))));
+
+            assertThat(near).isNotEqualTo(entry.hashes().pdq().orElseThrow());
+            assertThat(blocked.verdict()).isEqualTo(Verdict.BLOCK);
+            assertThat(blocked.matches()).singleElement().satisfies(m -> {
+                assertThat(m.entryId()).isEqualTo(entry.id());
+                assertThat(m.distance()).isBetween(1, 31);
+            });
+            assertThat(allowed.verdict()).isEqualTo(Verdict.ALLOW);
+            assertThat(allowed.matches()).isEmpty();
+            assertThat(auditActions(context)).contains("bank.created", "bank-entry.added:import", "content.checked:block",
+                    "match.found:block").doesNotContain("content.checked:allow");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void letsTheStrictestMatchingBankWinAndIgnoresDisabledEntries(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+            var matching = ready(context);
+            PdqHash hash = pdqOf(TestImages.png(TestImages.picture(3)));
+            matching.createBank(ADMIN, new BankName("watch"), BankAction.LOG, 31, 50);
+            matching.createBank(ADMIN, new BankName("queue"), BankAction.REVIEW, 31, 50);
+            matching.createBank(ADMIN, new BankName("hard"), BankAction.BLOCK, 31, 50);
+            var provenance = new Provenance(Provenance.Source.MANUAL, "STAFF:bank-admin");
+            matching.addEntry(ADMIN, new BankName("watch"), EntryHashes.ofPdq(hash), Optional.empty(), Optional.empty(), provenance);
+            matching.addEntry(ADMIN, new BankName("queue"), EntryHashes.ofPdq(hash), Optional.empty(), Optional.empty(), provenance);
+            var hard = matching.addEntry(ADMIN, new BankName("hard"), EntryHashes.ofPdq(hash), Optional.empty(), Optional.empty(), provenance);
+
+            assertThat(matching.check(PLATFORM, upload("c-1", hash)).verdict()).isEqualTo(Verdict.BLOCK);
+            matching.setEntryEnabled(ADMIN, new BankName("hard"), hard.id(), false);
+            var review = matching.check(PLATFORM, upload("c-2", hash));
+            assertThat(review.verdict()).isEqualTo(Verdict.REVIEW);
+            assertThat(review.matches()).extracting(m -> m.bank().value()).containsExactlyInAnyOrder("watch", "queue");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void findsContentCheckedEarlierWhenItsHashIsBankedLater(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+            var matching = ready(context);
+            var found = recordMatches(context);
+            var picture = TestImages.picture(4);
+            assertThat(matching.check(PLATFORM, upload("early-post", pdqOf(TestImages.png(TestImages.nearDuplicate(picture)))))
+                    .verdict()).isEqualTo(Verdict.ALLOW);
+            matching.check(PLATFORM, upload("other-post", pdqOf(TestImages.png(TestImages.picture(5)))));
+            matching.createBank(ADMIN, new BankName("reported"), BankAction.REVIEW, 31, 50);
+
+            var entry = matching.addEntry(ADMIN, new BankName("reported"), EntryHashes.ofPdq(pdqOf(TestImages.png(picture))),
+                    Optional.empty(), Optional.empty(), new Provenance(Provenance.Source.CASE, "CASE-0001"));
+
+            assertThat(found).singleElement().satisfies(match -> {
+                assertThat(match.contentId()).isEqualTo("early-post");
+                assertThat(match.entryId()).isEqualTo(entry.id());
+                assertThat(match.retroactive()).isTrue();
+                assertThat(match.originatingCase()).contains("CASE-0001");
+                assertThat(match.distance()).isBetween(1, 31);
+            });
+            assertThat(auditActions(context)).contains("match.found:review:retroactive");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void banksVictimsHashesAndStopsMatchingThemOnWithdrawal(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+            var matching = ready(context);
+            var found = recordMatches(context);
+            PdqHash hash = pdqOf(TestImages.png(TestImages.picture(6)));
+            matching.check(PLATFORM, upload("already-online", hash));
+            var caseRef = new CaseRef("SUB-12345");
+            var transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+
+            transaction.executeWithoutResult(status -> context.publishEvent(new HashesSubmitted(caseRef,
+                    List.of(new SubmittedHash(hash, Optional.of(new Quality(80)), Optional.empty(), Optional.empty())),
+                    Instant.parse("2026-12-01T00:00:00Z"))));
+
+            assertThat(matching.bank(new BankName("victims")).action()).isEqualTo(BankAction.BLOCK);
+            assertThat(found).singleElement().satisfies(match -> {
+                assertThat(match.contentId()).isEqualTo("already-online");
+                assertThat(match.originatingCase()).contains("SUB-12345");
+            });
+            assertThat(matching.check(PLATFORM, upload("new-post", hash)).verdict()).isEqualTo(Verdict.BLOCK);
+
+            transaction.executeWithoutResult(status -> context.publishEvent(
+                    new ReportWithdrawn(caseRef, Instant.parse("2026-12-01T01:00:00Z"))));
+
+            assertThat(matching.check(PLATFORM, upload("after-withdrawal", hash)).verdict()).isEqualTo(Verdict.ALLOW);
+            assertThat(auditActions(context)).contains("bank-entry.disabled:submission");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void keepsTheVerdictsAuditRecordWhenRegisteringTheContentFails(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+            var matching = ready(context);
+            PdqHash hash = pdqOf(TestImages.png(TestImages.picture(7)));
+            matching.createBank(ADMIN, new BankName("known"), BankAction.BLOCK, 31, 50);
+            matching.addEntry(ADMIN, new BankName("known"), EntryHashes.ofPdq(hash), Optional.empty(), Optional.empty(),
+                    new Provenance(Provenance.Source.DECISION, "decision-1"));
+            db.update("DROP TABLE matching_content");
+
+            assertThat(matching.check(PLATFORM, upload("unregistered", hash)).verdict()).isEqualTo(Verdict.BLOCK);
+            assertThat(auditActions(context)).contains("content.checked:block", "match.found:block");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void keepsASecondReplicaCurrentThroughTheChangeLogAndReloadsOnRestart(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor); var writer = MatchingContext.open(db)) {
+            var matching = ready(writer);
+            PdqHash hash = pdqOf(TestImages.png(TestImages.picture(8)));
+            matching.createBank(ADMIN, new BankName("shared"), BankAction.BLOCK, 31, 50);
+            var first = matching.addEntry(ADMIN, new BankName("shared"), EntryHashes.ofPdq(hash), Optional.empty(),
+                    Optional.empty(), new Provenance(Provenance.Source.IMPORT, "batch-2"));
+            try (var replica = MatchingContext.open(db)) {
+                var replicaIndex = replica.getBean(MatchIndex.class);
+                assertThat(replicaIndex.ready()).isFalse();
+                replicaIndex.refresh();
+                assertThat(replicaIndex.ready()).isTrue();
+                var other = replica.getBean(Matching.class);
+                assertThat(other.check(PLATFORM, upload("r-1", hash)).verdict()).isEqualTo(Verdict.BLOCK);
+
+                matching.deleteEntry(ADMIN, new BankName("shared"), first.id());
+                assertThat(other.check(PLATFORM, upload("r-2", hash)).verdict())
+                        .as("before the replica polls").isEqualTo(Verdict.BLOCK);
+                replicaIndex.refresh();
+                assertThat(other.check(PLATFORM, upload("r-3", hash)).verdict()).isEqualTo(Verdict.ALLOW);
+                assertThat(replicaIndex.appliedChange()).isEqualTo(writer.getBean(MatchIndex.class).appliedChange());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void importsHashListsFindsEarlierContentAndExportsThemAgain(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+            var matching = ready(context);
+            var found = recordMatches(context);
+            PdqHash known = pdqOf(TestImages.png(TestImages.picture(9)));
+            PdqHash other = pdqOf(TestImages.png(TestImages.picture(10)));
+            matching.check(PLATFORM, upload("seen-before", known));
+            matching.createBank(ADMIN, new BankName("partner-list"), BankAction.BLOCK, 31, 50);
+            String md5 = "0123456789abcdef0123456789abcdef";
+
+            var result = matching.importEntries(ADMIN, new BankName("partner-list"), HashListFormat.TEXT, java.util.stream.Stream.of(
+                    "# from a partner", "pdq " + known.toHex(), "pdq not-a-hash", "", "md5 " + md5.toUpperCase(java.util.Locale.ROOT),
+                    "pdq " + other.toHex()));
+
+            assertThat(result.imported()).isEqualTo(3);
+            assertThat(result.rejectedLines()).containsExactly(3);
+            assertThat(found).singleElement().satisfies(match -> {
+                assertThat(match.contentId()).isEqualTo("seen-before");
+                assertThat(match.retroactive()).isTrue();
+            });
+            assertThat(matching.check(PLATFORM, upload("after-import", other)).verdict()).isEqualTo(Verdict.BLOCK);
+            assertThat(auditActions(context)).contains("bank-entries.imported");
+            var csv = new StringBuilder();
+            matching.exportEntries(new BankName("partner-list"), HashListFormat.CSV, csv::append);
+            assertThat(csv.toString()).isEqualTo("pdq,md5,sha256\n" + known.toHex() + ",,\n," + md5 + ",\n" + other.toHex() + ",,\n");
+            var jsonl = new StringBuilder();
+            matching.exportEntries(new BankName("partner-list"), HashListFormat.JSONL, jsonl::append);
+            matching.createBank(ADMIN, new BankName("copy"), BankAction.LOG, 31, 50);
+            var copied = matching.importEntries(ADMIN, new BankName("copy"), HashListFormat.JSONL, jsonl.toString().lines());
+            assertThat(copied.imported()).isEqualTo(3);
+            assertThat(copied.rejected()).isZero();
+        }
+    }
+}

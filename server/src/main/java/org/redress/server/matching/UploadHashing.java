@@ -18,7 +18,7 @@ import org.redress.pdq.imageio.ImageIoDecoder;
 import org.redress.pdq.imageio.UndecodableImageException;
 
 /**
- * Hashes an uploaded image: PDQ with its seven rotations and mirrorings (docs/adr/0010), MD5 and
+ * Hashes an uploaded image: PDQ with its seven rotations and mirrorings (docs/adr/0007), MD5 and
  * SHA-256 of the bytes. The bytes are never stored.
  */
 final class UploadHashing {

@@ -41,9 +41,12 @@ class JdbcIntakeCases implements IntakeCases {
              WHERE case_ref = :caseRef AND version = :version
             """;
 
-    private static final String ATTACH_CONTENT = """
+    private static final String MOVE_CONTENT = """
+            UPDATE intake_content SET case_ref = :caseRef WHERE locator = :locator
+            """;
+
+    private static final String ADD_CONTENT = """
             INSERT INTO intake_content (locator, case_ref) VALUES (:locator, :caseRef)
-            ON CONFLICT (locator) DO UPDATE SET case_ref = excluded.case_ref
             """;
 
     private static final String INSERT_REPORT = """
@@ -145,7 +148,9 @@ class JdbcIntakeCases implements IntakeCases {
 
     @Override
     public void attachContent(ContentLocator locator, CaseRef caseRef) {
-        jdbc.sql(ATTACH_CONTENT).param("locator", locator.value()).param("caseRef", caseRef.value()).update();
+        if (jdbc.sql(MOVE_CONTENT).param("locator", locator.value()).param("caseRef", caseRef.value()).update() == 0) {
+            jdbc.sql(ADD_CONTENT).param("locator", locator.value()).param("caseRef", caseRef.value()).update();
+        }
     }
 
     @Override

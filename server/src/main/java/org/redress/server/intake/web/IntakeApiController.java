@@ -1,6 +1,6 @@
 package org.redress.server.intake.web;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.redress.pdq.PdqHash;
@@ -92,10 +93,15 @@ class IntakeApiController {
         }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = false)
     record HashRequest(@NotNull @Pattern(regexp = "[0-9a-fA-F]{64}") String pdq, @Min(0) @Max(100) @Nullable Integer quality,
             @Pattern(regexp = "[0-9a-fA-F]{32}") @Nullable String md5,
-            @Pattern(regexp = "[0-9a-fA-F]{64}") @Nullable String sha256) {
+            @Pattern(regexp = "[0-9a-fA-F]{64}") @Nullable String sha256,
+            @JsonAnySetter @Size(max = 0, message = "no other members, image bytes least of all") @Nullable Map<String, Object> unexpected) {
+
+        @Override
+        public String toString() {
+            return "HashRequest[pdq=" + pdq + ", quality=" + quality + "]";
+        }
 
         SubmittedHash toHash() {
             return new SubmittedHash(PdqHash.fromHex(pdq), Optional.ofNullable(quality).map(Quality::new),
@@ -108,9 +114,9 @@ class IntakeApiController {
             @NotNull @AssertTrue Boolean goodFaithAndTrue) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = false)
     record HashSubmissionRequest(@NotEmpty @Size(max = NewHashSubmission.MAX_HASHES) List<@NotNull @Valid HashRequest> hashes,
-            @NotNull @Valid HashDeclarationsRequest declarations, @Valid @Nullable ContactRequest contact) {
+            @NotNull @Valid HashDeclarationsRequest declarations, @Valid @Nullable ContactRequest contact,
+            @JsonAnySetter @Size(max = 0, message = "no other members, image bytes least of all") @Nullable Map<String, Object> unexpected) {
 
         NewHashSubmission toSubmission() {
             return new NewHashSubmission(
@@ -162,7 +168,7 @@ class IntakeApiController {
         this.intake = intake;
     }
 
-    @PostMapping(path = "/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/reports")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowAnyone
     ReceiptView report(@Valid @RequestBody ReportRequest request,
@@ -170,7 +176,7 @@ class IntakeApiController {
         return ReceiptView.of(intake.report(new Actor.Public(), Channel.PUBLIC, request.toReport(), key(idempotencyKey)));
     }
 
-    @PostMapping(path = "/flagger/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/flagger/reports")
     @ResponseStatus(HttpStatus.CREATED)
     @Allow(Role.FLAGGER)
     ReceiptView flaggerReport(Authentication caller, @Valid @RequestBody ReportRequest request,
@@ -178,7 +184,7 @@ class IntakeApiController {
         return ReceiptView.of(intake.report(Callers.actorOf(caller), Channel.FLAGGER, request.toReport(), key(idempotencyKey)));
     }
 
-    @PostMapping(path = "/regulator-notices", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/regulator-notices")
     @ResponseStatus(HttpStatus.CREATED)
     @Allow({ Role.COMPLIANCE, Role.ADMIN })
     ReceiptView regulatorNotice(Authentication caller, @Valid @RequestBody ReportRequest request,
@@ -186,7 +192,7 @@ class IntakeApiController {
         return ReceiptView.of(intake.report(Callers.actorOf(caller), Channel.REGULATOR, request.toReport(), key(idempotencyKey)));
     }
 
-    @PostMapping(path = "/hash-submissions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/hash-submissions")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowAnyone
     ReceiptView protect(@Valid @RequestBody HashSubmissionRequest request,

@@ -265,6 +265,15 @@ class IntakeApiIntegrationTests {
     }
 
     @Test
+    void refusesABodyOverTheSizeLimitAndStoresNothing() throws Exception {
+        int before = storedReports();
+        mvc.perform(postJson("/api/v1/reports", validReport(unique()).replace("Shared without my consent", "z".repeat(70_000))))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.type").value("/problems/payload-too-large"));
+        assertThat(storedReports()).isEqualTo(before);
+    }
+
+    @Test
     void prioritisesFlaggersAndGivesRegulatorNoticesA24HourDeadline() throws Exception {
         var flagger = identity.issueApiKey(new Actor.Operator("test"), "helpline", Role.FLAGGER);
         String locator = unique();

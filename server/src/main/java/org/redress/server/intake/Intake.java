@@ -23,12 +23,14 @@ public class Intake {
 
     private final IntakeCases cases;
     private final IdempotentAnswers answers;
+    private final IntakeOutbox outbox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Intake(IntakeCases cases, IdempotentAnswers answers, ApplicationEventPublisher events, Clock clock) {
+    Intake(IntakeCases cases, IdempotentAnswers answers, IntakeOutbox outbox, ApplicationEventPublisher events, Clock clock) {
         this.cases = cases;
         this.answers = answers;
+        this.outbox = outbox;
         this.events = events;
         this.clock = clock;
     }
@@ -67,6 +69,9 @@ public class Intake {
         cases.insertReport(reportId, ref, channel, report.reporterRole(), report.subjectWasUnder18(),
                 Optional.of(report.signature()), report.contactEmail(), report.description(), StatusToken.hash(token), now);
         cases.appendEvent(ref, Optional.of(reportId), now, "REPORT_RECEIVED");
+        if (report.contactEmail().isPresent()) {
+            outbox.enqueue(reportId, "ACKNOWLEDGEMENT", now);
+        }
         if (report.subjectWasUnder18()) {
             if (cases.referralState(ref).isEmpty()) {
                 cases.appendEvent(ref, Optional.empty(), now, "ROUTED_TO_CHILD_PROTECTION");
@@ -99,6 +104,9 @@ public class Intake {
                     submission.contactEmail(), Optional.empty(), StatusToken.hash(token), now);
             cases.insertHashes(reportId, submission.hashes());
             cases.appendEvent(ref, Optional.of(reportId), now, "HASHES_RECEIVED");
+            if (submission.contactEmail().isPresent()) {
+                outbox.enqueue(reportId, "ACKNOWLEDGEMENT", now);
+            }
             events.publishEvent(new CaseChanged(actor, "hashes.submitted", ref));
             events.publishEvent(new HashesSubmitted(ref, submission.hashes(), now));
             return new Receipt(ref, token, now, Optional.empty(), Route.PROTECTION);

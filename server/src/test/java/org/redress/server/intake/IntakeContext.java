@@ -25,7 +25,20 @@ final class IntakeContext implements AutoCloseable {
     private final List<Object> events = new CopyOnWriteArrayList<>();
 
     IntakeContext(TestDatabase database) {
-        this.context = new SpringApplicationBuilder(Beans.class)
+        this(database, new Class<?>[0]);
+    }
+
+    /** With extra configuration classes and {@code --name=value} arguments. */
+    IntakeContext(TestDatabase database, Class<?>[] extraSources, String... extraArguments) {
+        Class<?>[] sources = new Class<?>[extraSources.length + 1];
+        sources[0] = Beans.class;
+        System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
+        String[] arguments = new String[extraArguments.length + 3];
+        arguments[0] = "--redress.data=" + database.dataDirectory();
+        arguments[1] = "--redress.db-url=" + database.jdbcUrl();
+        arguments[2] = "--redress.intake.mail-interval=PT1H";
+        System.arraycopy(extraArguments, 0, arguments, 3, extraArguments.length);
+        this.context = new SpringApplicationBuilder(sources)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
@@ -36,7 +49,7 @@ final class IntakeContext implements AutoCloseable {
                     }
                 })
                 .properties("logging.level.root=WARN", "logging.level.org.redress.server.storage=ERROR")
-                .run("--redress.data=" + database.dataDirectory(), "--redress.db-url=" + database.jdbcUrl());
+                .run(arguments);
     }
 
     Intake intake() {

@@ -79,7 +79,7 @@ class IntakeMailer {
 
                 We will review it and, if the content breaks the rules, remove it within the legal deadline.
                 You can follow your case, withdraw it, stop these messages or complain with the private link
-                from your receipt.
+                in your receipt.
 
                 You are not to blame. If you need support, the Revenge Porn Helpline (UK,
                 https://revengepornhelpline.org.uk/) and the Cyber Civil Rights Initiative (US,

@@ -38,7 +38,7 @@ class IntakeMailer {
         this.from = from;
     }
 
-    @Scheduled(fixedDelayString = "${redress.intake.mail-interval:PT30S}")
+    @Scheduled(fixedDelayString = "${redress.intake.mail-interval:PT30S}", initialDelayString = "${redress.intake.mail-interval:PT30S}")
     void scheduled() {
         dispatch();
     }

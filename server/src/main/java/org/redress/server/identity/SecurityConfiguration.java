@@ -99,7 +99,7 @@ class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; frame-ancestors 'none'; form-action 'self'")))
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/css/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .anyRequest().access(rules));
         return http.build();
     }

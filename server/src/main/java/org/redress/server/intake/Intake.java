@@ -1,0 +1,217 @@
+package org.redress.server.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.redress.server.shared.Actor;
+import org.redress.server.storage.SqlDialect;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The front door: intimate image reports (from anyone, from trusted flaggers, from regulators),
+ * hash submissions made on the person's own device, and each reporter's private view of their
+ * case. Reports naming content that an open case names already join that case; each reporter
+ * keeps their own status token. Every change is audited and published in its own transaction.
+ */
+@Service
+public class Intake {
+
+    private final IntakeCases cases;
+    private final IdempotentAnswers answers;
+    private final IntakeOutbox outbox;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Intake(IntakeCases cases, IdempotentAnswers answers, IntakeOutbox outbox, ApplicationEventPublisher events, Clock clock) {
+        this.cases = cases;
+        this.answers = answers;
+        this.outbox = outbox;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Receives a report. With an idempotency key that was seen before, answers the original
+     * receipt instead of filing again.
+     *
+     * @throws IdempotencyKeyReusedException when the key was used for a different submission
+     */
+    @Transactional
+    public Receipt report(Actor actor, Channel channel, NewReport report, Optional<String> idempotencyKey) {
+        return idempotently(idempotencyKey, report.fingerprint(channel), () -> file(actor, channel, report));
+    }
+
+    private Receipt file(Actor actor, Channel channel, NewReport report) {
+        Instant now = SqlDialect.truncate(clock.instant());
+        Optional<IntakeCase> existing = report.contentLocators().stream()
+                .map(cases::findOpenByContent).flatMap(Optional::stream).findFirst();
+        IntakeCase intakeCase;
+        if (existing.isPresent()) {
+            intakeCase = existing.get().joinedBy(report, channel, now);
+            if (!cases.update(intakeCase)) {
+                throw new OptimisticLockingFailureException("case changed concurrently");
+            }
+            events.publishEvent(new CaseChanged(actor, "report.joined", intakeCase.caseRef()));
+        } else {
+            intakeCase = IntakeCase.openedBy(report, channel, now);
+            cases.insert(intakeCase);
+            events.publishEvent(new CaseChanged(actor, "case.opened", intakeCase.caseRef()));
+        }
+        CaseRef ref = intakeCase.caseRef();
+        report.contentLocators().forEach(locator -> cases.attachContent(locator, ref));
+        String reportId = UUID.randomUUID().toString();
+        String token = StatusToken.generate();
+        cases.insertReport(reportId, ref, channel, report.reporterRole(), report.subjectWasUnder18(),
+                Optional.of(report.signature()), report.contactEmail(), report.description(), StatusToken.hash(token), now);
+        cases.appendEvent(ref, Optional.of(reportId), now, "REPORT_RECEIVED");
+        if (report.contactEmail().isPresent()) {
+            outbox.enqueue(reportId, "ACKNOWLEDGEMENT", now);
+        }
+        if (report.subjectWasUnder18()) {
+            if (cases.referralState(ref).isEmpty()) {
+                cases.appendEvent(ref, Optional.empty(), now, "ROUTED_TO_CHILD_PROTECTION");
+                events.publishEvent(new CaseChanged(actor, "case.routed-child-protection", ref));
+            }
+            cases.openReferral(ref, now);
+        }
+        Instant deadline = intakeCase.removalDeadline().orElseThrow();
+        events.publishEvent(new ReportReceived(ref, report.contentLocators(), report.reporterRole(), now, deadline,
+                channel, report.subjectWasUnder18()));
+        return new Receipt(ref, token, now, Optional.of(deadline), intakeCase.route());
+    }
+
+    /**
+     * Receives hashes a person computed on their own device; opens a protection case and publishes
+     * {@link HashesSubmitted} so that matching banks them.
+     *
+     * @throws IdempotencyKeyReusedException when the key was used for a different submission
+     */
+    @Transactional
+    public Receipt protect(Actor actor, NewHashSubmission submission, Optional<String> idempotencyKey) {
+        return idempotently(idempotencyKey, submission.fingerprint(), () -> {
+            Instant now = SqlDialect.truncate(clock.instant());
+            IntakeCase intakeCase = IntakeCase.protecting(now);
+            cases.insert(intakeCase);
+            CaseRef ref = intakeCase.caseRef();
+            String reportId = UUID.randomUUID().toString();
+            String token = StatusToken.generate();
+            cases.insertReport(reportId, ref, Channel.PUBLIC, ReporterRole.SUBJECT, false, Optional.empty(),
+                    submission.contactEmail(), Optional.empty(), StatusToken.hash(token), now);
+            cases.insertHashes(reportId, submission.hashes());
+            cases.appendEvent(ref, Optional.of(reportId), now, "HASHES_RECEIVED");
+            if (submission.contactEmail().isPresent()) {
+                outbox.enqueue(reportId, "ACKNOWLEDGEMENT", now);
+            }
+            events.publishEvent(new CaseChanged(actor, "hashes.submitted", ref));
+            events.publishEvent(new HashesSubmitted(ref, submission.hashes(), now));
+            return new Receipt(ref, token, now, Optional.empty(), Route.PROTECTION);
+        });
+    }
+
+    private Receipt idempotently(Optional<String> key, String fingerprint, Supplier<Receipt> action) {
+        if (key.isEmpty()) {
+            return action.get();
+        }
+        String keyHash = NewReport.sha256Hex("intake-idempotency-key\u0000" + key.get());
+        var remembered = answers.find(keyHash);
+        if (remembered.isPresent()) {
+            if (!remembered.get().fingerprint().equals(fingerprint)) {
+                throw new IdempotencyKeyReusedException();
+            }
+            return remembered.get().receipt();
+        }
+        Receipt receipt = action.get();
+        if (!answers.remember(keyHash, fingerprint, receipt)) {
+            throw new OptimisticLockingFailureException("the same idempotency key arrived concurrently");
+        }
+        return receipt;
+    }
+
+    /**
+     * The holder's view of their case.
+     *
+     * @throws CaseNotFoundException for an unknown reference or a token that does not open it alike
+     */
+    @Transactional(readOnly = true)
+    public CaseStatus status(String caseRef, String token) {
+        var held = holder(caseRef, token);
+        IntakeCase intakeCase = cases.find(held.caseRef()).orElseThrow(CaseNotFoundException::new);
+        return new CaseStatus(intakeCase.caseRef(), intakeCase.state(), intakeCase.route(), intakeCase.removalDeadline(),
+                held.withdrawnAt().isPresent(), held.messagesStopped(), cases.history(held.caseRef(), held.id()));
+    }
+
+    /**
+     * Withdraws the holder's report. When no report of the case stands any more, the case is
+     * withdrawn and {@link ReportWithdrawn} tells matching to unbank its hashes.
+     *
+     * @throws CaseNotFoundException as for {@link #status}
+     * @throws ReportWithdrawnAlreadyException when the holder withdrew before
+     */
+    @Transactional
+    public CaseStatus withdraw(Actor actor, String caseRef, String token) {
+        var held = holder(caseRef, token);
+        if (held.withdrawnAt().isPresent()) {
+            throw new ReportWithdrawnAlreadyException();
+        }
+        Instant now = SqlDialect.truncate(clock.instant());
+        cases.markWithdrawn(held.id(), now);
+        cases.appendEvent(held.caseRef(), Optional.of(held.id()), now, "REPORT_WITHDRAWN");
+        events.publishEvent(new CaseChanged(actor, "report.withdrawn", held.caseRef()));
+        if (cases.standingReports(held.caseRef()) == 0) {
+            IntakeCase intakeCase = cases.find(held.caseRef()).orElseThrow(CaseNotFoundException::new);
+            if (!cases.update(intakeCase.withdrawn())) {
+                throw new OptimisticLockingFailureException("case changed concurrently");
+            }
+            cases.appendEvent(held.caseRef(), Optional.empty(), now, "CASE_WITHDRAWN");
+            events.publishEvent(new ReportWithdrawn(held.caseRef(), now));
+        }
+        return status(caseRef, token);
+    }
+
+    /**
+     * Stops further messages to the holder.
+     *
+     * @throws CaseNotFoundException as for {@link #status}
+     */
+    @Transactional
+    public CaseStatus stopMessages(Actor actor, String caseRef, String token) {
+        var held = holder(caseRef, token);
+        if (!held.messagesStopped()) {
+            Instant now = SqlDialect.truncate(clock.instant());
+            cases.stopMessages(held.id());
+            cases.appendEvent(held.caseRef(), Optional.of(held.id()), now, "MESSAGES_STOPPED");
+            events.publishEvent(new CaseChanged(actor, "report.messages-stopped", held.caseRef()));
+        }
+        return status(caseRef, token);
+    }
+
+    /**
+     * Records a complaint on the expedited route of UK OSA s.21(2A): a dated entry in the case's
+     * history and the audit log, which review answers ahead of ordinary complaints.
+     *
+     * @throws CaseNotFoundException as for {@link #status}
+     */
+    @Transactional
+    public CaseStatus complain(Actor actor, String caseRef, String token) {
+        var held = holder(caseRef, token);
+        Instant now = SqlDialect.truncate(clock.instant());
+        cases.appendEvent(held.caseRef(), Optional.of(held.id()), now, "COMPLAINT_RECEIVED");
+        events.publishEvent(new CaseChanged(actor, "report.complaint-received", held.caseRef()));
+        return status(caseRef, token);
+    }
+
+    private StoredReport holder(String caseRef, String token) {
+        CaseRef ref;
+        try {
+            ref = new CaseRef(caseRef);
+        } catch (IllegalArgumentException e) {
+            throw new CaseNotFoundException();
+        }
+        return cases.findReport(ref, StatusToken.hash(token)).orElseThrow(CaseNotFoundException::new);
+    }
+}

@@ -1,0 +1,46 @@
+package org.redress.server.intake;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Cases, their reports, content, history, hashes and referrals. */
+interface IntakeCases {
+
+    Optional<IntakeCase> find(CaseRef caseRef);
+
+    /** The open case that already names this content, if any. */
+    Optional<IntakeCase> findOpenByContent(ContentLocator locator);
+
+    void insert(IntakeCase intakeCase);
+
+    /** @return false when someone else changed the case since it was read */
+    boolean update(IntakeCase intakeCase);
+
+    /** Points the locator at the case (taking it over from a withdrawn case). */
+    void attachContent(ContentLocator locator, CaseRef caseRef);
+
+    /** Stores a report; personal fields are encrypted. */
+    void insertReport(String reportId, CaseRef caseRef, Channel channel, ReporterRole role, boolean subjectWasUnder18,
+            Optional<String> signature, Optional<String> contactEmail, Optional<String> description, String tokenHash,
+            Instant receivedAt);
+
+    Optional<StoredReport> findReport(CaseRef caseRef, String tokenHash);
+
+    void markWithdrawn(String reportId, Instant at);
+
+    void stopMessages(String reportId);
+
+    int standingReports(CaseRef caseRef);
+
+    void appendEvent(CaseRef caseRef, Optional<String> reportId, Instant at, String what);
+
+    /** The case-wide events and those of this report, oldest first. */
+    List<CaseStatus.Event> history(CaseRef caseRef, String reportId);
+
+    void insertHashes(String reportId, List<SubmittedHash> hashes);
+
+    void openReferral(CaseRef caseRef, Instant at);
+
+    Optional<String> referralState(CaseRef caseRef);
+}

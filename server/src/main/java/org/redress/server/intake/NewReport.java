@@ -1,0 +1,81 @@
+package org.redress.server.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A complete intimate image report as received: valid under all three laws or not constructed.
+ *
+ * @param reporterRole who is reporting
+ * @param declarations all three must be true
+ * @param signature the typed full name, 1 to 200 characters
+ * @param contentLocators 1 to 20 distinct locators
+ * @param contactEmail where to acknowledge, when given
+ * @param subjectWasUnder18 the person shown was under 18 when it was made
+ * @param description free text, up to 5000 characters, when given
+ */
+public record NewReport(ReporterRole reporterRole, Declarations declarations, String signature,
+        List<ContentLocator> contentLocators, Optional<String> contactEmail, boolean subjectWasUnder18,
+        Optional<String> description) {
+
+    public static final int MAX_LOCATORS = 20;
+    public static final int MAX_SIGNATURE = 200;
+    public static final int MAX_DESCRIPTION = 5000;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+
+    /** @throws IllegalArgumentException when the report would not be valid */
+    public NewReport {
+        Objects.requireNonNull(reporterRole, "reporterRole");
+        Objects.requireNonNull(declarations, "declarations");
+        Objects.requireNonNull(signature, "signature");
+        if (!declarations.all()) {
+            throw new IllegalArgumentException("a report needs all three declarations");
+        }
+        signature = signature.strip();
+        if (signature.isEmpty() || signature.length() > MAX_SIGNATURE) {
+            throw new IllegalArgumentException("a signature has 1 to " + MAX_SIGNATURE + " characters");
+        }
+        contentLocators = List.copyOf(contentLocators.stream().distinct().toList());
+        if (contentLocators.isEmpty() || contentLocators.size() > MAX_LOCATORS) {
+            throw new IllegalArgumentException("a report names 1 to " + MAX_LOCATORS + " content locators");
+        }
+        contactEmail = contactEmail.map(String::strip).filter(e -> !e.isEmpty());
+        if (contactEmail.isPresent() && (contactEmail.get().length() > 254 || !EMAIL.matcher(contactEmail.get()).matches())) {
+            throw new IllegalArgumentException("an e-mail address has the shape local@domain, up to 254 characters");
+        }
+        description = description.map(String::strip).filter(d -> !d.isEmpty());
+        if (description.isPresent() && description.get().length() > MAX_DESCRIPTION) {
+            throw new IllegalArgumentException("a description has at most " + MAX_DESCRIPTION + " characters");
+        }
+    }
+
+    /** A digest of everything submitted, to tell a retry from a different report under the same key. */
+    String fingerprint(Channel channel) {
+        var text = new StringBuilder("report\u0000").append(channel).append('\u0000').append(reporterRole)
+                .append('\u0000').append(declarations).append('\u0000').append(signature).append('\u0000')
+                .append(subjectWasUnder18).append('\u0000').append(contactEmail.orElse("")).append('\u0000')
+                .append(description.orElse(""));
+        contentLocators.forEach(l -> text.append('\u0000').append(l.value()));
+        return sha256Hex(text.toString());
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NewReport[reporterRole=" + reporterRole + ", locators=" + contentLocators.size()
+                + ", subjectWasUnder18=" + subjectWasUnder18 + ", personal data redacted]";
+    }
+}

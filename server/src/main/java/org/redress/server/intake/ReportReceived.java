@@ -1,0 +1,30 @@
+package org.redress.server.intake;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An intimate image report was received and joined or opened a case. Published inside the
+ * report's transaction; review opens or updates its case from it. Carries no personal data.
+ *
+ * @param caseRef the case
+ * @param contentLocators the content the report names
+ * @param reporterRole who reported
+ * @param receivedAt when the report was received
+ * @param removalDeadline the case's removal deadline after this report
+ * @param channel how it arrived, which sets the priority
+ * @param subjectWasUnder18 the person shown was under 18: route as child sexual abuse material
+ */
+public record ReportReceived(CaseRef caseRef, List<ContentLocator> contentLocators, ReporterRole reporterRole,
+        Instant receivedAt, Instant removalDeadline, Channel channel, boolean subjectWasUnder18) {
+
+    public ReportReceived {
+        Objects.requireNonNull(caseRef, "caseRef");
+        contentLocators = List.copyOf(contentLocators);
+        Objects.requireNonNull(reporterRole, "reporterRole");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(removalDeadline, "removalDeadline");
+        Objects.requireNonNull(channel, "channel");
+    }
+}

@@ -1,0 +1,238 @@
+package org.redress.server.intake.web;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.redress.pdq.PdqHash;
+import org.redress.pdq.Quality;
+import org.redress.server.identity.Allow;
+import org.redress.server.identity.AllowAnyone;
+import org.redress.server.identity.Callers;
+import org.redress.server.identity.Role;
+import org.redress.server.intake.CaseStatus;
+import org.redress.server.intake.Channel;
+import org.redress.server.intake.ContentLocator;
+import org.redress.server.intake.Declarations;
+import org.redress.server.intake.Intake;
+import org.redress.server.intake.NewHashSubmission;
+import org.redress.server.intake.NewReport;
+import org.redress.server.intake.Receipt;
+import org.redress.server.intake.ReporterRole;
+import org.redress.server.intake.Route;
+import org.redress.server.intake.SubmittedHash;
+import org.redress.server.shared.Actor;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The JSON front door: reports from anyone, from trusted flaggers and regulator notices; hash
+ * submissions; each reporter's status, withdrawal, opt-out and complaint by case reference and
+ * {@code X-Case-Token}. A repeated {@code Idempotency-Key} returns the original answer.
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+class IntakeApiController {
+
+    static final String TOKEN_HEADER = "X-Case-Token";
+    static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+    record DeclarationsRequest(@NotNull @AssertTrue Boolean intimateImage, @NotNull @AssertTrue Boolean subjectOrAuthorised,
+            @NotNull @AssertTrue Boolean goodFaithAndTrue) {
+    }
+
+    record ContactRequest(@Email @Size(max = 254) @Nullable String email) {
+        @Override
+        public String toString() {
+            return "ContactRequest[redacted]";
+        }
+    }
+
+    record ReportRequest(@NotNull @Pattern(regexp = "SUBJECT|ON_BEHALF|BYSTANDER") String reporterRole,
+            @NotNull @Valid DeclarationsRequest declarations,
+            @NotBlank @Size(max = NewReport.MAX_SIGNATURE) String signature,
+            @NotEmpty @Size(max = NewReport.MAX_LOCATORS) List<@NotBlank @Size(max = ContentLocator.MAX_LENGTH) String> contentLocators,
+            @Valid @Nullable ContactRequest contact,
+            @NotNull Boolean subjectWasUnder18,
+            @Size(max = NewReport.MAX_DESCRIPTION) @Nullable String description) {
+
+        NewReport toReport() {
+            return new NewReport(ReporterRole.valueOf(reporterRole),
+                    new Declarations(declarations.intimateImage(), declarations.subjectOrAuthorised(),
+                            declarations.goodFaithAndTrue()),
+                    signature, contentLocators.stream().map(ContentLocator::of).toList(),
+                    Optional.ofNullable(contact).map(ContactRequest::email), subjectWasUnder18,
+                    Optional.ofNullable(description));
+        }
+
+        @Override
+        public String toString() {
+            return "ReportRequest[reporterRole=" + reporterRole + ", personal data redacted]";
+        }
+    }
+
+    record HashRequest(@NotNull @Pattern(regexp = "[0-9a-fA-F]{64}") String pdq, @Min(0) @Max(100) @Nullable Integer quality,
+            @Pattern(regexp = "[0-9a-fA-F]{32}") @Nullable String md5,
+            @Pattern(regexp = "[0-9a-fA-F]{64}") @Nullable String sha256,
+            @JsonAnySetter @Size(max = 0, message = "no other members, image bytes least of all") @Nullable Map<String, Object> unexpected) {
+
+        @Override
+        public String toString() {
+            return "HashRequest[pdq=" + pdq + ", quality=" + quality + "]";
+        }
+
+        SubmittedHash toHash() {
+            return new SubmittedHash(PdqHash.fromHex(pdq), Optional.ofNullable(quality).map(Quality::new),
+                    Optional.ofNullable(md5).map(HexFormat.of()::parseHex),
+                    Optional.ofNullable(sha256).map(HexFormat.of()::parseHex));
+        }
+    }
+
+    record HashDeclarationsRequest(@Nullable Boolean intimateImage, @NotNull @AssertTrue Boolean subjectOrAuthorised,
+            @NotNull @AssertTrue Boolean goodFaithAndTrue) {
+    }
+
+    record HashSubmissionRequest(@NotEmpty @Size(max = NewHashSubmission.MAX_HASHES) List<@NotNull @Valid HashRequest> hashes,
+            @NotNull @Valid HashDeclarationsRequest declarations, @Valid @Nullable ContactRequest contact,
+            @JsonAnySetter @Size(max = 0, message = "no other members, image bytes least of all") @Nullable Map<String, Object> unexpected) {
+
+        NewHashSubmission toSubmission() {
+            return new NewHashSubmission(
+                    new Declarations(Boolean.TRUE.equals(declarations.intimateImage()), declarations.subjectOrAuthorised(),
+                            declarations.goodFaithAndTrue()),
+                    hashes.stream().map(HashRequest::toHash).toList(), Optional.ofNullable(contact).map(ContactRequest::email));
+        }
+
+        @Override
+        public String toString() {
+            return "HashSubmissionRequest[hashes=" + hashes.size() + ", contact redacted]";
+        }
+    }
+
+    record SupportLink(String name, String url) {
+    }
+
+    record ReceiptView(String caseRef, String statusToken, Instant receivedAt, @Nullable Instant removalDeadline, Route route,
+            List<SupportLink> support) {
+
+        static ReceiptView of(Receipt receipt) {
+            return new ReceiptView(receipt.caseRef().value(), receipt.statusToken(), receipt.receivedAt(),
+                    receipt.removalDeadline().orElse(null), receipt.route(), Support.forRoute(receipt.route()));
+        }
+
+        @Override
+        public String toString() {
+            return "ReceiptView[caseRef=" + caseRef + ", statusToken=redacted]";
+        }
+    }
+
+    record EventView(Instant at, String what) {
+    }
+
+    record StatusView(String caseRef, String state, Route route, @Nullable Instant removalDeadline, boolean withdrawn,
+            boolean messagesStopped, List<EventView> history, List<SupportLink> support) {
+
+        static StatusView of(CaseStatus status) {
+            return new StatusView(status.caseRef().value(), status.state().name(), status.route(),
+                    status.removalDeadline().orElse(null), status.withdrawn(), status.messagesStopped(),
+                    status.history().stream().map(e -> new EventView(e.at(), e.what())).toList(),
+                    Support.forRoute(status.route()));
+        }
+    }
+
+    private final Intake intake;
+
+    IntakeApiController(Intake intake) {
+        this.intake = intake;
+    }
+
+    @PostMapping(path = "/reports")
+    @ResponseStatus(HttpStatus.CREATED)
+    @AllowAnyone
+    ReceiptView report(@Valid @RequestBody ReportRequest request,
+            @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) @Nullable String idempotencyKey) {
+        return ReceiptView.of(intake.report(new Actor.Public(), Channel.PUBLIC, request.toReport(), key(idempotencyKey)));
+    }
+
+    @PostMapping(path = "/flagger/reports")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow(Role.FLAGGER)
+    ReceiptView flaggerReport(Authentication caller, @Valid @RequestBody ReportRequest request,
+            @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) @Nullable String idempotencyKey) {
+        return ReceiptView.of(intake.report(Callers.actorOf(caller), Channel.FLAGGER, request.toReport(), key(idempotencyKey)));
+    }
+
+    @PostMapping(path = "/regulator-notices")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow({ Role.COMPLIANCE, Role.ADMIN })
+    ReceiptView regulatorNotice(Authentication caller, @Valid @RequestBody ReportRequest request,
+            @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) @Nullable String idempotencyKey) {
+        return ReceiptView.of(intake.report(Callers.actorOf(caller), Channel.REGULATOR, request.toReport(), key(idempotencyKey)));
+    }
+
+    @PostMapping(path = "/hash-submissions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @AllowAnyone
+    ReceiptView protect(@Valid @RequestBody HashSubmissionRequest request,
+            @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) @Nullable String idempotencyKey) {
+        return ReceiptView.of(intake.protect(new Actor.Public(), request.toSubmission(), key(idempotencyKey)));
+    }
+
+    @GetMapping("/reports/{caseRef}")
+    @AllowAnyone
+    StatusView status(@PathVariable String caseRef, @RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token) {
+        return StatusView.of(intake.status(caseRef, token == null ? "" : token));
+    }
+
+    @PostMapping("/reports/{caseRef}/withdrawal")
+    @AllowAnyone
+    StatusView withdraw(@PathVariable String caseRef, @RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token) {
+        return StatusView.of(intake.withdraw(new Actor.Public(), caseRef, token == null ? "" : token));
+    }
+
+    @PostMapping("/reports/{caseRef}/message-opt-out")
+    @AllowAnyone
+    StatusView stopMessages(@PathVariable String caseRef,
+            @RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token) {
+        return StatusView.of(intake.stopMessages(new Actor.Public(), caseRef, token == null ? "" : token));
+    }
+
+    @PostMapping("/reports/{caseRef}/complaints")
+    @ResponseStatus(HttpStatus.CREATED)
+    @AllowAnyone
+    StatusView complain(@PathVariable String caseRef, @RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token) {
+        return StatusView.of(intake.complain(new Actor.Public(), caseRef, token == null ? "" : token));
+    }
+
+    private static Optional<String> key(@Nullable String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw new IllegalArgumentException("an Idempotency-Key has 1 to 200 characters");
+        }
+        return Optional.of(idempotencyKey);
+    }
+}

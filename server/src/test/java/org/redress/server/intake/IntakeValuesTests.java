@@ -1,0 +1,89 @@
+package org.redress.server.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.redress.pdq.PdqHash;
+
+class IntakeValuesTests {
+
+    private static NewReport report() {
+        return IntakeIntegrationTests.report(false, "id:1");
+    }
+
+    @Test
+    void redactsPersonalDataInANewReport() {
+        assertThat(report().toString()).doesNotContain("Alex").doesNotContain("alex@example.org").doesNotContain("partner")
+                .contains("SUBJECT");
+    }
+
+    @Test
+    void redactsTheContactInAHashSubmission() {
+        var submission = new NewHashSubmission(new Declarations(true, true, true),
+                List.of(new SubmittedHash(PdqHash.zero(), Optional.empty(), Optional.empty(), Optional.empty())),
+                Optional.of("kim@example.org"));
+        assertThat(submission.toString()).doesNotContain("kim@example.org");
+    }
+
+    @Test
+    void redactsTheStatusTokenInAReceipt() {
+        var receipt = new Receipt(new CaseRef("RD-2345-6789-ABCD"), "secret-token-value", Instant.EPOCH, Optional.empty(),
+                Route.PROTECTION);
+        assertThat(receipt.toString()).doesNotContain("secret-token-value").contains("RD-2345-6789-ABCD");
+    }
+
+    @Test
+    void redactsTheContactInAStoredReport() {
+        var stored = new StoredReport("r1", new CaseRef("RD-2345-6789-ABCD"), Optional.of("lee@example.org"), false, Optional.empty());
+        assertThat(stored.toString()).doesNotContain("lee@example.org");
+    }
+
+    @Test
+    void redactsTheRememberedReceipt() {
+        var remembered = new IdempotentAnswers.Remembered("f", new Receipt(new CaseRef("RD-2345-6789-ABCD"), "tok-secret",
+                Instant.EPOCH, Optional.empty(), Route.PROTECTION));
+        assertThat(remembered.toString()).doesNotContain("tok-secret");
+    }
+
+    @Test
+    void refusesAReportWithoutEveryDeclaration() {
+        assertThatThrownBy(() -> new NewReport(ReporterRole.SUBJECT, new Declarations(true, false, true), "A B",
+                List.of(ContentLocator.of("id:1")), Optional.empty(), false, Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void normalisesUrlsSoTheSameContentMatches() {
+        assertThat(ContentLocator.of("  HTTPS://Example.COM/Path?q=1#frag ")).isEqualTo(ContentLocator.of("https://example.com/Path?q=1"));
+        assertThat(ContentLocator.of("post:ABC")).isNotEqualTo(ContentLocator.of("post:abc"));
+    }
+
+    @Test
+    void generatesStatusTokensOf256RandomBits() {
+        var seen = new HashSet<String>();
+        for (int i = 0; i < 1000; i++) {
+            String token = StatusToken.generate();
+            assertThat(StatusToken.wellFormed(token)).isTrue();
+            seen.add(token);
+        }
+        assertThat(seen).hasSize(1000);
+        assertThat(StatusToken.hash("a")).hasSize(64).isNotEqualTo(StatusToken.hash("b"));
+    }
+
+    @Test
+    void givesRegulatorNoticesA24HourAndOthersA48HourDeadline() {
+        assertThat(Channel.REGULATOR.removalDeadline(Instant.EPOCH)).isEqualTo(Instant.EPOCH.plusSeconds(24 * 3600));
+        assertThat(Channel.PUBLIC.removalDeadline(Instant.EPOCH)).isEqualTo(Instant.EPOCH.plusSeconds(48 * 3600));
+        assertThat(Channel.PUBLIC.max(Channel.FLAGGER)).isEqualTo(Channel.FLAGGER);
+    }
+
+    @Test
+    void makesCaseReferencesOfTheDocumentedShape() {
+        assertThat(CaseRefs.next().value()).matches("RD-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}");
+    }
+}

@@ -192,7 +192,10 @@ public final class MultiIndex implements HammingIndex {
             return List.copyOf(all);
         }
         var batch = new BatchSearch(this);
-        int perBatch = (int) Math.max(1, Math.min(BATCH, BATCH_READS / probeCost(radii[maxDistance])));
+        int largest = (int) Math.max(1, Math.min(BATCH, BATCH_READS / probeCost(radii[maxDistance])));
+        // Batches of equal size: a short last batch would share fewer cache lines per read.
+        int batches = Math.max(1, (queries.size() + largest - 1) / largest);
+        int perBatch = (queries.size() + batches - 1) / batches;
         for (int from = 0; from < queries.size(); from += perBatch) {
             int n = Math.min(perBatch, queries.size() - from);
             PdqHash[] chunk = queries.subList(from, from + n).toArray(new PdqHash[0]);
@@ -249,9 +252,15 @@ public final class MultiIndex implements HammingIndex {
         int at = 4 * p;
         long x0 = words[at] ^ q0;
         long x1 = words[at + 1] ^ q1;
+        int d = Long.bitCount(x0) + Long.bitCount(x1);
+        // Most candidates are far away: half the bits already exceed the radius for nearly all
+        // of them, so the other two words are read and counted only for the few that remain.
+        if (d > r) {
+            return;
+        }
         long x2 = words[at + 2] ^ q2;
         long x3 = words[at + 3] ^ q3;
-        int d = Long.bitCount(x0) + Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3);
+        d += Long.bitCount(x2) + Long.bitCount(x3);
         if (d > r) {
             return;
         }

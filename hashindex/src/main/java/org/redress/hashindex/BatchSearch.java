@@ -64,6 +64,9 @@ final class BatchSearch {
             }
         }
         long[] probes = buffers.first(probeCount * queries.length);
+        int bucketWindows = 1 << (Layout.MAX_WIDTH - INT_WINDOW);
+        // The sort's window counts are taken while the records are made: one pass fewer.
+        int[] counts = buffers.starts(layout.count * bucketWindows + 1);
         int n = 0;
         for (int q = 0; q < queries.length; q++) {
             PdqHash query = queries[q];
@@ -71,17 +74,22 @@ final class BatchSearch {
                 if (radius[t] >= 0) {
                     int key = layout.key(t, query.w0(), query.w1(), query.w2(), query.w3());
                     long fixed = ((long) t << TABLE_SHIFT) | q;
+                    int tableWindows = t * bucketWindows + 1;
                     for (int mask : index.probeMasks[r][t]) {
-                        probes[n++] = fixed | ((long) (key ^ mask) << QUERY_BITS);
+                        int bucket = key ^ mask;
+                        counts[tableWindows + (bucket >>> INT_WINDOW)]++;
+                        probes[n++] = fixed | ((long) bucket << QUERY_BITS);
                     }
                 }
             }
         }
         // Round 1: bucket bounds and bucket contents, read in (table, bucket) order. A bucket's
         // positions are one short run, so sorting the buckets already sweeps them in order.
-        long[] byBucket = sort(buffers, probes, n, 1 << (Layout.MAX_WIDTH - INT_WINDOW), INT_WINDOW, true, INT_LINE);
+        long[] byBucket = sort(buffers, probes, n, layout.count * bucketWindows, bucketWindows, INT_WINDOW, INT_LINE);
         // The sort leaves its result in one of the two record arrays; candidates go to the other.
         long[] items = byBucket == buffers.a ? buffers.b : buffers.a;
+        int hashWindows = Math.max(1, (int) ((index.size + (1L << HASH_WINDOW) - 1) >>> HASH_WINDOW));
+        counts = buffers.starts(hashWindows + 1);
         int count = 0;
         for (int j = 0; j < n; j++) {
             long rec = byBucket[j];
@@ -98,11 +106,14 @@ final class BatchSearch {
             if (placed == null) {
                 // Table 0 holds the hashes in its own bucket order: its slots are hash positions.
                 for (int i = from; i < to; i++) {
+                    counts[(i >>> HASH_WINDOW) + 1]++;
                     items[count++] = fixed | ((long) i << QUERY_BITS);
                 }
             } else {
                 for (int i = from; i < to; i++) {
-                    items[count++] = fixed | ((long) placed[i] << QUERY_BITS);
+                    int p = placed[i];
+                    counts[(p >>> HASH_WINDOW) + 1]++;
+                    items[count++] = fixed | ((long) p << QUERY_BITS);
                 }
             }
         }
@@ -114,8 +125,7 @@ final class BatchSearch {
             queryWords[4 * q + 2] = queries[q].w2();
             queryWords[4 * q + 3] = queries[q].w3();
         }
-        int hashWindows = (int) ((index.size + (1L << HASH_WINDOW) - 1) >>> HASH_WINDOW);
-        long[] byPosition = sort(buffers, items, count, Math.max(1, hashWindows), HASH_WINDOW, false, HASH_LINE);
+        long[] byPosition = sort(buffers, items, count, hashWindows, 0, HASH_WINDOW, HASH_LINE);
         for (int j = 0; j < count; j++) {
             long rec = byPosition[j];
             int q = (int) (rec & QUERY_MASK);
@@ -137,20 +147,17 @@ final class BatchSearch {
 
     /**
      * Sorts the first {@code n} records of {@code from} (one of the two record arrays of
-     * {@code buffers}) by address, cache line by line: first a partition into windows (in table
-     * order when {@code byTable}) into the other array, then, within each window, a counting sort
-     * by cache line back into {@code from}. The reads that follow then walk every array upwards,
-     * which the hardware prefetcher streams. A window is small enough that its own sort stays in
-     * cache. Returns the array holding the sorted records: {@code from}, or its replacement
-     * when it had to grow.
+     * {@code buffers}) by address, cache line by line: first a partition into {@code parts}
+     * windows (by table, then address) into the
+     * other array ({@code tableStride} windows per table, or 0 to ignore the table), then,
+     * within each window, a counting sort by cache line back into
+     * {@code from}. The reads that follow then walk every array upwards, which the hardware
+     * prefetcher streams. A window is small enough that its own sort stays in cache. The caller
+     * has counted the records of window {@code p} into {@code buffers.starts[p + 1]}.
      */
-    private long[] sort(Buffers buffers, long[] from, int n, int windowsPerTable, int window, boolean byTable,
+    private static long[] sort(Buffers buffers, long[] from, int n, int parts, int tableStride, int window,
             int line) {
-        int parts = byTable ? index.layout.count * windowsPerTable : windowsPerTable;
-        int[] starts = buffers.starts(parts + 1);
-        for (int j = 0; j < n; j++) {
-            starts[part(from[j], windowsPerTable, window, byTable) + 1]++;
-        }
+        int[] starts = buffers.starts;
         for (int p = 0; p < parts; p++) {
             starts[p + 1] += starts[p];
         }
@@ -159,7 +166,8 @@ final class BatchSearch {
         System.arraycopy(starts, 0, cursors, 0, parts);
         for (int j = 0; j < n; j++) {
             long rec = from[j];
-            to[cursors[part(rec, windowsPerTable, window, byTable)]++] = rec;
+            int part = (int) (rec >>> TABLE_SHIFT) * tableStride + (int) ((rec >>> QUERY_BITS & ADDRESS_MASK) >>> window);
+            to[cursors[part]++] = rec;
         }
         int lines = 1 << (window - line);
         int[] counts = buffers.counts(lines + 1);
@@ -189,18 +197,13 @@ final class BatchSearch {
         return from;
     }
 
-    private static int part(long rec, int windowsPerTable, int window, boolean byTable) {
-        int windowOf = (int) (((rec >>> QUERY_BITS) & ADDRESS_MASK) >>> window);
-        return byTable ? (int) (rec >>> TABLE_SHIFT) * windowsPerTable + windowOf : windowOf;
-    }
-
     /** One thread's record arrays and counters, grown as batches need and then reused. */
     private static final class Buffers {
 
         long[] a = new long[1 << 16];
         long[] b = new long[1 << 16];
         long[] queryWords = new long[4 * MAX_BATCH];
-        private int[] starts = new int[0];
+        int[] starts = new int[0];
         private int[] cursors = new int[0];
         private int[] counts = new int[0];
 

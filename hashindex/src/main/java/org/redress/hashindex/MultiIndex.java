@@ -36,6 +36,9 @@ public final class MultiIndex implements HammingIndex {
     /** Queries per batch in {@link #searchAll}: enough reads per window to share cache lines. */
     static final int BATCH = 1024;
 
+    /** log2 of the partitions a table's build sorts into first: 256 output streams. */
+    private static final int PARTITION_BITS = 8;
+
     /**
      * Expected reads per batch at most, so that a batch's buffers stay within about 200 MB even for
      * radii just below the scan threshold; typical radii at ten million entries allow ~800 queries.
@@ -59,9 +62,9 @@ public final class MultiIndex implements HammingIndex {
         int m = layout.count;
         offsets = new int[m][];
         positions = new int[m][];
-        int[] firstKeys = keys(columns.words, 0);
-        offsets[0] = bucketOffsets(firstKeys, 0);
-        int[] order = placement(firstKeys, offsets[0]);
+        int[][] first = bucketsOf(keys(columns.words, 0), 0);
+        offsets[0] = first[0];
+        int[] order = first[1];
         words = new long[4 * size];
         ids = new long[size];
         for (int i = 0; i < size; i++) {
@@ -70,9 +73,9 @@ public final class MultiIndex implements HammingIndex {
             ids[i] = columns.ids[from];
         }
         IntStream.range(1, m).parallel().forEach(t -> {
-            int[] keys = keys(words, t);
-            offsets[t] = bucketOffsets(keys, t);
-            positions[t] = placement(keys, offsets[t]);
+            int[][] buckets = bucketsOf(keys(words, t), t);
+            offsets[t] = buckets[0];
+            positions[t] = buckets[1];
         });
         radii = new int[MAX_DISTANCE + 1][];
         scans = new boolean[MAX_DISTANCE + 1];
@@ -109,30 +112,54 @@ public final class MultiIndex implements HammingIndex {
         return keys;
     }
 
-    /** Counts each bucket of table {@code t}; returns cumulative counts (bucket ends). */
-    private int[] bucketOffsets(int[] keys, int t) {
-        int[] offsets = new int[(1 << layout.widths[t]) + 1];
-        for (int key : keys) {
-            offsets[key]++;
-        }
-        int sum = 0;
-        for (int k = 0; k < offsets.length; k++) {
-            sum += offsets[k];
-            offsets[k] = sum;
-        }
-        return offsets;
-    }
-
     /**
-     * Fills each bucket with its entries' positions, walking backwards and decrementing the bucket
-     * ends, so that buckets keep ascending positions and the offsets end up as bucket starts.
+     * Table {@code t}'s bucket starts, with the positions of the entries of bucket {@code k} at
+     * {@code placed[starts[k]..starts[k + 1])} in ascending order; returns {@code {starts, placed}}.
+     *
+     * <p>Counting and placing straight into tables of millions of buckets would miss the cache
+     * twice per entry. Instead the entries are first partitioned by the top bits of their key
+     * (a few hundred sequential output streams), so that each partition's counters and output
+     * run then fit in the second-level cache: one extra sequential pass, but no scattered ones.
      */
-    private int[] placement(int[] keys, int[] offsets) {
-        int[] placed = new int[size];
-        for (int i = size - 1; i >= 0; i--) {
-            placed[--offsets[keys[i]]] = i;
+    private int[][] bucketsOf(int[] keys, int t) {
+        int width = layout.widths[t];
+        int lowBits = Math.max(0, width - PARTITION_BITS);
+        int parts = 1 << (width - lowBits);
+        int[] partStarts = new int[parts + 1];
+        for (int key : keys) {
+            partStarts[(key >>> lowBits) + 1]++;
         }
-        return placed;
+        for (int p = 0; p < parts; p++) {
+            partStarts[p + 1] += partStarts[p];
+        }
+        int[] cursors = partStarts.clone();
+        // key in the high half, position in the low: ascending positions within each partition.
+        long[] byPart = new long[size];
+        for (int i = 0; i < size; i++) {
+            int key = keys[i];
+            byPart[cursors[key >>> lowBits]++] = ((long) key << 32) | i;
+        }
+        int[] starts = new int[(1 << width) + 1];
+        int[] placed = new int[size];
+        for (int p = 0; p < parts; p++) {
+            int begin = partStarts[p];
+            int end = partStarts[p + 1];
+            for (int j = begin; j < end; j++) {
+                starts[(int) (byPart[j] >>> 32)]++;
+            }
+            // Cumulative counts make bucket ends; placing backwards turns them into starts.
+            int sum = begin;
+            for (int k = p << lowBits, last = (p + 1) << lowBits; k < last; k++) {
+                sum += starts[k];
+                starts[k] = sum;
+            }
+            for (int j = end - 1; j >= begin; j--) {
+                long rec = byPart[j];
+                placed[--starts[(int) (rec >>> 32)]] = (int) rec;
+            }
+        }
+        starts[1 << width] = size;
+        return new int[][] {starts, placed};
     }
 
     private double probeCost(int[] radii) {

@@ -1,6 +1,7 @@
 package org.redress.hashindex;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.redress.pdq.PdqHash;
 
@@ -62,7 +63,7 @@ public final class MultiIndex implements HammingIndex {
         int m = layout.count;
         offsets = new int[m][];
         positions = new int[m][];
-        int[][] first = bucketsOf(keys(columns.words, 0), 0);
+        int[][] first = bucketsOf(keys(columns.words, 0, new int[size]), 0, new long[size]);
         offsets[0] = first[0];
         int[] order = first[1];
         words = new long[4 * size];
@@ -72,10 +73,19 @@ public final class MultiIndex implements HammingIndex {
             System.arraycopy(columns.words, 4 * from, words, 4 * i, 4);
             ids[i] = columns.ids[from];
         }
-        IntStream.range(1, m).parallel().forEach(t -> {
-            int[][] buckets = bucketsOf(keys(words, t), t);
-            offsets[t] = buckets[0];
-            positions[t] = buckets[1];
+        // One worker per core, each reusing its own key and partition arrays from table to table:
+        // at ten million entries these are 120 MB, which fresh per table would cost the
+        // allocator a gigabyte and a half of zeroed pages per build.
+        var next = new AtomicInteger(1);
+        int workers = Math.max(1, Math.min(m - 1, Runtime.getRuntime().availableProcessors()));
+        IntStream.range(0, workers).parallel().forEach(w -> {
+            int[] keys = new int[size];
+            long[] byPart = new long[size];
+            for (int t = next.getAndIncrement(); t < m; t = next.getAndIncrement()) {
+                int[][] buckets = bucketsOf(keys(words, t, keys), t, byPart);
+                offsets[t] = buckets[0];
+                positions[t] = buckets[1];
+            }
         });
         radii = new int[MAX_DISTANCE + 1][];
         scans = new boolean[MAX_DISTANCE + 1];
@@ -103,9 +113,8 @@ public final class MultiIndex implements HammingIndex {
         return new Builder();
     }
 
-    /** Table {@code t}'s key of every entry: computed once, read twice (count, then place). */
-    private int[] keys(long[] from, int t) {
-        int[] keys = new int[size];
+    /** Table {@code t}'s key of every entry, into {@code keys}: computed once, read twice. */
+    private int[] keys(long[] from, int t, int[] keys) {
         for (int i = 0, at = 0; i < size; i++, at += 4) {
             keys[i] = layout.key(t, from[at], from[at + 1], from[at + 2], from[at + 3]);
         }
@@ -120,8 +129,9 @@ public final class MultiIndex implements HammingIndex {
      * twice per entry. Instead the entries are first partitioned by the top bits of their key
      * (a few hundred sequential output streams), so that each partition's counters and output
      * run then fit in the second-level cache: one extra sequential pass, but no scattered ones.
+     * {@code byPart} is the caller's scratch space of at least {@code size} records.
      */
-    private int[][] bucketsOf(int[] keys, int t) {
+    private int[][] bucketsOf(int[] keys, int t, long[] byPart) {
         int width = layout.widths[t];
         int lowBits = Math.max(0, width - PARTITION_BITS);
         int parts = 1 << (width - lowBits);
@@ -134,7 +144,6 @@ public final class MultiIndex implements HammingIndex {
         }
         int[] cursors = partStarts.clone();
         // key in the high half, position in the low: ascending positions within each partition.
-        long[] byPart = new long[size];
         for (int i = 0; i < size; i++) {
             int key = keys[i];
             byPart[cursors[key >>> lowBits]++] = ((long) key << 32) | i;

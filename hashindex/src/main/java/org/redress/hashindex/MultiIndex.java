@@ -1,6 +1,7 @@
 package org.redress.hashindex;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.redress.pdq.PdqHash;
 
@@ -36,6 +37,9 @@ public final class MultiIndex implements HammingIndex {
     /** Queries per batch in {@link #searchAll}: enough reads per window to share cache lines. */
     static final int BATCH = 1024;
 
+    /** log2 of the partitions a table's build sorts into first: 256 output streams. */
+    private static final int PARTITION_BITS = 8;
+
     /**
      * Expected reads per batch at most, so that a batch's buffers stay within about 200 MB even for
      * radii just below the scan threshold; typical radii at ten million entries allow ~800 queries.
@@ -59,9 +63,9 @@ public final class MultiIndex implements HammingIndex {
         int m = layout.count;
         offsets = new int[m][];
         positions = new int[m][];
-        int[] firstKeys = keys(columns.words, 0);
-        offsets[0] = bucketOffsets(firstKeys, 0);
-        int[] order = placement(firstKeys, offsets[0]);
+        int[][] first = bucketsOf(keys(columns.words, 0, new int[size]), 0, new long[size]);
+        offsets[0] = first[0];
+        int[] order = first[1];
         words = new long[4 * size];
         ids = new long[size];
         for (int i = 0; i < size; i++) {
@@ -69,10 +73,19 @@ public final class MultiIndex implements HammingIndex {
             System.arraycopy(columns.words, 4 * from, words, 4 * i, 4);
             ids[i] = columns.ids[from];
         }
-        IntStream.range(1, m).parallel().forEach(t -> {
-            int[] keys = keys(words, t);
-            offsets[t] = bucketOffsets(keys, t);
-            positions[t] = placement(keys, offsets[t]);
+        // One worker per core, each reusing its own key and partition arrays from table to table:
+        // at ten million entries these are 120 MB, which fresh per table would cost the
+        // allocator a gigabyte and a half of zeroed pages per build.
+        var next = new AtomicInteger(1);
+        int workers = Math.max(1, Math.min(m - 1, Runtime.getRuntime().availableProcessors()));
+        IntStream.range(0, workers).parallel().forEach(w -> {
+            int[] keys = new int[size];
+            long[] byPart = new long[size];
+            for (int t = next.getAndIncrement(); t < m; t = next.getAndIncrement()) {
+                int[][] buckets = bucketsOf(keys(words, t, keys), t, byPart);
+                offsets[t] = buckets[0];
+                positions[t] = buckets[1];
+            }
         });
         radii = new int[MAX_DISTANCE + 1][];
         scans = new boolean[MAX_DISTANCE + 1];
@@ -100,39 +113,62 @@ public final class MultiIndex implements HammingIndex {
         return new Builder();
     }
 
-    /** Table {@code t}'s key of every entry: computed once, read twice (count, then place). */
-    private int[] keys(long[] from, int t) {
-        int[] keys = new int[size];
+    /** Table {@code t}'s key of every entry, into {@code keys}: computed once, read twice. */
+    private int[] keys(long[] from, int t, int[] keys) {
         for (int i = 0, at = 0; i < size; i++, at += 4) {
             keys[i] = layout.key(t, from[at], from[at + 1], from[at + 2], from[at + 3]);
         }
         return keys;
     }
 
-    /** Counts each bucket of table {@code t}; returns cumulative counts (bucket ends). */
-    private int[] bucketOffsets(int[] keys, int t) {
-        int[] offsets = new int[(1 << layout.widths[t]) + 1];
-        for (int key : keys) {
-            offsets[key]++;
-        }
-        int sum = 0;
-        for (int k = 0; k < offsets.length; k++) {
-            sum += offsets[k];
-            offsets[k] = sum;
-        }
-        return offsets;
-    }
-
     /**
-     * Fills each bucket with its entries' positions, walking backwards and decrementing the bucket
-     * ends, so that buckets keep ascending positions and the offsets end up as bucket starts.
+     * Table {@code t}'s bucket starts, with the positions of the entries of bucket {@code k} at
+     * {@code placed[starts[k]..starts[k + 1])} in ascending order; returns {@code {starts, placed}}.
+     *
+     * <p>Counting and placing straight into tables of millions of buckets would miss the cache
+     * twice per entry. Instead the entries are first partitioned by the top bits of their key
+     * (a few hundred sequential output streams), so that each partition's counters and output
+     * run then fit in the second-level cache: one extra sequential pass, but no scattered ones.
+     * {@code byPart} is the caller's scratch space of at least {@code size} records.
      */
-    private int[] placement(int[] keys, int[] offsets) {
-        int[] placed = new int[size];
-        for (int i = size - 1; i >= 0; i--) {
-            placed[--offsets[keys[i]]] = i;
+    private int[][] bucketsOf(int[] keys, int t, long[] byPart) {
+        int width = layout.widths[t];
+        int lowBits = Math.max(0, width - PARTITION_BITS);
+        int parts = 1 << (width - lowBits);
+        int[] partStarts = new int[parts + 1];
+        for (int key : keys) {
+            partStarts[(key >>> lowBits) + 1]++;
         }
-        return placed;
+        for (int p = 0; p < parts; p++) {
+            partStarts[p + 1] += partStarts[p];
+        }
+        int[] cursors = partStarts.clone();
+        // key in the high half, position in the low: ascending positions within each partition.
+        for (int i = 0; i < size; i++) {
+            int key = keys[i];
+            byPart[cursors[key >>> lowBits]++] = ((long) key << 32) | i;
+        }
+        int[] starts = new int[(1 << width) + 1];
+        int[] placed = new int[size];
+        for (int p = 0; p < parts; p++) {
+            int begin = partStarts[p];
+            int end = partStarts[p + 1];
+            for (int j = begin; j < end; j++) {
+                starts[(int) (byPart[j] >>> 32)]++;
+            }
+            // Cumulative counts make bucket ends; placing backwards turns them into starts.
+            int sum = begin;
+            for (int k = p << lowBits, last = (p + 1) << lowBits; k < last; k++) {
+                sum += starts[k];
+                starts[k] = sum;
+            }
+            for (int j = end - 1; j >= begin; j--) {
+                long rec = byPart[j];
+                placed[--starts[(int) (rec >>> 32)]] = (int) rec;
+            }
+        }
+        starts[1 << width] = size;
+        return new int[][] {starts, placed};
     }
 
     private double probeCost(int[] radii) {
@@ -192,7 +228,10 @@ public final class MultiIndex implements HammingIndex {
             return List.copyOf(all);
         }
         var batch = new BatchSearch(this);
-        int perBatch = (int) Math.max(1, Math.min(BATCH, BATCH_READS / probeCost(radii[maxDistance])));
+        int largest = (int) Math.max(1, Math.min(BATCH, BATCH_READS / probeCost(radii[maxDistance])));
+        // Batches of equal size: a short last batch would share fewer cache lines per read.
+        int batches = Math.max(1, (queries.size() + largest - 1) / largest);
+        int perBatch = (queries.size() + batches - 1) / batches;
         for (int from = 0; from < queries.size(); from += perBatch) {
             int n = Math.min(perBatch, queries.size() - from);
             PdqHash[] chunk = queries.subList(from, from + n).toArray(new PdqHash[0]);
@@ -249,9 +288,15 @@ public final class MultiIndex implements HammingIndex {
         int at = 4 * p;
         long x0 = words[at] ^ q0;
         long x1 = words[at + 1] ^ q1;
+        int d = Long.bitCount(x0) + Long.bitCount(x1);
+        // Most candidates are far away: half the bits already exceed the radius for nearly all
+        // of them, so the other two words are read and counted only for the few that remain.
+        if (d > r) {
+            return;
+        }
         long x2 = words[at + 2] ^ q2;
         long x3 = words[at + 3] ^ q3;
-        int d = Long.bitCount(x0) + Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3);
+        d += Long.bitCount(x2) + Long.bitCount(x3);
         if (d > r) {
             return;
         }

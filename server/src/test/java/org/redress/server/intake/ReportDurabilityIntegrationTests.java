@@ -2,13 +2,16 @@ package org.redress.server.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.redress.server.RedressApplication;
@@ -32,14 +35,14 @@ class ReportDurabilityIntegrationTests {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             var process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                     RedressApplication.class.getName(), "--server.port=" + port, "--redress.data=" + db.dataDirectory(),
-                    "--logging.level.root=WARN")
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    "--logging.level.root=WARN",
+                    "--logging.level." + RedressApplication.class.getName() + "=INFO")
+                    .redirectErrorStream(true)
                     .start();
             HttpResponse<String> answer;
             try {
                 var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-                waitUntilUp(http, port, process);
+                awaitStarted(process);
                 var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/reports"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(IntakeApiIntegrationTests.validReport("id:durable")))
@@ -63,20 +66,24 @@ class ReportDurabilityIntegrationTests {
         }
     }
 
-    private static void waitUntilUp(HttpClient http, int port, Process process) throws Exception {
-        var health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("server process is running").isTrue();
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
+    /**
+     * Waits for the child's own "Started" log line rather than polling: the line is written once
+     * the web server listens, and the reader keeps draining the pipe so the child never blocks.
+     */
+    private static void awaitStarted(Process process) throws Exception {
+        var started = new CompletableFuture<Void>();
+        Thread.ofPlatform().daemon().start(() -> {
+            try (var lines = process.inputReader(StandardCharsets.UTF_8)) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.contains("Started " + RedressApplication.class.getSimpleName())) {
+                        started.complete(null);
+                    }
                 }
-            } catch (java.io.IOException notYet) {
-                // still starting
+            } catch (IOException closed) {
+                // the process ended; reported below
             }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the server did not start within 120 s");
+            started.completeExceptionally(new AssertionError("the server process ended before it started"));
+        });
+        started.get(120, TimeUnit.SECONDS);
     }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -74,7 +73,7 @@ final class HashCommand implements Command {
                     Path file = files.get(next++);
                     pending.add(pool.submit(() -> hashFile(file, options.dihedral())));
                 }
-                Outcome outcome = await(pending.poll());
+                Outcome outcome = Futures.await(pending.poll());
                 if (outcome.failure() != null) {
                     err.println(outcome.path() + ": " + outcome.failure());
                     allGood = false;
@@ -96,17 +95,6 @@ final class HashCommand implements Command {
             return new Outcome(file, List.of(), e.getMessage());
         } catch (IOException e) {
             return new Outcome(file, List.of(), describe(e));
-        }
-    }
-
-    private static Outcome await(Future<Outcome> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while hashing", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("hashing failed unexpectedly", e.getCause());
         }
     }
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -188,14 +187,7 @@ final class MatchBenchmark implements Command {
                     return null;
                 }));
             }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("benchmark failed", e.getCause());
+            workers.forEach(Futures::await);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Measurement(done.get() / seconds, (double) matches.get() / Math.max(1, done.get()));

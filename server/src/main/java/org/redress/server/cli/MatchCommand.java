@@ -9,7 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -82,15 +81,10 @@ final class MatchCommand implements Command {
                 pending.add(pool.submit(() -> chunk(index, queries, start, end, maxDistance)));
             }
             for (Future<Chunk> future : pending) {
-                Chunk chunk = future.get();
+                Chunk chunk = Futures.await(future);
                 out.print(chunk.text());
                 pairs += chunk.pairs();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while matching", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("matching failed unexpectedly", e.getCause());
         }
         return pairs;
     }

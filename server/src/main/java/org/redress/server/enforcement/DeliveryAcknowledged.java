@@ -1,0 +1,59 @@
+package org.redress.server.enforcement;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditedChange;
+
+/**
+ * The platform acknowledged a webhook (answered 2xx). Published once per delivery, in the
+ * transaction that records the acknowledgement; for a removal this is the platform's confirmed
+ * take-down, which stops the case's clock.
+ *
+ * @param id the delivery
+ * @param type the body's {@code type}, such as {@code content.remove}
+ * @param caseRef the case it came from
+ * @param contentId the content, absent for an account suspension
+ * @param uploaderId the account, present for an account suspension
+ * @param acknowledgedAt when the answer arrived
+ */
+public record DeliveryAcknowledged(DeliveryId id, String type, String caseRef, Optional<String> contentId,
+        Optional<String> uploaderId, Instant acknowledgedAt) implements AuditedChange {
+
+    public DeliveryAcknowledged {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(caseRef, "caseRef");
+        Objects.requireNonNull(contentId, "contentId");
+        Objects.requireNonNull(uploaderId, "uploaderId");
+        Objects.requireNonNull(acknowledgedAt, "acknowledgedAt");
+    }
+
+    @Override
+    public Actor actor() {
+        return WebhookDispatcher.ACTOR;
+    }
+
+    @Override
+    public String action() {
+        return "delivery.acknowledged";
+    }
+
+    @Override
+    public String objectType() {
+        return "enforcement_delivery";
+    }
+
+    @Override
+    public String objectId() {
+        return id.value();
+    }
+
+    @Override
+    public String toString() {
+        return "DeliveryAcknowledged[id=" + id.value() + ", type=" + type + ", caseRef=" + caseRef + ", contentId="
+                + contentId + ", uploaderId=" + (uploaderId.isPresent() ? "redacted" : "none") + ", acknowledgedAt="
+                + acknowledgedAt + "]";
+    }
+}

@@ -1,0 +1,45 @@
+package org.redress.server.enforcement;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditedChange;
+
+/**
+ * A webhook was not acknowledged within the retry window ({@code redress.webhook.give-up-after})
+ * and is no longer sent. Published in the transaction that records it; staff can send it again.
+ *
+ * @param id the delivery
+ * @param type the body's {@code type}
+ * @param caseRef the case it came from
+ * @param at when retrying stopped
+ */
+public record DeliveryGivenUp(DeliveryId id, String type, String caseRef, Instant at) implements AuditedChange {
+
+    public DeliveryGivenUp {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(caseRef, "caseRef");
+        Objects.requireNonNull(at, "at");
+    }
+
+    @Override
+    public Actor actor() {
+        return WebhookDispatcher.ACTOR;
+    }
+
+    @Override
+    public String action() {
+        return "delivery.given-up";
+    }
+
+    @Override
+    public String objectType() {
+        return "enforcement_delivery";
+    }
+
+    @Override
+    public String objectId() {
+        return id.value();
+    }
+}

@@ -1,0 +1,31 @@
+package org.redress.server.enforcement;
+
+/** What a webhook asks the platform to do, with its name on the wire. */
+public enum DeliveryType {
+    CONTENT_REMOVE("content.remove"),
+    CONTENT_RESTORE("content.restore"),
+    CONTENT_HIDE("content.hide"),
+    ACCOUNT_SUSPEND("account.suspend"),
+    /** Sent by an administrator to check the platform's receiver; asks for nothing. */
+    WEBHOOK_TEST("webhook.test");
+
+    private final String wireName;
+
+    DeliveryType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The body's {@code type}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    static DeliveryType ofWireName(String name) {
+        for (DeliveryType type : values()) {
+            if (type.wireName.equals(name)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unknown delivery type");
+    }
+}

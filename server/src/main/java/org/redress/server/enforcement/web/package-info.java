@@ -1,0 +1,5 @@
+/** The staff API over the webhook outbox. */
+@NullMarked
+package org.redress.server.enforcement.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.redress.pdq.Quality;
 import org.redress.server.intake.CaseRef;
 import org.redress.server.intake.SubmittedHash;
+import org.redress.server.media.Media;
 import org.redress.server.shared.Actor;
 import org.redress.server.storage.SqlDialect;
 import org.slf4j.Logger;
@@ -42,10 +43,12 @@ public class Matching {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final MatchingSettings settings;
+    private final Media media;
 
     Matching(Banks banks, Entries entries, ContentRegistry registry, MatchIndex index, ApplicationEventPublisher events,
-            Clock clock, PlatformTransactionManager transactions, MatchingSettings settings) {
+            Clock clock, PlatformTransactionManager transactions, MatchingSettings settings, Media media) {
         this.settings = settings;
+        this.media = media;
         this.banks = banks;
         this.entries = entries;
         this.registry = registry;
@@ -329,13 +332,23 @@ public class Matching {
 
     /**
      * Checks an uploaded image: decodes it within the size limits, hashes it with all eight
-     * rotations and mirrorings, and checks like {@link #check(Actor, Upload)}.
+     * rotations and mirrorings, and checks like {@link #check(Actor, Upload)}. The image is kept
+     * (encrypted) for review when the verdict is BLOCK or REVIEW, and for ALLOW unless
+     * {@code redress.media.keep-allowed-uploads} is off; failing to keep it never fails the check.
      *
      * @throws UndecodableUploadException when the image cannot be decoded or is too large
      */
     public CheckResult checkImage(Actor actor, String contentId, String uploaderId, byte[] image) {
         var hashed = UploadHashing.hash(image);
-        return check(actor, new Upload(contentId, uploaderId, hashed.hashes(), hashed.variants()));
+        var result = check(actor, new Upload(contentId, uploaderId, hashed.hashes(), hashed.variants()));
+        if (result.verdict() != Verdict.ALLOW || media.keepsAllowedUploads()) {
+            try {
+                media.keep(contentId, image, clock.instant());
+            } catch (RuntimeException e) {
+                log.warn("Keeping a checked image failed ({}); the verdict stands", e.getClass().getName());
+            }
+        }
+        return result;
     }
 
     private static Optional<String> originatingCase(BankEntry entry) {

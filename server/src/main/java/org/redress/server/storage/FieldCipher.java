@@ -81,6 +81,11 @@ public final class FieldCipher {
         }
     }
 
+    /** The data key itself, for {@link DerivedKeys}: the only other holder of it. */
+    byte[] dataKey() {
+        return key.getEncoded();
+    }
+
     @Override
     public String toString() {
         return "FieldCipher[AES-256-GCM]";

@@ -72,4 +72,10 @@ public class StorageConfiguration {
     FieldCipher fieldCipher(Environment environment, StorageLocation location) {
         return new FieldCipher(DataKeys.load(environment.getProperty("redress.data-key"), location.dataDirectory()));
     }
+
+    /** Keys for other purposes (such as media), derived from the same data key as the field cipher's. */
+    @Bean
+    DerivedKeys derivedKeys(FieldCipher fieldCipher) {
+        return new DerivedKeys(fieldCipher.dataKey());
+    }
 }

@@ -14,7 +14,7 @@ final class MatchingContext {
 
     @Configuration(proxyBeanMethods = false)
     @ComponentScan(basePackages = { "org.redress.server.storage", "org.redress.server.identity",
-            "org.redress.server.audit", "org.redress.server.matching" }, excludeFilters = {
+            "org.redress.server.audit", "org.redress.server.media", "org.redress.server.matching" }, excludeFilters = {
                     @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.redress\\.server\\.[a-z]+\\.web\\..*"),
                     @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests.*") })
     static class Beans {

@@ -1,0 +1,27 @@
+package org.redress.server.media;
+
+import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditedChange;
+
+/**
+ * A legal hold was placed or released, or retention purged a content id's media
+ * ({@code what} is {@code held}, {@code released} or {@code purged}). Carries the content id only,
+ * never the hold's reason.
+ */
+public record MediaChanged(Actor actor, String contentId, String what) implements AuditedChange {
+
+    @Override
+    public String action() {
+        return "media." + what;
+    }
+
+    @Override
+    public String objectType() {
+        return "media_content";
+    }
+
+    @Override
+    public String objectId() {
+        return contentId;
+    }
+}

@@ -2,6 +2,7 @@ package org.redress.server.intake;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -203,6 +204,29 @@ public class Intake {
         cases.appendEvent(held.caseRef(), Optional.of(held.id()), now, "COMPLAINT_RECEIVED");
         events.publishEvent(new CaseChanged(actor, "report.complaint-received", held.caseRef()));
         return status(caseRef, token);
+    }
+
+    /**
+     * Tells the reporters of a case about a step review took: a dated line in every reporter's
+     * history and a message to each standing reporter who left an address and did not opt out.
+     * Joins the caller's transaction, so the step and its messages commit together.
+     */
+    @Transactional
+    public void recordProgress(CaseRef ref, Progress progress) {
+        if (cases.find(ref).isEmpty()) {
+            return;
+        }
+        Instant now = SqlDialect.truncate(clock.instant());
+        cases.appendEvent(ref, Optional.empty(), now, progress.name());
+        for (String reportId : cases.reportsToTell(ref)) {
+            outbox.enqueue(reportId, progress.name(), now);
+        }
+    }
+
+    /** The case's reports as moderators see them; empty for a case intake does not know. */
+    @Transactional(readOnly = true)
+    public List<ReportSummary> reportsForReview(CaseRef ref) {
+        return cases.summaries(ref);
     }
 
     private StoredReport holder(String caseRef, String token) {

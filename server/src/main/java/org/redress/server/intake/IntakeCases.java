@@ -33,6 +33,12 @@ interface IntakeCases {
 
     int standingReports(CaseRef caseRef);
 
+    /** The ids of the case's standing reports that gave an address and did not stop messages. */
+    List<String> reportsToTell(CaseRef caseRef);
+
+    /** What moderators see of the case's reports: no contact details, no signature. */
+    List<ReportSummary> summaries(CaseRef caseRef);
+
     void appendEvent(CaseRef caseRef, Optional<String> reportId, Instant at, String what);
 
     /** The case-wide events and those of this report, oldest first. */

@@ -57,7 +57,7 @@ class IntakeMailer {
                 continue;
             }
             try {
-                mail.send(acknowledgement(due));
+                mail.send(message(due));
                 outbox.markSent(due.id(), now);
                 sent++;
             } catch (MailException e) {
@@ -67,6 +67,23 @@ class IntakeMailer {
             }
         }
         return sent;
+    }
+
+    private SimpleMailMessage message(IntakeOutbox.Due due) {
+        if (due.kind().equals("ACKNOWLEDGEMENT")) {
+            return acknowledgement(due);
+        }
+        Progress progress = Progress.valueOf(due.kind());
+        var message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(due.email().orElseThrow());
+        message.setSubject("News on your report " + due.caseRef().value());
+        message.setText("""
+                %s
+
+                Your case reference is %s. The private link in your receipt shows the whole history of your case.
+                """.formatted(progress.plain(), due.caseRef().value()));
+        return message;
     }
 
     private SimpleMailMessage acknowledgement(IntakeOutbox.Due due) {

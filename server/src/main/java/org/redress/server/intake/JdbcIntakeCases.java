@@ -75,6 +75,18 @@ class JdbcIntakeCases implements IntakeCases {
             SELECT COUNT(*) FROM intake_report WHERE case_ref = :caseRef AND withdrawn_at IS NULL
             """;
 
+    private static final String TO_TELL = """
+            SELECT id FROM intake_report
+             WHERE case_ref = :caseRef AND withdrawn_at IS NULL AND contact_email_enc IS NOT NULL AND NOT messages_stopped
+             ORDER BY received_at, id
+            """;
+
+    private static final String SUMMARIES = """
+            SELECT id, channel, reporter_role, subject_under_18, contact_email_enc, description_enc, received_at,
+                   withdrawn_at, messages_stopped
+              FROM intake_report WHERE case_ref = :caseRef ORDER BY received_at, id
+            """;
+
     private static final String APPEND_EVENT = """
             INSERT INTO intake_event (case_ref, report_id, occurred_at, what)
             VALUES (:caseRef, :reportId, :at, :what)
@@ -193,6 +205,24 @@ class JdbcIntakeCases implements IntakeCases {
     @Override
     public void stopMessages(String reportId) {
         jdbc.sql(STOP_MESSAGES).param("id", reportId).update();
+    }
+
+    @Override
+    public List<String> reportsToTell(CaseRef caseRef) {
+        return jdbc.sql(TO_TELL).param("caseRef", caseRef.value()).query(String.class).list();
+    }
+
+    @Override
+    public List<ReportSummary> summaries(CaseRef caseRef) {
+        return jdbc.sql(SUMMARIES).param("caseRef", caseRef.value()).query((row, n) -> {
+            String id = row.getString("id");
+            return new ReportSummary(id, Channel.valueOf(row.getString("channel")),
+                    ReporterRole.valueOf(row.getString("reporter_role")), row.getBoolean("subject_under_18"),
+                    row.getString("contact_email_enc") != null,
+                    Optional.ofNullable(row.getString("description_enc")).map(d -> cipher.decrypt(d, context("description", id))),
+                    Objects.requireNonNull(dialect.instant(row, "received_at")),
+                    Optional.ofNullable(dialect.instant(row, "withdrawn_at")));
+        }).list();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.redress.server.matching;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.redress.pdq.PdqHash;
 import org.redress.server.storage.FieldCipher;
@@ -14,6 +15,11 @@ class JdbcContentRegistry implements ContentRegistry {
     private static final String INSERT = """
             INSERT INTO matching_content (content_id, uploader, pdq, md5, sha256, verdict, checked_at)
             VALUES (:contentId, :uploader, :pdq, :md5, :sha256, :verdict, :checkedAt)
+            """;
+
+    private static final String NEWEST = """
+            SELECT content_id, uploader, pdq, md5, sha256 FROM matching_content
+             WHERE content_id = :contentId ORDER BY id DESC LIMIT 1
             """;
 
     private static final String ALL = """
@@ -52,5 +58,12 @@ class JdbcContentRegistry implements ContentRegistry {
             action.accept(new RegisteredContent(row.getString("content_id"),
                     EntryHashes.parse(row.getString("pdq"), row.getString("md5"), row.getString("sha256"))));
         });
+    }
+
+    @Override
+    public Optional<RegisteredUpload> newest(String contentId) {
+        return jdbc.sql(NEWEST).param("contentId", contentId).query((row, n) -> new RegisteredUpload(row.getString("content_id"),
+                cipher.decrypt(row.getString("uploader"), UPLOADER_CONTEXT),
+                EntryHashes.parse(row.getString("pdq"), row.getString("md5"), row.getString("sha256")))).optional();
     }
 }

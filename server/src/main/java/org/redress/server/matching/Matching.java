@@ -11,6 +11,7 @@ import org.redress.hashindex.MultiIndex;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.redress.pdq.PdqHash;
 import org.redress.pdq.Quality;
 import org.redress.server.intake.CaseRef;
 import org.redress.server.intake.SubmittedHash;
@@ -146,6 +147,52 @@ public class Matching {
         var actor = new Actor.Public();
         return disableAll(actor, new Provenance(Provenance.Source.SUBMISSION, caseRef.value()))
                 + disableAll(actor, new Provenance(Provenance.Source.CASE, caseRef.value()));
+    }
+
+    /** The newest upload check of a content id, with its uploader and hashes. */
+    @Transactional(readOnly = true)
+    public Optional<RegisteredUpload> registered(String contentId) {
+        return registry.newest(contentId);
+    }
+
+    /**
+     * Banks the hashes of content whose removal the platform confirmed, in the confirmed-removals
+     * bank (BLOCK, created on first use), so that the same image cannot be uploaded again, and
+     * searches them against all registered content so copies already online are found. With the
+     * image (kept for review) the PDQ hashes of its rotations and mirrorings are banked too; without
+     * it, the hashes of its upload check. Joins the caller's transaction.
+     *
+     * @param decisionRef the case whose decision removed the content (the entries' provenance)
+     * @return the entries added: none when neither the image nor an upload check is known
+     */
+    @Transactional
+    public List<BankEntry> bankConfirmedRemoval(Actor actor, String decisionRef, String contentId, Optional<byte[]> image) {
+        Optional<EntryHashes> checked = registry.newest(contentId).map(RegisteredUpload::hashes);
+        List<PdqHash> variants = List.of();
+        Optional<EntryHashes> own = checked;
+        if (image.isPresent()) {
+            try {
+                var hashed = UploadHashing.hash(image.get());
+                own = Optional.of(checked.orElse(hashed.hashes()));
+                variants = hashed.variants();
+            } catch (UndecodableUploadException | UploadTooLargeException e) {
+                log.warn("The kept image of removed content could not be hashed ({}); banking its upload check's hashes",
+                        e.getClass().getSimpleName());
+            }
+        }
+        if (own.isEmpty()) {
+            return List.of();
+        }
+        var name = new BankName(settings.confirmedRemovalsBank());
+        Bank bank = banks.find(name).orElseGet(() -> createBank(actor, name, BankAction.BLOCK, Bank.DEFAULT_MAX_DISTANCE,
+                Bank.DEFAULT_QUALITY_FLOOR));
+        List<NewEntry> added = new ArrayList<>();
+        String note = "removed content " + contentId;
+        added.add(new NewEntry(own.get(), Optional.empty(), Optional.of(note)));
+        Optional<PdqHash> original = own.get().pdq();
+        variants.stream().distinct().filter(v -> original.map(o -> !o.equals(v)).orElse(true))
+                .forEach(v -> added.add(new NewEntry(EntryHashes.ofPdq(v), Optional.empty(), Optional.of(note + " (rotated or mirrored)"))));
+        return addAll(actor, bank, added, new Provenance(Provenance.Source.DECISION, decisionRef));
     }
 
     private List<BankEntry> addAll(Actor actor, Bank bank, List<NewEntry> added, Provenance provenance) {
@@ -353,8 +400,8 @@ public class Matching {
 
     private static Optional<String> originatingCase(BankEntry entry) {
         return switch (entry.provenance().source()) {
-            case SUBMISSION, CASE -> Optional.of(entry.provenance().ref());
-            case DECISION, IMPORT, MANUAL -> Optional.empty();
+            case SUBMISSION, CASE, DECISION -> Optional.of(entry.provenance().ref());
+            case IMPORT, MANUAL -> Optional.empty();
         };
     }
 

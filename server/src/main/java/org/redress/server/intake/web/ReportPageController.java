@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import org.redress.server.intake.ContentLocator;
 import org.redress.server.intake.Declarations;
 import org.redress.server.intake.Intake;
 import org.redress.server.intake.NewReport;
+import org.redress.server.intake.Progress;
 import org.redress.server.intake.Receipt;
 import org.redress.server.intake.ReportWithdrawnAlreadyException;
 import org.redress.server.intake.ReporterRole;
@@ -78,14 +80,22 @@ class ReportPageController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.UK)
             .withZone(ZoneOffset.UTC);
 
-    private static final Map<String, String> PLAIN = Map.of(
+    private static final Map<String, String> PLAIN = plainSentences(Map.of(
             "REPORT_RECEIVED", "We received your report.",
             "HASHES_RECEIVED", "We received the fingerprints of your images.",
             "ROUTED_TO_CHILD_PROTECTION", "The case went to the specialist child-protection team.",
             "REPORT_WITHDRAWN", "You withdrew your report.",
             "CASE_WITHDRAWN", "The case was closed because every report was withdrawn.",
             "MESSAGES_STOPPED", "You asked us to stop sending messages.",
-            "COMPLAINT_RECEIVED", "We received your complaint.");
+            "COMPLAINT_RECEIVED", "We received your complaint."));
+
+    private static Map<String, String> plainSentences(Map<String, String> intakeSteps) {
+        var all = new HashMap<>(intakeSteps);
+        for (Progress step : Progress.values()) {
+            all.put(step.name(), step.plain());
+        }
+        return Map.copyOf(all);
+    }
 
     private final Intake intake;
 

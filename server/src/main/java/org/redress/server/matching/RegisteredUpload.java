@@ -1,0 +1,19 @@
+package org.redress.server.matching;
+
+import java.util.Objects;
+
+/**
+ * Content as an upload check registered it.
+ *
+ * @param contentId the platform's content id
+ * @param uploaderId the platform's account id of the uploader
+ * @param hashes the hashes the check carried
+ */
+public record RegisteredUpload(String contentId, String uploaderId, EntryHashes hashes) {
+
+    public RegisteredUpload {
+        Objects.requireNonNull(contentId, "contentId");
+        Objects.requireNonNull(uploaderId, "uploaderId");
+        Objects.requireNonNull(hashes, "hashes");
+    }
+}

@@ -1,0 +1,15 @@
+package org.redress.server.review;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One dated line of a case's history as moderators see it.
+ *
+ * @param at when
+ * @param actor who ({@code STAFF:alice}, {@code SYSTEM}, ...)
+ * @param what a stable code such as {@code CLAIMED}
+ * @param detail ids or codes that go with it
+ */
+public record HistoryEntry(Instant at, String actor, String what, Optional<String> detail) {
+}

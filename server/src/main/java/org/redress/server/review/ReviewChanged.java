@@ -1,0 +1,25 @@
+package org.redress.server.review;
+
+import org.redress.server.intake.CaseRef;
+import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditedChange;
+
+/**
+ * A review change for the audit log: ids and verbs only.
+ *
+ * @param actor who made it
+ * @param action such as {@code case.claimed} or {@code case.decided:remove}
+ * @param caseRef the case changed
+ */
+public record ReviewChanged(Actor actor, String action, CaseRef caseRef) implements AuditedChange {
+
+    @Override
+    public String objectType() {
+        return "review_case";
+    }
+
+    @Override
+    public String objectId() {
+        return caseRef.value();
+    }
+}

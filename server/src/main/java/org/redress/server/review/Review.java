@@ -20,6 +20,8 @@ import org.redress.server.matching.Matching;
 import org.redress.server.matching.RegisteredUpload;
 import org.redress.server.matching.Verdict;
 import org.redress.server.media.Media;
+import org.redress.server.media.MediaId;
+import org.redress.server.media.StoredMedia;
 import org.redress.server.shared.Actor;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.context.ApplicationEventPublisher;
@@ -458,6 +460,49 @@ public class Review {
         return new SweepResult(warned, breached);
     }
 
+    // ---- Media ----
+
+    /** The images kept for the case's content, newest first per content. */
+    @Transactional(readOnly = true)
+    public List<StoredMedia> media(CaseRef ref) {
+        List<StoredMedia> all = new ArrayList<>();
+        for (CaseContent content : cases.contents(ref)) {
+            all.addAll(media.forContent(content.contentId()));
+        }
+        return all;
+    }
+
+    /**
+     * A blurred greyscale preview of one of the case's images.
+     *
+     * @throws ReviewCaseNotFoundException when the image is not one of the case's
+     */
+    @Transactional(readOnly = true)
+    public byte[] preview(CaseRef ref, MediaId id) {
+        requireMediaOfCase(ref, id);
+        return media.preview(id);
+    }
+
+    /**
+     * One of the case's images as received: the moderator's deliberate look is recorded in the
+     * case's history and the audit log.
+     *
+     * @throws ReviewCaseNotFoundException when the image is not one of the case's
+     */
+    @Transactional
+    public byte[] reveal(Moderator moderator, CaseRef ref, MediaId id) {
+        requireMediaOfCase(ref, id);
+        history(ref, moderator.actor(), "MEDIA_REVEALED", Optional.of(id.value().substring(0, Math.min(12, id.value().length()))));
+        events.publishEvent(new ReviewChanged(moderator.actor(), "case.media-revealed", ref));
+        return media.open(id);
+    }
+
+    private void requireMediaOfCase(CaseRef ref, MediaId id) {
+        if (media(ref).stream().noneMatch(m -> m.id().equals(id))) {
+            throw new ReviewCaseNotFoundException();
+        }
+    }
+
     // ---- Preferences ----
 
     @Transactional(readOnly = true)
@@ -468,13 +513,6 @@ public class Review {
     @Transactional
     public void savePreference(Moderator moderator, MediaPreference preference) {
         cases.savePreference(moderator.username(), preference);
-    }
-
-    /** Records that a moderator looked at unblurred media or a reporter's contact, for the audit log. */
-    @Transactional
-    public void recordLook(Moderator moderator, CaseRef ref, String what) {
-        history(ref, moderator.actor(), what, Optional.empty());
-        events.publishEvent(new ReviewChanged(moderator.actor(), "case." + what.toLowerCase(Locale.ROOT).replace('_', '-'), ref));
     }
 
     private void requireDecidable(ReviewCase reviewCase) {

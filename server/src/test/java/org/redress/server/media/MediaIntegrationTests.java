@@ -161,4 +161,31 @@ class MediaIntegrationTests {
             assertThat(media.open(kept)).isEqualTo(FIRST);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void sweepsFilesThatNoRowNamesOnceTheyAreADayOld(TestDatabase.Vendor vendor) throws IOException {
+        try (var db = TestDatabase.create(vendor); var context = MediaContext.open(db)) {
+            var media = context.getBean(Media.class);
+            var files = context.getBean(BlobFiles.class);
+            Instant now = context.getBean(MediaContext.MovableClock.class).instant();
+            MediaId kept = media.keep("post-o", FIRST, now);
+            MediaId crashed = files.idOf(SECOND);
+            files.write(crashed, SECOND);
+            MediaId inFlight = files.idOf(MediaImages.png(MediaImages.detailed(13, 32, 32)));
+            files.write(inFlight, MediaImages.png(MediaImages.detailed(13, 32, 32)));
+            Path leftover = files.pathOf(kept).resolveSibling(kept.value() + ".tmp-interrupted");
+            Files.write(leftover, new byte[] {1, 2, 3});
+            var old = java.nio.file.attribute.FileTime.from(now.minus(Duration.ofDays(2)));
+            for (Path path : List.of(files.pathOf(kept), files.pathOf(crashed), leftover)) {
+                Files.setLastModifiedTime(path, old);
+            }
+            Files.setLastModifiedTime(files.pathOf(inFlight), java.nio.file.attribute.FileTime.from(now));
+
+            assertThat(media.sweepOrphans()).isEqualTo(1);
+
+            assertThat(files(db)).containsExactlyInAnyOrder(files.pathOf(kept), files.pathOf(inFlight));
+            assertThat(media.open(kept)).isEqualTo(FIRST);
+        }
+    }
 }

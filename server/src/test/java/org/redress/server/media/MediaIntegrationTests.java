@@ -188,4 +188,49 @@ class MediaIntegrationTests {
             assertThat(media.open(kept)).isEqualTo(FIRST);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void storesOneFileWhenManyContentsSendTheSameBytesAtOnce(TestDatabase.Vendor vendor) throws Exception {
+        try (var db = TestDatabase.create(vendor); var context = MediaContext.open(db)) {
+            var media = context.getBean(Media.class);
+            int writers = 8;
+            var start = new java.util.concurrent.CountDownLatch(1);
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(writers)) {
+                var results = new java.util.ArrayList<java.util.concurrent.Future<MediaId>>();
+                for (int i = 0; i < writers; i++) {
+                    String contentId = "burst-" + i;
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return media.keep(contentId, FIRST, Instant.parse("2026-11-30T10:00:00Z"));
+                    }));
+                }
+                start.countDown();
+                var ids = new java.util.HashSet<MediaId>();
+                for (var result : results) {
+                    ids.add(result.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                assertThat(ids).hasSize(1);
+            }
+            assertThat(files(db)).hasSize(1);
+            assertThat(count(context, "media_blob")).isEqualTo(1);
+            assertThat(count(context, "media_content")).isEqualTo(writers);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void refusesEmptyImagesAndMalformedContentIds(TestDatabase.Vendor vendor) throws IOException {
+        try (var db = TestDatabase.create(vendor); var context = MediaContext.open(db)) {
+            var media = context.getBean(Media.class);
+            Instant at = Instant.parse("2026-11-30T10:00:00Z");
+
+            assertThatThrownBy(() -> media.keep("post", new byte[0], at)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> media.keep("", FIRST, at)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> media.keep("x".repeat(201), FIRST, at)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> media.hold(LAWYER, "post", " ")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> media.open(new MediaId("0".repeat(64)))).isInstanceOf(MediaNotFoundException.class);
+            assertThat(files(db)).isEmpty();
+        }
+    }
 }

@@ -15,9 +15,14 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -37,6 +42,8 @@ final class BlobFiles {
     static final byte VERSION = 1;
     static final int NONCE_BYTES = 12;
     static final int TAG_BYTES = 16;
+
+    private static final Pattern ID_NAME = Pattern.compile("[0-9a-f]{64}");
 
     private final Path root;
     private final SecretKey encryptionKey;
@@ -130,6 +137,33 @@ final class BlobFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete media file " + id.value(), e);
         }
+    }
+
+    /**
+     * Ids of the sealed files last modified before the cutoff; temporary files left by an
+     * interrupted write before the cutoff are deleted on the way.
+     */
+    List<MediaId> modifiedBefore(Instant cutoff) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<MediaId> found = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(root, 3)) {
+            for (Path file : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
+                if (Files.getLastModifiedTime(file).toInstant().isAfter(cutoff)) {
+                    continue;
+                }
+                String name = file.getFileName().toString();
+                if (name.contains(".tmp-")) {
+                    Files.deleteIfExists(file);
+                } else if (ID_NAME.matcher(name).matches()) {
+                    found.add(new MediaId(name));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the media directory", e);
+        }
+        return found;
     }
 
     private byte[] seal(MediaId id, byte[] image) {

@@ -1,7 +1,10 @@
 package org.redress.server.media;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,6 +14,10 @@ class JdbcMediaRecords implements MediaRecords {
 
     private static final String BLOB_EXISTS = """
             SELECT COUNT(*) FROM media_blob WHERE id = :id
+            """;
+
+    private static final String EXISTING_BLOBS = """
+            SELECT id FROM media_blob WHERE id IN (:ids)
             """;
 
     private static final String INSERT_BLOB = """
@@ -84,6 +91,15 @@ class JdbcMediaRecords implements MediaRecords {
     @Override
     public boolean blobExists(MediaId id) {
         return jdbc.sql(BLOB_EXISTS).param("id", id.value()).query(Long.class).single() > 0;
+    }
+
+    @Override
+    public Set<MediaId> existingBlobs(Collection<MediaId> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.sql(EXISTING_BLOBS).param("ids", ids.stream().map(MediaId::value).toList()).query(String.class).list()
+                .stream().map(MediaId::new).collect(Collectors.toSet());
     }
 
     @Override

@@ -1,9 +1,11 @@
 package org.redress.server.media;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import org.redress.pdq.imageio.UndecodableImageException;
 import org.redress.server.shared.Actor;
@@ -11,13 +13,17 @@ import org.redress.server.storage.FieldCipher;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps images for review and as evidence, encrypted and content-addressed, until their retention
- * ends or a legal hold is released. Every method joins the caller's transaction. Keeping and
+ * ends or a legal hold is released. Every method joins the caller's transaction if there is one;
+ * reads and previews open none of their own, because on SQLite every transaction takes the single
+ * write lock, which decrypting and decoding an image must not hold. Keeping and
  * purging one file take the same lock ({@link SqlDialect#serialize}), so a purge never deletes a
  * file that a concurrent keep has just referred to again.
  */
@@ -32,6 +38,11 @@ public class Media {
 
     private static final int MAX_REASON = 2_000;
 
+    /** A file this old without a row is no keep in progress but the leftover of a crash. */
+    static final Duration ORPHAN_GRACE = Duration.ofDays(1);
+
+    private static final int ORPHAN_BATCH = 500;
+
     private final MediaRecords records;
     private final BlobFiles files;
     private final Previews previews;
@@ -39,9 +50,11 @@ public class Media {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MediaSettings settings;
+    private final TransactionTemplate transaction;
 
     Media(MediaRecords records, BlobFiles files, FieldCipher cipher, ApplicationEventPublisher events, Clock clock,
-            MediaSettings settings) {
+            MediaSettings settings, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.records = records;
         this.files = files;
         this.previews = new Previews(MAX_BYTES);
@@ -84,7 +97,6 @@ public class Media {
     }
 
     /** The images kept for a content id, newest first. */
-    @Transactional(readOnly = true)
     public List<StoredMedia> forContent(String contentId) {
         checkContentId(contentId);
         return records.forContent(contentId);
@@ -96,7 +108,6 @@ public class Media {
      * @throws MediaNotFoundException when it was purged or never kept
      * @throws MediaDamagedException when its file fails authentication
      */
-    @Transactional(readOnly = true)
     public byte[] open(MediaId id) {
         if (!records.blobExists(id)) {
             throw new MediaNotFoundException(id);
@@ -112,7 +123,6 @@ public class Media {
      * @throws PreviewUnavailableException when the stored image cannot be decoded within the limits
      * @throws MediaDamagedException when its file fails authentication
      */
-    @Transactional(readOnly = true)
     public byte[] preview(MediaId id) {
         byte[] image = open(id);
         try {
@@ -175,6 +185,34 @@ public class Media {
             }
         }
         return expired.size();
+    }
+
+    /**
+     * Deletes files that no row names and that were last modified over a day ago. A process that
+     * dies after writing a file and before its transaction commits leaves one behind; it is
+     * encrypted, but it must not outlive the retention of the image it holds. Each deletion
+     * rechecks the row under the file's lock, in its own short transaction.
+     *
+     * @return how many files were deleted
+     */
+    public int sweepOrphans() {
+        List<MediaId> candidates = files.modifiedBefore(clock.instant().minus(ORPHAN_GRACE));
+        int deleted = 0;
+        for (int from = 0; from < candidates.size(); from += ORPHAN_BATCH) {
+            List<MediaId> batch = candidates.subList(from, Math.min(candidates.size(), from + ORPHAN_BATCH));
+            Set<MediaId> known = records.existingBlobs(batch);
+            for (MediaId id : batch) {
+                if (!known.contains(id) && Boolean.TRUE.equals(transaction.execute(status -> deleteIfUnknown(id)))) {
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
+    }
+
+    private boolean deleteIfUnknown(MediaId id) {
+        records.lockBlob(id);
+        return !records.blobExists(id) && files.delete(id);
     }
 
     private void deleteFileIfRolledBack(MediaId id) {

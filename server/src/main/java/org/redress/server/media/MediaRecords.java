@@ -1,7 +1,9 @@
 package org.redress.server.media;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /** The media rows: stored files, the content ids that refer to them, legal holds. */
 interface MediaRecords {
@@ -14,6 +16,9 @@ interface MediaRecords {
     void lockBlob(MediaId id);
 
     boolean blobExists(MediaId id);
+
+    /** Which of these ids have a row. */
+    Set<MediaId> existingBlobs(Collection<MediaId> ids);
 
     void insertBlobIfAbsent(MediaId id, long size, Instant createdAt);
 

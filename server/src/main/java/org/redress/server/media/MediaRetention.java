@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Purges expired media a few times a day ({@code redress.media.purge-interval}, six hours by default). */
+/** Purges expired media and sweeps orphaned files a few times a day ({@code redress.media.purge-interval}, six hours by default). */
 @Component
 class MediaRetention {
 
@@ -22,8 +22,9 @@ class MediaRetention {
     void purge() {
         try {
             int purged = media.purgeExpired();
-            if (purged > 0) {
-                log.info("Media retention: deleted {} expired references", purged);
+            int orphans = media.sweepOrphans();
+            if (purged > 0 || orphans > 0) {
+                log.info("Media retention: deleted {} expired references and {} orphaned files", purged, orphans);
             }
         } catch (RuntimeException e) {
             log.error("Media retention failed; it runs again at the next interval ({})", e.getClass().getName(), e);

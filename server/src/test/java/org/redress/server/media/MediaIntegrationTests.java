@@ -161,4 +161,76 @@ class MediaIntegrationTests {
             assertThat(media.open(kept)).isEqualTo(FIRST);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void sweepsFilesThatNoRowNamesOnceTheyAreADayOld(TestDatabase.Vendor vendor) throws IOException {
+        try (var db = TestDatabase.create(vendor); var context = MediaContext.open(db)) {
+            var media = context.getBean(Media.class);
+            var files = context.getBean(BlobFiles.class);
+            Instant now = context.getBean(MediaContext.MovableClock.class).instant();
+            MediaId kept = media.keep("post-o", FIRST, now);
+            MediaId crashed = files.idOf(SECOND);
+            files.write(crashed, SECOND);
+            MediaId inFlight = files.idOf(MediaImages.png(MediaImages.detailed(13, 32, 32)));
+            files.write(inFlight, MediaImages.png(MediaImages.detailed(13, 32, 32)));
+            Path leftover = files.pathOf(kept).resolveSibling(kept.value() + ".tmp-interrupted");
+            Files.write(leftover, new byte[] {1, 2, 3});
+            var old = java.nio.file.attribute.FileTime.from(now.minus(Duration.ofDays(2)));
+            for (Path path : List.of(files.pathOf(kept), files.pathOf(crashed), leftover)) {
+                Files.setLastModifiedTime(path, old);
+            }
+            Files.setLastModifiedTime(files.pathOf(inFlight), java.nio.file.attribute.FileTime.from(now));
+
+            assertThat(media.sweepOrphans()).isEqualTo(1);
+
+            assertThat(files(db)).containsExactlyInAnyOrder(files.pathOf(kept), files.pathOf(inFlight));
+            assertThat(media.open(kept)).isEqualTo(FIRST);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void storesOneFileWhenManyContentsSendTheSameBytesAtOnce(TestDatabase.Vendor vendor) throws Exception {
+        try (var db = TestDatabase.create(vendor); var context = MediaContext.open(db)) {
+            var media = context.getBean(Media.class);
+            int writers = 8;
+            var start = new java.util.concurrent.CountDownLatch(1);
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(writers)) {
+                var results = new java.util.ArrayList<java.util.concurrent.Future<MediaId>>();
+                for (int i = 0; i < writers; i++) {
+                    String contentId = "burst-" + i;
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return media.keep(contentId, FIRST, Instant.parse("2026-11-30T10:00:00Z"));
+                    }));
+                }
+                start.countDown();
+                var ids = new java.util.HashSet<MediaId>();
+                for (var result : results) {
+                    ids.add(result.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                assertThat(ids).hasSize(1);
+            }
+            assertThat(files(db)).hasSize(1);
+            assertThat(count(context, "media_blob")).isEqualTo(1);
+            assertThat(count(context, "media_content")).isEqualTo(writers);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void refusesEmptyImagesAndMalformedContentIds(TestDatabase.Vendor vendor) throws IOException {
+        try (var db = TestDatabase.create(vendor); var context = MediaContext.open(db)) {
+            var media = context.getBean(Media.class);
+            Instant at = Instant.parse("2026-11-30T10:00:00Z");
+
+            assertThatThrownBy(() -> media.keep("post", new byte[0], at)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> media.keep("", FIRST, at)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> media.keep("x".repeat(201), FIRST, at)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> media.hold(LAWYER, "post", " ")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> media.open(new MediaId("0".repeat(64)))).isInstanceOf(MediaNotFoundException.class);
+            assertThat(files(db)).isEmpty();
+        }
+    }
 }

@@ -9,12 +9,11 @@ import org.redress.server.TestDatabase;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.support.GenericApplicationContext;
 
 /** Storage, audit and media on a {@link TestDatabase}, with a clock the test moves. */
 final class MediaContext {
@@ -53,11 +52,6 @@ final class MediaContext {
                     @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.redress\\.server\\.[a-z]+\\.web\\..*"),
                     @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests.*") })
     static class Beans {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock(Instant.parse("2026-12-01T00:00:00Z"));
-        }
     }
 
     private MediaContext() {
@@ -73,6 +67,10 @@ final class MediaContext {
         return new SpringApplicationBuilder(Beans.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
+                // Registered here rather than as a @Bean of Beans: other test contexts (and the
+                // service tests) scan this package, and must not pick up a clock that stands still.
+                .initializers(c -> ((GenericApplicationContext) c).registerBean("movableClock", MovableClock.class,
+                        () -> new MovableClock(Instant.parse("2026-12-01T00:00:00Z")), definition -> definition.setPrimary(true)))
                 .logStartupInfo(false)
                 .registerShutdownHook(false)
                 .properties("logging.level.root=WARN", "logging.level.org.redress.server.storage=ERROR")

@@ -325,4 +325,56 @@ class ReviewIntegrationTests {
                     .containsSubsequence("OPENED", "DEADLINE_WARNING", "DEADLINE_BREACHED");
         }
     }
+
+    @Test
+    void deliversEveryRemovalOncePerDeliveryIdAfterThePlatformRecoversAndStopsEachClockOnlyThen() throws Exception {
+        try (var db = TestDatabase.create(TestDatabase.Vendor.SQLITE); var platform = new Platform();
+                var context = new ReviewContext(db, new MutableClock(ReviewContext.START), platform)) {
+            Review review = context.review();
+            List<CaseRef> refs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                CaseRef ref = file(context, Channel.PUBLIC, ReporterRole.SUBJECT, false, "outage-" + i);
+                review.claim(ALICE, ref);
+                review.decide(ALICE, ref, new DecisionRequest(Outcome.REMOVE, Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty()));
+                refs.add(ref);
+            }
+            platform.failNext(7);
+            for (int round = 0; round < 12 && platform.acknowledged("content.remove").size() < 3; round++) {
+                context.bean(Enforcement.class).dispatchNow();
+                context.clock().advance(Duration.ofMinutes(10));
+            }
+            var acknowledged = platform.acknowledged("content.remove");
+            assertThat(acknowledged).hasSize(3);
+            assertThat(acknowledged).extracting(Platform.Received::deliveryId).doesNotHaveDuplicates();
+            assertThat(platform.received()).extracting(Platform.Received::answeredWith).contains(503);
+            for (var delivery : acknowledged) {
+                var attempts = platform.received().stream().filter(r -> r.deliveryId().equals(delivery.deliveryId())).toList();
+                assertThat(attempts).extracting(r -> r.body().toString()).as("the same body on every attempt").containsOnly(
+                        delivery.body().toString());
+            }
+            for (CaseRef ref : refs) {
+                ReviewCase removed = review.find(ref);
+                assertThat(removed.state()).isEqualTo(ReviewState.REMOVED);
+                assertThat(removed.removedAt().orElseThrow()).isAfter(ReviewContext.START);
+            }
+            context.bean(Enforcement.class).dispatchNow();
+            assertThat(platform.acknowledged("content.remove")).hasSize(3);
+        }
+    }
+
+    @Test
+    void asksThePlatformToHideReportedContentOnReceiptWhenThePolicySaysSo() throws Exception {
+        try (var db = TestDatabase.create(TestDatabase.Vendor.SQLITE); var platform = new Platform();
+                var context = new ReviewContext(db, new MutableClock(ReviewContext.START), platform,
+                        "--redress.review.hide-on-report=true")) {
+            CaseRef ref = file(context, Channel.PUBLIC, ReporterRole.SUBJECT, false, "hide-me");
+            context.bean(Enforcement.class).dispatchNow();
+            assertThat(platform.acknowledged("content.hide")).singleElement().satisfies(hide -> {
+                assertThat(hide.body().get("contentId").asString()).isEqualTo("hide-me");
+                assertThat(hide.body().get("caseRef").asString()).isEqualTo(ref.value());
+            });
+            assertThat(context.review().find(ref).state()).as("hiding does not decide the case").isEqualTo(ReviewState.OPEN);
+        }
+    }
 }

@@ -41,6 +41,9 @@ public class Review {
 
     static final Actor SYSTEM = new Actor.Operator("review");
 
+    /** Media are kept per platform content id of up to 200 characters; longer locators are URLs with nothing kept. */
+    private static final int MAX_MEDIA_CONTENT_ID = 200;
+
     private final ReviewCases cases;
     private final Intake intake;
     private final Matching matching;
@@ -91,6 +94,7 @@ public class Review {
         for (var locator : report.contentLocators()) {
             String contentId = locator.value();
             cases.addContent(reviewCase.ref(), contentId, matching.registered(contentId).map(RegisteredUpload::uploaderId));
+            holdMedia(contentId, reviewCase.ref());
             if (settings.hideOnReport() && existing.isEmpty()) {
                 DeliveryId hide = enforcement.requestHide(SYSTEM, reviewCase.ref().value(), contentId);
                 history(reviewCase.ref(), SYSTEM, "HIDE_REQUESTED", Optional.of(hide.value()));
@@ -103,6 +107,7 @@ public class Review {
     public void reportsWithdrawn(CaseRef ref) {
         cases.find(ref).filter(c -> c.state().decidable()).ifPresent(c -> {
             save(c.withState(ReviewState.WITHDRAWN));
+            releaseMedia(c);
             history(ref, SYSTEM, "WITHDRAWN", Optional.empty());
             events.publishEvent(new ReviewChanged(SYSTEM, "case.withdrawn", ref));
         });
@@ -153,6 +158,7 @@ public class Review {
                 match.foundAt(), deadline);
         cases.insert(opened);
         cases.addContent(opened.ref(), match.contentId(), matching.registered(match.contentId()).map(RegisteredUpload::uploaderId));
+        holdMedia(match.contentId(), opened.ref());
         cases.addMatch(opened.ref(), found);
         history(opened.ref(), SYSTEM, "OPENED", Optional.of("HASH_MATCH " + match.bank().value() + "/" + match.entryId()
                 + linked.map(l -> " copy of " + l.value()).orElse("")));
@@ -320,6 +326,9 @@ public class Review {
         history(ref, moderator.actor(), "DECIDED_" + request.outcome().name(),
                 request.reason().map(Enum::name).or(() -> request.basis().map(Enum::name)));
         events.publishEvent(new ReviewChanged(moderator.actor(), "case.decided:" + request.outcome().name().toLowerCase(Locale.ROOT), ref));
+        if (request.outcome() == Outcome.NO_VIOLATION) {
+            releaseMedia(reviewCase);
+        }
         if (request.outcome() == Outcome.REFER) {
             cases.insertReferral(ref, settings.referralAgency(), moderator.username(), now);
             history(ref, moderator.actor(), "REFERRAL_RECORDED", Optional.of(settings.referralAgency()));
@@ -417,6 +426,27 @@ public class Review {
             return media.forContent(contentId).stream().findFirst().map(m -> media.open(m.id()));
         } catch (RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Keeps the content's images past their retention while the case is under review; a removed
+     * or referred case keeps them as evidence, a case closed without action lets them go.
+     */
+    private void holdMedia(String contentId, CaseRef ref) {
+        if (contentId.length() <= MAX_MEDIA_CONTENT_ID) {
+            media.hold(SYSTEM, contentId, "under review in case " + ref.value());
+        }
+    }
+
+    private void releaseMedia(ReviewCase reviewCase) {
+        if (reviewCase.severity() == Severity.CHILD_SEXUAL_ABUSE) {
+            return;
+        }
+        for (CaseContent content : cases.contents(reviewCase.ref())) {
+            if (content.contentId().length() <= MAX_MEDIA_CONTENT_ID) {
+                media.release(SYSTEM, content.contentId());
+            }
         }
     }
 

@@ -107,6 +107,8 @@ class ReviewIntegrationTests {
                 var context = new ReviewContext(db, new MutableClock(ReviewContext.START), platform)) {
             CaseRef ref = file(context, Channel.PUBLIC, ReporterRole.SUBJECT, false, "id:claim-1");
             Review review = context.review();
+            var holds = context.bean(JdbcClient.class).sql("SELECT content_id FROM media_hold");
+            assertThat(holds.query(String.class).list()).as("media kept while under review").containsExactly("id:claim-1");
 
             var start = new CountDownLatch(1);
             List<Future<Boolean>> attempts = new ArrayList<>();
@@ -150,6 +152,8 @@ class ReviewIntegrationTests {
 
             review.decide(loser, ref, noViolation);
             assertThat(review.find(ref).state()).isEqualTo(ReviewState.NO_VIOLATION);
+            assertThat(context.bean(JdbcClient.class).sql("SELECT content_id FROM media_hold").query(String.class).list())
+                    .as("released when the case closes without action").isEmpty();
             assertThatThrownBy(() -> review.decide(loser, ref, noViolation)).isInstanceOf(CaseNotDecidableException.class);
             assertThat(context.bean(Intake.class).reportsForReview(ref)).hasSize(1);
             assertThat(context.bean(JdbcClient.class).sql("SELECT kind FROM intake_outbox ORDER BY created_at").query(String.class).list())

@@ -1,12 +1,18 @@
 package org.redress.server.matching;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Every checked upload, kept for retroactive scans. */
 interface ContentRegistry {
 
-    void register(RegisteredContent content, String uploaderId, Verdict verdict, Instant checkedAt);
+    /** One checked upload to register. */
+    record Registration(RegisteredContent content, String uploaderId, Verdict verdict, Instant checkedAt) {
+    }
+
+    /** Registers the uploads in the caller's transaction, in one JDBC batch. */
+    void registerAll(List<Registration> registrations);
 
     /** Streams the registered content with a PDQ hash or digest, oldest first. */
     void forEach(Consumer<RegisteredContent> action);

@@ -16,13 +16,9 @@ import org.redress.server.intake.CaseRef;
 import org.redress.server.intake.SubmittedHash;
 import org.redress.server.shared.Actor;
 import org.redress.server.storage.SqlDialect;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hash banks and upload checks. Bank changes are audited, logged for the index replicas and take
@@ -32,19 +28,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Matching {
 
-    private static final Logger log = LoggerFactory.getLogger(Matching.class);
-
     private final Banks banks;
     private final Entries entries;
     private final ContentRegistry registry;
     private final MatchIndex index;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final TransactionTemplate transaction;
+    private final CheckRecorder recorder;
     private final MatchingSettings settings;
 
     Matching(Banks banks, Entries entries, ContentRegistry registry, MatchIndex index, ApplicationEventPublisher events,
-            Clock clock, PlatformTransactionManager transactions, MatchingSettings settings) {
+            Clock clock, CheckRecorder recorder, MatchingSettings settings) {
         this.settings = settings;
         this.banks = banks;
         this.entries = entries;
@@ -52,7 +46,7 @@ public class Matching {
         this.index = index;
         this.events = events;
         this.clock = clock;
-        this.transaction = new TransactionTemplate(transactions);
+        this.recorder = recorder;
     }
 
     /**
@@ -280,8 +274,9 @@ public class Matching {
 
     /**
      * Checks an upload against every enabled bank. The verdict and its matches are audited and the
-     * content registered in one transaction, the registration behind a savepoint, so a failing
-     * registration never loses the verdict's audit record (it is logged and the verdict returned).
+     * content registered by the {@link CheckRecorder}'s group commit before this returns, the
+     * registration behind a savepoint, so a failing registration never loses the verdict's audit
+     * record (it is logged and the verdict returned).
      *
      * @throws MatchingUnavailableException while the index is still loading
      */
@@ -290,7 +285,8 @@ public class Matching {
             throw new MatchingUnavailableException();
         }
         Instant now = SqlDialect.truncate(clock.instant());
-        List<MatchIndex.Hit> hits = index.search(upload.queries(), upload.hashes().md5(), upload.hashes().sha256());
+        List<MatchIndex.Hit> hits = index.search(upload.queries(), upload.quality(), upload.hashes().md5(),
+                upload.hashes().sha256());
         Verdict verdict = Verdict.ALLOW;
         List<CheckResult.CheckMatch> matches = new ArrayList<>(hits.size());
         for (MatchIndex.Hit hit : hits) {
@@ -298,32 +294,9 @@ public class Matching {
             matches.add(new CheckResult.CheckMatch(hit.bank().name(), hit.entryId(), hit.distance(), hit.bank().action()));
         }
         var result = new CheckResult(verdict, matches);
-        transaction.executeWithoutResult(status -> {
-            // BLOCK and REVIEW verdicts act on the upload, so they are audited; an ALLOW is only
-            // registered: a hash-chained entry per clean upload would serialise every check.
-            if (result.verdict() != Verdict.ALLOW) {
-                events.publishEvent(new ContentChecked(actor, upload.contentId(), result.verdict(), matches.size()));
-            }
-            for (MatchIndex.Hit hit : hits) {
-                if (hit.bank().action() != BankAction.LOG) {
-                    var origin = entries.find(hit.entryId()).flatMap(Matching::originatingCase);
-                    events.publishEvent(new MatchFound(actor, upload.contentId(), hit.bank().name(), hit.entryId(),
-                            hit.distance(), hit.bank().action().verdict(), origin, false, now));
-                }
-            }
-            // One commit per check, yet the verdict's audit record survives a failed registration:
-            // the registration runs behind a savepoint and only it is rolled back.
-            Object beforeRegistering = status.createSavepoint();
-            try {
-                registry.register(new RegisteredContent(upload.contentId(), upload.hashes()), upload.uploaderId(),
-                        result.verdict(), now);
-                status.releaseSavepoint(beforeRegistering);
-            } catch (RuntimeException e) {
-                status.rollbackToSavepoint(beforeRegistering);
-                log.warn("Registering checked content failed ({}); the verdict stands and is audited",
-                        e.getClass().getName());
-            }
-        });
+        // Answers once the verdict is audited and the content registered, in a batch shared with
+        // the checks that arrived meanwhile (docs/adr/0011).
+        recorder.record(actor, upload, result, hits, now);
         return result;
     }
 
@@ -335,10 +308,11 @@ public class Matching {
      */
     public CheckResult checkImage(Actor actor, String contentId, String uploaderId, byte[] image) {
         var hashed = UploadHashing.hash(image);
-        return check(actor, new Upload(contentId, uploaderId, hashed.hashes(), hashed.variants()));
+        return check(actor, new Upload(contentId, uploaderId, hashed.hashes(), hashed.variants(),
+                Optional.of(hashed.quality())));
     }
 
-    private static Optional<String> originatingCase(BankEntry entry) {
+    static Optional<String> originatingCase(BankEntry entry) {
         return switch (entry.provenance().source()) {
             case SUBMISSION, CASE -> Optional.of(entry.provenance().ref());
             case DECISION, IMPORT, MANUAL -> Optional.empty();

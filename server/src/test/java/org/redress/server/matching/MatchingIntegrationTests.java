@@ -163,6 +163,50 @@ class MatchingIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
+    void ignoresPdqMatchesOfAnUploadHashUnderTheBanksQualityFloorButNotItsDigests(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+            var matching = ready(context);
+            PdqHash hash = pdqOf(TestImages.png(TestImages.picture(12)));
+            String md5 = "00112233445566778899aabbccddeeff";
+            matching.createBank(ADMIN, new BankName("floored"), BankAction.BLOCK, 31, 60);
+            matching.addEntry(ADMIN, new BankName("floored"), EntryHashes.ofPdq(hash), Optional.empty(), Optional.empty(),
+                    new Provenance(Provenance.Source.DECISION, "decision-q"));
+            matching.addEntry(ADMIN, new BankName("floored"), new EntryHashes(Optional.empty(), Optional.of(md5), Optional.empty()),
+                    Optional.empty(), Optional.empty(), new Provenance(Provenance.Source.DECISION, "decision-q"));
+
+            var poor = new Upload("poor", "uploader-1", EntryHashes.ofPdq(hash), List.of(), Optional.of(new Quality(59)));
+            var good = new Upload("good", "uploader-1", EntryHashes.ofPdq(hash), List.of(), Optional.of(new Quality(60)));
+            var poorWithDigest = new Upload("poor-digest", "uploader-1",
+                    new EntryHashes(Optional.of(hash), Optional.of(md5), Optional.empty()), List.of(), Optional.of(new Quality(10)));
+
+            assertThat(matching.check(PLATFORM, poor).verdict()).isEqualTo(Verdict.ALLOW);
+            assertThat(matching.check(PLATFORM, good).verdict()).isEqualTo(Verdict.BLOCK);
+            assertThat(matching.check(PLATFORM, poorWithDigest).matches()).singleElement()
+                    .satisfies(match -> assertThat(match.distance()).isZero());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void findsNoPdqMatchForAFlatImageUnderTheFloor(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+            var matching = ready(context);
+            var flat = new java.awt.image.BufferedImage(256, 256, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            var hashed = UploadHashing.hash(TestImages.png(flat));
+            assertThat(hashed.quality().value()).isLessThan(50);
+            matching.createBank(ADMIN, new BankName("plain"), BankAction.BLOCK, 31, 50);
+            matching.addEntry(ADMIN, new BankName("plain"), EntryHashes.ofPdq(hashed.hashes().pdq().orElseThrow()),
+                    Optional.empty(), Optional.empty(), new Provenance(Provenance.Source.DECISION, "decision-f"));
+
+            var other = new java.awt.image.BufferedImage(300, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            var verdict = matching.checkImage(PLATFORM, "flat-upload", "uploader-1", TestImages.png(other));
+
+            assertThat(verdict.verdict()).isEqualTo(Verdict.ALLOW);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
     void keepsTheVerdictsAuditRecordWhenRegisteringTheContentFails(TestDatabase.Vendor vendor) {
         try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
             var matching = ready(context);

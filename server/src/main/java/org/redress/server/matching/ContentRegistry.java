@@ -14,6 +14,9 @@ interface ContentRegistry {
     /** Registers the uploads in the caller's transaction, in one JDBC batch. */
     void registerAll(List<Registration> registrations);
 
+    /** Whether nothing is registered yet: a retroactive scan has nothing to search then. */
+    boolean isEmpty();
+
     /** Streams the registered content with a PDQ hash or digest, oldest first. */
     void forEach(Consumer<RegisteredContent> action);
 }

@@ -51,6 +51,11 @@ class JdbcContentRegistry implements ContentRegistry {
     }
 
     @Override
+    public boolean isEmpty() {
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM matching_content LIMIT 1) AS any_row").query(Integer.class).single() == 0;
+    }
+
+    @Override
     public void forEach(Consumer<RegisteredContent> action) {
         jdbc.sql(ALL).query(row -> {
             action.accept(new RegisteredContent(row.getString("content_id"),

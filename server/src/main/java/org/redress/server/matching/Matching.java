@@ -158,9 +158,9 @@ public class Matching {
     }
 
     /**
-     * Adds every well-formed line as an entry in JDBC batches, records one audit entry for the
-     * batch, and searches the new entries against all registered content. Malformed lines are
-     * counted and skipped.
+     * Adds every well-formed line as an entry in multi-row inserts, records one audit entry for the
+     * import (not one per row), and searches the new entries against all registered content in one
+     * pass over the registry. Malformed lines are counted and skipped.
      *
      * @throws BankNotFoundException when there is no such bank
      */
@@ -169,6 +169,10 @@ public class Matching {
         Bank bank = bank(bankName);
         Instant now = SqlDialect.truncate(clock.instant());
         var provenance = new Provenance(Provenance.Source.IMPORT, UUID.randomUUID().toString());
+        boolean scan = bank.action() != BankAction.LOG && !registry.isEmpty();
+        // The scan indexes the imported rows by their position in the import; the few that match
+        // learn their entry ids afterwards, so the rows need not be read back.
+        var scanning = new ImportedHashes();
         List<BankEntry> batch = new ArrayList<>(IMPORT_BATCH);
         List<Integer> rejectedLines = new ArrayList<>();
         int[] counts = new int[3];
@@ -177,6 +181,9 @@ public class Matching {
             try {
                 format.read(line).ifPresent(hashes -> {
                     batch.add(new BankEntry(0, bank.id(), hashes, provenance, Optional.empty(), true, now));
+                    if (scan) {
+                        scanning.add(counts[1], hashes);
+                    }
                     counts[1]++;
                 });
             } catch (IllegalArgumentException e) {
@@ -193,14 +200,26 @@ public class Matching {
         entries.insertAll(batch);
         entries.logBankChange(bank.id());
         events.publishEvent(new EntriesImported(actor, bank.id(), provenance.ref(), counts[1]));
-        if (bank.action() != BankAction.LOG && counts[1] > 0) {
-            scanRegistryForImport(actor, bank, provenance, now);
+        if (scan && counts[1] > 0) {
+            scanRegistryForImport(actor, bank, provenance, scanning, now);
         }
         index.refreshAfterCommit();
         return new ImportResult(provenance.ref(), counts[1], rejectedLines, counts[2]);
     }
 
     private static final int IMPORT_BATCH = 10_000;
+
+    /** An import's hashes by their position in it, for the retroactive scan. */
+    private static final class ImportedHashes {
+        private final MultiIndex.Builder pdq = MultiIndex.builder();
+        private final Map<String, List<Long>> digests = new HashMap<>();
+
+        void add(long position, EntryHashes hashes) {
+            hashes.pdq().ifPresent(hash -> pdq.add(position, hash));
+            hashes.md5().ifPresent(d -> digests.computeIfAbsent("md5:" + d, k -> new ArrayList<>(1)).add(position));
+            hashes.sha256().ifPresent(d -> digests.computeIfAbsent("sha256:" + d, k -> new ArrayList<>(1)).add(position));
+        }
+    }
 
     /** Writes a bank's enabled entries in the format, header first. */
     @Transactional(readOnly = true)
@@ -214,24 +233,28 @@ public class Matching {
         });
     }
 
-    private void scanRegistryForImport(Actor actor, Bank bank, Provenance provenance, Instant now) {
-        var pdq = MultiIndex.builder();
-        Map<String, List<Long>> digests = new HashMap<>();
-        entries.forEachFrom(provenance, entry -> {
-            entry.hashes().pdq().ifPresent(hash -> pdq.add(entry.id(), hash));
-            entry.hashes().md5().ifPresent(d -> digests.computeIfAbsent("md5:" + d, k -> new ArrayList<>()).add(entry.id()));
-            entry.hashes().sha256().ifPresent(d -> digests.computeIfAbsent("sha256:" + d, k -> new ArrayList<>()).add(entry.id()));
-        });
-        MultiIndex imported = pdq.build();
+    private void scanRegistryForImport(Actor actor, Bank bank, Provenance provenance, ImportedHashes imported,
+            Instant now) {
+        MultiIndex pdq = imported.pdq.build();
+        record Found(String contentId, long position, int distance) {
+        }
+        List<Found> found = new ArrayList<>();
         registry.forEach(content -> {
             Map<Long, Integer> best = new HashMap<>();
-            content.hashes().pdq().ifPresent(hash -> imported.search(hash, bank.maxDistance())
+            content.hashes().pdq().ifPresent(hash -> pdq.search(hash, bank.maxDistance())
                     .forEach(match -> best.merge(match.id(), match.distance(), Math::min)));
-            content.hashes().md5().ifPresent(d -> digests.getOrDefault("md5:" + d, List.of()).forEach(id -> best.put(id, 0)));
-            content.hashes().sha256().ifPresent(d -> digests.getOrDefault("sha256:" + d, List.of()).forEach(id -> best.put(id, 0)));
-            best.forEach((id, distance) -> events.publishEvent(new MatchFound(actor, content.contentId(), bank.name(), id,
-                    distance, bank.action().verdict(), Optional.empty(), true, now)));
+            content.hashes().md5().ifPresent(d -> imported.digests.getOrDefault("md5:" + d, List.of()).forEach(id -> best.put(id, 0)));
+            content.hashes().sha256().ifPresent(d -> imported.digests.getOrDefault("sha256:" + d, List.of()).forEach(id -> best.put(id, 0)));
+            best.forEach((position, distance) -> found.add(new Found(content.contentId(), position, distance)));
         });
+        if (found.isEmpty()) {
+            return;
+        }
+        long[] ids = entries.idsFrom(provenance);
+        for (Found hit : found) {
+            events.publishEvent(new MatchFound(actor, hit.contentId(), bank.name(), ids[(int) hit.position()],
+                    hit.distance(), bank.action().verdict(), Optional.empty(), true, now));
+        }
     }
 
     /** Disables or re-enables an entry; takes effect within a second on every replica. */

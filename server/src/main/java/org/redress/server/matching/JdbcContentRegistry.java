@@ -1,6 +1,7 @@
 package org.redress.server.matching;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.redress.pdq.PdqHash;
@@ -48,6 +49,16 @@ class JdbcContentRegistry implements ContentRegistry {
             statement.setString(6, r.verdict().name());
             statement.setObject(7, dialect.bind(r.checkedAt()));
         });
+    }
+
+    @Override
+    public List<String> contentIdsWithDigests(Optional<String> md5, Optional<String> sha256) {
+        var ids = new java.util.LinkedHashSet<String>();
+        md5.ifPresent(d -> ids.addAll(jdbc.sql("SELECT content_id FROM matching_content WHERE md5 = :d ORDER BY id")
+                .param("d", d).query(String.class).list()));
+        sha256.ifPresent(d -> ids.addAll(jdbc.sql("SELECT content_id FROM matching_content WHERE sha256 = :d ORDER BY id")
+                .param("d", d).query(String.class).list()));
+        return List.copyOf(ids);
     }
 
     @Override

@@ -35,10 +35,11 @@ public class Matching {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CheckRecorder recorder;
+    private final RegistryHashes registryHashes;
     private final MatchingSettings settings;
 
     Matching(Banks banks, Entries entries, ContentRegistry registry, MatchIndex index, ApplicationEventPublisher events,
-            Clock clock, CheckRecorder recorder, MatchingSettings settings) {
+            Clock clock, CheckRecorder recorder, RegistryHashes registryHashes, MatchingSettings settings) {
         this.settings = settings;
         this.banks = banks;
         this.entries = entries;
@@ -47,6 +48,7 @@ public class Matching {
         this.events = events;
         this.clock = clock;
         this.recorder = recorder;
+        this.registryHashes = registryHashes;
     }
 
     /**
@@ -342,29 +344,33 @@ public class Matching {
         };
     }
 
+    /**
+     * Searches added entries against all registered content: PDQ hashes in one pass over the
+     * registry's hashes in memory, digests through the registry's digest indexes.
+     */
     private void scanRegistry(Actor actor, Bank bank, List<BankEntry> added, Instant now) {
         if (bank.action() == BankAction.LOG || added.isEmpty()) {
             return;
         }
-        registry.forEach(content -> {
-            for (BankEntry entry : added) {
-                distance(entry.hashes(), content.hashes(), bank.maxDistance()).ifPresent(distance -> events.publishEvent(
-                        new MatchFound(actor, content.contentId(), bank.name(), entry.id(), distance,
-                                bank.action().verdict(), originatingCase(entry), true, now)));
+        record Found(String contentId, BankEntry entry) {
+        }
+        Map<Found, Integer> best = new java.util.LinkedHashMap<>();
+        Map<org.redress.pdq.PdqHash, List<BankEntry>> byPdq = new HashMap<>();
+        for (BankEntry entry : added) {
+            entry.hashes().pdq().ifPresent(hash -> byPdq.computeIfAbsent(hash, k -> new ArrayList<>()).add(entry));
+        }
+        if (!byPdq.isEmpty()) {
+            for (RegistryHashes.Near near : registryHashes.search(List.copyOf(byPdq.keySet()), bank.maxDistance())) {
+                for (BankEntry entry : byPdq.get(near.query())) {
+                    best.merge(new Found(near.contentId(), entry), near.distance(), Math::min);
+                }
             }
-        });
-    }
-
-    /** The match distance between an entry and content: 0 for an equal digest, else the PDQ distance if close enough. */
-    static Optional<Integer> distance(EntryHashes entry, EntryHashes content, int maxDistance) {
-        if (entry.md5().isPresent() && entry.md5().equals(content.md5())
-                || entry.sha256().isPresent() && entry.sha256().equals(content.sha256())) {
-            return Optional.of(0);
         }
-        if (entry.pdq().isPresent() && content.pdq().isPresent()) {
-            int d = entry.pdq().get().distanceTo(content.pdq().get());
-            return d <= maxDistance ? Optional.of(d) : Optional.empty();
+        for (BankEntry entry : added) {
+            registry.contentIdsWithDigests(entry.hashes().md5(), entry.hashes().sha256())
+                    .forEach(contentId -> best.put(new Found(contentId, entry), 0));
         }
-        return Optional.empty();
+        best.forEach((found, distance) -> events.publishEvent(new MatchFound(actor, found.contentId(), bank.name(),
+                found.entry().id(), distance, bank.action().verdict(), originatingCase(found.entry()), true, now)));
     }
 }

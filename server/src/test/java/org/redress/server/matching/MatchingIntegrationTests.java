@@ -133,6 +133,40 @@ class MatchingIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
+    void findsContentByItsDigestAndContentThatCommittedOutOfIdOrderWhenItsHashIsBankedLater(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+            var matching = ready(context);
+            var found = recordMatches(context);
+            String md5 = "ffeeddccbbaa99887766554433221100";
+            PdqHash late = pdqOf(TestImages.png(TestImages.picture(13)));
+            matching.check(PLATFORM, new Upload("by-digest", "uploader-1",
+                    new EntryHashes(Optional.of(pdqOf(TestImages.png(TestImages.picture(14)))), Optional.of(md5), Optional.empty()),
+                    List.of()));
+            // Another replica's row with a higher id commits first and is read into memory by a scan...
+            String overriding = vendor == TestDatabase.Vendor.POSTGRESQL ? " OVERRIDING SYSTEM VALUE" : "";
+            String at = vendor == TestDatabase.Vendor.POSTGRESQL ? "now()" : "0";
+            db.update("INSERT INTO matching_content (id, content_id, uploader, pdq, verdict, checked_at)" + overriding
+                    + " VALUES (1000, 'high-id', 'x', '" + pdqOf(TestImages.png(TestImages.picture(15))).toHex() + "', 'ALLOW', " + at + ")");
+            matching.createBank(ADMIN, new BankName("digests"), BankAction.BLOCK, 31, 50);
+            matching.addEntry(ADMIN, new BankName("digests"), new EntryHashes(Optional.empty(), Optional.of(md5), Optional.empty()),
+                    Optional.empty(), Optional.empty(), new Provenance(Provenance.Source.DECISION, "decision-d"));
+            assertThat(found).singleElement().satisfies(match -> {
+                assertThat(match.contentId()).isEqualTo("by-digest");
+                assertThat(match.distance()).isZero();
+            });
+            // ...then one with a lower id commits: the next scan must still see it.
+            db.update("INSERT INTO matching_content (id, content_id, uploader, pdq, verdict, checked_at)" + overriding
+                    + " VALUES (900, 'late-commit', 'x', '" + late.toHex() + "', 'ALLOW', " + at + ")");
+
+            matching.addEntry(ADMIN, new BankName("digests"), EntryHashes.ofPdq(late), Optional.empty(), Optional.empty(),
+                    new Provenance(Provenance.Source.DECISION, "decision-d"));
+
+            assertThat(found).extracting(MatchFound::contentId).containsExactly("by-digest", "late-commit");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
     void banksVictimsHashesAndStopsMatchingThemOnWithdrawal(TestDatabase.Vendor vendor) {
         try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
             var matching = ready(context);

@@ -1,13 +1,25 @@
 package org.redress.server.matching;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Every checked upload, kept for retroactive scans. */
 interface ContentRegistry {
 
-    void register(RegisteredContent content, String uploaderId, Verdict verdict, Instant checkedAt);
+    /** One checked upload to register. */
+    record Registration(RegisteredContent content, String uploaderId, Verdict verdict, Instant checkedAt) {
+    }
+
+    /** Registers the uploads in the caller's transaction, in one JDBC batch. */
+    void registerAll(List<Registration> registrations);
+
+    /** Whether nothing is registered yet: a retroactive scan has nothing to search then. */
+    boolean isEmpty();
+
+    /** The ids of registered content with this MD5 or this SHA-256, each once. */
+    List<String> contentIdsWithDigests(Optional<String> md5, Optional<String> sha256);
 
     /** Streams the registered content with a PDQ hash or digest, oldest first. */
     void forEach(Consumer<RegisteredContent> action);

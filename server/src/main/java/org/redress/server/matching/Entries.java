@@ -17,6 +17,12 @@ interface Entries {
      */
     void insertAll(List<BankEntry> entries);
 
+    /**
+     * The ids of the entries with this provenance in id order: for rows that {@link #insertAll}
+     * wrote in one transaction, the i-th id is the i-th row's.
+     */
+    long[] idsFrom(Provenance provenance);
+
     /** Streams the entries with this provenance in id order. */
     void forEachFrom(Provenance provenance, Consumer<BankEntry> action);
 

@@ -1,11 +1,14 @@
 package org.redress.server.matching;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.redress.pdq.PdqHash;
 import org.redress.server.storage.FieldCipher;
 import org.redress.server.storage.SqlDialect;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,7 +17,7 @@ class JdbcContentRegistry implements ContentRegistry {
 
     private static final String INSERT = """
             INSERT INTO matching_content (content_id, uploader, pdq, md5, sha256, verdict, checked_at)
-            VALUES (:contentId, :uploader, :pdq, :md5, :sha256, :verdict, :checkedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """;
 
     private static final String NEWEST = """
@@ -30,26 +33,43 @@ class JdbcContentRegistry implements ContentRegistry {
     private static final String UPLOADER_CONTEXT = "matching_content.uploader";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final SqlDialect dialect;
     private final FieldCipher cipher;
 
-    JdbcContentRegistry(JdbcClient jdbc, SqlDialect dialect, FieldCipher cipher) {
+    JdbcContentRegistry(JdbcClient jdbc, DataSource dataSource, SqlDialect dialect, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.batches = new JdbcTemplate(dataSource);
         this.dialect = dialect;
         this.cipher = cipher;
     }
 
     @Override
-    public void register(RegisteredContent content, String uploaderId, Verdict verdict, Instant checkedAt) {
-        jdbc.sql(INSERT)
-                .param("contentId", content.contentId())
-                .param("uploader", cipher.encrypt(uploaderId, UPLOADER_CONTEXT))
-                .param("pdq", content.hashes().pdq().map(PdqHash::toHex).orElse(null))
-                .param("md5", content.hashes().md5().orElse(null))
-                .param("sha256", content.hashes().sha256().orElse(null))
-                .param("verdict", verdict.name())
-                .param("checkedAt", dialect.bind(checkedAt))
-                .update();
+    public void registerAll(List<Registration> registrations) {
+        batches.batchUpdate(INSERT, registrations, registrations.size(), (statement, r) -> {
+            statement.setString(1, r.content().contentId());
+            statement.setString(2, cipher.encrypt(r.uploaderId(), UPLOADER_CONTEXT));
+            statement.setString(3, r.content().hashes().pdq().map(PdqHash::toHex).orElse(null));
+            statement.setString(4, r.content().hashes().md5().orElse(null));
+            statement.setString(5, r.content().hashes().sha256().orElse(null));
+            statement.setString(6, r.verdict().name());
+            statement.setObject(7, dialect.bind(r.checkedAt()));
+        });
+    }
+
+    @Override
+    public List<String> contentIdsWithDigests(Optional<String> md5, Optional<String> sha256) {
+        var ids = new java.util.LinkedHashSet<String>();
+        md5.ifPresent(d -> ids.addAll(jdbc.sql("SELECT content_id FROM matching_content WHERE md5 = :d ORDER BY id")
+                .param("d", d).query(String.class).list()));
+        sha256.ifPresent(d -> ids.addAll(jdbc.sql("SELECT content_id FROM matching_content WHERE sha256 = :d ORDER BY id")
+                .param("d", d).query(String.class).list()));
+        return List.copyOf(ids);
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM matching_content LIMIT 1) AS any_row").query(Integer.class).single() == 0;
     }
 
     @Override

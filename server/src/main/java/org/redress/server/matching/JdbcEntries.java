@@ -1,5 +1,7 @@
 package org.redress.server.matching;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,7 +13,8 @@ import java.util.function.Consumer;
 import org.redress.pdq.PdqHash;
 import org.redress.server.storage.SqlDialect;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -46,6 +49,8 @@ class JdbcEntries implements Entries {
 
     private static final String FROM_PROVENANCE = COLUMNS + " WHERE source_kind = :sourceKind AND source_ref = :sourceRef ORDER BY id";
 
+    private static final String IDS_FROM_PROVENANCE = "SELECT id FROM matching_entry WHERE source_kind = :sourceKind AND source_ref = :sourceRef ORDER BY id";
+
     private static final String IN_BANK = COLUMNS + " WHERE bank_id = :bankId ORDER BY id";
 
     private static final String SET_ENABLED = """
@@ -75,28 +80,84 @@ class JdbcEntries implements Entries {
             """;
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
+    private final DataSource dataSource;
     private final SqlDialect dialect;
 
     JdbcEntries(JdbcClient jdbc, DataSource dataSource, SqlDialect dialect) {
         this.jdbc = jdbc;
-        this.batches = new JdbcTemplate(dataSource);
+        this.dataSource = dataSource;
         this.dialect = dialect;
     }
 
+    /** Rows per multi-row INSERT: 9 parameters each stays far below both databases' limits. */
+    private static final int ROWS_PER_INSERT = 500;
+
+    private static final String INSERT_MANY = multiRowInsert(ROWS_PER_INSERT);
+
+    private static String multiRowInsert(int rows) {
+        var sql = new StringBuilder(INSERT_WITHOUT_ID.substring(0, INSERT_WITHOUT_ID.indexOf("VALUES")) + "VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        return sql.toString();
+    }
+
+    /**
+     * One multi-row INSERT per {@value #ROWS_PER_INSERT} entries through one prepared statement:
+     * a round trip and a statement execution per 500 rows instead of per row, which is what makes
+     * a million-line import take seconds rather than minutes on PostgreSQL.
+     */
     @Override
     public void insertAll(List<BankEntry> rows) {
-        batches.batchUpdate(INSERT_WITHOUT_ID, rows, 5_000, (statement, entry) -> {
-            statement.setString(1, entry.bankId());
-            statement.setString(2, entry.hashes().pdq().map(PdqHash::toHex).orElse(null));
-            statement.setString(3, entry.hashes().md5().orElse(null));
-            statement.setString(4, entry.hashes().sha256().orElse(null));
-            statement.setString(5, entry.provenance().source().name());
-            statement.setString(6, entry.provenance().ref());
-            statement.setString(7, entry.note().orElse(null));
-            statement.setInt(8, entry.enabled() ? 1 : 0);
-            statement.setObject(9, dialect.bind(entry.createdAt()));
-        });
+        if (rows.isEmpty()) {
+            return;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            int full = rows.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
+            if (full > 0) {
+                try (PreparedStatement many = connection.prepareStatement(INSERT_MANY)) {
+                    for (int from = 0; from < full; from += ROWS_PER_INSERT) {
+                        bindRows(many, rows.subList(from, from + ROWS_PER_INSERT));
+                        many.executeUpdate();
+                    }
+                }
+            }
+            if (full < rows.size()) {
+                try (PreparedStatement rest = connection.prepareStatement(multiRowInsert(rows.size() - full))) {
+                    bindRows(rest, rows.subList(full, rows.size()));
+                    rest.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("inserting bank entries failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private void bindRows(PreparedStatement statement, List<BankEntry> rows) throws SQLException {
+        int at = 0;
+        for (BankEntry entry : rows) {
+            statement.setString(++at, entry.bankId());
+            statement.setString(++at, entry.hashes().pdq().map(PdqHash::toHex).orElse(null));
+            statement.setString(++at, entry.hashes().md5().orElse(null));
+            statement.setString(++at, entry.hashes().sha256().orElse(null));
+            statement.setString(++at, entry.provenance().source().name());
+            statement.setString(++at, entry.provenance().ref());
+            statement.setString(++at, entry.note().orElse(null));
+            statement.setInt(++at, entry.enabled() ? 1 : 0);
+            statement.setObject(++at, dialect.bind(entry.createdAt()));
+        }
+    }
+
+    @Override
+    public long[] idsFrom(Provenance provenance) {
+        List<Long> ids = jdbc.sql(IDS_FROM_PROVENANCE)
+                .param("sourceKind", provenance.source().name())
+                .param("sourceRef", provenance.ref())
+                .query(Long.class).list();
+        return ids.stream().mapToLong(Long::longValue).toArray();
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.redress.hashindex.IndexWriter;
 import org.redress.hashindex.Match;
 import org.redress.hashindex.MultiIndex;
 import org.redress.pdq.PdqHash;
+import org.redress.pdq.Quality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -66,15 +67,17 @@ class MatchIndex {
 
     /**
      * Every entry of every enabled bank within that bank's distance of any of the queries (the
-     * smallest distance per entry), plus exact digest matches at distance 0.
+     * smallest distance per entry), plus exact digest matches at distance 0. A bank whose quality
+     * floor the queries' quality is under matches by digest only.
      */
-    List<Hit> search(List<PdqHash> queries, Optional<String> md5, Optional<String> sha256) {
+    List<Hit> search(List<PdqHash> queries, Optional<Quality> quality, Optional<String> md5, Optional<String> sha256) {
         List<Hit> hits = new ArrayList<>();
         for (BankIndex index : byBank.values()) {
             Bank bank = index.bank;
             IndexSnapshot snapshot = index.snapshot;
             Map<Long, Integer> best = new HashMap<>();
-            for (PdqHash query : queries) {
+            boolean pdqCounts = quality.isEmpty() || quality.get().value() >= bank.qualityFloor();
+            for (PdqHash query : pdqCounts ? queries : List.<PdqHash>of()) {
                 for (Match match : snapshot.search(query, bank.maxDistance())) {
                     best.merge(match.id(), match.distance(), Math::min);
                 }

@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.redress.hashindex.MultiIndex;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import org.redress.pdq.PdqHash;
 import org.redress.pdq.Quality;
 import org.redress.server.intake.CaseRef;
@@ -22,9 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hash banks and upload checks. Bank changes are audited, logged for the index replicas and take
@@ -42,12 +40,13 @@ public class Matching {
     private final MatchIndex index;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final TransactionTemplate transaction;
+    private final CheckRecorder recorder;
+    private final RegistryHashes registryHashes;
     private final MatchingSettings settings;
     private final Media media;
 
     Matching(Banks banks, Entries entries, ContentRegistry registry, MatchIndex index, ApplicationEventPublisher events,
-            Clock clock, PlatformTransactionManager transactions, MatchingSettings settings, Media media) {
+            Clock clock, CheckRecorder recorder, RegistryHashes registryHashes, MatchingSettings settings, Media media) {
         this.settings = settings;
         this.media = media;
         this.banks = banks;
@@ -56,7 +55,8 @@ public class Matching {
         this.index = index;
         this.events = events;
         this.clock = clock;
-        this.transaction = new TransactionTemplate(transactions);
+        this.recorder = recorder;
+        this.registryHashes = registryHashes;
     }
 
     /**
@@ -214,9 +214,9 @@ public class Matching {
     }
 
     /**
-     * Adds every well-formed line as an entry in JDBC batches, records one audit entry for the
-     * batch, and searches the new entries against all registered content. Malformed lines are
-     * counted and skipped.
+     * Adds every well-formed line as an entry in multi-row inserts, records one audit entry for the
+     * import (not one per row), and searches the new entries against all registered content in one
+     * pass over the registry. Malformed lines are counted and skipped.
      *
      * @throws BankNotFoundException when there is no such bank
      */
@@ -225,6 +225,10 @@ public class Matching {
         Bank bank = bank(bankName);
         Instant now = SqlDialect.truncate(clock.instant());
         var provenance = new Provenance(Provenance.Source.IMPORT, UUID.randomUUID().toString());
+        boolean scan = bank.action() != BankAction.LOG && !registry.isEmpty();
+        // The scan indexes the imported rows by their position in the import; the few that match
+        // learn their entry ids afterwards, so the rows need not be read back.
+        var scanning = new ImportedHashes();
         List<BankEntry> batch = new ArrayList<>(IMPORT_BATCH);
         List<Integer> rejectedLines = new ArrayList<>();
         int[] counts = new int[3];
@@ -233,6 +237,9 @@ public class Matching {
             try {
                 format.read(line).ifPresent(hashes -> {
                     batch.add(new BankEntry(0, bank.id(), hashes, provenance, Optional.empty(), true, now));
+                    if (scan) {
+                        scanning.add(counts[1], hashes);
+                    }
                     counts[1]++;
                 });
             } catch (IllegalArgumentException e) {
@@ -249,14 +256,26 @@ public class Matching {
         entries.insertAll(batch);
         entries.logBankChange(bank.id());
         events.publishEvent(new EntriesImported(actor, bank.id(), provenance.ref(), counts[1]));
-        if (bank.action() != BankAction.LOG && counts[1] > 0) {
-            scanRegistryForImport(actor, bank, provenance, now);
+        if (scan && counts[1] > 0) {
+            scanRegistryForImport(actor, bank, provenance, scanning, now);
         }
         index.refreshAfterCommit();
         return new ImportResult(provenance.ref(), counts[1], rejectedLines, counts[2]);
     }
 
     private static final int IMPORT_BATCH = 10_000;
+
+    /** An import's hashes by their position in it, for the retroactive scan. */
+    private static final class ImportedHashes {
+        private final MultiIndex.Builder pdq = MultiIndex.builder();
+        private final Map<String, List<Long>> digests = new HashMap<>();
+
+        void add(long position, EntryHashes hashes) {
+            hashes.pdq().ifPresent(hash -> pdq.add(position, hash));
+            hashes.md5().ifPresent(d -> digests.computeIfAbsent("md5:" + d, k -> new ArrayList<>(1)).add(position));
+            hashes.sha256().ifPresent(d -> digests.computeIfAbsent("sha256:" + d, k -> new ArrayList<>(1)).add(position));
+        }
+    }
 
     /** Writes a bank's enabled entries in the format, header first. */
     @Transactional(readOnly = true)
@@ -270,24 +289,28 @@ public class Matching {
         });
     }
 
-    private void scanRegistryForImport(Actor actor, Bank bank, Provenance provenance, Instant now) {
-        var pdq = MultiIndex.builder();
-        Map<String, List<Long>> digests = new HashMap<>();
-        entries.forEachFrom(provenance, entry -> {
-            entry.hashes().pdq().ifPresent(hash -> pdq.add(entry.id(), hash));
-            entry.hashes().md5().ifPresent(d -> digests.computeIfAbsent("md5:" + d, k -> new ArrayList<>()).add(entry.id()));
-            entry.hashes().sha256().ifPresent(d -> digests.computeIfAbsent("sha256:" + d, k -> new ArrayList<>()).add(entry.id()));
-        });
-        MultiIndex imported = pdq.build();
+    private void scanRegistryForImport(Actor actor, Bank bank, Provenance provenance, ImportedHashes imported,
+            Instant now) {
+        MultiIndex pdq = imported.pdq.build();
+        record Found(String contentId, long position, int distance) {
+        }
+        List<Found> found = new ArrayList<>();
         registry.forEach(content -> {
             Map<Long, Integer> best = new HashMap<>();
-            content.hashes().pdq().ifPresent(hash -> imported.search(hash, bank.maxDistance())
+            content.hashes().pdq().ifPresent(hash -> pdq.search(hash, bank.maxDistance())
                     .forEach(match -> best.merge(match.id(), match.distance(), Math::min)));
-            content.hashes().md5().ifPresent(d -> digests.getOrDefault("md5:" + d, List.of()).forEach(id -> best.put(id, 0)));
-            content.hashes().sha256().ifPresent(d -> digests.getOrDefault("sha256:" + d, List.of()).forEach(id -> best.put(id, 0)));
-            best.forEach((id, distance) -> events.publishEvent(new MatchFound(actor, content.contentId(), bank.name(), id,
-                    distance, bank.action().verdict(), Optional.empty(), true, now)));
+            content.hashes().md5().ifPresent(d -> imported.digests.getOrDefault("md5:" + d, List.of()).forEach(id -> best.put(id, 0)));
+            content.hashes().sha256().ifPresent(d -> imported.digests.getOrDefault("sha256:" + d, List.of()).forEach(id -> best.put(id, 0)));
+            best.forEach((position, distance) -> found.add(new Found(content.contentId(), position, distance)));
         });
+        if (found.isEmpty()) {
+            return;
+        }
+        long[] ids = entries.idsFrom(provenance);
+        for (Found hit : found) {
+            events.publishEvent(new MatchFound(actor, hit.contentId(), bank.name(), ids[(int) hit.position()],
+                    hit.distance(), bank.action().verdict(), Optional.empty(), true, now));
+        }
     }
 
     /** Disables or re-enables an entry; takes effect within a second on every replica. */
@@ -330,8 +353,9 @@ public class Matching {
 
     /**
      * Checks an upload against every enabled bank. The verdict and its matches are audited and the
-     * content registered in one transaction, the registration behind a savepoint, so a failing
-     * registration never loses the verdict's audit record (it is logged and the verdict returned).
+     * content registered by the {@link CheckRecorder}'s group commit before this returns, the
+     * registration behind a savepoint, so a failing registration never loses the verdict's audit
+     * record (it is logged and the verdict returned).
      *
      * @throws MatchingUnavailableException while the index is still loading
      */
@@ -340,7 +364,8 @@ public class Matching {
             throw new MatchingUnavailableException();
         }
         Instant now = SqlDialect.truncate(clock.instant());
-        List<MatchIndex.Hit> hits = index.search(upload.queries(), upload.hashes().md5(), upload.hashes().sha256());
+        List<MatchIndex.Hit> hits = index.search(upload.queries(), upload.quality(), upload.hashes().md5(),
+                upload.hashes().sha256());
         Verdict verdict = Verdict.ALLOW;
         List<CheckResult.CheckMatch> matches = new ArrayList<>(hits.size());
         for (MatchIndex.Hit hit : hits) {
@@ -348,32 +373,9 @@ public class Matching {
             matches.add(new CheckResult.CheckMatch(hit.bank().name(), hit.entryId(), hit.distance(), hit.bank().action()));
         }
         var result = new CheckResult(verdict, matches);
-        transaction.executeWithoutResult(status -> {
-            // BLOCK and REVIEW verdicts act on the upload, so they are audited; an ALLOW is only
-            // registered: a hash-chained entry per clean upload would serialise every check.
-            if (result.verdict() != Verdict.ALLOW) {
-                events.publishEvent(new ContentChecked(actor, upload.contentId(), result.verdict(), matches.size()));
-            }
-            for (MatchIndex.Hit hit : hits) {
-                if (hit.bank().action() != BankAction.LOG) {
-                    var origin = entries.find(hit.entryId()).flatMap(Matching::originatingCase);
-                    events.publishEvent(new MatchFound(actor, upload.contentId(), hit.bank().name(), hit.entryId(),
-                            hit.distance(), hit.bank().action().verdict(), origin, false, now));
-                }
-            }
-            // One commit per check, yet the verdict's audit record survives a failed registration:
-            // the registration runs behind a savepoint and only it is rolled back.
-            Object beforeRegistering = status.createSavepoint();
-            try {
-                registry.register(new RegisteredContent(upload.contentId(), upload.hashes()), upload.uploaderId(),
-                        result.verdict(), now);
-                status.releaseSavepoint(beforeRegistering);
-            } catch (RuntimeException e) {
-                status.rollbackToSavepoint(beforeRegistering);
-                log.warn("Registering checked content failed ({}); the verdict stands and is audited",
-                        e.getClass().getName());
-            }
-        });
+        // Answers once the verdict is audited and the content registered, in a batch shared with
+        // the checks that arrived meanwhile (docs/adr/0011).
+        recorder.record(actor, upload, result, hits, now);
         return result;
     }
 
@@ -387,7 +389,8 @@ public class Matching {
      */
     public CheckResult checkImage(Actor actor, String contentId, String uploaderId, byte[] image) {
         var hashed = UploadHashing.hash(image);
-        var result = check(actor, new Upload(contentId, uploaderId, hashed.hashes(), hashed.variants()));
+        var result = check(actor, new Upload(contentId, uploaderId, hashed.hashes(), hashed.variants(),
+                Optional.of(hashed.quality())));
         if (result.verdict() != Verdict.ALLOW || media.keepsAllowedUploads()) {
             try {
                 media.keep(contentId, image, clock.instant());
@@ -398,36 +401,40 @@ public class Matching {
         return result;
     }
 
-    private static Optional<String> originatingCase(BankEntry entry) {
+    static Optional<String> originatingCase(BankEntry entry) {
         return switch (entry.provenance().source()) {
             case SUBMISSION, CASE, DECISION -> Optional.of(entry.provenance().ref());
             case IMPORT, MANUAL -> Optional.empty();
         };
     }
 
+    /**
+     * Searches added entries against all registered content: PDQ hashes in one pass over the
+     * registry's hashes in memory, digests through the registry's digest indexes.
+     */
     private void scanRegistry(Actor actor, Bank bank, List<BankEntry> added, Instant now) {
         if (bank.action() == BankAction.LOG || added.isEmpty()) {
             return;
         }
-        registry.forEach(content -> {
-            for (BankEntry entry : added) {
-                distance(entry.hashes(), content.hashes(), bank.maxDistance()).ifPresent(distance -> events.publishEvent(
-                        new MatchFound(actor, content.contentId(), bank.name(), entry.id(), distance,
-                                bank.action().verdict(), originatingCase(entry), true, now)));
+        record Found(String contentId, BankEntry entry) {
+        }
+        Map<Found, Integer> best = new java.util.LinkedHashMap<>();
+        Map<org.redress.pdq.PdqHash, List<BankEntry>> byPdq = new HashMap<>();
+        for (BankEntry entry : added) {
+            entry.hashes().pdq().ifPresent(hash -> byPdq.computeIfAbsent(hash, k -> new ArrayList<>()).add(entry));
+        }
+        if (!byPdq.isEmpty()) {
+            for (RegistryHashes.Near near : registryHashes.search(List.copyOf(byPdq.keySet()), bank.maxDistance())) {
+                for (BankEntry entry : byPdq.get(near.query())) {
+                    best.merge(new Found(near.contentId(), entry), near.distance(), Math::min);
+                }
             }
-        });
-    }
-
-    /** The match distance between an entry and content: 0 for an equal digest, else the PDQ distance if close enough. */
-    static Optional<Integer> distance(EntryHashes entry, EntryHashes content, int maxDistance) {
-        if (entry.md5().isPresent() && entry.md5().equals(content.md5())
-                || entry.sha256().isPresent() && entry.sha256().equals(content.sha256())) {
-            return Optional.of(0);
         }
-        if (entry.pdq().isPresent() && content.pdq().isPresent()) {
-            int d = entry.pdq().get().distanceTo(content.pdq().get());
-            return d <= maxDistance ? Optional.of(d) : Optional.empty();
+        for (BankEntry entry : added) {
+            registry.contentIdsWithDigests(entry.hashes().md5(), entry.hashes().sha256())
+                    .forEach(contentId -> best.put(new Found(contentId, entry), 0));
         }
-        return Optional.empty();
+        best.forEach((found, distance) -> events.publishEvent(new MatchFound(actor, found.contentId(), bank.name(),
+                found.entry().id(), distance, bank.action().verdict(), originatingCase(found.entry()), true, now)));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.redress.pdq.PdqHash;
+import org.redress.pdq.Quality;
 
 /**
  * An upload to check.
@@ -12,17 +13,26 @@ import org.redress.pdq.PdqHash;
  * @param uploaderId the platform's id for the uploader (personal data: stored encrypted, never logged)
  * @param hashes the upload's own hashes, as registered
  * @param variants further PDQ hashes to search with: the rotations and mirrorings of an image
+ * @param quality the PDQ hash's quality when known: under a bank's quality floor the hash says too
+ *     little about the image (a flat or tiny picture), so that bank answers for its digests only
  */
-public record Upload(String contentId, String uploaderId, EntryHashes hashes, List<PdqHash> variants) {
+public record Upload(String contentId, String uploaderId, EntryHashes hashes, List<PdqHash> variants,
+        Optional<Quality> quality) {
 
     public Upload {
         Objects.requireNonNull(contentId, "contentId");
         Objects.requireNonNull(uploaderId, "uploaderId");
         Objects.requireNonNull(hashes, "hashes");
+        Objects.requireNonNull(quality, "quality");
         variants = List.copyOf(variants);
         if (contentId.isEmpty() || contentId.length() > 200 || uploaderId.isEmpty() || uploaderId.length() > 200) {
             throw new IllegalArgumentException("content and uploader ids are 1 to 200 characters");
         }
+    }
+
+    /** An upload whose hash quality is unknown: every bank's PDQ search applies. */
+    public Upload(String contentId, String uploaderId, EntryHashes hashes, List<PdqHash> variants) {
+        this(contentId, uploaderId, hashes, variants, Optional.empty());
     }
 
     /** Every PDQ hash to search with, the upload's own first. */

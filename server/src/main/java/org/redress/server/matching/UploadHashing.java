@@ -13,6 +13,7 @@ import org.redress.pdq.Dihedral;
 import org.redress.pdq.Fingerprint;
 import org.redress.pdq.PdqHash;
 import org.redress.pdq.PdqHasher;
+import org.redress.pdq.Quality;
 import org.redress.pdq.imageio.DecodeLimits;
 import org.redress.pdq.imageio.ImageIoDecoder;
 import org.redress.pdq.imageio.UndecodableImageException;
@@ -35,7 +36,7 @@ final class UploadHashing {
     }
 
     /** The upload's hashes and the PDQ hashes of its dihedral variants. */
-    record Hashed(EntryHashes hashes, List<PdqHash> variants) {
+    record Hashed(EntryHashes hashes, List<PdqHash> variants, Quality quality) {
     }
 
     /**
@@ -55,10 +56,11 @@ final class UploadHashing {
         } catch (IOException e) {
             throw new UndecodableUploadException("corrupt");
         }
-        PdqHash original = all.get(Dihedral.ORIGINAL).hash();
+        Fingerprint fingerprint = all.get(Dihedral.ORIGINAL);
+        PdqHash original = fingerprint.hash();
         var hashes = new EntryHashes(Optional.of(original), Optional.of(digest("MD5", image)),
                 Optional.of(digest("SHA-256", image)));
-        return new Hashed(hashes, all.values().stream().map(Fingerprint::hash).toList());
+        return new Hashed(hashes, all.values().stream().map(Fingerprint::hash).toList(), fingerprint.quality());
     }
 
     private static String digest(String algorithm, byte[] bytes) {

@@ -133,6 +133,40 @@ class MatchingIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
+    void findsContentByItsDigestAndContentThatCommittedOutOfIdOrderWhenItsHashIsBankedLater(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+            var matching = ready(context);
+            var found = recordMatches(context);
+            String md5 = "ffeeddccbbaa99887766554433221100";
+            PdqHash late = pdqOf(TestImages.png(TestImages.picture(13)));
+            matching.check(PLATFORM, new Upload("by-digest", "uploader-1",
+                    new EntryHashes(Optional.of(pdqOf(TestImages.png(TestImages.picture(14)))), Optional.of(md5), Optional.empty()),
+                    List.of()));
+            // Another replica's row with a higher id commits first and is read into memory by a scan...
+            String overriding = vendor == TestDatabase.Vendor.POSTGRESQL ? " OVERRIDING SYSTEM VALUE" : "";
+            String at = vendor == TestDatabase.Vendor.POSTGRESQL ? "now()" : "0";
+            db.update("INSERT INTO matching_content (id, content_id, uploader, pdq, verdict, checked_at)" + overriding
+                    + " VALUES (1000, 'high-id', 'x', '" + pdqOf(TestImages.png(TestImages.picture(15))).toHex() + "', 'ALLOW', " + at + ")");
+            matching.createBank(ADMIN, new BankName("digests"), BankAction.BLOCK, 31, 50);
+            matching.addEntry(ADMIN, new BankName("digests"), new EntryHashes(Optional.empty(), Optional.of(md5), Optional.empty()),
+                    Optional.empty(), Optional.empty(), new Provenance(Provenance.Source.DECISION, "decision-d"));
+            assertThat(found).singleElement().satisfies(match -> {
+                assertThat(match.contentId()).isEqualTo("by-digest");
+                assertThat(match.distance()).isZero();
+            });
+            // ...then one with a lower id commits: the next scan must still see it.
+            db.update("INSERT INTO matching_content (id, content_id, uploader, pdq, verdict, checked_at)" + overriding
+                    + " VALUES (900, 'late-commit', 'x', '" + late.toHex() + "', 'ALLOW', " + at + ")");
+
+            matching.addEntry(ADMIN, new BankName("digests"), EntryHashes.ofPdq(late), Optional.empty(), Optional.empty(),
+                    new Provenance(Provenance.Source.DECISION, "decision-d"));
+
+            assertThat(found).extracting(MatchFound::contentId).containsExactly("by-digest", "late-commit");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
     void banksVictimsHashesAndStopsMatchingThemOnWithdrawal(TestDatabase.Vendor vendor) {
         try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
             var matching = ready(context);
@@ -158,6 +192,50 @@ class MatchingIntegrationTests {
 
             assertThat(matching.check(PLATFORM, upload("after-withdrawal", hash)).verdict()).isEqualTo(Verdict.ALLOW);
             assertThat(auditActions(context)).contains("bank-entry.disabled:submission");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void ignoresPdqMatchesOfAnUploadHashUnderTheBanksQualityFloorButNotItsDigests(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+            var matching = ready(context);
+            PdqHash hash = pdqOf(TestImages.png(TestImages.picture(12)));
+            String md5 = "00112233445566778899aabbccddeeff";
+            matching.createBank(ADMIN, new BankName("floored"), BankAction.BLOCK, 31, 60);
+            matching.addEntry(ADMIN, new BankName("floored"), EntryHashes.ofPdq(hash), Optional.empty(), Optional.empty(),
+                    new Provenance(Provenance.Source.DECISION, "decision-q"));
+            matching.addEntry(ADMIN, new BankName("floored"), new EntryHashes(Optional.empty(), Optional.of(md5), Optional.empty()),
+                    Optional.empty(), Optional.empty(), new Provenance(Provenance.Source.DECISION, "decision-q"));
+
+            var poor = new Upload("poor", "uploader-1", EntryHashes.ofPdq(hash), List.of(), Optional.of(new Quality(59)));
+            var good = new Upload("good", "uploader-1", EntryHashes.ofPdq(hash), List.of(), Optional.of(new Quality(60)));
+            var poorWithDigest = new Upload("poor-digest", "uploader-1",
+                    new EntryHashes(Optional.of(hash), Optional.of(md5), Optional.empty()), List.of(), Optional.of(new Quality(10)));
+
+            assertThat(matching.check(PLATFORM, poor).verdict()).isEqualTo(Verdict.ALLOW);
+            assertThat(matching.check(PLATFORM, good).verdict()).isEqualTo(Verdict.BLOCK);
+            assertThat(matching.check(PLATFORM, poorWithDigest).matches()).singleElement()
+                    .satisfies(match -> assertThat(match.distance()).isZero());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void findsNoPdqMatchForAFlatImageUnderTheFloor(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+            var matching = ready(context);
+            var flat = new java.awt.image.BufferedImage(256, 256, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            var hashed = UploadHashing.hash(TestImages.png(flat));
+            assertThat(hashed.quality().value()).isLessThan(50);
+            matching.createBank(ADMIN, new BankName("plain"), BankAction.BLOCK, 31, 50);
+            matching.addEntry(ADMIN, new BankName("plain"), EntryHashes.ofPdq(hashed.hashes().pdq().orElseThrow()),
+                    Optional.empty(), Optional.empty(), new Provenance(Provenance.Source.DECISION, "decision-f"));
+
+            var other = new java.awt.image.BufferedImage(300, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            var verdict = matching.checkImage(PLATFORM, "flat-upload", "uploader-1", TestImages.png(other));
+
+            assertThat(verdict.verdict()).isEqualTo(Verdict.ALLOW);
         }
     }
 

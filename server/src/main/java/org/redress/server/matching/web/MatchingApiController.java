@@ -93,7 +93,8 @@ class MatchingApiController {
 
     record CheckRequest(@NotBlank @Size(max = 200) String contentId, @NotBlank @Size(max = 200) String uploaderId,
             @NotBlank @Size(max = 64) String pdq, @Nullable @Size(max = 32) String md5,
-            @Nullable @Size(max = 64) String sha256, @Nullable @Size(max = 8) List<String> dihedral) {
+            @Nullable @Size(max = 64) String sha256, @Nullable @Size(max = 8) List<String> dihedral,
+            @Nullable @Min(0) @Max(100) Integer quality) {
         @Override
         public String toString() {
             return "CheckRequest[contentId=" + contentId + ", uploaderId=redacted]";
@@ -124,7 +125,8 @@ class MatchingApiController {
         List<PdqHash> variants = request.dihedral() == null ? List.of()
                 : request.dihedral().stream().map(PdqHash::fromHex).toList();
         var upload = new Upload(request.contentId(), request.uploaderId(),
-                EntryHashes.parse(request.pdq(), request.md5(), request.sha256()), variants);
+                EntryHashes.parse(request.pdq(), request.md5(), request.sha256()), variants,
+                Optional.ofNullable(request.quality()).map(Quality::new));
         return CheckView.of(matching.check(Callers.actorOf(caller), upload));
     }
 

@@ -136,24 +136,12 @@ public class Review {
             }
             return;
         }
-        Optional<ReviewCase> original = match.originatingCase().flatMap(ref -> {
-            try {
-                return cases.find(new CaseRef(ref));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        });
+        Optional<CaseRef> linked = match.originatingCase().flatMap(Review::caseRef);
+        Optional<ReviewCase> original = linked.flatMap(cases::find);
         Instant ownDeadline = match.foundAt().plus(settings.matchDeadline());
         Instant deadline = original.map(ReviewCase::deadline).filter(d -> d.isAfter(match.foundAt()) && d.isBefore(ownDeadline))
                 .orElse(ownDeadline);
         Severity severity = original.map(ReviewCase::severity).orElse(Severity.INTIMATE_IMAGE_ABUSE);
-        Optional<CaseRef> linked = match.originatingCase().flatMap(ref -> {
-            try {
-                return Optional.of(new CaseRef(ref));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        });
         ReviewCase opened = ReviewCase.opened(ReviewRefs.next(), Origin.MATCH, linked, severity, Source.HASH_MATCH,
                 match.foundAt(), deadline);
         cases.insert(opened);
@@ -308,10 +296,7 @@ public class Review {
             case ESCALATE -> reviewCase.withState(ReviewState.ESCALATED).withClaim(Optional.empty());
             case NO_VIOLATION -> reviewCase.withState(ReviewState.NO_VIOLATION);
             case REMOVE -> reviewCase.withState(ReviewState.AWAITING_REMOVAL);
-            case REFER -> new ReviewCase(reviewCase.ref(), reviewCase.origin(), reviewCase.linkedCase(),
-                    Severity.CHILD_SEXUAL_ABUSE, reviewCase.source(), ReviewState.AWAITING_REMOVAL, reviewCase.receivedAt(),
-                    reviewCase.deadline(), reviewCase.warnedAt(), reviewCase.breachedAt(), reviewCase.removedAt(),
-                    Optional.empty(), reviewCase.version());
+            case REFER -> reviewCase.referred();
         };
         if (!cases.update(next)) {
             throw new CaseChangedException(ref.value());
@@ -567,6 +552,15 @@ public class Review {
 
     private void history(CaseRef ref, Actor actor, String what, Optional<String> detail) {
         cases.appendHistory(ref, now(), actor.kind() + ":" + actor.id(), what, detail);
+    }
+
+    /** A provenance reference that has the shape of a case reference (imports and manual entries do not). */
+    private static Optional<CaseRef> caseRef(String value) {
+        try {
+            return Optional.of(new CaseRef(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private Instant now() {

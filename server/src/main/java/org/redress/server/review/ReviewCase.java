@@ -85,6 +85,12 @@ public record ReviewCase(CaseRef ref, Origin origin, Optional<CaseRef> linkedCas
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), version);
     }
 
+    /** Judged child sexual abuse material: removal pending, and graver from now on. */
+    ReviewCase referred() {
+        return new ReviewCase(ref, origin, linkedCase, Severity.CHILD_SEXUAL_ABUSE, source, ReviewState.AWAITING_REMOVAL,
+                receivedAt, deadline, warnedAt, breachedAt, removedAt, Optional.empty(), version);
+    }
+
     ReviewCase warned(Instant at) {
         return new ReviewCase(ref, origin, linkedCase, severity, source, state, receivedAt, deadline, Optional.of(at),
                 breachedAt, removedAt, claim, version);

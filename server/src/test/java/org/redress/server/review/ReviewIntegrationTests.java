@@ -170,6 +170,17 @@ class ReviewIntegrationTests {
             CaseRef child = file(context, Channel.PUBLIC, ReporterRole.SUBJECT, true, "id:senior-1");
             assertThatThrownBy(() -> review.claim(ALICE, child)).isInstanceOf(SeniorModeratorRequiredException.class);
             review.claim(SAM, child);
+            review.decide(SAM, child, new DecisionRequest(Outcome.REFER, Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty()));
+            assertThat(review.find(child).state()).isEqualTo(ReviewState.AWAITING_REMOVAL);
+            assertThat(context.bean(JdbcClient.class).sql("SELECT agency FROM review_referral WHERE case_ref = :ref")
+                    .param("ref", child.value()).query(String.class).list()).containsExactly("NCA");
+            context.bean(Enforcement.class).dispatchNow();
+            assertThat(platform.acknowledged("content.remove")).extracting(r -> r.body().get("contentId").asString())
+                    .containsExactly("id:senior-1");
+            assertThat(review.find(child).state()).isEqualTo(ReviewState.REMOVED);
+            assertThat(context.bean(JdbcClient.class).sql("SELECT content_id FROM media_hold").query(String.class).list())
+                    .as("referred content stays held as evidence").contains("id:senior-1");
 
             CaseRef ordinary = file(context, Channel.PUBLIC, ReporterRole.SUBJECT, false, "id:senior-2");
             review.claim(ALICE, ordinary);

@@ -25,7 +25,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The public pages checked by axe-core (vendored under src/test/resources/axe) in headless
- * Chromium against the WCAG 2.0 and 2.1 A and AA rules: any violation of impact serious or
+ * Chromium against the WCAG 2.0, 2.1 and 2.2 A and AA rules: any violation of impact serious or
  * critical fails. Each page is checked in the states a person meets: empty, with errors, the
  * receipt, the status page (also after a refused complaint) and the not-found page.
  */
@@ -34,7 +34,7 @@ class IntakeAccessibilityIntegrationTests {
 
     private static final String RUN_AXE = """
             const done = arguments[arguments.length - 1];
-            axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+            axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
                                 resultTypes: ['violations'] })
                .then(result => done(JSON.stringify(result.violations.map(v => ({
                    id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')) })))))
@@ -95,7 +95,7 @@ class IntakeAccessibilityIntegrationTests {
     }
 
     private void assertAccessible(String page) {
-        assertThat(seriousViolations()).as("serious or critical WCAG 2.1 AA violations on %s", page).isEmpty();
+        assertThat(seriousViolations()).as("serious or critical WCAG 2.2 AA violations on %s", page).isEmpty();
     }
 
     /** Fills the report form (by element, not by keyboard: the keyboard path has its own test). */

@@ -25,13 +25,16 @@ public class Intake {
     private final IntakeCases cases;
     private final IdempotentAnswers answers;
     private final IntakeOutbox outbox;
+    private final IntakeComplaints complaints;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Intake(IntakeCases cases, IdempotentAnswers answers, IntakeOutbox outbox, ApplicationEventPublisher events, Clock clock) {
+    Intake(IntakeCases cases, IdempotentAnswers answers, IntakeOutbox outbox, IntakeComplaints complaints,
+            ApplicationEventPublisher events, Clock clock) {
         this.cases = cases;
         this.answers = answers;
         this.outbox = outbox;
+        this.complaints = complaints;
         this.events = events;
         this.clock = clock;
     }
@@ -192,18 +195,33 @@ public class Intake {
     }
 
     /**
-     * Records a complaint on the expedited route of UK OSA s.21(2A): a dated entry in the case's
-     * history and the audit log, which review answers ahead of ordinary complaints.
+     * Records a complaint on the expedited route of UK OSA s.21(2A): the text (encrypted), a dated
+     * entry in the case's history and the audit log, an acknowledgement by e-mail when the holder
+     * gave an address and did not opt out, and {@link ComplaintReceived} so that review answers it
+     * ahead of ordinary complaints.
      *
      * @throws CaseNotFoundException as for {@link #status}
+     * @throws IllegalArgumentException when the text is blank or longer than {@link Complaint#MAX_TEXT}
      */
     @Transactional
-    public CaseStatus complain(Actor actor, String caseRef, String token) {
+    public ComplaintReceipt complain(Actor actor, String caseRef, String token, String text) {
         var held = holder(caseRef, token);
         Instant now = SqlDialect.truncate(clock.instant());
+        var complaint = new Complaint(UUID.randomUUID().toString(), now, text);
+        complaints.insert(complaint, held.caseRef(), held.id());
         cases.appendEvent(held.caseRef(), Optional.of(held.id()), now, "COMPLAINT_RECEIVED");
+        if (held.contactEmail().isPresent() && !held.messagesStopped()) {
+            outbox.enqueue(held.id(), IntakeOutbox.COMPLAINT_ACKNOWLEDGEMENT, now);
+        }
         events.publishEvent(new CaseChanged(actor, "report.complaint-received", held.caseRef()));
-        return status(caseRef, token);
+        events.publishEvent(new ComplaintReceived(held.caseRef(), complaint.id(), now));
+        return new ComplaintReceipt(complaint.id(), now, status(caseRef, token));
+    }
+
+    /** The case's complaints with their text, oldest first, for the moderators who answer them. */
+    @Transactional(readOnly = true)
+    public List<Complaint> complaints(CaseRef caseRef) {
+        return complaints.ofCase(caseRef);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.redress.server.intake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.redress.server.storage.SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,9 @@ import org.springframework.stereotype.Component;
 class IntakeMailer {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeMailer.class);
+
+    // Long enough for a batch of 50 to reach a slow mail server; a crashed replica's claims lapse after it.
+    private static final Duration LEASE = Duration.ofMinutes(10);
 
     private final IntakeOutbox outbox;
     private final ObjectProvider<JavaMailSender> sender;
@@ -50,7 +54,8 @@ class IntakeMailer {
             return 0;
         }
         int sent = 0;
-        for (IntakeOutbox.Due due : outbox.due(SqlDialect.truncate(clock.instant()), 50)) {
+        String claimant = UUID.randomUUID().toString();
+        for (IntakeOutbox.Due due : outbox.claim(claimant, SqlDialect.truncate(clock.instant()), LEASE, 50)) {
             Instant now = SqlDialect.truncate(clock.instant());
             if (due.messagesStopped() || due.email().isEmpty()) {
                 outbox.markCancelled(due.id(), now);
@@ -72,6 +77,9 @@ class IntakeMailer {
     private SimpleMailMessage message(IntakeOutbox.Due due) {
         if (due.kind().equals("ACKNOWLEDGEMENT")) {
             return acknowledgement(due);
+        }
+        if (due.kind().equals(IntakeOutbox.COMPLAINT_ACKNOWLEDGEMENT)) {
+            return complaintAcknowledgement(due);
         }
         Progress progress = Progress.valueOf(due.kind());
         var message = new SimpleMailMessage();
@@ -101,6 +109,21 @@ class IntakeMailer {
                 You are not to blame. If you need support, the Revenge Porn Helpline (UK,
                 https://revengepornhelpline.org.uk/) and the Cyber Civil Rights Initiative (US,
                 https://cybercivilrights.org/ccri-crisis-helpline/) can help.
+                """.formatted(due.caseRef().value()));
+        return message;
+    }
+
+    private SimpleMailMessage complaintAcknowledgement(IntakeOutbox.Due due) {
+        var message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(due.email().orElseThrow());
+        message.setSubject("We received your complaint about case " + due.caseRef().value());
+        message.setText("""
+                We received your complaint about case %s.
+
+                Complaints about intimate image reports are handled on an expedited route, ahead of
+                ordinary complaints. We will tell you what we decide. You can follow your case with the
+                private link in your receipt.
                 """.formatted(due.caseRef().value()));
         return message;
     }

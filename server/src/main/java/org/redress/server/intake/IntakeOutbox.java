@@ -1,11 +1,15 @@
 package org.redress.server.intake;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Messages to reporters waiting to be sent. */
 interface IntakeOutbox {
+
+    /** The kind of message that acknowledges a complaint. */
+    String COMPLAINT_ACKNOWLEDGEMENT = "COMPLAINT_ACKNOWLEDGEMENT";
 
     /**
      * A message due for sending.
@@ -27,6 +31,15 @@ interface IntakeOutbox {
     void enqueue(String reportId, String kind, Instant at);
 
     List<Due> due(Instant now, int limit);
+
+    /**
+     * Claims up to {@code limit} due messages that no one holds a live claim on, for {@code lease}:
+     * until it ends no other claim returns them, so mailers on several replicas never send the
+     * same message twice. Sending, cancelling or rescheduling a message ends its claim.
+     *
+     * @param claimant names this claim; unique per call
+     */
+    List<Due> claim(String claimant, Instant now, Duration lease, int limit);
 
     void markSent(String id, Instant at);
 

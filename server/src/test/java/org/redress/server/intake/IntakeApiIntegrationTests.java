@@ -254,7 +254,8 @@ class IntakeApiIntegrationTests {
         String token = receipt.get("statusToken").asString();
         mvc.perform(post(path + "/message-opt-out").header("X-Case-Token", token))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.messagesStopped").value(true));
-        mvc.perform(post(path + "/complaints").header("X-Case-Token", token)).andExpect(status().isCreated());
+        mvc.perform(postJson(path + "/complaints", "{\"text\":\"No answer yet\"}").header("X-Case-Token", token))
+                .andExpect(status().isCreated());
         mvc.perform(post(path + "/withdrawal").header("X-Case-Token", token))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("WITHDRAWN"))
@@ -262,6 +263,40 @@ class IntakeApiIntegrationTests {
                         "MESSAGES_STOPPED", "COMPLAINT_RECEIVED", "REPORT_WITHDRAWN", "CASE_WITHDRAWN")));
         mvc.perform(post(path + "/withdrawal").header("X-Case-Token", "wrong"))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void takesAComplaintFromTheTokenHolderOnlyAndNeverEchoesIt() throws Exception {
+        JsonNode receipt = submit(validReport(unique()));
+        String ref = receipt.get("caseRef").asString();
+        String path = "/api/v1/reports/" + ref + "/complaints";
+        String token = receipt.get("statusToken").asString();
+        var count = jdbc.sql("SELECT COUNT(*) FROM intake_complaint WHERE case_ref = :ref").param("ref", ref).query(Integer.class);
+
+        String answer = mvc.perform(postJson(path, "{\"text\":\"The image is still up\"}").header("X-Case-Token", token))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.complaintId").isNotEmpty())
+                .andExpect(jsonPath("$.receivedAt").exists())
+                .andExpect(jsonPath("$.status.history[*].what").value(org.hamcrest.Matchers.hasItem("COMPLAINT_RECEIVED")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(answer).doesNotContain("still up");
+        assertThat(count.single()).isEqualTo(1);
+
+        String wrongToken = mvc.perform(postJson(path, "{\"text\":\"The image is still up\"}").header("X-Case-Token", "wrong"))
+                .andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+        String unknownRef = mvc.perform(postJson("/api/v1/reports/RD-2222-3333-4444/complaints", "{\"text\":\"The image is still up\"}")
+                        .header("X-Case-Token", token))
+                .andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(wrongToken.replace(ref, "REF")).isEqualTo(unknownRef.replace("RD-2222-3333-4444", "REF"));
+        mvc.perform(postJson(path, "{\"text\":\"  \"}").header("X-Case-Token", token))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].pointer").value("#/text"));
+        mvc.perform(postJson(path, "{\"text\":\"" + "x".repeat(4_001) + "\"}").header("X-Case-Token", token))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("xxxx"))));
+        mvc.perform(postJson(path, "{}").header("X-Case-Token", token)).andExpect(status().isBadRequest());
+        assertThat(count.single()).isEqualTo(1);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.redress.server.intake;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.redress.server.TestDatabase;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -58,6 +59,10 @@ final class IntakeContext implements AutoCloseable {
 
     <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    <T> ObjectProvider<T> provider(Class<T> type) {
+        return context.getBeanProvider(type);
     }
 
     <T> List<T> events(Class<T> type) {

@@ -127,4 +127,54 @@ class IntakeIntegrationTests {
                     .isInstanceOf(ReportWithdrawnAlreadyException.class);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void storesAComplaintEncryptedAcknowledgesItAndPublishesItWithoutItsText(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor); var context = new IntakeContext(db)) {
+            var receipt = context.intake().report(PUBLIC, Channel.PUBLIC, report(false, "id:complained"), Optional.empty());
+            var jdbc = context.bean(JdbcClient.class);
+            int acknowledgementsBefore = jdbc.sql("SELECT COUNT(*) FROM intake_outbox").query(Integer.class).single();
+
+            var answer = context.intake().complain(PUBLIC, receipt.caseRef().value(), receipt.statusToken(),
+                    "Nobody has removed the image after three days");
+
+            assertThat(context.intake().complaints(receipt.caseRef())).singleElement().satisfies(complaint -> {
+                assertThat(complaint.id()).isEqualTo(answer.complaintId());
+                assertThat(complaint.receivedAt()).isEqualTo(answer.receivedAt());
+                assertThat(complaint.text()).isEqualTo("Nobody has removed the image after three days");
+            });
+            var row = jdbc.sql("SELECT case_ref, report_id, text_enc FROM intake_complaint").query().singleRow();
+            assertThat(row.get("case_ref")).isEqualTo(receipt.caseRef().value());
+            assertThat((String) row.get("text_enc")).startsWith("v1:").doesNotContain("three days");
+            assertThat(context.events(ComplaintReceived.class))
+                    .containsExactly(new ComplaintReceived(receipt.caseRef(), answer.complaintId(), answer.receivedAt()));
+            assertThat(answer.status().history()).extracting(CaseStatus.Event::what).containsExactly("REPORT_RECEIVED",
+                    "COMPLAINT_RECEIVED");
+            assertThat(jdbc.sql("SELECT kind FROM intake_outbox ORDER BY created_at, kind").query(String.class).list())
+                    .hasSize(acknowledgementsBefore + 1).contains(IntakeOutbox.COMPLAINT_ACKNOWLEDGEMENT);
+            assertThat(context.bean(AuditTrail.class).verify()).isInstanceOf(ChainVerification.Intact.class);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void storesNoComplaintForAWrongTokenOrAnEmptyText(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor); var context = new IntakeContext(db)) {
+            var receipt = context.intake().report(PUBLIC, Channel.PUBLIC, report(false, "id:not-complained"), Optional.empty());
+            String ref = receipt.caseRef().value();
+
+            assertThatThrownBy(() -> context.intake().complain(PUBLIC, ref, "wrong-token", "Too slow"))
+                    .isInstanceOf(CaseNotFoundException.class);
+            assertThatThrownBy(() -> context.intake().complain(PUBLIC, "RD-0000-0000-0000", receipt.statusToken(), "Too slow"))
+                    .isInstanceOf(CaseNotFoundException.class);
+            assertThatThrownBy(() -> context.intake().complain(PUBLIC, ref, receipt.statusToken(), "   "))
+                    .isInstanceOf(IllegalArgumentException.class);
+
+            assertThat(context.intake().complaints(receipt.caseRef())).isEmpty();
+            assertThat(context.events(ComplaintReceived.class)).isEmpty();
+            assertThat(context.intake().status(ref, receipt.statusToken()).history()).extracting(CaseStatus.Event::what)
+                    .containsExactly("REPORT_RECEIVED");
+        }
+    }
 }

@@ -31,6 +31,20 @@ class IntakeValuesTests {
     }
 
     @Test
+    void redactsTheTextOfAComplaint() {
+        var complaint = new Complaint("c-1", Instant.EPOCH, "The moderator ignored my report");
+        assertThat(complaint.toString()).doesNotContain("moderator").contains("c-1");
+    }
+
+    @Test
+    void acceptsComplaintsOfOneToFourThousandCharactersOnly() {
+        assertThat(new Complaint("c-1", Instant.EPOCH, "x".repeat(4_000)).text()).hasSize(4_000);
+        assertThatThrownBy(() -> new Complaint("c-1", Instant.EPOCH, "x".repeat(4_001)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("xxx");
+        assertThatThrownBy(() -> new Complaint("c-1", Instant.EPOCH, " \n ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void redactsTheStatusTokenInAReceipt() {
         var receipt = new Receipt(new CaseRef("RD-2345-6789-ABCD"), "secret-token-value", Instant.EPOCH, Optional.empty(),
                 Route.PROTECTION);

@@ -25,6 +25,8 @@ import org.redress.server.identity.Callers;
 import org.redress.server.identity.Role;
 import org.redress.server.intake.CaseStatus;
 import org.redress.server.intake.Channel;
+import org.redress.server.intake.Complaint;
+import org.redress.server.intake.ComplaintReceipt;
 import org.redress.server.intake.ContentLocator;
 import org.redress.server.intake.Declarations;
 import org.redress.server.intake.Intake;
@@ -162,6 +164,19 @@ class IntakeApiController {
         }
     }
 
+    record ComplaintRequest(@NotBlank @Size(max = Complaint.MAX_TEXT) String text) {
+        @Override
+        public String toString() {
+            return "ComplaintRequest[text=redacted]";
+        }
+    }
+
+    record ComplaintView(String complaintId, Instant receivedAt, StatusView status) {
+        static ComplaintView of(ComplaintReceipt receipt) {
+            return new ComplaintView(receipt.complaintId(), receipt.receivedAt(), StatusView.of(receipt.status()));
+        }
+    }
+
     private final Intake intake;
 
     IntakeApiController(Intake intake) {
@@ -222,8 +237,9 @@ class IntakeApiController {
     @PostMapping("/reports/{caseRef}/complaints")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowAnyone
-    StatusView complain(@PathVariable String caseRef, @RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token) {
-        return StatusView.of(intake.complain(new Actor.Public(), caseRef, token == null ? "" : token));
+    ComplaintView complain(@PathVariable String caseRef, @RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token,
+            @Valid @RequestBody ComplaintRequest request) {
+        return ComplaintView.of(intake.complain(new Actor.Public(), caseRef, token == null ? "" : token, request.text()));
     }
 
     private static Optional<String> key(@Nullable String idempotencyKey) {

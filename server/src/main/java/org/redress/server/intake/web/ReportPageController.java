@@ -15,6 +15,7 @@ import org.redress.server.identity.AllowAnyone;
 import org.redress.server.intake.CaseNotFoundException;
 import org.redress.server.intake.CaseStatus;
 import org.redress.server.intake.Channel;
+import org.redress.server.intake.Complaint;
 import org.redress.server.intake.ContentLocator;
 import org.redress.server.intake.Declarations;
 import org.redress.server.intake.Intake;
@@ -203,9 +204,21 @@ class ReportPageController {
 
     @PostMapping("/status/{caseRef}/complain")
     @AllowAnyone
-    String complain(@PathVariable String caseRef, @RequestParam(name = "t", required = false) @Nullable String token, Model model,
-            HttpServletResponse response) {
-        return statusPage(caseRef, token, model, response, () -> intake.complain(new Actor.Public(), caseRef, orEmpty(token)),
+    String complain(@PathVariable String caseRef, @RequestParam(name = "t", required = false) @Nullable String token,
+            @RequestParam(name = "text", required = false) @Nullable String text, Model model, HttpServletResponse response) {
+        String complaint = text == null ? "" : text.strip();
+        if (complaint.isEmpty() || complaint.length() > Complaint.MAX_TEXT) {
+            String page = statusPage(caseRef, token, model, response, () -> intake.status(caseRef, orEmpty(token)), null);
+            if (response.getStatus() != HttpStatus.NOT_FOUND.value()) {
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+                model.addAttribute("complaintText", complaint);
+                model.addAttribute("complaintError", complaint.isEmpty() ? "Write what you want to complain about."
+                        : "Keep your complaint under " + Complaint.MAX_TEXT + " characters.");
+            }
+            return page;
+        }
+        return statusPage(caseRef, token, model, response,
+                () -> intake.complain(new Actor.Public(), caseRef, orEmpty(token), complaint).status(),
                 "Your complaint is recorded. It is handled on the expedited route, ahead of ordinary complaints.");
     }
 

@@ -153,6 +153,32 @@ public class Review {
         events.publishEvent(new ReviewChanged(SYSTEM, "case.opened", opened.ref()));
     }
 
+    /**
+     * A reporter complained (UK OSA s.21(2A), the expedited route). A case closed as no violation
+     * is reopened for a senior moderator other than the one who closed it; a case still waiting
+     * goes to the seniors at once; a removed or pending removal only records it.
+     */
+    @Transactional
+    public void complaintReceived(CaseRef ref) {
+        Optional<ReviewCase> found = cases.find(ref);
+        if (found.isEmpty()) {
+            return;
+        }
+        ReviewCase reviewCase = found.get();
+        switch (reviewCase.state()) {
+            case NO_VIOLATION -> {
+                save(reviewCase.withState(ReviewState.ESCALATED));
+                history(ref, SYSTEM, "REOPENED_BY_COMPLAINT", Optional.empty());
+            }
+            case OPEN -> {
+                save(reviewCase.withState(ReviewState.ESCALATED).withClaim(Optional.empty()));
+                history(ref, SYSTEM, "ESCALATED_BY_COMPLAINT", Optional.empty());
+            }
+            case ESCALATED, AWAITING_REMOVAL, REMOVED, WITHDRAWN -> history(ref, SYSTEM, "COMPLAINT_RECEIVED", Optional.empty());
+        }
+        events.publishEvent(new ReviewChanged(SYSTEM, "case.complaint-received", ref));
+    }
+
     // ---- The queue ----
 
     /**
@@ -175,7 +201,7 @@ public class Review {
     @Transactional(readOnly = true)
     public CaseFile caseFile(CaseRef ref) {
         ReviewCase reviewCase = find(ref);
-        return new CaseFile(reviewCase, cases.contents(ref), intake.reportsForReview(ref), cases.matches(ref),
+        return new CaseFile(reviewCase, cases.contents(ref), intake.reportsForReview(ref), intake.complaints(ref), cases.matches(ref),
                 cases.decisions(ref), enforcement.deliveriesForCase(ref.value()), cases.history(ref));
     }
 
@@ -536,10 +562,17 @@ public class Review {
         }
     }
 
-    private static void requireSeniorWhereNeeded(Moderator moderator, ReviewCase reviewCase) {
+    private void requireSeniorWhereNeeded(Moderator moderator, ReviewCase reviewCase) {
         boolean needsSenior = reviewCase.state() == ReviewState.ESCALATED || reviewCase.severity() == Severity.CHILD_SEXUAL_ABUSE;
         if (needsSenior && !moderator.senior()) {
             throw new SeniorModeratorRequiredException(reviewCase.ref().value());
+        }
+        if (reviewCase.state() == ReviewState.ESCALATED) {
+            List<RecordedDecision> decisions = cases.decisions(reviewCase.ref());
+            boolean closedBefore = !decisions.isEmpty() && decisions.getLast().outcome() == Outcome.NO_VIOLATION;
+            if (closedBefore && decisions.getLast().decidedBy().equals(moderator.username())) {
+                throw new DifferentModeratorRequiredException(reviewCase.ref().value());
+            }
         }
     }
 

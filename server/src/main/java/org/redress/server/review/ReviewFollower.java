@@ -3,6 +3,7 @@ package org.redress.server.review;
 import java.util.Optional;
 import org.redress.server.enforcement.DeliveryAcknowledged;
 import org.redress.server.enforcement.DeliveryGivenUp;
+import org.redress.server.intake.ComplaintReceived;
 import org.redress.server.intake.ReportReceived;
 import org.redress.server.intake.ReportWithdrawn;
 import org.redress.server.matching.MatchFound;
@@ -34,6 +35,11 @@ class ReviewFollower {
     @EventListener
     void on(ReportWithdrawn withdrawn) {
         review.reportsWithdrawn(withdrawn.caseRef());
+    }
+
+    @EventListener
+    void on(ComplaintReceived complaint) {
+        review.complaintReceived(complaint.caseRef());
     }
 
     @EventListener

@@ -392,4 +392,33 @@ class ReviewIntegrationTests {
             assertThat(context.review().find(ref).state()).as("hiding does not decide the case").isEqualTo(ReviewState.OPEN);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void reopensACaseClosedWithoutActionOnAComplaintForADifferentSeniorModerator(TestDatabase.Vendor vendor) throws Exception {
+        try (var db = TestDatabase.create(vendor); var platform = new Platform();
+                var context = new ReviewContext(db, new MutableClock(ReviewContext.START), platform)) {
+            Review review = context.review();
+            var receipt = context.bean(Intake.class).report(PUBLIC, Channel.PUBLIC, report(ReporterRole.SUBJECT, false, "id:complain"),
+                    Optional.empty());
+            CaseRef ref = receipt.caseRef();
+            review.claim(SAM, ref);
+            review.decide(SAM, ref, new DecisionRequest(Outcome.NO_VIOLATION, Optional.empty(), Optional.empty(),
+                    Optional.of(NoViolationReason.NOT_INTIMATE_IMAGE_CONTENT), Optional.empty(), Optional.empty()));
+
+            context.bean(Intake.class).complain(PUBLIC, ref.value(), receipt.statusToken(), "It is me in the picture and I did not agree.");
+
+            assertThat(review.find(ref).state()).isEqualTo(ReviewState.ESCALATED);
+            assertThatThrownBy(() -> review.claim(SAM, ref)).isInstanceOf(DifferentModeratorRequiredException.class);
+            assertThatThrownBy(() -> review.claim(ALICE, ref)).isInstanceOf(SeniorModeratorRequiredException.class);
+            var sue = new Moderator("sue", true);
+            review.claim(sue, ref);
+            assertThat(review.caseFile(ref).complaints()).singleElement()
+                    .satisfies(c -> assertThat(c.text()).contains("did not agree"));
+            review.decide(sue, ref, new DecisionRequest(Outcome.REMOVE, Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty()));
+            assertThat(review.find(ref).state()).isEqualTo(ReviewState.AWAITING_REMOVAL);
+            assertThat(review.caseFile(ref).history()).extracting(HistoryEntry::what).contains("REOPENED_BY_COMPLAINT");
+        }
+    }
 }

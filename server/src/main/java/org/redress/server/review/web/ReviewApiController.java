@@ -79,6 +79,9 @@ class ReviewApiController {
             @Nullable String description, Instant receivedAt, @Nullable Instant withdrawnAt) {
     }
 
+    record ComplaintView(String id, Instant receivedAt, String text) {
+    }
+
     record MatchView(String contentId, String bank, long entryId, int distance, boolean retroactive, Instant foundAt) {
     }
 
@@ -89,7 +92,8 @@ class ReviewApiController {
     record HistoryView(Instant at, String actor, String what, @Nullable String detail) {
     }
 
-    record CaseFileView(CaseView reviewCase, List<ContentView> contents, List<ReportView> reports, List<MatchView> matches,
+    record CaseFileView(CaseView reviewCase, List<ContentView> contents, List<ReportView> reports,
+            List<ComplaintView> complaints, List<MatchView> matches,
             List<DecisionView> decisions, List<DeliveryView> deliveries, List<HistoryView> history) {
     }
 
@@ -125,6 +129,7 @@ class ReviewApiController {
                 file.reports().stream().map(r -> new ReportView(r.channel().name(), r.reporterRole().name(),
                         r.subjectWasUnder18(), r.hasContact(), r.description().orElse(null), r.receivedAt(),
                         r.withdrawnAt().orElse(null))).toList(),
+                file.complaints().stream().map(c -> new ComplaintView(c.id(), c.receivedAt(), c.text())).toList(),
                 file.matches().stream().map(m -> new MatchView(m.contentId(), m.bank(), m.entryId(), m.distance(),
                         m.retroactive(), m.foundAt())).toList(),
                 file.decisions().stream().map(d -> view(d, file.reviewCase().state())).toList(),

@@ -82,13 +82,15 @@ class DeliveryClaimIntegrationTests {
                     String name = "claimer-" + t;
                     claimers.add(threads.submit(() -> {
                         start.await();
-                        for (int round = 0;; round++) {
+                        // Bounded, so that a claim that hands out rows twice fails the test instead of looping.
+                        for (int round = 0; round < 40; round++) {
                             var batch = deliveries.claimDue(name + "/" + round, now, now.plusSeconds(60), 7);
                             if (batch.isEmpty()) {
                                 return null;
                             }
                             batch.forEach(c -> claimed.add(c.delivery().id()));
                         }
+                        return null;
                     }));
                 }
                 start.countDown();

@@ -234,6 +234,35 @@ class WebhookDeliveryIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
+    void sendsRightAfterTheQueueingTransactionCommits(TestDatabase.Vendor vendor) throws Exception {
+        var clock = new MutableClock(EnforcementContext.START);
+        try (var db = TestDatabase.create(vendor);
+                var receiver = new WebhookReceiver(EnforcementContext.SECRET, clock::instant, (id, n) -> new WebhookReceiver.Answer.Status(200));
+                var context = EnforcementContext.sendingTo(db, clock, receiver, "--redress.webhook.dispatch-after-commit=true")) {
+            var transactions = context.bean(org.springframework.transaction.support.TransactionTemplate.class);
+            List<Long> latenciesMicros = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                String caseRef = "RDR-FAST-" + i;
+                String contentId = "content-f" + i;
+                DeliveryId id = transactions.execute(status -> {
+                    DeliveryId queued = context.enforcement().requestRemoval(MODERATOR, caseRef, contentId, reasons());
+                    assertThat(receiver.received(queued.value())).as("nothing leaves before the commit").isEmpty();
+                    return queued;
+                });
+                long committed = System.nanoTime();
+                long deadline = committed + Duration.ofSeconds(10).toNanos();
+                while (receiver.received(id.value()).isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
+                }
+                latenciesMicros.add((System.nanoTime() - committed) / 1000);
+                assertThat(receiver.received(id.value())).hasSize(1);
+            }
+            System.out.println("webhook latency after commit (" + vendor + "), microseconds: " + latenciesMicros);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
     void keepsDeliveriesWaitingWithoutAUrl(TestDatabase.Vendor vendor) {
         var clock = new MutableClock(EnforcementContext.START);
         try (var db = TestDatabase.create(vendor); var context = new EnforcementContext(db, clock)) {

@@ -10,6 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +75,7 @@ class WebhookCrashIntegrationTests {
                 try {
                     awaitStarted(second);
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                    while (!arrivedAll(receiver, queued) && System.nanoTime() < deadline) {
+                    while (acknowledged(db) < queued.size() && System.nanoTime() < deadline) {
                         Thread.sleep(100);
                     }
                 } finally {
@@ -92,8 +95,14 @@ class WebhookCrashIntegrationTests {
         }
     }
 
-    private static boolean arrivedAll(WebhookReceiver receiver, List<String> ids) {
-        return receiver.received().stream().map(WebhookReceiver.Received::deliveryId).distinct().count() >= ids.size();
+    /** Reads the child's database while it runs (SQLite's WAL lets a reader in beside the writer). */
+    private static int acknowledged(TestDatabase db) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(db.jdbcUrl());
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT COUNT(*) FROM enforcement_delivery WHERE acknowledged_at IS NOT NULL")) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     private static int freePort() throws IOException {
@@ -108,7 +117,7 @@ class WebhookCrashIntegrationTests {
         return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 RedressApplication.class.getName(), "--server.port=" + port, "--redress.data=" + data,
                 "--redress.webhook.url=" + hook, "--redress.webhook.secret=" + EnforcementContext.SECRET,
-                "--redress.webhook.timeout=PT1S", "--redress.webhook.lease=PT3S", "--redress.webhook.interval=PT0.2S",
+                "--redress.webhook.timeout=PT5S", "--redress.webhook.lease=PT10S", "--redress.webhook.interval=PT0.2S",
                 "--redress.webhook.initial-backoff=PT0.5S", "--redress.webhook.max-backoff=PT1S",
                 "--logging.level.root=WARN", "--logging.level." + RedressApplication.class.getName() + "=INFO")
                 .redirectErrorStream(true)

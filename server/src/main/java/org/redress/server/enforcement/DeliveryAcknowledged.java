@@ -9,7 +9,8 @@ import org.redress.server.shared.AuditedChange;
 /**
  * The platform acknowledged a webhook (answered 2xx). Published once per delivery, in the
  * transaction that records the acknowledgement; for a removal this is the platform's confirmed
- * take-down, which stops the case's clock.
+ * take-down, which stops the case's clock. Test webhooks ({@code webhook.test}) are acknowledged
+ * too, under the case reference {@value Enforcement#TEST_CASE_REF}: listeners filter on {@code type}.
  *
  * @param id the delivery
  * @param type the body's {@code type}, such as {@code content.remove}

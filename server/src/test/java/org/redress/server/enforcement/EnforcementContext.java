@@ -2,7 +2,9 @@ package org.redress.server.enforcement;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.redress.server.MutableClock;
 import org.redress.server.TestDatabase;
@@ -39,12 +41,17 @@ final class EnforcementContext implements AutoCloseable {
     /** With {@code --name=value} arguments after the defaults (later ones win). */
     EnforcementContext(TestDatabase database, MutableClock clock, String... extraArguments) {
         this.clock = clock;
-        String[] defaults = { "--redress.data=" + database.dataDirectory(), "--redress.db-url=" + database.jdbcUrl(),
+        // Spring joins a repeated command-line property with commas, so extras replace defaults here.
+        Map<String, String> named = new LinkedHashMap<>();
+        for (String argument : List.of("--redress.data=" + database.dataDirectory(), "--redress.db-url=" + database.jdbcUrl(),
                 "--redress.webhook.interval=PT1H", "--redress.webhook.dispatch-after-commit=false",
-                "--redress.webhook.timeout=PT0.5S", "--redress.webhook.lease=PT1M" };
-        String[] arguments = new String[defaults.length + extraArguments.length];
-        System.arraycopy(defaults, 0, arguments, 0, defaults.length);
-        System.arraycopy(extraArguments, 0, arguments, defaults.length, extraArguments.length);
+                "--redress.webhook.timeout=PT0.5S", "--redress.webhook.lease=PT1M")) {
+            named.put(argument.substring(0, argument.indexOf('=')), argument);
+        }
+        for (String argument : extraArguments) {
+            named.put(argument.substring(0, argument.indexOf('=')), argument);
+        }
+        String[] arguments = named.values().toArray(String[]::new);
         this.context = new SpringApplicationBuilder(Beans.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)

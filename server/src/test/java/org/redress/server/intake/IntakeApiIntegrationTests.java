@@ -300,6 +300,20 @@ class IntakeApiIntegrationTests {
     }
 
     @Test
+    void servesEveryPublicPageWithTheSharedHead() throws Exception {
+        for (String page : new String[] { "/report", "/protect", "/status/RD-2222-3333-4444?t=wrong" }) {
+            String html = mvc.perform(get(page)).andReturn().getResponse().getContentAsString();
+            assertThat(html).as(page).contains("<meta charset=\"utf-8\">", "<meta name=\"referrer\" content=\"no-referrer\">",
+                    "/css/intake.css", "/js/intake/quick-exit.js");
+            assertThat(html.split("<title>", -1)).as(page + ": one title").hasSize(2);
+            assertThat(html.indexOf("</head>")).as(page).isGreaterThan(html.indexOf("quick-exit.js"));
+        }
+        String protect = mvc.perform(get("/protect")).andReturn().getResponse().getContentAsString();
+        assertThat(protect.substring(0, protect.indexOf("</head>"))).contains("<title>Protect your images · Redress</title>",
+                "/js/pdq.js", "/js/md5.js", "/js/intake/protect.js");
+    }
+
+    @Test
     void refusesABodyOverTheSizeLimitAndStoresNothing() throws Exception {
         int before = storedReports();
         mvc.perform(postJson("/api/v1/reports", validReport(unique()).replace("Shared without my consent", "z".repeat(70_000))))

@@ -105,7 +105,8 @@ class CheckRecorder implements SmartLifecycle {
                 queue.drainTo(batch, MAX_BATCH - 1);
                 commit(batch);
             } catch (InterruptedException e) {
-                // stop() interrupts only to cut the wait short; the loop drains the queue first.
+                // Only stop() ends the writer, by its flag, after the queue is drained: an
+                // interrupt must not drop the checks still waiting.
             } catch (Throwable e) {
                 // The writer must outlive anything a batch throws, or every later check would hang.
                 log.error("Recording a batch of checks failed ({})", e.getClass().getName());

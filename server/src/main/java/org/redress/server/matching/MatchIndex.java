@@ -91,7 +91,8 @@ class MatchIndex {
         return hits;
     }
 
-    @Scheduled(fixedDelayString = "${redress.matching.poll-interval:250ms}")
+    @Scheduled(fixedDelayString = "${redress.matching.poll-interval:250ms}",
+            initialDelayString = "${redress.matching.poll-initial-delay:0ms}")
     void poll() {
         try {
             refresh();

@@ -6,6 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.redress.pdq.PdqHash;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +39,8 @@ class RegistryHashes {
     /** A registered upload whose PDQ hash is close to a query. */
     record Near(String contentId, PdqHash query, int distance) {
     }
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryHashes.class);
 
     private final JdbcClient jdbc;
     private long[] words = new long[4 * 1024];
@@ -85,9 +91,20 @@ class RegistryHashes {
         return hits.stream().map(hit -> new Near(contentIds.get(hit.rowId()), hit.query(), hit.distance())).toList();
     }
 
-    /** How many registered PDQ hashes are held. */
-    synchronized int size() {
-        return count;
+    /**
+     * Reads the registry into memory once the application is up, in the background, so that the
+     * first retroactive scan after a start does not do it inside its banking transaction.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        Thread.ofVirtual().name("matching-registry-warm-up").start(() -> {
+            try {
+                search(List.of(), 0);
+            } catch (RuntimeException e) {
+                log.warn("Reading the registry into memory failed ({}); the first scan will read it",
+                        e.getClass().getName());
+            }
+        });
     }
 
     private void catchUp() {
@@ -115,5 +132,9 @@ class RegistryHashes {
         rowIds[count++] = id;
         highest = Math.max(highest, id);
         recent.add(id);
+        if (recent.size() > 4 * LATE_WINDOW) {
+            // The first read after a start brings the whole registry: keep the set small meanwhile.
+            recent.removeIf(held -> held <= highest - LATE_WINDOW);
+        }
     }
 }

@@ -81,7 +81,6 @@ class CheckedImagesKeptApiIntegrationTests {
 
         assertThat(media.forContent(contentId)).singleElement().satisfies(kept -> {
             assertThat(kept.size()).isEqualTo(image.length);
-            assertThat(kept.held()).isFalse();
             assertThat(media.open(kept.id())).isEqualTo(image);
         });
     }

@@ -82,6 +82,27 @@ class MatchingApiIntegrationTests {
     }
 
     @Test
+    void matchesAJsonCheckByPdqOnlyWhenItsQualityMeetsTheBanksFloor() throws Exception {
+        PdqHash hash = pdqOf(TestImages.png(TestImages.picture(16)));
+        String bank = createBank("BLOCK");
+        addHash(bank, "{\"pdq\":\"" + hash.toHex() + "\"}").andExpect(status().isCreated());
+        String body = "{\"contentId\":\"c-" + unique() + "\",\"uploaderId\":\"u-1\",\"pdq\":\"" + hash.toHex()
+                + "\",\"quality\":";
+
+        mvc.perform(post("/api/v1/checks").header("Authorization", platform).contentType(MediaType.APPLICATION_JSON)
+                        .content(body + "49}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.verdict").value("ALLOW"));
+        mvc.perform(post("/api/v1/checks").header("Authorization", platform).contentType(MediaType.APPLICATION_JSON)
+                        .content(body + "50}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.verdict").value("BLOCK"));
+        mvc.perform(post("/api/v1/checks").header("Authorization", platform).contentType(MediaType.APPLICATION_JSON)
+                        .content(body + "101}"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void blocksANearDuplicateOfABankedHashAndAllowsAnUnrelatedImage() throws Exception {
         var original = TestImages.picture(11);
         String bank = createBank("BLOCK");

@@ -264,7 +264,9 @@ class MatchingIntegrationTests {
             matching.createBank(ADMIN, new BankName("shared"), BankAction.BLOCK, 31, 50);
             var first = matching.addEntry(ADMIN, new BankName("shared"), EntryHashes.ofPdq(hash), Optional.empty(),
                     Optional.empty(), new Provenance(Provenance.Source.IMPORT, "batch-2"));
-            try (var replica = MatchingContext.open(db)) {
+            // The replica polls only when told to, so that "not ready before loading" is not a race
+            // with its scheduler on a busy machine.
+            try (var replica = MatchingContext.open(db, "redress.matching.poll-initial-delay=1h")) {
                 var replicaIndex = replica.getBean(MatchIndex.class);
                 assertThat(replicaIndex.ready()).isFalse();
                 replicaIndex.refresh();

@@ -191,6 +191,33 @@ public class Review {
         return cases.queue(states, Math.clamp(limit, 1, 500));
     }
 
+    /**
+     * The queue as this moderator may see it: child sexual abuse cases stay out of the ordinary
+     * moderators' queue and are listed for senior moderators only.
+     */
+    @Transactional(readOnly = true)
+    public List<ReviewCase> queue(Moderator moderator, ReviewState state, int limit) {
+        return queue(state, limit).stream()
+                .filter(c -> moderator.senior() || c.severity() != Severity.CHILD_SEXUAL_ABUSE).toList();
+    }
+
+    /**
+     * The case file as this moderator may see it.
+     *
+     * @throws SeniorModeratorRequiredException for a child sexual abuse case and a moderator who is not senior
+     */
+    @Transactional(readOnly = true)
+    public CaseFile caseFile(Moderator moderator, CaseRef ref) {
+        requireSeniorForChildAbuse(moderator, find(ref));
+        return caseFile(ref);
+    }
+
+    private static void requireSeniorForChildAbuse(Moderator moderator, ReviewCase reviewCase) {
+        if (reviewCase.severity() == Severity.CHILD_SEXUAL_ABUSE && !moderator.senior()) {
+            throw new SeniorModeratorRequiredException(reviewCase.ref().value());
+        }
+    }
+
     /** @throws ReviewCaseNotFoundException when there is no such case */
     @Transactional(readOnly = true)
     public ReviewCase find(CaseRef ref) {
@@ -519,7 +546,8 @@ public class Review {
      * @throws ReviewCaseNotFoundException when the image is not one of the case's
      */
     @Transactional(readOnly = true)
-    public byte[] preview(CaseRef ref, MediaId id) {
+    public byte[] preview(Moderator moderator, CaseRef ref, MediaId id) {
+        requireSeniorForChildAbuse(moderator, find(ref));
         requireMediaOfCase(ref, id);
         return media.preview(id);
     }
@@ -532,6 +560,7 @@ public class Review {
      */
     @Transactional
     public byte[] reveal(Moderator moderator, CaseRef ref, MediaId id) {
+        requireSeniorForChildAbuse(moderator, find(ref));
         requireMediaOfCase(ref, id);
         history(ref, moderator.actor(), "MEDIA_REVEALED", Optional.of(id.value().substring(0, Math.min(12, id.value().length()))));
         events.publishEvent(new ReviewChanged(moderator.actor(), "case.media-revealed", ref));

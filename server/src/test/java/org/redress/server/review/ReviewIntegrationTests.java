@@ -169,6 +169,9 @@ class ReviewIntegrationTests {
             Review review = context.review();
             CaseRef child = file(context, Channel.PUBLIC, ReporterRole.SUBJECT, true, "id:senior-1");
             assertThatThrownBy(() -> review.claim(ALICE, child)).isInstanceOf(SeniorModeratorRequiredException.class);
+            assertThat(review.queue(ALICE, ReviewState.OPEN, 100)).as("kept out of the ordinary queue").isEmpty();
+            assertThat(review.queue(SAM, ReviewState.OPEN, 100)).extracting(ReviewCase::ref).containsExactly(child);
+            assertThatThrownBy(() -> review.caseFile(ALICE, child)).isInstanceOf(SeniorModeratorRequiredException.class);
             review.claim(SAM, child);
             review.decide(SAM, child, new DecisionRequest(Outcome.REFER, Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty()));

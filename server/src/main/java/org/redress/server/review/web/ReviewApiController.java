@@ -113,15 +113,15 @@ class ReviewApiController {
     @GetMapping("/cases")
     @Allow({ Role.MODERATOR, Role.SENIOR_MODERATOR })
     List<CaseView> cases(@RequestParam(defaultValue = "OPEN") ReviewState state,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit, Authentication caller) {
         Instant now = clock.instant();
-        return review.queue(state, limit).stream().map(c -> CaseView.of(c, now)).toList();
+        return review.queue(Moderators.of(caller), state, limit).stream().map(c -> CaseView.of(c, now)).toList();
     }
 
     @GetMapping("/cases/{id}")
     @Allow({ Role.MODERATOR, Role.SENIOR_MODERATOR })
-    CaseFileView caseFile(@PathVariable String id) {
-        CaseFile file = review.caseFile(ref(id));
+    CaseFileView caseFile(@PathVariable String id, Authentication caller) {
+        CaseFile file = review.caseFile(Moderators.of(caller), ref(id));
         Instant now = clock.instant();
         return new CaseFileView(CaseView.of(file.reviewCase(), now),
                 file.contents().stream().map(c -> new ContentView(c.contentId(), c.removalDelivery().orElse(null),

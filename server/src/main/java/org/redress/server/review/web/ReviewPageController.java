@@ -63,12 +63,12 @@ class ReviewPageController {
     }
 
     @GetMapping("/review")
-    String queue(Model model, @RequestParam(defaultValue = "OPEN") ReviewState state) {
+    String queue(Model model, @RequestParam(defaultValue = "OPEN") ReviewState state, Authentication caller) {
         Instant now = clock.instant();
         var dashboard = review.dashboard();
         model.addAttribute("state", state);
         model.addAttribute("states", ReviewState.values());
-        model.addAttribute("rows", review.queue(state, 200).stream().map(c -> row(c, now)).toList());
+        model.addAttribute("rows", review.queue(Moderators.of(caller), state, 200).stream().map(c -> row(c, now)).toList());
         model.addAttribute("counts", dashboard.byState());
         model.addAttribute("atRisk", dashboard.atRisk().size());
         model.addAttribute("breached", dashboard.breached().size());
@@ -79,7 +79,7 @@ class ReviewPageController {
     String casePage(@PathVariable String id, Authentication caller, Model model) {
         CaseRef ref = ReviewApiController.ref(id);
         Moderator moderator = Moderators.of(caller);
-        CaseFile file = review.caseFile(ref);
+        CaseFile file = review.caseFile(moderator, ref);
         Instant now = clock.instant();
         ReviewCase reviewCase = file.reviewCase();
         model.addAttribute("file", file);
@@ -140,8 +140,8 @@ class ReviewPageController {
     }
 
     @GetMapping("/review/cases/{id}/media/{mediaId}/preview")
-    ResponseEntity<byte[]> preview(@PathVariable String id, @PathVariable String mediaId) {
-        byte[] png = review.preview(ReviewApiController.ref(id), mediaId(mediaId));
+    ResponseEntity<byte[]> preview(@PathVariable String id, @PathVariable String mediaId, Authentication caller) {
+        byte[] png = review.preview(Moderators.of(caller), ReviewApiController.ref(id), mediaId(mediaId));
         return image(png, MediaType.IMAGE_PNG);
     }
 

@@ -26,9 +26,11 @@ public class Identity {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ApiKeyCache keyCache;
 
     Identity(StaffUsers users, ApiKeys keys, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, ApiKeyCache keyCache) {
+        this.keyCache = keyCache;
         this.users = users;
         this.keys = keys;
         this.passwordEncoder = passwordEncoder;
@@ -102,6 +104,7 @@ public class Identity {
     @Transactional
     public ApiKey revokeApiKey(Actor actor, ApiKeyId id) {
         keys.find(id).orElseThrow(() -> new ApiKeyNotFoundException(id));
+        keyCache.invalidate();
         if (keys.revoke(id, SqlDialect.truncate(clock.instant()))) {
             events.publishEvent(new ApiKeyRevoked(actor, id));
         }
@@ -116,9 +119,9 @@ public class Identity {
         if (!ApiKeySecrets.looksLikeKey(presentedSecret)) {
             return Optional.empty();
         }
-        return keys.findBySecretHash(ApiKeySecrets.hash(presentedSecret))
+        return keyCache.get(ApiKeySecrets.hash(presentedSecret), () -> keys.findBySecretHash(ApiKeySecrets.hash(presentedSecret))
                 .filter(ApiKey::active)
-                .filter(key -> key.ownerId().map(owner -> users.find(owner).map(StaffUser::enabled).orElse(false)).orElse(true));
+                .filter(key -> key.ownerId().map(owner -> users.find(owner).map(StaffUser::enabled).orElse(false)).orElse(true)));
     }
 
     /**
@@ -131,6 +134,7 @@ public class Identity {
      */
     @Transactional
     public StaffUser setEnabled(Actor actor, Username username, boolean enabled) {
+        keyCache.invalidate();
         var user = users.find(username).orElseThrow(UserNotFoundException::new);
         if (!enabled && actor instanceof Actor.Staff staff && staff.username().equals(username.value())) {
             throw new SelfLockoutException();

@@ -2,13 +2,10 @@ package org.redress.server.enforcement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,11 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.redress.server.ChildService;
 import org.redress.server.MutableClock;
-import org.redress.server.RedressApplication;
 import org.redress.server.StorageContext;
 import org.redress.server.TestDatabase;
 import org.redress.server.identity.Identity;
@@ -47,14 +43,13 @@ class WebhookCrashIntegrationTests {
                 apiKey = storage.getBean(Identity.class).createUser(new Actor.Operator("test"), Username.of("crash-admin"),
                         Role.ADMIN, true).apiKey().orElseThrow().secret();
             }
-            int receiverPort = freePort();
+            int receiverPort = ChildService.freePort();
             URI hook = URI.create("http://127.0.0.1:" + receiverPort + "/hook");
 
             List<String> queued = new ArrayList<>();
-            int port = freePort();
+            int port = ChildService.freePort();
             Process first = start(db.dataDirectory(), port, hook);
             try {
-                awaitStarted(first);
                 var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
                 for (int i = 0; i < DELIVERIES; i++) {
                     var answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/deliveries/test"))
@@ -64,16 +59,13 @@ class WebhookCrashIntegrationTests {
                     queued.add(JsonMapper.builder().build().readTree(answer.body()).get("id").asString());
                 }
             } finally {
-                first.destroyForcibly();
-                assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(ChildService.kill(first)).isEqualTo(137);
             }
-            assertThat(first.exitValue()).isEqualTo(137);
 
             try (var receiver = new WebhookReceiver(receiverPort, EnforcementContext.SECRET, Instant::now,
                     (id, n) -> new WebhookReceiver.Answer.Status(200))) {
-                Process second = start(db.dataDirectory(), freePort(), hook);
+                Process second = start(db.dataDirectory(), ChildService.freePort(), hook);
                 try {
-                    awaitStarted(second);
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                     while (acknowledged(db) < queued.size() && System.nanoTime() < deadline) {
                         Thread.sleep(100);
@@ -105,40 +97,11 @@ class WebhookCrashIntegrationTests {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** Short backoff and lease, so that the restarted process retries within seconds. */
-    private static Process start(Path data, int port, URI hook) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                RedressApplication.class.getName(), "--server.port=" + port, "--redress.data=" + data,
-                "--redress.webhook.url=" + hook, "--redress.webhook.secret=" + EnforcementContext.SECRET,
-                "--redress.webhook.timeout=PT5S", "--redress.webhook.lease=PT10S", "--redress.webhook.interval=PT0.2S",
-                "--redress.webhook.initial-backoff=PT0.5S", "--redress.webhook.max-backoff=PT1S",
-                "--logging.level.root=WARN", "--logging.level." + RedressApplication.class.getName() + "=INFO")
-                .redirectErrorStream(true)
-                .start();
-    }
-
-    /** Waits for the child's "Started" line; the reader keeps draining its output so it never blocks. */
-    private static void awaitStarted(Process process) throws Exception {
-        var started = new CompletableFuture<Void>();
-        Thread.ofPlatform().daemon().start(() -> {
-            try (var lines = process.inputReader(StandardCharsets.UTF_8)) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (line.contains("Started " + RedressApplication.class.getSimpleName())) {
-                        started.complete(null);
-                    }
-                }
-            } catch (IOException closed) {
-                // the process ended; reported below
-            }
-            started.completeExceptionally(new AssertionError("the server process ended before it started"));
-        });
-        started.get(120, TimeUnit.SECONDS);
+    private static Process start(Path data, int port, URI hook) throws Exception {
+        return ChildService.start(data, port, "--redress.webhook.url=" + hook,
+                "--redress.webhook.secret=" + EnforcementContext.SECRET, "--redress.webhook.timeout=PT5S",
+                "--redress.webhook.lease=PT10S", "--redress.webhook.interval=PT0.2S",
+                "--redress.webhook.initial-backoff=PT0.5S", "--redress.webhook.max-backoff=PT1S");
     }
 }

@@ -42,7 +42,12 @@ final class Platform implements AutoCloseable {
     private final AtomicInteger failuresLeft = new AtomicInteger();
 
     Platform() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        this(0);
+    }
+
+    /** Listening on a given port, for a service started before the platform was up. */
+    Platform(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/redress-webhook", exchange -> {
             try (exchange) {

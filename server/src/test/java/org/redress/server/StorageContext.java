@@ -1,8 +1,5 @@
 package org.redress.server;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -25,12 +22,6 @@ public final class StorageContext {
     }
 
     public static ConfigurableApplicationContext open(TestDatabase database) {
-        return new SpringApplicationBuilder(Beans.class)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .registerShutdownHook(false)
-                .properties("logging.level.root=WARN", "logging.level.org.redress.server.storage=ERROR")
-                .run("--redress.data=" + database.dataDirectory(), "--redress.db-url=" + database.jdbcUrl());
+        return ModuleContext.open(Beans.class, database, null, null);
     }
 }

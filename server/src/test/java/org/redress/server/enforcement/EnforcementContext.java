@@ -1,22 +1,15 @@
 package org.redress.server.enforcement;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.redress.server.ModuleContext;
 import org.redress.server.MutableClock;
 import org.redress.server.TestDatabase;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * Storage, audit and enforcement beans on a {@link TestDatabase}, with a {@link MutableClock} that
@@ -41,31 +34,12 @@ final class EnforcementContext implements AutoCloseable {
     /** With {@code --name=value} arguments after the defaults (later ones win). */
     EnforcementContext(TestDatabase database, MutableClock clock, String... extraArguments) {
         this.clock = clock;
-        // Spring joins a repeated command-line property with commas, so extras replace defaults here.
-        Map<String, String> named = new LinkedHashMap<>();
-        for (String argument : List.of("--redress.data=" + database.dataDirectory(), "--redress.db-url=" + database.jdbcUrl(),
-                "--redress.webhook.interval=PT1H", "--redress.webhook.dispatch-after-commit=false",
-                "--redress.webhook.timeout=PT0.5S", "--redress.webhook.lease=PT1M")) {
-            named.put(argument.substring(0, argument.indexOf('=')), argument);
-        }
-        for (String argument : extraArguments) {
-            named.put(argument.substring(0, argument.indexOf('=')), argument);
-        }
-        String[] arguments = named.values().toArray(String[]::new);
-        this.context = new SpringApplicationBuilder(Beans.class)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .registerShutdownHook(false)
-                .initializers(context -> ((GenericApplicationContext) context).registerBean("testClock", Clock.class,
-                        () -> clock, definition -> definition.setPrimary(true)))
-                .listeners(event -> {
-                    if (event instanceof PayloadApplicationEvent<?> payload) {
-                        events.add(payload.getPayload());
-                    }
-                })
-                .properties("logging.level.root=WARN", "logging.level.org.redress.server.storage=ERROR")
-                .run(arguments);
+        String[] defaults = { "--redress.webhook.interval=PT1H", "--redress.webhook.dispatch-after-commit=false",
+                "--redress.webhook.timeout=PT0.5S", "--redress.webhook.lease=PT1M" };
+        String[] arguments = new String[defaults.length + extraArguments.length];
+        System.arraycopy(defaults, 0, arguments, 0, defaults.length);
+        System.arraycopy(extraArguments, 0, arguments, defaults.length, extraArguments.length);
+        this.context = ModuleContext.open(Beans.class, database, clock, events, arguments);
     }
 
     /** Sending to {@code url} with {@link #SECRET}. */

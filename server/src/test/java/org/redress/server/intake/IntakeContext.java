@@ -2,13 +2,10 @@ package org.redress.server.intake;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.redress.server.ModuleContext;
 import org.redress.server.TestDatabase;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
@@ -34,23 +31,10 @@ final class IntakeContext implements AutoCloseable {
         Class<?>[] sources = new Class<?>[extraSources.length + 1];
         sources[0] = Beans.class;
         System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
-        String[] arguments = new String[extraArguments.length + 3];
-        arguments[0] = "--redress.data=" + database.dataDirectory();
-        arguments[1] = "--redress.db-url=" + database.jdbcUrl();
-        arguments[2] = "--redress.intake.mail-interval=PT1H";
-        System.arraycopy(extraArguments, 0, arguments, 3, extraArguments.length);
-        this.context = new SpringApplicationBuilder(sources)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .registerShutdownHook(false)
-                .listeners(event -> {
-                    if (event instanceof PayloadApplicationEvent<?> payload) {
-                        events.add(payload.getPayload());
-                    }
-                })
-                .properties("logging.level.root=WARN", "logging.level.org.redress.server.storage=ERROR")
-                .run(arguments);
+        String[] arguments = new String[extraArguments.length + 1];
+        arguments[0] = "--redress.intake.mail-interval=PT1H";
+        System.arraycopy(extraArguments, 0, arguments, 1, extraArguments.length);
+        this.context = ModuleContext.open(sources, database, null, events, arguments);
     }
 
     Intake intake() {

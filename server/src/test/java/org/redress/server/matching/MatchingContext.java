@@ -1,9 +1,7 @@
 package org.redress.server.matching;
 
+import org.redress.server.ModuleContext;
 import org.redress.server.TestDatabase;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -24,18 +22,10 @@ final class MatchingContext {
     }
 
     static ConfigurableApplicationContext open(TestDatabase database, String... properties) {
-        String[] args = new String[properties.length + 2];
-        args[0] = "--redress.data=" + database.dataDirectory();
-        args[1] = "--redress.db-url=" + database.jdbcUrl();
+        String[] arguments = new String[properties.length];
         for (int i = 0; i < properties.length; i++) {
-            args[i + 2] = "--" + properties[i];
+            arguments[i] = "--" + properties[i];
         }
-        return new SpringApplicationBuilder(Beans.class)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .registerShutdownHook(false)
-                .properties("logging.level.root=WARN", "logging.level.org.redress.server.storage=ERROR")
-                .run(args);
+        return ModuleContext.open(Beans.class, database, null, null, arguments);
     }
 }

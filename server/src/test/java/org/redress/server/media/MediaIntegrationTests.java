@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.redress.server.MutableClock;
 import org.redress.server.TestDatabase;
 import org.redress.server.shared.Actor;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -74,7 +76,7 @@ class MediaIntegrationTests {
     void purgesExpiredMediaButKeepsHeldOnesAndFilesStillReferred(TestDatabase.Vendor vendor) throws IOException {
         try (var db = TestDatabase.create(vendor); var context = MediaContext.open(db, "redress.media.retention=P10D")) {
             var media = context.getBean(Media.class);
-            var clock = context.getBean(MediaContext.MovableClock.class);
+            var clock = ((MutableClock) context.getBean(Clock.class));
             Instant start = clock.instant();
             MediaId shared = media.keep("expires-first", FIRST, start);
             media.keep("expires-later", FIRST, start.plus(Duration.ofDays(5)));
@@ -168,7 +170,7 @@ class MediaIntegrationTests {
         try (var db = TestDatabase.create(vendor); var context = MediaContext.open(db)) {
             var media = context.getBean(Media.class);
             var files = context.getBean(BlobFiles.class);
-            Instant now = context.getBean(MediaContext.MovableClock.class).instant();
+            Instant now = ((MutableClock) context.getBean(Clock.class)).instant();
             MediaId kept = media.keep("post-o", FIRST, now);
             MediaId crashed = files.idOf(SECOND);
             files.write(crashed, SECOND);

@@ -1,20 +1,15 @@
 package org.redress.server.review;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.redress.server.ModuleContext;
 import org.redress.server.MutableClock;
 import org.redress.server.TestDatabase;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * Every module but the web layer on a {@link TestDatabase}, with a {@link MutableClock} every bean
@@ -41,27 +36,13 @@ final class ReviewContext implements AutoCloseable {
 
     ReviewContext(TestDatabase database, MutableClock clock, Platform platform, String... extraArguments) {
         this.clock = clock;
-        String[] defaults = { "--redress.data=" + database.dataDirectory(), "--redress.db-url=" + database.jdbcUrl(),
-                "--redress.webhook.url=" + platform.url(), "--redress.webhook.secret=" + Platform.SECRET,
+        String[] defaults = { "--redress.webhook.url=" + platform.url(), "--redress.webhook.secret=" + Platform.SECRET,
                 "--redress.webhook.interval=PT1H", "--redress.webhook.dispatch-after-commit=false",
                 "--redress.review.sweep-interval=PT1H", "--redress.intake.mail-interval=PT1H" };
         String[] arguments = new String[defaults.length + extraArguments.length];
         System.arraycopy(defaults, 0, arguments, 0, defaults.length);
         System.arraycopy(extraArguments, 0, arguments, defaults.length, extraArguments.length);
-        this.context = new SpringApplicationBuilder(Beans.class)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .registerShutdownHook(false)
-                .initializers(c -> ((GenericApplicationContext) c).registerBean("testClock", Clock.class, () -> clock,
-                        definition -> definition.setPrimary(true)))
-                .listeners(event -> {
-                    if (event instanceof PayloadApplicationEvent<?> payload) {
-                        events.add(payload.getPayload());
-                    }
-                })
-                .properties("logging.level.root=WARN", "logging.level.org.redress.server.storage=ERROR")
-                .run(arguments);
+        this.context = ModuleContext.open(Beans.class, database, clock, events, arguments);
     }
 
     Review review() {

@@ -122,6 +122,25 @@ class BankPagesIntegrationTests {
     }
 
     @Test
+    void exportsTheEnabledEntriesAsADownload() throws Exception {
+        var kept = matching.addEntry(TESTER, new BankName(bank), EntryHashes.parse(null, "e".repeat(32), null),
+                Optional.empty(), Optional.empty(), new Provenance(Provenance.Source.MANUAL, "test"));
+        var off = matching.addEntry(TESTER, new BankName(bank), EntryHashes.parse(null, "f".repeat(32), null),
+                Optional.empty(), Optional.empty(), new Provenance(Provenance.Source.MANUAL, "test"));
+        matching.setEntryEnabled(TESTER, new BankName(bank), off.id(), false);
+
+        var answer = asAdmin(get("/banks/" + bank + "/export").param("format", "csv"));
+        assertThat(answer.getResponse().getStatus()).isEqualTo(200);
+        assertThat(answer.getResponse().getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"" + bank + ".csv\"");
+        assertThat(page(answer)).isEqualTo("pdq,md5,sha256\n," + "e".repeat(32) + ",\n");
+        assertThat(kept.enabled()).isTrue();
+
+        var unknownFormat = asAdmin(get("/banks/" + bank + "/export").param("format", "xml"));
+        assertThat(unknownFormat.getResponse().getStatus()).isEqualTo(404);
+        assertThat(page(unknownFormat)).contains("Choose the file&#39;s format: text, csv or jsonl.");
+    }
+
+    @Test
     void answersAnUnknownBankWithNotFoundOnTheListPage() throws Exception {
         var answer = asAdmin(get("/banks/no-such-" + unique()));
         assertThat(answer.getResponse().getStatus()).isEqualTo(404);

@@ -181,6 +181,40 @@ class BankPageController {
         return renderBank(name, model, response);
     }
 
+    /**
+     * Downloads the bank's enabled entries in the format (the API's export, for a signed-in
+     * administrator); an unknown bank or format answers with the list page and the reason.
+     */
+    @GetMapping("/banks/{name}/export")
+    @Allow(Role.ADMIN)
+    @Nullable
+    String exportHashes(@PathVariable String name, @RequestParam(defaultValue = "text") String format, Model model,
+            HttpServletResponse response) throws IOException {
+        HashListFormat parsedFormat;
+        Bank bank;
+        try {
+            parsedFormat = parseFormat(format);
+            bank = matching.bank(parseName(name));
+        } catch (DomainException | PageInputException e) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("error", e instanceof DomainException domain ? domain.publicDetail() : e.getMessage());
+            return renderList(model);
+        }
+        String extension = switch (parsedFormat) {
+            case TEXT -> "txt";
+            case CSV -> "csv";
+            case JSONL -> "jsonl";
+        };
+        response.setContentType(parsedFormat.mediaType());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        // The bank name's shape (lower-case letters, digits, '.', '-', '_') is safe in the header as it is.
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + bank.name().value() + "." + extension + "\"");
+        var out = response.getWriter();
+        matching.exportEntries(bank.name(), parsedFormat, out::write);
+        out.flush();
+        return null;
+    }
+
     @PostMapping("/banks/{name}/entries/{entryId}/disable")
     @Allow(Role.ADMIN)
     String disable(Authentication caller, @PathVariable String name, @PathVariable long entryId, Model model,

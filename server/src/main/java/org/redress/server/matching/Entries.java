@@ -2,6 +2,7 @@ package org.redress.server.matching;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -35,6 +36,12 @@ interface Entries {
 
     /** Streams a bank's entries in id order. */
     void forEachInBank(String bankId, Consumer<BankEntry> action);
+
+    /** A bank's newest entries, newest first, at most {@code limit}. */
+    List<BankEntry> newestInBank(String bankId, int limit);
+
+    /** How many entries each bank holds, by bank id; banks without entries are absent. */
+    Map<String, Long> countsByBank();
 
     /** Sets the flag and logs the change; false when there is no such entry. */
     boolean setEnabled(long id, boolean enabled);

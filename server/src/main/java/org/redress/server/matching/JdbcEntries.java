@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -52,6 +54,10 @@ class JdbcEntries implements Entries {
     private static final String IDS_FROM_PROVENANCE = "SELECT id FROM matching_entry WHERE source_kind = :sourceKind AND source_ref = :sourceRef ORDER BY id";
 
     private static final String IN_BANK = COLUMNS + " WHERE bank_id = :bankId ORDER BY id";
+
+    private static final String NEWEST_IN_BANK = COLUMNS + " WHERE bank_id = :bankId ORDER BY id DESC LIMIT :limit";
+
+    private static final String COUNTS_BY_BANK = "SELECT bank_id, COUNT(*) FROM matching_entry GROUP BY bank_id";
 
     private static final String SET_ENABLED = """
             UPDATE matching_entry SET enabled = :enabled WHERE id = :id RETURNING bank_id
@@ -212,6 +218,20 @@ class JdbcEntries implements Entries {
         jdbc.sql(IN_BANK).param("bankId", bankId).query(row -> {
             action.accept(toEntry(row, 0));
         });
+    }
+
+    @Override
+    public List<BankEntry> newestInBank(String bankId, int limit) {
+        return jdbc.sql(NEWEST_IN_BANK).param("bankId", bankId).param("limit", limit).query(this::toEntry).list();
+    }
+
+    @Override
+    public Map<String, Long> countsByBank() {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql(COUNTS_BY_BANK).query(row -> {
+            counts.put(row.getString(1), row.getLong(2));
+        });
+        return counts;
     }
 
     @Override

@@ -102,6 +102,25 @@ public class Matching {
         return banks.all();
     }
 
+    /** How many entries (enabled or not) each bank holds, by bank name; banks without entries count 0. */
+    @Transactional(readOnly = true)
+    public Map<BankName, Long> entryCounts() {
+        Map<String, Long> byId = entries.countsByBank();
+        Map<BankName, Long> counts = new HashMap<>();
+        banks.all().forEach(bank -> counts.put(bank.name(), byId.getOrDefault(bank.id(), 0L)));
+        return counts;
+    }
+
+    /**
+     * A bank's newest entries, newest first, for the administration pages.
+     *
+     * @throws BankNotFoundException when there is no such bank
+     */
+    @Transactional(readOnly = true)
+    public List<BankEntry> newestEntries(BankName name, int limit) {
+        return entries.newestInBank(bank(name).id(), limit);
+    }
+
     /**
      * Adds an entry to a bank and searches it against all registered content; each hit in a BLOCK
      * or REVIEW bank publishes a {@link MatchFound}.

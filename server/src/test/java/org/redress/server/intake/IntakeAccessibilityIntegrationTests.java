@@ -3,12 +3,7 @@ package org.redress.server.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,15 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.redress.server.AxeCheck;
 import org.redress.server.HeadlessChromium;
 import org.redress.server.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The public pages checked by axe-core (vendored under src/test/resources/axe) in headless
+ * The public pages checked by axe-core ({@link AxeCheck}) in headless
  * Chromium against the WCAG 2.0, 2.1 and 2.2 A and AA rules: any violation of impact serious or
  * critical fails. Each page is checked in the states a person meets: empty, with errors, the
  * receipt, the status page (also after a refused complaint) and the not-found page.
@@ -32,17 +27,7 @@ import tools.jackson.databind.ObjectMapper;
 @ServiceTest
 class IntakeAccessibilityIntegrationTests {
 
-    private static final String RUN_AXE = """
-            const done = arguments[arguments.length - 1];
-            axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-                                resultTypes: ['violations'] })
-               .then(result => done(JSON.stringify(result.violations.map(v => ({
-                   id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')) })))))
-               .catch(error => done(JSON.stringify({ error: String(error) })));
-            """;
-
     private static ChromeDriver browser;
-    private static String axe;
 
     @LocalServerPort
     int port;
@@ -52,12 +37,7 @@ class IntakeAccessibilityIntegrationTests {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        try (InputStream in = Objects.requireNonNull(IntakeAccessibilityIntegrationTests.class.getResourceAsStream("/axe/axe.min.js"),
-                "axe/axe.min.js on the test classpath")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         browser = HeadlessChromium.startOrSkip(HeadlessChromium.NetworkLog.OFF);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     }
 
     @AfterAll
@@ -75,27 +55,12 @@ class IntakeAccessibilityIntegrationTests {
         return browser.findElement(By.id(id));
     }
 
-    /** The serious and critical violations on the page now shown, one line each: rule, impact, elements. */
     private List<String> seriousViolations() {
-        browser.executeScript(axe);
-        JsonNode answer = json.readTree((String) browser.executeAsyncScript(RUN_AXE));
-        assertThat(answer.has("error")).as("axe failed: %s", answer).isFalse();
-        List<String> found = new ArrayList<>();
-        for (JsonNode violation : answer) {
-            String impact = violation.get("impact").asString();
-            String line = violation.get("id").asString() + " (" + impact + ") at " + violation.get("nodes");
-            if ("serious".equals(impact) || "critical".equals(impact)) {
-                found.add(line);
-            } else {
-                // Moderate and minor findings do not fail the build; printed so that they are seen.
-                System.out.println("axe on " + browser.getCurrentUrl().replaceAll("t=[^&]+", "t=…") + ": " + line);
-            }
-        }
-        return found;
+        return new AxeCheck(browser, json).seriousViolations();
     }
 
     private void assertAccessible(String page) {
-        assertThat(seriousViolations()).as("serious or critical WCAG 2.2 AA violations on %s", page).isEmpty();
+        new AxeCheck(browser, json).assertAccessible(page);
     }
 
     /** Fills the report form (by element, not by keyboard: the keyboard path has its own test). */

@@ -24,6 +24,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.redress.server.AxeCheck;
 import org.redress.server.HeadlessChromium;
 import org.redress.server.ServiceTest;
 import org.redress.server.identity.Identity;
@@ -110,12 +111,16 @@ class RemovalEndToEndIntegrationTests {
 
         signIn(moderator);
         open("/review");
+        var axe = new AxeCheck(browser, JSON);
+        axe.assertAccessible("the review queue");
         browser.findElement(By.linkText(caseRef)).click();
+        axe.assertAccessible("a case page before the claim");
         WebElement preview = browser.findElement(By.cssSelector(".media img"));
         assertThat(preview.getAttribute("class")).contains("shielded").contains("greyscale");
         assertThat(preview.getAttribute("src")).endsWith("/preview");
         browser.findElement(By.tagName("body")).sendKeys("c");
         await(page -> byId("claimant").getText().equals(moderator));
+        axe.assertAccessible("a claimed case page with the decision form");
         browser.findElement(By.tagName("body")).sendKeys("r");
         assertThat(byId("outcome-remove").isSelected()).isTrue();
         byId("decide").click();

@@ -149,6 +149,11 @@ class RemovalEndToEndIntegrationTests {
         assertThat(byId("case-state").getText()).isEqualTo("Removed");
         assertThat(byId("history").getText()).contains("REMOVAL_CONFIRMED").contains("HASHES_BANKED").contains("REMOVED");
 
+        open("/review/dashboard");
+        axe.assertAccessible("the deadlines dashboard");
+        assertThat(Integer.parseInt(browser.findElement(By.cssSelector("#counts td[data-state=REMOVED]")).getText()))
+                .isGreaterThanOrEqualTo(1);
+
         HttpResponse<String> status = http.send(HttpRequest.newBuilder(url("/api/v1/reports/" + caseRef))
                 .header("X-Case-Token", token).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(status.body()).contains("REMOVAL_DECIDED").contains("\"REMOVED\"");

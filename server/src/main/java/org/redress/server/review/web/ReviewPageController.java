@@ -75,6 +75,19 @@ class ReviewPageController {
         return "review/queue";
     }
 
+    /** Counts per state and the cases at risk or past their deadline: case references only, no content. */
+    @GetMapping("/review/dashboard")
+    @Allow({ Role.MODERATOR, Role.SENIOR_MODERATOR, Role.COMPLIANCE })
+    String dashboard(Model model) {
+        Instant now = clock.instant();
+        var dashboard = review.dashboard();
+        model.addAttribute("counts", dashboard.byState());
+        model.addAttribute("states", ReviewState.values());
+        model.addAttribute("atRisk", dashboard.atRisk().stream().map(c -> row(c, now)).toList());
+        model.addAttribute("breached", dashboard.breached().stream().map(c -> row(c, now)).toList());
+        return "review/dashboard";
+    }
+
     @GetMapping("/review/cases/{id}")
     String casePage(@PathVariable String id, Authentication caller, Model model) {
         CaseRef ref = ReviewApiController.ref(id);

@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Starts Debian's Chromium headless through its own chromedriver, for the browser tests. Without
@@ -56,5 +58,18 @@ public final class HeadlessChromium {
         var browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return browser;
+    }
+
+    /**
+     * Signs in through the sign-in page and waits for the answer page: the click returns before the
+     * form's navigation has finished (a redirect away from the bare sign-in page, or back to it with
+     * {@code ?error}).
+     */
+    public static void signIn(ChromeDriver browser, String baseUrl, String username, String password) {
+        browser.get(baseUrl + "/signin");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("signin")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> !page.getCurrentUrl().endsWith("/signin"));
     }
 }

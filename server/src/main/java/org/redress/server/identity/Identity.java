@@ -119,7 +119,8 @@ public class Identity {
         if (!ApiKeySecrets.looksLikeKey(presentedSecret)) {
             return Optional.empty();
         }
-        return keyCache.get(ApiKeySecrets.hash(presentedSecret), () -> keys.findBySecretHash(ApiKeySecrets.hash(presentedSecret))
+        String secretHash = ApiKeySecrets.hash(presentedSecret);
+        return keyCache.get(secretHash, () -> keys.findBySecretHash(secretHash)
                 .filter(ApiKey::active)
                 .filter(key -> key.ownerId().map(owner -> users.find(owner).map(StaffUser::enabled).orElse(false)).orElse(true)));
     }

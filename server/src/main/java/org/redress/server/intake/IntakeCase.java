@@ -31,13 +31,13 @@ record IntakeCase(CaseRef caseRef, String kind, CaseState state, Route route, Ch
     }
 
     static IntakeCase openedBy(NewReport report, Channel channel, Instant at) {
-        return new IntakeCase(CaseRefs.next(), "REPORT", CaseState.OPEN,
+        return new IntakeCase(CaseRefs.next(CaseRefs.REPORTS), "REPORT", CaseState.OPEN,
                 report.subjectWasUnder18() ? Route.CHILD_PROTECTION : Route.INTIMATE_IMAGE, channel, at,
                 Optional.of(channel.removalDeadline(at)), 0);
     }
 
     static IntakeCase protecting(Instant at) {
-        return new IntakeCase(CaseRefs.next(), "HASHES", CaseState.OPEN, Route.PROTECTION, Channel.PUBLIC, at,
+        return new IntakeCase(CaseRefs.next(CaseRefs.REPORTS), "HASHES", CaseState.OPEN, Route.PROTECTION, Channel.PUBLIC, at,
                 Optional.empty(), 0);
     }
 

@@ -33,6 +33,9 @@ public class Media {
     /** Larger images are refused: the upload check's own limit is 16 MiB. */
     public static final int MAX_BYTES = 32 * 1024 * 1024;
 
+    /** The longest content id media keeps images for (a platform's ids; reported URLs may be longer). */
+    public static final int MAX_CONTENT_ID = 200;
+
     /** Who purges: the audit log names retention as the actor. */
     private static final Actor RETENTION = new Actor.Operator("media-retention");
 
@@ -231,8 +234,8 @@ public class Media {
 
     private static void checkContentId(String contentId) {
         Objects.requireNonNull(contentId, "contentId");
-        if (contentId.isEmpty() || contentId.length() > 200) {
-            throw new IllegalArgumentException("a content id is 1 to 200 characters, got " + contentId.length());
+        if (contentId.isEmpty() || contentId.length() > MAX_CONTENT_ID) {
+            throw new IllegalArgumentException("a content id is 1 to " + MAX_CONTENT_ID + " characters, got " + contentId.length());
         }
     }
 

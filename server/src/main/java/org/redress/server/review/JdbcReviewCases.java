@@ -109,12 +109,13 @@ class JdbcReviewCases implements ReviewCases {
     }
 
     @Override
-    public List<ReviewCase> queue(Collection<ReviewState> states, int limit) {
+    public List<ReviewCase> queue(Collection<ReviewState> states, int maxSeverityRank, int limit) {
         return jdbc.sql(CASE_COLUMNS + """
-                 WHERE state IN (:states)
+                 WHERE state IN (:states) AND severity_rank <= :maxSeverityRank
                  ORDER BY deadline, severity_rank DESC, source_rank DESC, received_at, case_ref
                  LIMIT :limit
-                """).param("states", states.stream().map(Enum::name).toList()).param("limit", limit).query(this::toCase).list();
+                """).param("states", states.stream().map(Enum::name).toList()).param("maxSeverityRank", maxSeverityRank)
+                .param("limit", limit).query(this::toCase).list();
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.redress.server.enforcement.DeliveryId;
 import org.redress.server.enforcement.Enforcement;
 import org.redress.server.intake.CaseRef;
+import org.redress.server.intake.CaseRefs;
 import org.redress.server.intake.Intake;
 import org.redress.server.intake.Progress;
 import org.redress.server.intake.ReportReceived;
@@ -41,8 +42,8 @@ public class Review {
 
     static final Actor SYSTEM = new Actor.Operator("review");
 
-    /** Media are kept per platform content id of up to 200 characters; longer locators are URLs with nothing kept. */
-    private static final int MAX_MEDIA_CONTENT_ID = 200;
+    /** The prefix of cases opened by matches, so they never look like a report's {@code RD-} reference. */
+    static final String MATCH_CASES = "RM";
 
     private final ReviewCases cases;
     private final Intake intake;
@@ -142,7 +143,7 @@ public class Review {
         Instant deadline = original.map(ReviewCase::deadline).filter(d -> d.isAfter(match.foundAt()) && d.isBefore(ownDeadline))
                 .orElse(ownDeadline);
         Severity severity = original.map(ReviewCase::severity).orElse(Severity.INTIMATE_IMAGE_ABUSE);
-        ReviewCase opened = ReviewCase.opened(ReviewRefs.next(), Origin.MATCH, linked, severity, Source.HASH_MATCH,
+        ReviewCase opened = ReviewCase.opened(CaseRefs.next(MATCH_CASES), Origin.MATCH, linked, severity, Source.HASH_MATCH,
                 match.foundAt(), deadline);
         cases.insert(opened);
         cases.addContent(opened.ref(), match.contentId(), matching.registered(match.contentId()).map(RegisteredUpload::uploaderId));
@@ -187,8 +188,7 @@ public class Review {
      */
     @Transactional(readOnly = true)
     public List<ReviewCase> queue(ReviewState state, int limit) {
-        var states = state == ReviewState.OPEN ? EnumSet.of(ReviewState.OPEN, ReviewState.ESCALATED) : EnumSet.of(state);
-        return cases.queue(states, Math.clamp(limit, 1, 500));
+        return cases.queue(statesListedAs(state), Severity.CHILD_SEXUAL_ABUSE.rank(), Math.clamp(limit, 1, 500));
     }
 
     /**
@@ -197,8 +197,12 @@ public class Review {
      */
     @Transactional(readOnly = true)
     public List<ReviewCase> queue(Moderator moderator, ReviewState state, int limit) {
-        return queue(state, limit).stream()
-                .filter(c -> moderator.senior() || c.severity() != Severity.CHILD_SEXUAL_ABUSE).toList();
+        Severity gravest = moderator.senior() ? Severity.CHILD_SEXUAL_ABUSE : Severity.INTIMATE_IMAGE_ABUSE;
+        return cases.queue(statesListedAs(state), gravest.rank(), Math.clamp(limit, 1, 500));
+    }
+
+    private static EnumSet<ReviewState> statesListedAs(ReviewState state) {
+        return state == ReviewState.OPEN ? EnumSet.of(ReviewState.OPEN, ReviewState.ESCALATED) : EnumSet.of(state);
     }
 
     /**
@@ -243,7 +247,8 @@ public class Review {
             (c.deadline().isAfter(now) ? atRisk : breached).add(c);
         }
         // Breached cases stay listed after the sweep recorded them, until their clock stops.
-        for (ReviewCase c : cases.queue(EnumSet.of(ReviewState.OPEN, ReviewState.ESCALATED, ReviewState.AWAITING_REMOVAL), 500)) {
+        for (ReviewCase c : cases.queue(EnumSet.of(ReviewState.OPEN, ReviewState.ESCALATED, ReviewState.AWAITING_REMOVAL),
+                Severity.CHILD_SEXUAL_ABUSE.rank(), 500)) {
             if (c.breachedAt().isPresent() && !breached.contains(c)) {
                 breached.add(c);
             }
@@ -472,7 +477,7 @@ public class Review {
      * or referred case keeps them as evidence, a case closed without action lets them go.
      */
     private void holdMedia(String contentId, CaseRef ref) {
-        if (contentId.length() <= MAX_MEDIA_CONTENT_ID) {
+        if (contentId.length() <= Media.MAX_CONTENT_ID) {
             media.hold(SYSTEM, contentId, "under review in case " + ref.value());
         }
     }
@@ -482,7 +487,7 @@ public class Review {
             return;
         }
         for (CaseContent content : cases.contents(reviewCase.ref())) {
-            if (content.contentId().length() <= MAX_MEDIA_CONTENT_ID) {
+            if (content.contentId().length() <= Media.MAX_CONTENT_ID) {
                 media.release(SYSTEM, content.contentId());
             }
         }

@@ -17,8 +17,8 @@ interface ReviewCases {
     /** Writes the case if its version is unchanged, and bumps the version; false when it changed meanwhile. */
     boolean update(ReviewCase reviewCase);
 
-    /** Cases in the given states, most urgent first: deadline, then severity, then source. */
-    List<ReviewCase> queue(Collection<ReviewState> states, int limit);
+    /** Cases in the given states up to a severity, most urgent first: deadline, then severity, then source. */
+    List<ReviewCase> queue(Collection<ReviewState> states, int maxSeverityRank, int limit);
 
     /** The newest case covering the content. */
     Optional<CaseRef> caseOfContent(String contentId);

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.redress.server.ChildService;
 import org.redress.server.MutableClock;
@@ -66,10 +67,7 @@ class WebhookCrashIntegrationTests {
                     (id, n) -> new WebhookReceiver.Answer.Status(200))) {
                 Process second = start(db.dataDirectory(), ChildService.freePort(), hook);
                 try {
-                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                    while (acknowledged(db) < queued.size() && System.nanoTime() < deadline) {
-                        Thread.sleep(100);
-                    }
+                    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged(db) == queued.size());
                 } finally {
                     second.destroy();
                     assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();

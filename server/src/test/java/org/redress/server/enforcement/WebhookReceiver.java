@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.redress.server.SignatureCheck;
 
 /**
  * The platform's side in tests: a JDK HTTP server on a random local port that checks every

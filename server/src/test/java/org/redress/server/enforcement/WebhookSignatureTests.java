@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.redress.server.SignatureCheck;
 
 /** The header the service signs with, checked the way a platform's receiver checks it. */
 class WebhookSignatureTests {

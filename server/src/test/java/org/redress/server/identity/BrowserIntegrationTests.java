@@ -2,7 +2,6 @@ package org.redress.server.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.redress.server.HeadlessChromium;
 import org.redress.server.ServiceTest;
 import org.redress.server.shared.Actor;
@@ -63,13 +61,7 @@ class BrowserIntegrationTests {
     }
 
     private void signIn(String username, String password) {
-        open("/signin");
-        byId("username").sendKeys(username);
-        byId("password").sendKeys(password);
-        byId("signin").click();
-        // The click returns before the form's navigation has finished: await the answer page
-        // (a redirect away from the bare sign-in page, or back to it with ?error).
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> !page.getCurrentUrl().endsWith("/signin"));
+        HeadlessChromium.signIn(browser, "http://localhost:" + port, username, password);
     }
 
     private String newAdminWithChosenPassword() {

@@ -98,6 +98,9 @@ class IntakeValuesTests {
 
     @Test
     void makesCaseReferencesOfTheDocumentedShape() {
-        assertThat(CaseRefs.next().value()).matches("RD-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}");
+        assertThat(CaseRefs.next(CaseRefs.REPORTS).value()).matches("RD-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}");
+        assertThat(CaseRefs.next("RM").value()).matches("RM-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}");
+        assertThatThrownBy(() -> CaseRefs.next("rd")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CaseRefs.next("R-D")).isInstanceOf(IllegalArgumentException.class);
     }
 }

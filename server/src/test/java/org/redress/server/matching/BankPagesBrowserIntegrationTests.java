@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.redress.pdq.PdqHash;
 import org.redress.server.AxeCheck;
 import org.redress.server.HeadlessChromium;
@@ -81,11 +79,7 @@ class BankPagesBrowserIntegrationTests {
     }
 
     private void signIn(String username, String password) {
-        open("/signin");
-        byId("username").sendKeys(username);
-        byId("password").sendKeys(password);
-        byId("signin").click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> !page.getCurrentUrl().endsWith("/signin"));
+        HeadlessChromium.signIn(browser, "http://localhost:" + port, username, password);
     }
 
     private void signInAsNewAdmin() {

@@ -81,6 +81,7 @@ class CheckedImagesKeptApiIntegrationTests {
 
         assertThat(media.forContent(contentId)).singleElement().satisfies(kept -> {
             assertThat(kept.size()).isEqualTo(image.length);
+            assertThat(kept.held()).as("the REVIEW verdict opened a review case, which holds its image").isTrue();
             assertThat(media.open(kept.id())).isEqualTo(image);
         });
     }

@@ -10,7 +10,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.redress.server.ChildService;
 import org.redress.server.StorageContext;
@@ -60,13 +62,10 @@ class RemovalCrashIntegrationTests {
             }
             assertThat(state(db, caseRef)).isEqualTo("AWAITING_REMOVAL");
 
-            try (var platform = new Platform(platformPort)) {
+            try (var platform = new Platform(platformPort, Instant::now)) {
                 Process second = ChildService.start(db.dataDirectory(), ChildService.freePort(), webhooks);
                 try {
-                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                    while (!state(db, caseRef).equals("REMOVED") && System.nanoTime() < deadline) {
-                        Thread.sleep(100);
-                    }
+                    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> state(db, caseRef).equals("REMOVED"));
                 } finally {
                     second.destroy();
                     second.waitFor(30, TimeUnit.SECONDS);

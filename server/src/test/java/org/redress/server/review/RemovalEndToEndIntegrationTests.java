@@ -56,7 +56,7 @@ class RemovalEndToEndIntegrationTests {
 
     @DynamicPropertySource
     static void webhooks(DynamicPropertyRegistry registry) throws IOException {
-        platform = new Platform();
+        platform = new Platform(Instant::now);
         registry.add("redress.webhook.url", () -> platform.url().toString());
         registry.add("redress.webhook.secret", () -> Platform.SECRET);
     }
@@ -204,11 +204,7 @@ class RemovalEndToEndIntegrationTests {
 
     private void signIn(String username) {
         browser.manage().deleteAllCookies();
-        open("/signin");
-        byId("username").sendKeys(username);
-        byId("password").sendKeys(PASSWORD);
-        byId("signin").click();
-        await(page -> !page.getCurrentUrl().endsWith("/signin"));
+        HeadlessChromium.signIn(browser, url("").toString(), username, PASSWORD);
     }
 
     /** A synthetic photograph stand-in: seeded random shapes, never real imagery. */

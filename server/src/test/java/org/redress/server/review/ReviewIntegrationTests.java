@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -64,25 +65,20 @@ class ReviewIntegrationTests {
         return context.bean(Intake.class).report(PUBLIC, channel, report(role, under18, locator), Optional.empty()).caseRef();
     }
 
-    private static CheckResult check(ReviewContext context, String contentId, String uploader, PdqHash pdq) throws InterruptedException {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return context.bean(Matching.class).check(new Actor.ApiKey("platform"),
-                        new Upload(contentId, uploader, EntryHashes.ofPdq(pdq), List.of()));
-            } catch (MatchingUnavailableException e) {
-                if (attempt > 200) {
-                    throw e;
-                }
-                Thread.sleep(25);
-            }
-        }
+    /** Checks an upload once the index has loaded (it loads in the background at start). */
+    private static CheckResult check(ReviewContext context, String contentId, String uploader, PdqHash pdq) {
+        var upload = new Upload(contentId, uploader, EntryHashes.ofPdq(pdq), List.of());
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25))
+                .ignoreException(MatchingUnavailableException.class)
+                .until(() -> context.bean(Matching.class).check(new Actor.ApiKey("platform"), upload), result -> true);
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void queueOrdersByDeadlineThenSeverityThenSource(TestDatabase.Vendor vendor) throws Exception {
-        try (var db = TestDatabase.create(vendor); var platform = new Platform();
-                var context = new ReviewContext(db, new MutableClock(ReviewContext.START), platform)) {
+        var clock = new MutableClock(ReviewContext.START);
+        try (var db = TestDatabase.create(vendor); var platform = new Platform(clock::instant);
+                var context = new ReviewContext(db, clock, platform)) {
             CaseRef bystander = file(context, Channel.PUBLIC, ReporterRole.BYSTANDER, false, "id:q-1");
             CaseRef subject = file(context, Channel.PUBLIC, ReporterRole.SUBJECT, false, "id:q-2");
             CaseRef flagger = file(context, Channel.FLAGGER, ReporterRole.ON_BEHALF, false, "id:q-3");
@@ -103,8 +99,9 @@ class ReviewIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void letsOnlyTheClaimantDecideAndOnlyOneOfTwoRacingModeratorsClaim(TestDatabase.Vendor vendor) throws Exception {
-        try (var db = TestDatabase.create(vendor); var platform = new Platform();
-                var context = new ReviewContext(db, new MutableClock(ReviewContext.START), platform)) {
+        var clock = new MutableClock(ReviewContext.START);
+        try (var db = TestDatabase.create(vendor); var platform = new Platform(clock::instant);
+                var context = new ReviewContext(db, clock, platform)) {
             CaseRef ref = file(context, Channel.PUBLIC, ReporterRole.SUBJECT, false, "id:claim-1");
             Review review = context.review();
             var holds = context.bean(JdbcClient.class).sql("SELECT content_id FROM media_hold");
@@ -164,8 +161,9 @@ class ReviewIntegrationTests {
 
     @Test
     void keepsEscalatedAndChildAbuseCasesForSeniorModerators() throws Exception {
-        try (var db = TestDatabase.create(TestDatabase.Vendor.SQLITE); var platform = new Platform();
-                var context = new ReviewContext(db, new MutableClock(ReviewContext.START), platform)) {
+        var clock = new MutableClock(ReviewContext.START);
+        try (var db = TestDatabase.create(TestDatabase.Vendor.SQLITE); var platform = new Platform(clock::instant);
+                var context = new ReviewContext(db, clock, platform)) {
             Review review = context.review();
             CaseRef child = file(context, Channel.PUBLIC, ReporterRole.SUBJECT, true, "id:senior-1");
             assertThatThrownBy(() -> review.claim(ALICE, child)).isInstanceOf(SeniorModeratorRequiredException.class);
@@ -207,8 +205,9 @@ class ReviewIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void stopsTheClockAtThePlatformsAcknowledgementAndBlocksTheImageAfterwards(TestDatabase.Vendor vendor) throws Exception {
-        try (var db = TestDatabase.create(vendor); var platform = new Platform();
-                var context = new ReviewContext(db, new MutableClock(ReviewContext.START), platform)) {
+        var clock = new MutableClock(ReviewContext.START);
+        try (var db = TestDatabase.create(vendor); var platform = new Platform(clock::instant);
+                var context = new ReviewContext(db, clock, platform)) {
             assertThat(check(context, "post-77", "uploader-9", IMAGE).verdict()).isEqualTo(Verdict.ALLOW);
             CaseRef ref = file(context, Channel.PUBLIC, ReporterRole.SUBJECT, false, "post-77");
             Review review = context.review();
@@ -255,8 +254,9 @@ class ReviewIntegrationTests {
 
     @Test
     void opensALinkedCaseForEachCopyTheRetroactiveScanFindsAfterARemoval() throws Exception {
-        try (var db = TestDatabase.create(TestDatabase.Vendor.SQLITE); var platform = new Platform();
-                var context = new ReviewContext(db, new MutableClock(ReviewContext.START), platform)) {
+        var clock = new MutableClock(ReviewContext.START);
+        try (var db = TestDatabase.create(TestDatabase.Vendor.SQLITE); var platform = new Platform(clock::instant);
+                var context = new ReviewContext(db, clock, platform)) {
             check(context, "orig-1", "uploader-1", IMAGE);
             PdqHash nearCopy = flipped(IMAGE, 0, 7, 100, 200);
             check(context, "copy-1", "uploader-2", nearCopy);
@@ -284,8 +284,9 @@ class ReviewIntegrationTests {
 
     @Test
     void asksThePlatformToSuspendAnUploaderAfterTheConfiguredNumberOfConfirmedRemovals() throws Exception {
-        try (var db = TestDatabase.create(TestDatabase.Vendor.SQLITE); var platform = new Platform();
-                var context = new ReviewContext(db, new MutableClock(ReviewContext.START), platform, "--redress.review.suspend-after=2")) {
+        var clock = new MutableClock(ReviewContext.START);
+        try (var db = TestDatabase.create(TestDatabase.Vendor.SQLITE); var platform = new Platform(clock::instant);
+                var context = new ReviewContext(db, clock, platform, "--redress.review.suspend-after=2")) {
             Review review = context.review();
             List<String> statements = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
@@ -314,8 +315,9 @@ class ReviewIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void warnsTwelveHoursAheadAndRecordsBreachesOnAnInjectedClock(TestDatabase.Vendor vendor) throws Exception {
-        try (var db = TestDatabase.create(vendor); var platform = new Platform();
-                var context = new ReviewContext(db, new MutableClock(ReviewContext.START), platform)) {
+        var clock = new MutableClock(ReviewContext.START);
+        try (var db = TestDatabase.create(vendor); var platform = new Platform(clock::instant);
+                var context = new ReviewContext(db, clock, platform)) {
             Review review = context.review();
             CaseRef slow = file(context, Channel.PUBLIC, ReporterRole.SUBJECT, false, "id:slow");
             CaseRef quick = file(context, Channel.PUBLIC, ReporterRole.SUBJECT, false, "id:quick");
@@ -346,8 +348,9 @@ class ReviewIntegrationTests {
 
     @Test
     void deliversEveryRemovalOncePerDeliveryIdAfterThePlatformRecoversAndStopsEachClockOnlyThen() throws Exception {
-        try (var db = TestDatabase.create(TestDatabase.Vendor.SQLITE); var platform = new Platform();
-                var context = new ReviewContext(db, new MutableClock(ReviewContext.START), platform)) {
+        var clock = new MutableClock(ReviewContext.START);
+        try (var db = TestDatabase.create(TestDatabase.Vendor.SQLITE); var platform = new Platform(clock::instant);
+                var context = new ReviewContext(db, clock, platform)) {
             Review review = context.review();
             List<CaseRef> refs = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -383,8 +386,9 @@ class ReviewIntegrationTests {
 
     @Test
     void asksThePlatformToHideReportedContentOnReceiptWhenThePolicySaysSo() throws Exception {
-        try (var db = TestDatabase.create(TestDatabase.Vendor.SQLITE); var platform = new Platform();
-                var context = new ReviewContext(db, new MutableClock(ReviewContext.START), platform,
+        var clock = new MutableClock(ReviewContext.START);
+        try (var db = TestDatabase.create(TestDatabase.Vendor.SQLITE); var platform = new Platform(clock::instant);
+                var context = new ReviewContext(db, clock, platform,
                         "--redress.review.hide-on-report=true")) {
             CaseRef ref = file(context, Channel.PUBLIC, ReporterRole.SUBJECT, false, "hide-me");
             context.bean(Enforcement.class).dispatchNow();
@@ -399,8 +403,9 @@ class ReviewIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void reopensACaseClosedWithoutActionOnAComplaintForADifferentSeniorModerator(TestDatabase.Vendor vendor) throws Exception {
-        try (var db = TestDatabase.create(vendor); var platform = new Platform();
-                var context = new ReviewContext(db, new MutableClock(ReviewContext.START), platform)) {
+        var clock = new MutableClock(ReviewContext.START);
+        try (var db = TestDatabase.create(vendor); var platform = new Platform(clock::instant);
+                var context = new ReviewContext(db, clock, platform)) {
             Review review = context.review();
             var receipt = context.bean(Intake.class).report(PUBLIC, Channel.PUBLIC, report(ReporterRole.SUBJECT, false, "id:complain"),
                     Optional.empty());

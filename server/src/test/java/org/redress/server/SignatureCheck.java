@@ -1,6 +1,7 @@
-package org.redress.server.enforcement;
+package org.redress.server;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,14 +16,15 @@ import org.jspecify.annotations.Nullable;
  * refuse a timestamp too far from now, recompute the HMAC over {@code "<t>.<raw body>"} and compare
  * in constant time.
  */
-final class SignatureCheck {
+public final class SignatureCheck {
 
-    static final Duration TOLERANCE = Duration.ofMinutes(5);
+    public static final Duration TOLERANCE = Duration.ofMinutes(5);
 
     private SignatureCheck() {
     }
 
-    static boolean verify(String secret, @Nullable String header, byte[] body, Instant now) {
+    /** Whether the header signs the body under the secret with a timestamp within {@link #TOLERANCE} of now. */
+    public static boolean verify(String secret, @Nullable String header, byte[] body, Instant now) {
         if (header == null) {
             return false;
         }
@@ -57,7 +59,7 @@ final class SignatureCheck {
                 return false;
             }
             return MessageDigest.isEqual(expected, presented);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

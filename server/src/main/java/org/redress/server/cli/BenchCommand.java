@@ -11,7 +11,8 @@ final class BenchCommand implements Command {
     private final Map<String, Command> benchmarks = new LinkedHashMap<>();
 
     BenchCommand() {
-        for (Command benchmark : List.<Command>of(new HashBenchmark(), new MatchBenchmark())) {
+        for (Command benchmark : List.<Command>of(new HashBenchmark(), new MatchBenchmark(),
+                new CheckLoadBenchmark(System.getenv()))) {
             benchmarks.put(benchmark.name(), benchmark);
         }
     }

@@ -1,0 +1,416 @@
+package org.redress.server.cli;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code redress bench checks --rate R [--seconds S] [--warmup S] [--connections N] [--url U]}: JSON
+ * upload checks against a running service at a fixed arrival rate, with the platform key from the
+ * environment variable {@code REDRESS_KEY} (kept off the command line, which other users can read).
+ *
+ * <p>A closed-loop load generator (each connection sends its next request when the previous answer
+ * arrives) slows down exactly when the service does, so its percentiles leave out the waiting a real
+ * platform's uploads would do. Here request {@code i} is due at {@code start + i / rate} whatever
+ * happened before; latency is measured from that due time to the end of the answer, so a stall
+ * counts against every request that would have arrived during it. Requests are spread round-robin
+ * over the connections (HTTP/1.1 keep-alive, one request in flight per connection); a connection
+ * that falls behind sends its next request at once. The service time (from the actual send) is
+ * printed beside it, for comparison.
+ *
+ * <p>Each request carries a fresh random PDQ hash and a content id unique to the run, as a
+ * platform's uploads would. Exit status 1 when any request failed or was not answered 2xx.
+ */
+final class CheckLoadBenchmark implements Command {
+
+    private static final int READ_TIMEOUT_MILLIS = 10_000;
+
+    private final Map<String, String> environment;
+
+    CheckLoadBenchmark(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public String name() {
+        return "checks";
+    }
+
+    @Override
+    public String summary() {
+        return "bench checks --rate R [--seconds 30] [--warmup 0] [--connections 64] [--url http://127.0.0.1:8080]"
+                + " (key in REDRESS_KEY)";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        var flags = Flags.parse(args, Set.of("--rate", "--seconds", "--warmup", "--connections", "--url"), Set.of());
+        double rate = positive("--rate", flags.required("--rate"));
+        double seconds = positive("--seconds", flags.value("--seconds").orElse("30"));
+        double warmup = flags.value("--warmup").isPresent() ? positive("--warmup", flags.value("--warmup").get()) : 0;
+        int connections = (int) positive("--connections", flags.value("--connections").orElse("64"));
+        URI url = parseUrl(flags.value("--url").orElse("http://127.0.0.1:8080"));
+        String key = environment.get("REDRESS_KEY");
+        if (key == null || key.isBlank()) {
+            throw new UsageException("set REDRESS_KEY to a platform API key");
+        }
+        var target = new Target(url, key, Long.toString(System.currentTimeMillis(), 36));
+        if (warmup > 0) {
+            Phase warm = new Phase(target, rate, warmup, connections, "warmup");
+            warm.run();
+            out.printf(Locale.ROOT, "warm-up: %d checks at %.0f/s over %.0f s, %d failed%n", warm.completed(),
+                    rate, warmup, warm.failures.get());
+        }
+        Phase measured = new Phase(target, rate, seconds, connections, "run");
+        long started = System.nanoTime();
+        measured.run();
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        long[] latency = measured.latencies(false);
+        long[] service = measured.latencies(true);
+        out.printf(Locale.ROOT, "offered: %.0f checks/s for %.0f s over %d connections (%d due)%n", rate, seconds,
+                connections, measured.due);
+        out.printf(Locale.ROOT, "answered: %d 2xx in %.1f s (%.0f/s); failed: %d (non-2xx or I/O)%n",
+                latency.length, elapsed, latency.length / elapsed, measured.failures.get());
+        out.printf(Locale.ROOT, "latency from the due time: %s%n", percentiles(latency));
+        out.printf(Locale.ROOT, "service time from the send: %s%n", percentiles(service));
+        measured.firstFailure().ifPresent(failure -> err.println("first failure: " + failure));
+        return measured.failures.get() == 0 && latency.length > 0 ? OK : SOME_INPUT_BAD;
+    }
+
+    /** p50, p90, p99, p99.9 and the maximum, in milliseconds. */
+    static String percentiles(long[] sortedNanos) {
+        if (sortedNanos.length == 0) {
+            return "no answers";
+        }
+        return String.format(Locale.ROOT, "p50=%.2f ms p90=%.2f ms p99=%.2f ms p99.9=%.2f ms max=%.2f ms",
+                millis(percentile(sortedNanos, 0.50)), millis(percentile(sortedNanos, 0.90)),
+                millis(percentile(sortedNanos, 0.99)), millis(percentile(sortedNanos, 0.999)),
+                millis(sortedNanos[sortedNanos.length - 1]));
+    }
+
+    /** The smallest value with at least {@code q} of the values at or below it (nearest rank). */
+    static long percentile(long[] sorted, double q) {
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static double positive(String name, String value) throws UsageException {
+        try {
+            double parsed = Double.parseDouble(value);
+            if (parsed > 0 && Double.isFinite(parsed)) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(name + " must be a positive number, not '" + value + "'");
+    }
+
+    private static URI parseUrl(String value) throws UsageException {
+        try {
+            URI uri = URI.create(value);
+            if ("http".equals(uri.getScheme()) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new UsageException("--url must be an http:// address, not '" + value + "'");
+    }
+
+    /** Where the checks go, and what makes this run's content ids unique. */
+    private record Target(URI url, String key, String runId) {
+
+        String host() {
+            return url.getHost();
+        }
+
+        int port() {
+            return url.getPort() < 0 ? 80 : url.getPort();
+        }
+
+        String path() {
+            String base = url.getPath() == null ? "" : url.getPath().replaceAll("/+$", "");
+            return base + "/api/v1/checks";
+        }
+    }
+
+    /** One schedule of requests at a fixed rate, spread over connections, each with its own thread. */
+    private static final class Phase {
+
+        private final Target target;
+        private final double rate;
+        private final int connections;
+        private final String label;
+        final long due;
+        private final long[][] latencies;
+        private final long[][] services;
+        private final int[] answered;
+        final AtomicLong failures = new AtomicLong();
+        private volatile String firstFailure;
+
+        Phase(Target target, double rate, double seconds, int connections, String label) {
+            this.target = target;
+            this.rate = rate;
+            this.connections = connections;
+            this.label = label;
+            this.due = Math.max(1, Math.round(rate * seconds));
+            int perConnection = (int) (due / connections + 1);
+            this.latencies = new long[connections][perConnection];
+            this.services = new long[connections][perConnection];
+            this.answered = new int[connections];
+        }
+
+        void run() {
+            long start = System.nanoTime() + 50_000_000L;   // time for every thread to be ready
+            double interval = 1e9 / rate;
+            List<Thread> threads = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                int connection = c;
+                threads.add(Thread.ofPlatform().name("load-" + c).start(() -> drive(connection, start, interval)));
+            }
+            for (Thread thread : threads) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        private void drive(int connection, long start, double interval) {
+            var random = new SplittableRandom(31L * connection + target.runId().hashCode());
+            Connection open = null;
+            for (long i = connection; i < due; i += connections) {
+                long dueAt = start + (long) (i * interval);
+                for (long now = System.nanoTime(); now < dueAt; now = System.nanoTime()) {
+                    LockSupport.parkNanos(dueAt - now);
+                }
+                long sent = System.nanoTime();
+                try {
+                    if (open == null) {
+                        open = Connection.open(target);
+                    }
+                    int status = open.post(body(i, random));
+                    long done = System.nanoTime();
+                    if (status / 100 == 2) {
+                        latencies[connection][answered[connection]] = done - dueAt;
+                        services[connection][answered[connection]++] = done - sent;
+                    } else {
+                        fail("HTTP " + status);
+                    }
+                    if (open.closedByServer()) {
+                        open.close();
+                        open = null;
+                    }
+                } catch (IOException e) {
+                    fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+                    if (open != null) {
+                        open.close();
+                        open = null;
+                    }
+                }
+            }
+            if (open != null) {
+                open.close();
+            }
+        }
+
+        private byte[] body(long i, SplittableRandom random) {
+            byte[] hash = new byte[32];
+            random.nextBytes(hash);
+            return ("{\"contentId\":\"load-" + target.runId() + "-" + label + "-" + i
+                    + "\",\"uploaderId\":\"load-uploader\",\"pdq\":\"" + HexFormat.of().formatHex(hash) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+
+        private void fail(String why) {
+            if (failures.getAndIncrement() == 0) {
+                firstFailure = why;
+            }
+        }
+
+        Optional<String> firstFailure() {
+            return Optional.ofNullable(firstFailure);
+        }
+
+        long completed() {
+            return Arrays.stream(answered).sum();
+        }
+
+        long[] latencies(boolean fromSend) {
+            long[][] source = fromSend ? services : latencies;
+            long[] all = new long[(int) completed()];
+            int at = 0;
+            for (int c = 0; c < connections; c++) {
+                System.arraycopy(source[c], 0, all, at, answered[c]);
+                at += answered[c];
+            }
+            Arrays.sort(all);
+            return all;
+        }
+    }
+
+    /** One keep-alive HTTP/1.1 connection: a request written, its whole answer read. */
+    private static final class Connection {
+
+        private final Target target;
+        private final Socket socket;
+        private final OutputStream out;
+        private final InputStream in;
+        private boolean closedByServer;
+
+        private Connection(Target target, Socket socket) throws IOException {
+            this.target = target;
+            this.socket = socket;
+            this.out = socket.getOutputStream();
+            this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+        }
+
+        static Connection open(Target target) throws IOException {
+            var socket = new Socket();
+            try {
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+                socket.connect(new InetSocketAddress(target.host(), target.port()), READ_TIMEOUT_MILLIS);
+                return new Connection(target, socket);
+            } catch (IOException e) {
+                socket.close();
+                throw e;
+            }
+        }
+
+        /** Sends one check and reads the whole answer; returns its status code. */
+        int post(byte[] body) throws IOException {
+            String head = "POST " + target.path() + " HTTP/1.1\r\nHost: " + target.host() + ":" + target.port()
+                    + "\r\nAuthorization: Bearer " + target.key()
+                    + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
+                    + body.length + "\r\n\r\n";
+            byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
+            byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
+            System.arraycopy(body, 0, request, headBytes.length, body.length);
+            out.write(request);
+            out.flush();
+            return readAnswer();
+        }
+
+        boolean closedByServer() {
+            return closedByServer;
+        }
+
+        private int readAnswer() throws IOException {
+            String statusLine = line();
+            String[] parts = statusLine.split(" ", 3);
+            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
+                throw new IOException("not an HTTP answer: " + statusLine);
+            }
+            int status;
+            try {
+                status = Integer.parseInt(parts[1]);
+            } catch (NumberFormatException e) {
+                throw new IOException("not an HTTP status: " + statusLine, e);
+            }
+            long length = -1;
+            boolean chunked = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                int colon = header.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = header.substring(colon + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                    case "connection" -> closedByServer = value.equalsIgnoreCase("close");
+                    default -> {
+                        // not needed to find the end of the answer
+                    }
+                }
+            }
+            if (chunked) {
+                for (long size = chunkSize(); size > 0; size = chunkSize()) {
+                    skip(size);
+                    line();
+                }
+                for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {
+                    // trailers are not used
+                }
+            } else if (length >= 0) {
+                skip(length);
+            } else {
+                closedByServer = true;   // the body runs to the end of the connection
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return status;
+        }
+
+        private long chunkSize() throws IOException {
+            String line = line();
+            int extension = line.indexOf(';');
+            try {
+                return Long.parseLong((extension < 0 ? line : line.substring(0, extension)).trim(), 16);
+            } catch (NumberFormatException e) {
+                throw new IOException("bad chunk size: " + line, e);
+            }
+        }
+
+        private void skip(long bytes) throws IOException {
+            long left = bytes;
+            while (left > 0) {
+                long skipped = in.skip(left);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        throw new IOException("answer ended early");
+                    }
+                    skipped = 1;
+                }
+                left -= skipped;
+            }
+        }
+
+        private String line() throws IOException {
+            var bytes = new ByteArrayOutputStream(64);
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new IOException("connection closed by the server");
+                }
+                if (b != '\r') {
+                    bytes.write(b);
+                }
+            }
+            return bytes.toString(StandardCharsets.ISO_8859_1);
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing a connection we no longer use; nothing to recover
+            }
+        }
+    }
+}

@@ -56,6 +56,9 @@ public final class MultiIndex implements HammingIndex {
     final boolean[] scans;
     /** probeMasks[r][t]: the XOR masks table t probes for radius r, or null when not probed. */
     final int[][][] probeMasks;
+    /** For each radius probed: a query's non-empty buckets and its candidates, on average plus half. */
+    private final int[] bucketsPerQuery;
+    private final int[] candidatesPerQuery;
 
     private MultiIndex(Columns columns, Layout layout) {
         this.layout = layout;
@@ -94,17 +97,28 @@ public final class MultiIndex implements HammingIndex {
             scans[r] = probeCost(radii[r]) * SCAN_COST_RATIO > size;
         }
         probeMasks = new int[MAX_DISTANCE + 1][][];
+        bucketsPerQuery = new int[MAX_DISTANCE + 1];
+        candidatesPerQuery = new int[MAX_DISTANCE + 1];
         var shared = new java.util.HashMap<Long, int[]>();
         for (int r = 0; r <= MAX_DISTANCE && !scans[r]; r++) {
             probeMasks[r] = new int[m][];
+            double buckets = 0;
+            double candidates = 0;
             for (int t = 0; t < m; t++) {
                 if (radii[r][t] >= 0) {
                     int width = layout.widths[t];
                     int within = radii[r][t];
                     probeMasks[r][t] = shared.computeIfAbsent(((long) width << 32) | within,
                             unused -> Layout.masksWithin(width, within));
+                    // Entries spread over 2^width buckets: a probe finds size / 2^width on average,
+                    // and a non-empty bucket with probability 1 - e^(-size / 2^width).
+                    double perBucket = (double) size / (1L << width);
+                    buckets += probeMasks[r][t].length * -Math.expm1(-perBucket);
+                    candidates += probeMasks[r][t].length * perBucket;
                 }
             }
+            bucketsPerQuery[r] = (int) Math.min(1 << 20, 1.5 * buckets);
+            candidatesPerQuery[r] = (int) Math.min(1 << 20, 1.5 * candidates);
         }
     }
 
@@ -200,7 +214,7 @@ public final class MultiIndex implements HammingIndex {
         long q2 = query.w2();
         long q3 = query.w3();
         int[] radius = radii[r];
-        var scratch = new Scratch();
+        var scratch = new Scratch(bucketsPerQuery[r], candidatesPerQuery[r]);
         // Three passes, each a tight loop of independent memory reads, so that the processor
         // keeps many cache misses in flight instead of chasing one bucket at a time: bucket
         // bounds first, then the positions in the buckets, then the hashes at those positions.

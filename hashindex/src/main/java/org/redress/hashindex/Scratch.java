@@ -6,13 +6,25 @@ import java.util.Arrays;
 final class Scratch {
 
     int bucketCount;
-    byte[] bucketTables = new byte[256];
-    int[] bucketStarts = new int[256];
-    int[] bucketEnds = new int[256];
+    byte[] bucketTables;
+    int[] bucketStarts;
+    int[] bucketEnds;
 
     int candidateCount;
-    int[] candidates = new int[1024];
-    byte[] candidateTables = new byte[1024];
+    int[] candidates;
+    byte[] candidateTables;
+
+    /**
+     * Sized for a query's expected buckets and candidates up front: grown by doubling from a small
+     * start, the copies were a third of what a search allocated.
+     */
+    Scratch(int buckets, int expectedCandidates) {
+        bucketTables = new byte[Math.max(16, buckets)];
+        bucketStarts = new int[bucketTables.length];
+        bucketEnds = new int[bucketTables.length];
+        candidates = new int[Math.max(64, expectedCandidates)];
+        candidateTables = new byte[candidates.length];
+    }
 
     void addBucket(int table, int from, int to) {
         if (bucketCount == bucketStarts.length) {

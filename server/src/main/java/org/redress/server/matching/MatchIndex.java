@@ -76,7 +76,7 @@ class MatchIndex {
             Bank bank = index.bank;
             IndexSnapshot snapshot = index.snapshot;
             Map<Long, Integer> best = new HashMap<>();
-            boolean pdqCounts = quality.isEmpty() || quality.get().value() >= bank.qualityFloor();
+            boolean pdqCounts = bank.matchesPdqOf(quality);
             for (PdqHash query : pdqCounts ? queries : List.<PdqHash>of()) {
                 for (Match match : snapshot.search(query, bank.maxDistance())) {
                     best.merge(match.id(), match.distance(), Math::min);

@@ -273,7 +273,12 @@ public class Matching {
             }
         });
         entries.insertAll(batch);
-        entries.logBankChange(bank.id());
+        // Replicas add a small import to the bank they hold; a large one they read again.
+        if (counts[1] <= MatchIndex.INCREMENTAL_IMPORT_LIMIT) {
+            entries.logEntriesFrom(provenance);
+        } else {
+            entries.logBankReload(bank.id());
+        }
         events.publishEvent(new EntriesImported(actor, bank.id(), provenance.ref(), counts[1]));
         if (scan && counts[1] > 0) {
             scanRegistryForImport(actor, bank, provenance, scanning, now);

@@ -2,6 +2,8 @@ package org.redress.server.matching;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import org.redress.pdq.Quality;
 
 /**
  * A bank of hashes and what a match in it means.
@@ -37,5 +39,14 @@ public record Bank(String id, BankName name, BankAction action, int maxDistance,
         if (qualityFloor < 0 || qualityFloor > 100) {
             throw new IllegalArgumentException("quality floor must be 0 to 100");
         }
+    }
+
+    /**
+     * Whether this bank matches a PDQ hash of this quality by distance: not when the quality is
+     * known and under the floor, since such a hash says too little about its image (it then
+     * matches by digest only). The one rule for upload checks and retroactive scans alike.
+     */
+    boolean matchesPdqOf(Optional<Quality> quality) {
+        return quality.isEmpty() || quality.get().value() >= qualityFloor;
     }
 }

@@ -187,7 +187,8 @@ class CheckRecorder implements SmartLifecycle {
     }
 
     private static ContentRegistry.Registration registration(Pending p) {
-        return new ContentRegistry.Registration(new RegisteredContent(p.upload().contentId(), p.upload().hashes()),
+        return new ContentRegistry.Registration(new RegisteredContent(p.upload().contentId(), p.upload().hashes(),
+                p.upload().quality()),
                 p.upload().uploaderId(), p.result().verdict(), p.checkedAt());
     }
 

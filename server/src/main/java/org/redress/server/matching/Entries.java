@@ -13,8 +13,8 @@ interface Entries {
     long insert(BankEntry entry);
 
     /**
-     * Inserts many entries in JDBC batches without logging each; the caller logs one bank change
-     * so that replicas reload the bank.
+     * Inserts many entries in JDBC batches without logging each; the caller then logs them with
+     * {@link #logEntriesFrom} or has replicas reload the bank with {@link #logBankReload}.
      */
     void insertAll(List<BankEntry> entries);
 
@@ -52,8 +52,14 @@ interface Entries {
     /** Disables every enabled entry with this provenance, logging each; returns them. */
     List<BankEntry> disableAll(Provenance provenance);
 
-    /** Logs a change of a bank's settings. */
+    /** Logs a change of a bank's settings (its creation too): replicas keep its hashes. */
     void logBankChange(String bankId);
+
+    /** Logs every entry with this provenance as changed, in one statement (a small import). */
+    void logEntriesFrom(Provenance provenance);
+
+    /** Logs that replicas must read the bank's entries again (a large import). */
+    void logBankReload(String bankId);
 
     /** The highest sequence number in the change log, 0 when empty. */
     long lastChange();
@@ -61,7 +67,23 @@ interface Entries {
     /** Changes after {@code seq} in order, at most {@code limit}. */
     List<Change> changesAfter(long seq, int limit);
 
-    /** One row of the change log: an entry's change, or a bank's when {@code entryId} is empty. */
-    record Change(long seq, String bankId, Optional<Long> entryId) {
+    /** One row of the change log. */
+    sealed interface Change {
+
+        long seq();
+
+        String bankId();
+
+        /** An entry was added, changed or deleted. */
+        record OfEntry(long seq, String bankId, long entryId) implements Change {
+        }
+
+        /** The bank was created or its settings changed (action, distance, floor, name, enabled). */
+        record OfSettings(long seq, String bankId) implements Change {
+        }
+
+        /** Entries were added too many to log one by one: the bank is read again. */
+        record OfAllEntries(long seq, String bankId) implements Change {
+        }
     }
 }

@@ -1,11 +1,15 @@
 package org.redress.server.matching;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.redress.pdq.PdqHash;
+import org.redress.pdq.Quality;
 import org.redress.server.storage.FieldCipher;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,8 +20,8 @@ import org.springframework.stereotype.Repository;
 class JdbcContentRegistry implements ContentRegistry {
 
     private static final String INSERT = """
-            INSERT INTO matching_content (content_id, uploader, pdq, md5, sha256, verdict, checked_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO matching_content (content_id, uploader, pdq, md5, sha256, quality, verdict, checked_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private static final String NEWEST = """
@@ -26,7 +30,7 @@ class JdbcContentRegistry implements ContentRegistry {
             """;
 
     private static final String ALL = """
-            SELECT content_id, pdq, md5, sha256 FROM matching_content ORDER BY id
+            SELECT content_id, pdq, md5, sha256, quality FROM matching_content ORDER BY id
             """;
 
     /** The uploader is a platform's account id: personal data, so it is stored encrypted. */
@@ -52,8 +56,13 @@ class JdbcContentRegistry implements ContentRegistry {
             statement.setString(3, r.content().hashes().pdq().map(PdqHash::toHex).orElse(null));
             statement.setString(4, r.content().hashes().md5().orElse(null));
             statement.setString(5, r.content().hashes().sha256().orElse(null));
-            statement.setString(6, r.verdict().name());
-            statement.setObject(7, dialect.bind(r.checkedAt()));
+            if (r.content().quality().isPresent()) {
+                statement.setInt(6, r.content().quality().get().value());
+            } else {
+                statement.setNull(6, Types.INTEGER);
+            }
+            statement.setString(7, r.verdict().name());
+            statement.setObject(8, dialect.bind(r.checkedAt()));
         });
     }
 
@@ -76,8 +85,15 @@ class JdbcContentRegistry implements ContentRegistry {
     public void forEach(Consumer<RegisteredContent> action) {
         jdbc.sql(ALL).query(row -> {
             action.accept(new RegisteredContent(row.getString("content_id"),
-                    EntryHashes.parse(row.getString("pdq"), row.getString("md5"), row.getString("sha256"))));
+                    EntryHashes.parse(row.getString("pdq"), row.getString("md5"), row.getString("sha256")),
+                    quality(row)));
         });
+    }
+
+    /** The row's quality column: empty when the check did not give one. */
+    static Optional<Quality> quality(ResultSet row) throws SQLException {
+        int quality = row.getInt("quality");
+        return row.wasNull() ? Optional.empty() : Optional.of(new Quality(quality));
     }
 
     @Override

@@ -77,12 +77,21 @@ class JdbcEntries implements Entries {
             INSERT INTO matching_change (bank_id, entry_id) VALUES (:bankId, :entryId)
             """;
 
+    private static final String LOG_RELOAD = """
+            INSERT INTO matching_change (bank_id, entry_id, reload) VALUES (:bankId, NULL, 1)
+            """;
+
+    private static final String LOG_FROM_PROVENANCE = """
+            INSERT INTO matching_change (bank_id, entry_id)
+            SELECT bank_id, id FROM matching_entry WHERE source_kind = :sourceKind AND source_ref = :sourceRef ORDER BY id
+            """;
+
     private static final String LAST_CHANGE = """
             SELECT COALESCE(MAX(seq), 0) FROM matching_change
             """;
 
     private static final String CHANGES_AFTER = """
-            SELECT seq, bank_id, entry_id FROM matching_change WHERE seq > :seq ORDER BY seq LIMIT :limit
+            SELECT seq, bank_id, entry_id, reload FROM matching_change WHERE seq > :seq ORDER BY seq LIMIT :limit
             """;
 
     private final JdbcClient jdbc;
@@ -267,6 +276,19 @@ class JdbcEntries implements Entries {
     }
 
     @Override
+    public void logEntriesFrom(Provenance provenance) {
+        dialect.serialize(jdbc, "matching_change");
+        jdbc.sql(LOG_FROM_PROVENANCE).param("sourceKind", provenance.source().name())
+                .param("sourceRef", provenance.ref()).update();
+    }
+
+    @Override
+    public void logBankReload(String bankId) {
+        dialect.serialize(jdbc, "matching_change");
+        jdbc.sql(LOG_RELOAD).param("bankId", bankId).update();
+    }
+
+    @Override
     public long lastChange() {
         return jdbc.sql(LAST_CHANGE).query(Long.class).single();
     }
@@ -274,9 +296,18 @@ class JdbcEntries implements Entries {
     @Override
     public List<Change> changesAfter(long seq, int limit) {
         return jdbc.sql(CHANGES_AFTER).param("seq", seq).param("limit", limit).query((row, n) -> {
-            long entry = row.getLong("entry_id");
-            Optional<Long> entryId = row.wasNull() ? Optional.empty() : Optional.of(entry);
-            return new Change(row.getLong("seq"), row.getString("bank_id"), entryId);
+            long at = row.getLong("seq");
+            String bankId = row.getString("bank_id");
+            long entryId = row.getLong("entry_id");
+            Change change;
+            if (!row.wasNull()) {
+                change = new Change.OfEntry(at, bankId, entryId);
+            } else if (row.getInt("reload") == 1) {
+                change = new Change.OfAllEntries(at, bankId);
+            } else {
+                change = new Change.OfSettings(at, bankId);
+            }
+            return change;
         }).list();
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.redress.hashindex.IndexSnapshot;
 import org.redress.hashindex.IndexWriter;
 import org.redress.hashindex.Match;
@@ -27,6 +28,19 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * following the {@code matching_change} log: a poll every 250 ms picks up other replicas' changes,
  * and the writing process applies its own right after commit. Readers see immutable snapshots and
  * never wait for the writer. Until the first full load completes, {@link #ready()} is false.
+ *
+ * <p>What each change row costs a replica (docs/adr/0013):
+ * <ul>
+ * <li>an entry's row (added, enabled, disabled, deleted): that entry goes into or out of the
+ *     writer's delta;</li>
+ * <li>a bank's settings row (created, action, distance, floor, name or enabled changed): the
+ *     bank's settings are replaced in memory and its hashes kept; a bank not held (new, or
+ *     enabled again) is read, a disabled one dropped;</li>
+ * <li>an import of up to {@value #INCREMENTAL_IMPORT_LIMIT} entries is logged as that many entry
+ *     rows; a larger one as one reload row, on which the bank is read again.</li>
+ * </ul>
+ * A restart reads everything. Applying any row again is harmless, so a replica that loads while
+ * rows commit simply applies them twice.
  */
 @Component
 class MatchIndex {
@@ -34,6 +48,14 @@ class MatchIndex {
     private static final Logger log = LoggerFactory.getLogger(MatchIndex.class);
 
     private static final int CHANGES_PER_BATCH = 5_000;
+
+    /**
+     * The largest import logged entry by entry, so that replicas add it to the bank they hold;
+     * a larger one is logged as one reload of the bank. Adding 5,000 entries is a few database
+     * round trips and stays within the {@link IndexWriter}'s delta at any bank size; reading a
+     * bank again takes seconds at a million entries.
+     */
+    static final int INCREMENTAL_IMPORT_LIMIT = 5_000;
 
     /** A matching entry with the bank it is in. */
     record Hit(Bank bank, long entryId, int distance) {
@@ -45,6 +67,8 @@ class MatchIndex {
     private final Map<String, BankIndex> byBank = new ConcurrentHashMap<>();
     private volatile boolean loaded;
     private volatile long applied;
+    /** How many times one bank's entries were read outside the full load: tests prove no rebuild with it. */
+    private final AtomicLong bankLoads = new AtomicLong();
 
     MatchIndex(Banks banks, Entries entries) {
         this.banks = banks;
@@ -58,6 +82,16 @@ class MatchIndex {
     /** The last change-log sequence number this replica has applied. */
     long appliedChange() {
         return applied;
+    }
+
+    /** How many times a single bank's entries were read into memory since the start. */
+    long bankLoads() {
+        return bankLoads.get();
+    }
+
+    /** The published PDQ snapshot of a bank in memory: empty when the bank is not (disabled). */
+    Optional<IndexSnapshot> snapshotOf(String bankId) {
+        return Optional.ofNullable(byBank.get(bankId)).map(index -> index.snapshot);
     }
 
     /** How many PDQ entries are indexed, over all enabled banks. */
@@ -76,7 +110,7 @@ class MatchIndex {
             Bank bank = index.bank;
             IndexSnapshot snapshot = index.snapshot;
             Map<Long, Integer> best = new HashMap<>();
-            boolean pdqCounts = quality.isEmpty() || quality.get().value() >= bank.qualityFloor();
+            boolean pdqCounts = bank.matchesPdqOf(quality);
             for (PdqHash query : pdqCounts ? queries : List.<PdqHash>of()) {
                 for (Match match : snapshot.search(query, bank.maxDistance())) {
                     best.merge(match.id(), match.distance(), Math::min);
@@ -159,27 +193,31 @@ class MatchIndex {
     }
 
     private void apply(List<Entries.Change> changes) {
-        Set<String> changedBanks = new TreeSet<>();
+        Set<String> newSettings = new TreeSet<>();
+        Set<String> reloads = new TreeSet<>();
         Map<Long, String> changedEntries = new LinkedHashMap<>();
         for (Entries.Change change : changes) {
-            change.entryId().ifPresentOrElse(id -> changedEntries.put(id, change.bankId()),
-                    () -> changedBanks.add(change.bankId()));
+            switch (change) {
+                case Entries.Change.OfEntry entry -> changedEntries.put(entry.entryId(), entry.bankId());
+                case Entries.Change.OfSettings settings -> newSettings.add(settings.bankId());
+                case Entries.Change.OfAllEntries all -> reloads.add(all.bankId());
+            }
         }
-        Set<String> rebuilt = new TreeSet<>();
+        Set<String> loadedNow = new TreeSet<>();
+        Set<String> changedBanks = new TreeSet<>(newSettings);
+        changedBanks.addAll(reloads);
         for (String bankId : changedBanks) {
             Optional<Bank> bank = banks.findById(bankId);
+            BankIndex held = byBank.get(bankId);
             if (bank.isEmpty() || !bank.get().enabled()) {
                 byBank.remove(bankId);
+            } else if (held == null || reloads.contains(bankId)) {
+                // Created, enabled again, or a large import: read the bank's entries.
+                byBank.put(bankId, loadBank(bank.get()));
+                loadedNow.add(bankId);
             } else {
-                // A bank change (creation, new settings, a bulk import) reloads the whole bank.
-                var building = new Loading(bank.get());
-                entries.forEachInBank(bankId, entry -> {
-                    if (entry.enabled()) {
-                        building.add(entry);
-                    }
-                });
-                byBank.put(bankId, building.build());
-                rebuilt.add(bankId);
+                // New settings of a bank in memory: its hashes stay as they are.
+                held.bank = bank.get();
             }
         }
         Map<Long, BankEntry> rows = new HashMap<>();
@@ -190,7 +228,7 @@ class MatchIndex {
         Set<BankIndex> touched = new java.util.HashSet<>();
         changedEntries.forEach((id, bankId) -> {
             BankIndex index = byBank.get(bankId);
-            if (index == null || rebuilt.contains(bankId)) {
+            if (index == null || loadedNow.contains(bankId)) {
                 return;
             }
             index.remove(id);
@@ -201,6 +239,17 @@ class MatchIndex {
             touched.add(index);
         });
         touched.forEach(BankIndex::publish);
+    }
+
+    private BankIndex loadBank(Bank bank) {
+        var building = new Loading(bank);
+        entries.forEachInBank(bank.id(), entry -> {
+            if (entry.enabled()) {
+                building.add(entry);
+            }
+        });
+        bankLoads.incrementAndGet();
+        return building.build();
     }
 
     /** A bank being bulk-loaded. */

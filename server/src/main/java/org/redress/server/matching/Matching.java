@@ -273,7 +273,12 @@ public class Matching {
             }
         });
         entries.insertAll(batch);
-        entries.logBankChange(bank.id());
+        // Replicas add a small import to the bank they hold; a large one they read again.
+        if (counts[1] <= MatchIndex.INCREMENTAL_IMPORT_LIMIT) {
+            entries.logEntriesFrom(provenance);
+        } else {
+            entries.logBankReload(bank.id());
+        }
         events.publishEvent(new EntriesImported(actor, bank.id(), provenance.ref(), counts[1]));
         if (scan && counts[1] > 0) {
             scanRegistryForImport(actor, bank, provenance, scanning, now);
@@ -316,7 +321,8 @@ public class Matching {
         List<Found> found = new ArrayList<>();
         registry.forEach(content -> {
             Map<Long, Integer> best = new HashMap<>();
-            content.hashes().pdq().ifPresent(hash -> pdq.search(hash, bank.maxDistance())
+            content.hashes().pdq().filter(hash -> bank.matchesPdqOf(content.quality()))
+                    .ifPresent(hash -> pdq.search(hash, bank.maxDistance())
                     .forEach(match -> best.merge(match.id(), match.distance(), Math::min)));
             content.hashes().md5().ifPresent(d -> imported.digests.getOrDefault("md5:" + d, List.of()).forEach(id -> best.put(id, 0)));
             content.hashes().sha256().ifPresent(d -> imported.digests.getOrDefault("sha256:" + d, List.of()).forEach(id -> best.put(id, 0)));
@@ -429,7 +435,8 @@ public class Matching {
 
     /**
      * Searches added entries against all registered content: PDQ hashes in one pass over the
-     * registry's hashes in memory, digests through the registry's digest indexes.
+     * registry's hashes in memory (skipping uploads whose quality is under the bank's floor, as
+     * their check would), digests through the registry's digest indexes.
      */
     private void scanRegistry(Actor actor, Bank bank, List<BankEntry> added, Instant now) {
         if (bank.action() == BankAction.LOG || added.isEmpty()) {
@@ -443,7 +450,7 @@ public class Matching {
             entry.hashes().pdq().ifPresent(hash -> byPdq.computeIfAbsent(hash, k -> new ArrayList<>()).add(entry));
         }
         if (!byPdq.isEmpty()) {
-            for (RegistryHashes.Near near : registryHashes.search(List.copyOf(byPdq.keySet()), bank.maxDistance())) {
+            for (RegistryHashes.Near near : registryHashes.search(List.copyOf(byPdq.keySet()), bank)) {
                 for (BankEntry entry : byPdq.get(near.query())) {
                     best.merge(new Found(near.contentId(), entry), near.distance(), Math::min);
                 }

@@ -1,6 +1,8 @@
 package org.redress.server.matching;
 
 import java.util.Objects;
+import java.util.Optional;
+import org.redress.pdq.Quality;
 
 /**
  * Content the platform checked, as the registry keeps it for retroactive scans. The uploader is
@@ -8,11 +10,13 @@ import java.util.Objects;
  *
  * @param contentId the platform's content id
  * @param hashes the upload's hashes
+ * @param quality the PDQ hash's quality when the check knew it: a bank's floor applies to it
  */
-record RegisteredContent(String contentId, EntryHashes hashes) {
+record RegisteredContent(String contentId, EntryHashes hashes, Optional<Quality> quality) {
 
     RegisteredContent {
         Objects.requireNonNull(contentId, "contentId");
         Objects.requireNonNull(hashes, "hashes");
+        Objects.requireNonNull(quality, "quality");
     }
 }

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.redress.pdq.PdqHash;
+import org.redress.pdq.Quality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The registry's PDQ hashes in memory, as one compact array (4 longs per upload, about 40 MB per
- * million), so that the retroactive scan of a newly banked hash is one pass over memory instead of
+ * million) with each upload's quality beside it (one byte), so that the retroactive scan of a newly banked hash is one pass over memory instead of
  * a read of the whole registry inside the banking transaction. Before each scan it reads the rows
  * registered since its last read, on this replica or any other.
  *
@@ -30,8 +32,10 @@ class RegistryHashes {
 
     static final int LATE_WINDOW = 5_000;
 
+    private static final byte UNKNOWN_QUALITY = -1;
+
     private static final String SINCE = """
-            SELECT id, pdq FROM matching_content WHERE id > :after AND pdq IS NOT NULL ORDER BY id
+            SELECT id, pdq, quality FROM matching_content WHERE id > :after AND pdq IS NOT NULL ORDER BY id
             """;
 
     private static final String CONTENT_IDS = "SELECT id, content_id FROM matching_content WHERE id IN (:ids)";
@@ -45,6 +49,8 @@ class RegistryHashes {
     private final JdbcClient jdbc;
     private long[] words = new long[4 * 1024];
     private long[] rowIds = new long[1024];
+    /** Each upload's PDQ quality, 0 to 100, or {@value #UNKNOWN_QUALITY} when its check gave none. */
+    private byte[] qualities = new byte[1024];
     private int count;
     private long highest;
     /** The ids held that are within the late window below {@link #highest}. */
@@ -55,11 +61,13 @@ class RegistryHashes {
     }
 
     /**
-     * Every registered upload within {@code maxDistance} of a query, per query. Reads the rows
-     * registered since the last call first, in the caller's transaction.
+     * Every registered upload within the bank's distance of a query, per query, leaving out the
+     * uploads whose quality is under the bank's floor (an upload check would not match them by PDQ
+     * either). Reads the rows registered since the last call first, in the caller's transaction.
      */
-    synchronized List<Near> search(List<PdqHash> queries, int maxDistance) {
+    synchronized List<Near> search(List<PdqHash> queries, Bank bank) {
         catchUp();
+        int maxDistance = bank.maxDistance();
         record Hit(long rowId, PdqHash query, int distance) {
         }
         List<Hit> hits = new ArrayList<>();
@@ -71,7 +79,7 @@ class RegistryHashes {
             for (int i = 0, at = 0; i < count; i++, at += 4) {
                 int d = Long.bitCount(words[at] ^ q0) + Long.bitCount(words[at + 1] ^ q1)
                         + Long.bitCount(words[at + 2] ^ q2) + Long.bitCount(words[at + 3] ^ q3);
-                if (d <= maxDistance) {
+                if (d <= maxDistance && bank.matchesPdqOf(quality(i))) {
                     hits.add(new Hit(rowIds[i], query, d));
                 }
             }
@@ -99,7 +107,9 @@ class RegistryHashes {
     void warmUp() {
         Thread.ofVirtual().name("matching-registry-warm-up").start(() -> {
             try {
-                search(List.of(), 0);
+                synchronized (this) {
+                    catchUp();
+                }
             } catch (RuntimeException e) {
                 log.warn("Reading the registry into memory failed ({}); the first scan will read it",
                         e.getClass().getName());
@@ -114,16 +124,22 @@ class RegistryHashes {
             if (id <= highest && recent.contains(id)) {
                 return;
             }
-            add(id, PdqHash.fromHex(row.getString("pdq")));
+            add(id, PdqHash.fromHex(row.getString("pdq")), JdbcContentRegistry.quality(row));
         });
         recent.removeIf(id -> id <= highest - LATE_WINDOW);
     }
 
-    private void add(long id, PdqHash hash) {
+    private Optional<Quality> quality(int i) {
+        return qualities[i] == UNKNOWN_QUALITY ? Optional.empty() : Optional.of(new Quality(qualities[i]));
+    }
+
+    private void add(long id, PdqHash hash, Optional<Quality> quality) {
         if (count == rowIds.length) {
             rowIds = Arrays.copyOf(rowIds, count * 2);
             words = Arrays.copyOf(words, count * 8);
+            qualities = Arrays.copyOf(qualities, count * 2);
         }
+        qualities[count] = quality.map(q -> (byte) q.value()).orElse(UNKNOWN_QUALITY);
         int at = 4 * count;
         words[at] = hash.w0();
         words[at + 1] = hash.w1();

@@ -1,5 +1,11 @@
 package org.redress.server.matching.web;
 
+import static org.redress.server.matching.web.PageInput.parseAction;
+import static org.redress.server.matching.web.PageInput.parseFormat;
+import static org.redress.server.matching.web.PageInput.parseHash;
+import static org.redress.server.matching.web.PageInput.parseName;
+import static org.redress.server.matching.web.PageInput.parseNumber;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
@@ -14,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.redress.pdq.PdqHash;
 import org.redress.server.identity.Allow;
 import org.redress.server.identity.Callers;
 import org.redress.server.identity.Role;
@@ -27,6 +32,7 @@ import org.redress.server.matching.HashListFormat;
 import org.redress.server.matching.ImportResult;
 import org.redress.server.matching.Matching;
 import org.redress.server.matching.Provenance;
+import org.redress.server.matching.web.PageInput.PageInputException;
 import org.redress.server.shared.DomainException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -286,7 +292,7 @@ class BankPageController {
             @Nullable Principal principal) {
         var model = new ExtendedModelMap();
         model.addAttribute("signedInAs", principal == null ? null : principal.getName());
-        String name = pathVariables(request).getOrDefault("name", "");
+        String name = bankNameIn(request);
         model.addAttribute("error", "The file is larger than this page's upload limit of "
                 + uploadLimit.toMegabytes() + " MB, so nothing was imported. The API's streaming import, POST /api/v1/banks/"
                 + name + "/import, takes hash lists of any size.");
@@ -296,10 +302,10 @@ class BankPageController {
         return new ModelAndView(view, model.asMap(), status);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> pathVariables(HttpServletRequest request) {
-        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        return variables instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
+    /** The bank's name from the import's path, which an exception handler gets no argument for. */
+    private static String bankNameIn(HttpServletRequest request) {
+        return request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables
+                && variables.get("name") instanceof String name ? name : "";
     }
 
     private String changeEntry(Authentication caller, String name, long entryId, String change, Model model,
@@ -363,73 +369,5 @@ class BankPageController {
         model.addAttribute("formKind", kind);
         model.addAttribute("formHash", hash);
         model.addAttribute("formNote", note);
-    }
-
-    private static BankName parseName(String name) {
-        try {
-            return new BankName(name.strip().toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new PageInputException(
-                    "A bank name is 1 to 64 lower-case letters, digits, '.', '-' or '_', starting with a letter or digit.");
-        }
-    }
-
-    private static BankAction parseAction(String action) {
-        try {
-            return BankAction.valueOf(action.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new PageInputException("Choose the action BLOCK, REVIEW or LOG.");
-        }
-    }
-
-    private static HashListFormat parseFormat(String format) {
-        try {
-            return HashListFormat.parse(format.strip());
-        } catch (IllegalArgumentException e) {
-            throw new PageInputException("Choose the file's format: text, csv or jsonl.");
-        }
-    }
-
-    /** A whole number from 0 to {@code max}; a blank field means {@code blank} when that is not negative. */
-    private static int parseNumber(String text, int blank, int max, String refusal) {
-        if (text.isBlank() && blank >= 0) {
-            return blank;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value < 0 || value > max) {
-                throw new PageInputException(refusal);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new PageInputException(refusal);
-        }
-    }
-
-    private static EntryHashes parseHash(String kind, String hash) {
-        String hex = hash.strip();
-        try {
-            return switch (kind.strip().toLowerCase(Locale.ROOT)) {
-                case "pdq" -> EntryHashes.ofPdq(PdqHash.fromHex(hex));
-                case "md5" -> EntryHashes.parse(null, hex, null);
-                case "sha256" -> EntryHashes.parse(null, null, hex);
-                default -> throw new PageInputException("Choose the kind of hash: PDQ, MD5 or SHA-256.");
-            };
-        } catch (IllegalArgumentException e) {
-            throw new PageInputException(switch (kind.strip().toLowerCase(Locale.ROOT)) {
-                case "md5" -> "An MD5 hash is 32 hex digits (0-9, a-f).";
-                case "sha256" -> "A SHA-256 hash is 64 hex digits (0-9, a-f).";
-                default -> "A PDQ hash is 64 hex digits (0-9, a-f).";
-            });
-        }
-    }
-
-    /** Input the page refuses before it reaches matching; the message is shown as it is. */
-    private static final class PageInputException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        PageInputException(String message) {
-            super(message);
-        }
     }
 }

@@ -18,13 +18,17 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Two filter chains. The API chain ({@code /api/**}, {@code /actuator/**}, {@code /v3/api-docs})
  * is stateless, authenticates bearer API keys and answers in problem details; CSRF protection does
  * not apply because no cookie authenticates it. The page chain uses a session cookie, form sign-in
- * at {@code /signin}, sign-out at {@code /signout} and CSRF tokens. Both decide access from the
+ * at {@code /signin}, sign-out at {@code /signout} and CSRF tokens (but for an import too large to
+ * read, {@link OversizeImport}). Both decide access from the
  * handler's {@link Allow} annotation ({@link EndpointRules}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -96,6 +100,8 @@ class SecurityConfiguration {
                         .logoutUrl("/signout")
                         .logoutSuccessUrl("/signin?signedout"))
                 .addFilterAfter(new SessionGuard(identity), UsernamePasswordAuthenticationFilter.class)
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
+                        new NegatedRequestMatcher(new OversizeImport()))))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; frame-ancestors 'none'; form-action 'self'")))
                 .authorizeHttpRequests(authorize -> authorize

@@ -57,7 +57,7 @@ class JdbcEntries implements Entries {
 
     private static final String NEWEST_IN_BANK = COLUMNS + " WHERE bank_id = :bankId ORDER BY id DESC LIMIT :limit";
 
-    private static final String COUNTS_BY_BANK = "SELECT bank_id, COUNT(*) FROM matching_entry GROUP BY bank_id";
+    private static final String COUNTS_BY_BANK = "SELECT bank_id, entries FROM matching_bank_count";
 
     private static final String SET_ENABLED = """
             UPDATE matching_entry SET enabled = :enabled WHERE id = :id RETURNING bank_id

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,9 @@ import org.redress.server.identity.Role;
 import org.redress.server.identity.Username;
 import org.redress.server.shared.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -53,6 +56,12 @@ class BankPagesBrowserIntegrationTests {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    Matching matching;
+
+    @Value("${spring.servlet.multipart.max-file-size}")
+    DataSize uploadLimit;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -159,10 +168,11 @@ class BankPagesBrowserIntegrationTests {
             new Select(byId("import-format")).selectByValue("text");
             byId("import-file").sendKeys(list.toAbsolutePath().toString());
             byId("import").click();
+            // The click returns before the browser has read the file: it is deleted only once the page answered.
+            assertThat(byId("imported-count").getText()).isEqualTo("2");
         } finally {
             Files.delete(list);
         }
-        assertThat(byId("imported-count").getText()).isEqualTo("2");
         assertThat(byId("rejected-count").getText()).isEqualTo("1");
         assertThat(byId("rejected-lines").getText()).isEqualTo("3");
         assertThat(byId("entry-count").getText()).isEqualTo("3");
@@ -187,5 +197,105 @@ class BankPagesBrowserIntegrationTests {
         open("/banks/no-such-bank-" + unique());
         assertThat(byId("banks-error").getText()).isEqualTo("There is no bank with this name.");
         axe.assertAccessible("/banks for an unknown bank");
+    }
+
+    private String newBankWithEntry(PdqHash pdq, String note) {
+        String bank = "confirm-" + unique();
+        matching.createBank(TESTER, new BankName(bank), BankAction.BLOCK, Bank.DEFAULT_MAX_DISTANCE,
+                Bank.DEFAULT_QUALITY_FLOOR);
+        matching.addEntry(TESTER, new BankName(bank), EntryHashes.ofPdq(pdq), Optional.empty(), Optional.of(note),
+                new Provenance(Provenance.Source.MANUAL, "operator:tester"));
+        return bank;
+    }
+
+    @Test
+    void deletesAnEntryOnlyAfterItsConfirmationAndTheHashStopsMatching() throws Exception {
+        index.refresh();
+        var axe = new AxeCheck(browser, json);
+        PdqHash banked = pdqOf(71);
+        String bank = newBankWithEntry(banked, "to be deleted");
+        String platform = identity.issueApiKey(TESTER, "confirmation platform", Role.PLATFORM).secret();
+        signInAsNewAdmin();
+        open("/banks/" + bank);
+        WebElement row = browser.findElement(By.xpath("//table[@id='entries']//tr[.//code[text()='pdq " + banked.toHex() + "']]"));
+        String rowId = row.getAttribute("id");
+
+        row.findElement(By.className("delete")).click();
+        assertThat(byId("delete-entry").getText()).contains("pdq " + banked.toHex(), "MANUAL", "operator:tester",
+                "to be deleted", bank);
+        axe.assertAccessible("the confirmation of an entry's deletion");
+        byId("cancel-delete").click();
+        assertThat(byId("bank-name").getText()).isEqualTo(bank);
+        assertThat(byId(rowId).getText()).contains("pdq " + banked.toHex(), "enabled");
+        assertThat(byId("entry-count").getText()).isEqualTo("1");
+        assertThat(verdictOf(platform, banked, "")).as("the entry kept by Cancel").isEqualTo("BLOCK");
+
+        byId(rowId).findElement(By.className("delete")).click();
+        byId("confirm-delete").click();
+        assertThat(byId("bank-message").getText()).endsWith("was deleted.");
+        assertThat(browser.findElements(By.id(rowId))).isEmpty();
+        assertThat(byId("entry-count").getText()).isEqualTo("0");
+        axe.assertAccessible("a bank's page after a deletion");
+        assertThat(verdictOf(platform, banked, "")).as("the deleted entry").isEqualTo("ALLOW");
+    }
+
+    /** Posts the file as multipart form data with the browser's session cookie and, unless blank, a CSRF token. */
+    private HttpResponse<String> postFileAsBrowser(String path, String csrf, Path file) throws Exception {
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        String boundary = "redress-" + unique();
+        String token = csrf.isEmpty() ? ""
+                : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n";
+        byte[] head = (token + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"format\"\r\n\r\ntext\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"list.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Cookie", "JSESSIONID=" + session)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .build();
+        try (var client = HttpClient.newHttpClient()) {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    void refusesAnImportOverTheUploadLimitWithTheReasonAndImportsNothing() throws Exception {
+        var axe = new AxeCheck(browser, json);
+        PdqHash banked = pdqOf(72);
+        String bank = newBankWithEntry(banked, "already there");
+        signInAsNewAdmin();
+        open("/banks/" + bank);
+        String line = "pdq " + pdqOf(73).toHex() + "\n";
+        Path list = Files.createTempFile("bank-import-", ".txt");
+        try {
+            Files.writeString(list, line.repeat((int) (uploadLimit.toBytes() / line.length()) + 1000),
+                    StandardCharsets.US_ASCII);
+            byId("import-file").sendKeys(list.toAbsolutePath().toString());
+            byId("import").click();
+            assertThat(byId("bank-error").getText()).contains("16 MB", "POST /api/v1/banks/" + bank + "/import");
+            assertThat(byId("entry-count").getText()).isEqualTo("1");
+            assertThat(byId("entries").getText()).contains("pdq " + banked.toHex());
+            assertThat(byId("import-file").isDisplayed()).isTrue();
+            axe.assertAccessible("a bank's page refusing an import over the limit");
+
+            // The same upload with the browser's session, to see the status the browser does not show.
+            String csrf = browser.findElement(By.cssSelector("form[enctype] input[name='_csrf']")).getAttribute("value");
+            var refused = postFileAsBrowser("/banks/" + bank + "/import", csrf, list);
+            assertThat(refused.statusCode()).isEqualTo(413);
+            assertThat(refused.body()).contains("id=\"bank-error\"", "16 MB");
+            // Only the import is let past the token check when too large: a deletion so sent does nothing
+            // (its refusal is then rendered as too large, since the body cannot be read).
+            open("/banks/" + bank);
+            String entryPath = browser.findElement(By.className("delete")).getAttribute("href")
+                    .substring(("http://localhost:" + port).length());
+            var forged = postFileAsBrowser(entryPath, "", list);
+            assertThat(forged.statusCode()).as(forged.body()).isIn(403, 413);
+            assertThat(matching.newestEntries(new BankName(bank), 10)).as("the entry, not deleted").hasSize(1);
+        } finally {
+            Files.delete(list);
+        }
+        assertThat(matching.entryCounts().get(new BankName(bank))).as("nothing imported").isEqualTo(1L);
     }
 }

@@ -122,6 +122,24 @@ class BankPagesIntegrationTests {
     }
 
     @Test
+    void asksBeforeDeletingAndRefusesToConfirmAnEntryOfAnotherBank() throws Exception {
+        String other = "pages-other-" + unique();
+        matching.createBank(TESTER, new BankName(other), BankAction.BLOCK, 31, 50);
+        var entry = matching.addEntry(TESTER, new BankName(other), EntryHashes.parse(null, "d".repeat(32), null),
+                Optional.empty(), Optional.of("to confirm"), new Provenance(Provenance.Source.MANUAL, "staff:test"));
+
+        var asked = asAdmin(get("/banks/" + other + "/entries/" + entry.id() + "/delete"));
+        assertThat(asked.getResponse().getStatus()).isEqualTo(200);
+        assertThat(page(asked)).contains("Delete entry " + entry.id(), "md5 " + "d".repeat(32), "MANUAL", "staff:test",
+                "to confirm", other, "id=\"confirm-delete\"", "id=\"cancel-delete\"");
+        assertThat(matching.entry(new BankName(other), entry.id()).enabled()).as("asking deletes nothing").isTrue();
+
+        var wrongBank = asAdmin(get("/banks/" + bank + "/entries/" + entry.id() + "/delete"));
+        assertThat(wrongBank.getResponse().getStatus()).isEqualTo(404);
+        assertThat(page(wrongBank)).contains("The bank has no entry with this id.").doesNotContain("confirm-delete");
+    }
+
+    @Test
     void exportsTheEnabledEntriesAsADownload() throws Exception {
         var kept = matching.addEntry(TESTER, new BankName(bank), EntryHashes.parse(null, "e".repeat(32), null),
                 Optional.empty(), Optional.empty(), new Provenance(Provenance.Source.MANUAL, "test"));

@@ -7,6 +7,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +23,7 @@ import org.redress.server.identity.Role;
 import org.redress.server.identity.Username;
 import org.redress.server.shared.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,6 +43,9 @@ class MatchingApiIntegrationTests {
 
     @Autowired
     MatchIndex index;
+
+    @LocalServerPort
+    int port;
 
     private String admin;
     private String platform;
@@ -217,5 +227,30 @@ class MatchingApiIntegrationTests {
                         .param("format", "text").header("Authorization", admin))
                 .andExpect(status().isOk())
                 .andExpect(content().string("pdq " + hash.toHex() + "\n"));
+    }
+
+    /**
+     * MockMvc skips the servlet container's multipart parsing, where the size limit is enforced;
+     * this sends a body over that limit through a real connection.
+     */
+    @Test
+    void answersAMultipartBodyOverTheLimitWithAProblemOverHttp() throws Exception {
+        String boundary = "redress-" + unique();
+        var body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"big.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(new byte[(int) UploadHashing.MAX_BYTES + 2 * 1024 * 1024]);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/checks?contentId=c-"
+                        + unique() + "&uploaderId=u-3"))
+                .header("Authorization", platform).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        try (var client = HttpClient.newHttpClient()) {
+            var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).contains("\"type\":\"/problems/payload-too-large\"");
+        }
     }
 }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.redress.pdq.PdqHash;
@@ -317,6 +320,56 @@ class MatchingIntegrationTests {
             var copied = matching.importEntries(ADMIN, new BankName("copy"), HashListFormat.JSONL, jsonl.toString().lines());
             assertThat(copied.imported()).isEqualTo(3);
             assertThat(copied.rejected()).isZero();
+        }
+    }
+
+    /** Every bank's entries counted the slow way, straight from the entries table. */
+    private static Map<BankName, Long> countedFromEntries(ConfigurableApplicationContext context) {
+        Map<String, Long> byId = new HashMap<>();
+        context.getBean(JdbcClient.class).sql("SELECT bank_id, COUNT(*) FROM matching_entry GROUP BY bank_id")
+                .query(row -> {
+                    byId.put(row.getString(1), row.getLong(2));
+                });
+        Map<BankName, Long> counts = new HashMap<>();
+        context.getBean(Matching.class).banks()
+                .forEach(bank -> counts.put(bank.name(), byId.getOrDefault(bank.id(), 0L)));
+        return counts;
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void keepsEveryBanksEntryCountExactThroughAddsImportsDisablesDeletesAndSqlWrites(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+            var matching = ready(context);
+            var one = new BankName("counted-one");
+            var two = new BankName("counted-two");
+            matching.createBank(ADMIN, one, BankAction.BLOCK, 31, 50);
+            matching.createBank(ADMIN, two, BankAction.LOG, 31, 50);
+            assertThat(matching.entryCounts()).containsEntry(one, 0L).containsEntry(two, 0L);
+
+            var manual = new Provenance(Provenance.Source.MANUAL, "staff:counter");
+            var first = matching.addEntry(ADMIN, one, EntryHashes.parse(null, "0".repeat(31) + "1", null), Optional.empty(),
+                    Optional.empty(), manual);
+            var second = matching.addEntry(ADMIN, one, EntryHashes.parse(null, "0".repeat(31) + "2", null), Optional.empty(),
+                    Optional.empty(), manual);
+            // More lines than one multi-row INSERT holds, so the import writes several statements.
+            var imported = matching.importEntries(ADMIN, two, HashListFormat.TEXT,
+                    IntStream.range(0, 1_234).mapToObj(i -> "md5 " + "%032x".formatted(i)));
+            assertThat(imported.imported()).isEqualTo(1_234);
+            matching.setEntryEnabled(ADMIN, one, first.id(), false);
+            matching.deleteEntry(ADMIN, one, second.id());
+            String bankTwo = matching.bank(two).id();
+            context.getBean(JdbcClient.class).sql("""
+                    INSERT INTO matching_entry (bank_id, md5, source_kind, source_ref, enabled, created_at)
+                    VALUES (:bank, :md5, 'IMPORT', 'written-in-sql', 1, :at)
+                    """).param("bank", bankTwo).param("md5", "f".repeat(32))
+                    .param("at", context.getBean(org.redress.server.storage.SqlDialect.class).bind(Instant.EPOCH))
+                    .update();
+            context.getBean(JdbcClient.class).sql("DELETE FROM matching_entry WHERE bank_id = :bank AND md5 < :below")
+                    .param("bank", bankTwo).param("below", "%032x".formatted(10)).update();
+
+            assertThat(matching.entryCounts()).containsEntry(one, 1L).containsEntry(two, 1_234L + 1 - 10)
+                    .containsAllEntriesOf(countedFromEntries(context));
         }
     }
 }

@@ -1,17 +1,25 @@
 package org.redress.server.matching.web;
 
+import static org.redress.server.matching.web.PageInput.parseAction;
+import static org.redress.server.matching.web.PageInput.parseFormat;
+import static org.redress.server.matching.web.PageInput.parseHash;
+import static org.redress.server.matching.web.PageInput.parseName;
+import static org.redress.server.matching.web.PageInput.parseNumber;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.redress.pdq.PdqHash;
 import org.redress.server.identity.Allow;
 import org.redress.server.identity.Callers;
 import org.redress.server.identity.Role;
@@ -24,21 +32,31 @@ import org.redress.server.matching.HashListFormat;
 import org.redress.server.matching.ImportResult;
 import org.redress.server.matching.Matching;
 import org.redress.server.matching.Provenance;
+import org.redress.server.matching.web.PageInput.PageInputException;
 import org.redress.server.shared.DomainException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The bank administration pages: the list of banks with a form to create one, and a bank's page
  * with its settings, its newest entries, a form to add one hash and a hash-list import. Every
  * action answers with the page itself, carrying what happened or the refusal in plain words; the
- * form's input is kept on a refusal so nothing typed is lost.
+ * form's input is kept on a refusal so nothing typed is lost. Deleting an entry asks first, on a
+ * page of its own, so it works without JavaScript.
  */
 @Controller
 class BankPageController {
@@ -68,8 +86,12 @@ class BankPageController {
 
     private final Matching matching;
 
-    BankPageController(Matching matching) {
+    /** The servlet container's limit on one uploaded file: the page's limit on an import. */
+    private final DataSize uploadLimit;
+
+    BankPageController(Matching matching, @Value("${spring.servlet.multipart.max-file-size}") DataSize uploadLimit) {
         this.matching = matching;
+        this.uploadLimit = uploadLimit;
     }
 
     @GetMapping("/banks")
@@ -229,11 +251,61 @@ class BankPageController {
         return changeEntry(caller, name, entryId, "enable", model, response);
     }
 
+    /** What a deletion would remove, with the buttons that delete it or go back. */
+    @GetMapping("/banks/{name}/entries/{entryId}/delete")
+    @Allow(Role.ADMIN)
+    String confirmDelete(@PathVariable String name, @PathVariable long entryId, Model model,
+            HttpServletResponse response) {
+        BankName bankName;
+        BankEntry entry;
+        try {
+            bankName = parseName(name);
+            entry = matching.entry(bankName, entryId);
+        } catch (DomainException e) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("error", e.publicDetail());
+            return renderBank(name, model, response);
+        } catch (PageInputException e) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("error", NO_SUCH_BANK);
+            return renderList(model);
+        }
+        model.addAttribute("bankName", bankName.value());
+        model.addAttribute("entry", EntryRow.of(entry));
+        return "matching/delete-entry";
+    }
+
     @PostMapping("/banks/{name}/entries/{entryId}/delete")
     @Allow(Role.ADMIN)
     String delete(Authentication caller, @PathVariable String name, @PathVariable long entryId, Model model,
             HttpServletResponse response) {
         return changeEntry(caller, name, entryId, "delete", model, response);
+    }
+
+    /**
+     * The container refuses a file over its multipart limit before the import sees a line; the
+     * bank's page says so, names the API's streaming import for larger lists, and answers 413.
+     * Exception handlers get no model attributes from advice, so the header's name is set here.
+     */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView importTooLarge(HttpServletRequest request, HttpServletResponse response,
+            @Nullable Principal principal) {
+        var model = new ExtendedModelMap();
+        model.addAttribute("signedInAs", principal == null ? null : principal.getName());
+        String name = bankNameIn(request);
+        model.addAttribute("error", "The file is larger than this page's upload limit of "
+                + uploadLimit.toMegabytes() + " MB, so nothing was imported. The API's streaming import, POST /api/v1/banks/"
+                + name + "/import, takes hash lists of any size.");
+        String view = renderBank(name, model, response);
+        var status = response.getStatus() == HttpServletResponse.SC_NOT_FOUND ? HttpStatus.NOT_FOUND
+                : HttpStatus.CONTENT_TOO_LARGE;
+        return new ModelAndView(view, model.asMap(), status);
+    }
+
+    /** The bank's name from the import's path, which an exception handler gets no argument for. */
+    private static String bankNameIn(HttpServletRequest request) {
+        return request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables
+                && variables.get("name") instanceof String name ? name : "";
     }
 
     private String changeEntry(Authentication caller, String name, long entryId, String change, Model model,
@@ -297,73 +369,5 @@ class BankPageController {
         model.addAttribute("formKind", kind);
         model.addAttribute("formHash", hash);
         model.addAttribute("formNote", note);
-    }
-
-    private static BankName parseName(String name) {
-        try {
-            return new BankName(name.strip().toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new PageInputException(
-                    "A bank name is 1 to 64 lower-case letters, digits, '.', '-' or '_', starting with a letter or digit.");
-        }
-    }
-
-    private static BankAction parseAction(String action) {
-        try {
-            return BankAction.valueOf(action.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new PageInputException("Choose the action BLOCK, REVIEW or LOG.");
-        }
-    }
-
-    private static HashListFormat parseFormat(String format) {
-        try {
-            return HashListFormat.parse(format.strip());
-        } catch (IllegalArgumentException e) {
-            throw new PageInputException("Choose the file's format: text, csv or jsonl.");
-        }
-    }
-
-    /** A whole number from 0 to {@code max}; a blank field means {@code blank} when that is not negative. */
-    private static int parseNumber(String text, int blank, int max, String refusal) {
-        if (text.isBlank() && blank >= 0) {
-            return blank;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value < 0 || value > max) {
-                throw new PageInputException(refusal);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new PageInputException(refusal);
-        }
-    }
-
-    private static EntryHashes parseHash(String kind, String hash) {
-        String hex = hash.strip();
-        try {
-            return switch (kind.strip().toLowerCase(Locale.ROOT)) {
-                case "pdq" -> EntryHashes.ofPdq(PdqHash.fromHex(hex));
-                case "md5" -> EntryHashes.parse(null, hex, null);
-                case "sha256" -> EntryHashes.parse(null, null, hex);
-                default -> throw new PageInputException("Choose the kind of hash: PDQ, MD5 or SHA-256.");
-            };
-        } catch (IllegalArgumentException e) {
-            throw new PageInputException(switch (kind.strip().toLowerCase(Locale.ROOT)) {
-                case "md5" -> "An MD5 hash is 32 hex digits (0-9, a-f).";
-                case "sha256" -> "A SHA-256 hash is 64 hex digits (0-9, a-f).";
-                default -> "A PDQ hash is 64 hex digits (0-9, a-f).";
-            });
-        }
-    }
-
-    /** Input the page refuses before it reaches matching; the message is shown as it is. */
-    private static final class PageInputException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        PageInputException(String message) {
-            super(message);
-        }
     }
 }

@@ -70,7 +70,12 @@ for jar in $jars; do
   echo "== $(basename "$jar") (of: ${REDRESS_BENCH_JARS:-this checkout}) on $database"
   "$java" ${REDRESS_BENCH_JAVA_OPTS:-} -jar "$jar" serve --port "$port" --db "$url" --data "$data" >"$data/server.log" 2>&1 &
   server=$!
-  until curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do sleep 1; done
+  until curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do
+    if ! kill -0 $server 2>/dev/null; then
+      echo "the server did not start:" >&2; tail -20 "$data/server.log" >&2; server=""; exit 1
+    fi
+    sleep 1
+  done
   echo "index loaded: $(grep -o 'Matching index loaded.*' "$data/server.log")"
   REDRESS_KEY=$key wrk -t1 -c"$connections" -d"${warmup}s" -s "$root/docs/bench/checks.lua" "http://127.0.0.1:$port" >/dev/null
   echo "-- closed loop, $connections connections, ${seconds} s (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"

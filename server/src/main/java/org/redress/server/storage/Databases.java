@@ -42,11 +42,20 @@ public final class Databases {
         return new HikariDataSource(config);
     }
 
-    /** Applies the vendor's migrations from {@code classpath:db/migration/<vendor>}. */
+    /**
+     * Applies the vendor's migrations from {@code classpath:db/migration/<vendor>}.
+     *
+     * <p>Out of order: each module numbers its migrations in its own range (identity and audit 1-9,
+     * intake 10s, matching 20s, review 30s, enforcement 40s, media 50s), so a release that adds a
+     * module's next migration adds a version below the highest a running database already has.
+     * Flyway would refuse to start on such a database; applying the missing versions is right here,
+     * since a module's migrations touch only that module's tables.
+     */
     public static void migrate(DataSource dataSource, SqlDialect dialect) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + dialect.vendor())
+                .outOfOrder(true)
                 .load()
                 .migrate();
     }

@@ -144,20 +144,31 @@ class CheckRecorder implements SmartLifecycle {
 
     private void write(List<Pending> batch, TransactionStatus status) {
         Map<Long, Optional<String>> origins = originatingCases(batch);
+        boolean audited = false;
         for (Pending p : batch) {
             // BLOCK and REVIEW verdicts act on the upload, so they are audited; an ALLOW is only
             // registered: a hash-chained entry per clean upload would serialise every check.
             if (p.result().verdict() != Verdict.ALLOW) {
                 events.publishEvent(new ContentChecked(p.actor(), p.upload().contentId(), p.result().verdict(),
                         p.result().matches().size()));
+                audited = true;
             }
             for (MatchIndex.Hit hit : p.hits()) {
                 if (hit.bank().action() != BankAction.LOG) {
                     events.publishEvent(new MatchFound(p.actor(), p.upload().contentId(), hit.bank().name(),
                             hit.entryId(), hit.distance(), hit.bank().action().verdict(),
                             origins.getOrDefault(hit.entryId(), Optional.empty()), false, p.checkedAt()));
+                    audited = true;
                 }
             }
+        }
+        if (!audited && batch.size() > 1) {
+            // A batch of clean uploads (nearly every batch) has nothing to keep if a registration
+            // fails: without a savepoint it costs two round trips to the database instead of four,
+            // and a failure fails the batch, which commit() then retries check by check (below,
+            // where each verdict stands whatever its registration does).
+            registry.registerAll(batch.stream().map(CheckRecorder::registration).toList());
+            return;
         }
         // The verdicts above are written; the registrations go behind a savepoint, so a failing one
         // is rolled back alone and the audit records still commit.

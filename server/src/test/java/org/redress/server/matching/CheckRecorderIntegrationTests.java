@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.redress.pdq.PdqHash;
@@ -50,14 +51,16 @@ class CheckRecorderIntegrationTests {
         return new Upload("content-" + n, "uploader-" + n, EntryHashes.ofPdq(n % 2 == 0 ? banked : unrelated), List.of());
     }
 
-    /** Runs every check at once from 16 threads; returns each check's verdict, or its failure. */
+    /** Runs checks 0..count-1 at once from 16 threads; returns each check's verdict, or its failure. */
     private static List<Object> checkConcurrently(Matching matching, int count) throws InterruptedException {
+        return checkConcurrently(matching, IntStream.range(0, count));
+    }
+
+    private static List<Object> checkConcurrently(Matching matching, IntStream uploads) throws InterruptedException {
         try (var pool = Executors.newFixedThreadPool(16)) {
             List<Future<Verdict>> futures = new ArrayList<>();
-            for (int n = 0; n < count; n++) {
-                int i = n;
-                futures.add(pool.submit((Callable<Verdict>) () -> matching.check(PLATFORM, upload(i)).verdict()));
-            }
+            uploads.forEach(i -> futures.add(
+                    pool.submit((Callable<Verdict>) () -> matching.check(PLATFORM, upload(i)).verdict())));
             List<Object> outcomes = new ArrayList<>();
             for (Future<Verdict> future : futures) {
                 try {
@@ -148,6 +151,19 @@ class CheckRecorderIntegrationTests {
             assertThat(verdicts).allMatch(v -> v instanceof Verdict);
             assertThat(checkAudit(context).stream().filter(a -> a.action().equals("content.checked:block"))
                     .map(Audited::objectId)).containsExactlyInAnyOrderElementsOf(blockedIds(CHECKS));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void answersEveryCleanCheckWhenRegisteringABatchOfCleanChecksFails(TestDatabase.Vendor vendor) throws Exception {
+        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+            var matching = withBlockBank(context);
+            db.update("DROP TABLE matching_content");
+            // Odd-numbered checks are clean: every batch is one of clean uploads only.
+            List<Object> verdicts = checkConcurrently(matching, IntStream.range(0, CHECKS).map(n -> 2 * n + 1));
+
+            assertThat(verdicts).hasSize(CHECKS).allMatch(v -> v == Verdict.ALLOW);
         }
     }
 

@@ -3,9 +3,10 @@
 # Usage: docs/bench/run-checks.sh [seconds=30] [connections=16] [rate=2000]
 # Per build: a warm-up at full load (REDRESS_BENCH_WARMUP seconds, default 60: the JIT compiles the
 # check path for well over ten seconds, and a service runs for days), then
-#  1. closed loop: wrk with `connections` connections, each sending its next check when the answer
+#  1. closed loop: wrk over `connections` connections, each sending its next check when the answer
 #     arrives (the most the service answers; latency is then set by how many wait);
-#  2. open loop: `redress bench checks` sending `rate` checks per second whatever the answers do,
+#  2. open loop: `redress bench checks` over as many connections, sending `rate` checks per second
+#     whatever the answers do (after 10 s of the same load on the same connections, not recorded),
 #     latency measured from each check's due time (what a platform at that upload rate sees).
 # REDRESS_BENCH_DB=sqlite runs on the embedded SQLite database instead of PostgreSQL.
 # REDRESS_BENCH_JARS="a.jar b.jar a.jar b.jar" runs those jars one after the other against the same
@@ -82,8 +83,8 @@ for jar in $jars; do
   REDRESS_KEY=$key wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$root/docs/bench/checks.lua" "http://127.0.0.1:$port" \
     | grep -E 'Latency Distribution|%|Requests/sec|requests in|Non-2xx|Socket errors'
   echo "-- open loop, $rate checks/s due, ${seconds} s (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
-  REDRESS_KEY=$key "$java" -XX:+UseSerialGC -Xmx256m -jar "$data/load.jar" bench checks --rate "$rate" \
-    --seconds "$seconds" --connections 64 --url "http://127.0.0.1:$port" || true
+  REDRESS_KEY=$key "$java" -XX:+UseSerialGC -Xmx256m -jar "$data/load.jar" bench checks --rate "$rate" --warmup 10 \
+    --connections "$connections" --seconds "$seconds" --url "http://127.0.0.1:$port" || true
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   kill $server; wait $server 2>/dev/null || true; server=""
 done

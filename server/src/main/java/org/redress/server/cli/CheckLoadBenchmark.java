@@ -57,12 +57,13 @@ final class CheckLoadBenchmark implements Command {
     @Override
     public String summary() {
         return "bench checks --rate R [--seconds 30] [--warmup 0] [--connections 64] [--url http://127.0.0.1:8080]"
-                + " (key in REDRESS_KEY)";
+                + " [--timeline] (key in REDRESS_KEY)";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        var flags = Flags.parse(args, Set.of("--rate", "--seconds", "--warmup", "--connections", "--url"), Set.of());
+        var flags = Flags.parse(args, Set.of("--rate", "--seconds", "--warmup", "--connections", "--url"),
+                Set.of("--timeline"));
         double rate = positive("--rate", flags.required("--rate"));
         double seconds = positive("--seconds", flags.value("--seconds").orElse("30"));
         double warmup = flags.value("--warmup").isPresent() ? positive("--warmup", flags.value("--warmup").get()) : 0;
@@ -73,16 +74,13 @@ final class CheckLoadBenchmark implements Command {
             throw new UsageException("set REDRESS_KEY to a platform API key");
         }
         var target = new Target(url, key, Long.toString(System.currentTimeMillis(), 36));
-        if (warmup > 0) {
-            Phase warm = new Phase(target, rate, warmup, connections, "warmup");
-            warm.run();
-            out.printf(Locale.ROOT, "warm-up: %d checks at %.0f/s over %.0f s, %d failed%n", warm.completed(),
-                    rate, warmup, warm.failures.get());
-        }
-        Phase measured = new Phase(target, rate, seconds, connections, "run");
-        long started = System.nanoTime();
+        Schedule measured = new Schedule(target, rate, warmup, seconds, connections);
         measured.run();
-        double elapsed = (System.nanoTime() - started) / 1e9;
+        double elapsed = measured.measuredNanos() / 1e9;
+        if (warmup > 0) {
+            out.printf(Locale.ROOT, "warm-up: %d checks due at %.0f/s over %.1f s on the same connections, %d failed%n",
+                    measured.warmupDue, rate, warmup, measured.warmupFailures.get());
+        }
         long[] latency = measured.latencies(false);
         long[] service = measured.latencies(true);
         out.printf(Locale.ROOT, "offered: %.0f checks/s for %.0f s over %d connections (%d due)%n", rate, seconds,
@@ -91,6 +89,9 @@ final class CheckLoadBenchmark implements Command {
                 latency.length, elapsed, latency.length / elapsed, measured.failures.get());
         out.printf(Locale.ROOT, "latency from the due time: %s%n", percentiles(latency));
         out.printf(Locale.ROOT, "service time from the send: %s%n", percentiles(service));
+        if (flags.has("--timeline")) {
+            measured.printTimeline(out);
+        }
         measured.firstFailure().ifPresent(failure -> err.println("first failure: " + failure));
         return measured.failures.get() == 0 && latency.length > 0 ? OK : SOME_INPUT_BAD;
     }
@@ -157,35 +158,46 @@ final class CheckLoadBenchmark implements Command {
         }
     }
 
-    /** One schedule of requests at a fixed rate, spread over connections, each with its own thread. */
-    private static final class Phase {
+    /**
+     * One schedule of requests at a fixed rate, spread over connections, each with its own thread:
+     * the warm-up's requests first, unrecorded, then the measured ones on the same connections, so
+     * the measurement starts with the load generator, its connections and the service all warm.
+     */
+    private static final class Schedule {
 
         private final Target target;
         private final double rate;
         private final int connections;
-        private final String label;
+        final long warmupDue;
         final long due;
         private final long[][] latencies;
         private final long[][] services;
+        /** When each answered check was due, relative to the start of the schedule. */
+        private final long[][] dueOffsets;
         private final int[] answered;
         final AtomicLong failures = new AtomicLong();
+        final AtomicLong warmupFailures = new AtomicLong();
         private volatile String firstFailure;
+        private volatile long measuredFrom;
+        private volatile long finished;
 
-        Phase(Target target, double rate, double seconds, int connections, String label) {
+        Schedule(Target target, double rate, double warmupSeconds, double seconds, int connections) {
             this.target = target;
             this.rate = rate;
             this.connections = connections;
-            this.label = label;
+            this.warmupDue = Math.round(rate * warmupSeconds);
             this.due = Math.max(1, Math.round(rate * seconds));
             int perConnection = (int) (due / connections + 1);
             this.latencies = new long[connections][perConnection];
             this.services = new long[connections][perConnection];
+            this.dueOffsets = new long[connections][perConnection];
             this.answered = new int[connections];
         }
 
         void run() {
             long start = System.nanoTime() + 50_000_000L;   // time for every thread to be ready
             double interval = 1e9 / rate;
+            measuredFrom = start + (long) (warmupDue * interval);
             List<Thread> threads = new ArrayList<>();
             for (int c = 0; c < connections; c++) {
                 int connection = c;
@@ -199,13 +211,20 @@ final class CheckLoadBenchmark implements Command {
                     return;
                 }
             }
+            finished = System.nanoTime();
+        }
+
+        /** From the first measured request's due time to the last answer. */
+        long measuredNanos() {
+            return finished - measuredFrom;
         }
 
         private void drive(int connection, long start, double interval) {
             var random = new SplittableRandom(31L * connection + target.runId().hashCode());
             Connection open = null;
-            for (long i = connection; i < due; i += connections) {
+            for (long i = connection; i < warmupDue + due; i += connections) {
                 long dueAt = start + (long) (i * interval);
+                boolean measured = i >= warmupDue;
                 for (long now = System.nanoTime(); now < dueAt; now = System.nanoTime()) {
                     LockSupport.parkNanos(dueAt - now);
                 }
@@ -216,7 +235,12 @@ final class CheckLoadBenchmark implements Command {
                     }
                     int status = open.post(body(i, random));
                     long done = System.nanoTime();
-                    if (status / 100 == 2) {
+                    if (!measured) {
+                        if (status / 100 != 2) {
+                            warmupFailures.incrementAndGet();
+                        }
+                    } else if (status / 100 == 2) {
+                        dueOffsets[connection][answered[connection]] = dueAt - measuredFrom;
                         latencies[connection][answered[connection]] = done - dueAt;
                         services[connection][answered[connection]++] = done - sent;
                     } else {
@@ -227,7 +251,11 @@ final class CheckLoadBenchmark implements Command {
                         open = null;
                     }
                 } catch (IOException e) {
-                    fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+                    if (measured) {
+                        fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+                    } else {
+                        warmupFailures.incrementAndGet();
+                    }
                     if (open != null) {
                         open.close();
                         open = null;
@@ -242,7 +270,7 @@ final class CheckLoadBenchmark implements Command {
         private byte[] body(long i, SplittableRandom random) {
             byte[] hash = new byte[32];
             random.nextBytes(hash);
-            return ("{\"contentId\":\"load-" + target.runId() + "-" + label + "-" + i
+            return ("{\"contentId\":\"load-" + target.runId() + "-" + i
                     + "\",\"uploaderId\":\"load-uploader\",\"pdq\":\"" + HexFormat.of().formatHex(hash) + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
         }
@@ -259,6 +287,28 @@ final class CheckLoadBenchmark implements Command {
 
         long completed() {
             return Arrays.stream(answered).sum();
+        }
+
+        /** Per second of the schedule: answers, and latency from the due time (p50, p99, max). */
+        void printTimeline(PrintStream out) {
+            int seconds = (int) Math.ceil(due / rate);
+            List<List<Long>> bySecond = new ArrayList<>();
+            for (int second = 0; second < seconds; second++) {
+                bySecond.add(new ArrayList<>());
+            }
+            for (int c = 0; c < connections; c++) {
+                for (int i = 0; i < answered[c]; i++) {
+                    int second = (int) Math.min(seconds - 1, dueOffsets[c][i] / 1_000_000_000L);
+                    bySecond.get(second).add(latencies[c][i]);
+                }
+            }
+            for (int second = 0; second < seconds; second++) {
+                long[] sorted = bySecond.get(second).stream().mapToLong(Long::longValue).sorted().toArray();
+                out.printf(Locale.ROOT, "second %3d: %5d answered  %s%n", second, sorted.length,
+                        sorted.length == 0 ? "" : String.format(Locale.ROOT, "p50=%.2f ms p99=%.2f ms max=%.2f ms",
+                                millis(percentile(sorted, 0.5)), millis(percentile(sorted, 0.99)),
+                                millis(sorted[sorted.length - 1])));
+            }
         }
 
         long[] latencies(boolean fromSend) {

@@ -57,15 +57,16 @@ class CheckLoadBenchmarkTests {
     }
 
     @Test
-    void readsChunkedAnswersOnTheSameConnection() throws Exception {
+    void readsChunkedAnswersOnTheSameConnectionAndPrintsEachSecond() throws Exception {
         int port = serve(200, true);
 
-        int status = run(Map.of("REDRESS_KEY", KEY), "--rate", "100", "--seconds", "1", "--connections", "2",
-                "--warmup", "0.5", "--url", "http://127.0.0.1:" + port);
+        int status = run(Map.of("REDRESS_KEY", KEY), "--rate", "100", "--seconds", "2", "--connections", "2",
+                "--warmup", "0.5", "--timeline", "--url", "http://127.0.0.1:" + port);
 
         assertThat(status).as(err.toString()).isZero();
-        assertThat(received).hasValue(150);
-        assertThat(out()).contains("warm-up: 50 checks").contains("answered: 100 2xx");
+        assertThat(received).hasValue(250);
+        assertThat(out()).contains("warm-up: 50 checks").contains("answered: 200 2xx")
+                .contains("second   0:   100 answered  p50=").contains("second   1:   100 answered  p50=");
     }
 
     @Test

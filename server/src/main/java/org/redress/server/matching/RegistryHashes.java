@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The registry's PDQ hashes in memory, as one compact array (4 longs per upload, about 40 MB per
- * million) with each upload's quality beside it (one byte), so that the retroactive scan of a newly banked hash is one pass over memory instead of
- * a read of the whole registry inside the banking transaction. Before each scan it reads the rows
+ * million) with each upload's quality beside it (one byte), so that the retroactive scan of a
+ * newly banked hash is one pass over memory instead of a read of the whole registry inside the
+ * banking transaction. Before each scan it reads the rows
  * registered since its last read, on this replica or any other.
  *
  * <p>Row ids come from a sequence, and on PostgreSQL a row with a smaller id can commit after one

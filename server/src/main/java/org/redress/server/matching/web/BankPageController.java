@@ -294,8 +294,8 @@ class BankPageController {
         model.addAttribute("signedInAs", principal == null ? null : principal.getName());
         String name = bankNameIn(request);
         model.addAttribute("error", "The file is larger than this page's upload limit of "
-                + uploadLimit.toMegabytes() + " MB, so nothing was imported. The API's streaming import, POST /api/v1/banks/"
-                + name + "/import, takes hash lists of any size.");
+                + uploadLimit.toMegabytes() + " MB, so nothing was imported. The API's streaming import, "
+                + "POST /api/v1/banks/" + name + "/import, takes hash lists of any size.");
         String view = renderBank(name, model, response);
         var status = response.getStatus() == HttpServletResponse.SC_NOT_FOUND ? HttpStatus.NOT_FOUND
                 : HttpStatus.CONTENT_TOO_LARGE;

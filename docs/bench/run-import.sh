@@ -33,7 +33,12 @@ for jar in $jars; do
     | sed -n 's/^api-key: //p')
   "$java" -jar "$run/redress.jar" serve --port "$port" --db "$url" --data "$run" >"$run/server.log" 2>&1 &
   server=$!
-  until curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do sleep 1; done
+  until curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do
+    if ! kill -0 $server 2>/dev/null; then
+      echo "the server did not start:" >&2; tail -20 "$run/server.log" >&2; server=""; exit 1
+    fi
+    sleep 1
+  done
   curl -fs -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
     -d '{"name":"imported","action":"BLOCK"}' "http://127.0.0.1:$port/api/v1/banks" >/dev/null
   # Content checked before the import, so that the retroactive scan has a registry to search.

@@ -56,18 +56,32 @@ class IncrementalBankChangesIntegrationTests {
         return lines;
     }
 
+    /** A BLOCK bank holding one random PDQ hash, seen by the writer and by the replica's index. */
+    private record OneEntryBank(Matching matching, String id, PdqHash banked, List<MatchIndex> indexes) {
+    }
+
+    private OneEntryBank blockBankWithOneEntry(ConfigurableApplicationContext writer,
+            ConfigurableApplicationContext replica) {
+        var matching = writer.getBean(Matching.class);
+        writer.getBean(MatchIndex.class).refresh();
+        String bankId = matching.createBank(ADMIN, NAME, BankAction.BLOCK, 31, 50).id();
+        PdqHash banked = randomHash();
+        matching.addEntry(ADMIN, NAME, EntryHashes.ofPdq(banked), Optional.empty(), Optional.empty(),
+                new Provenance(Provenance.Source.MANUAL, "admin"));
+        return new OneEntryBank(matching, bankId, banked,
+                List.of(writer.getBean(MatchIndex.class), replica.getBean(MatchIndex.class)));
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void appliesSettingsEditsOnEveryReplicaWithoutReadingTheBankAgain(TestDatabase.Vendor vendor) {
         try (var db = TestDatabase.create(vendor); var writer = MatchingContext.open(db);
                 var replica = MatchingContext.open(db, "redress.matching.poll-initial-delay=1h")) {
-            var matching = writer.getBean(Matching.class);
-            writer.getBean(MatchIndex.class).refresh();
-            String bankId = matching.createBank(ADMIN, NAME, BankAction.BLOCK, 31, 50).id();
-            PdqHash banked = randomHash();
-            matching.addEntry(ADMIN, NAME, EntryHashes.ofPdq(banked), Optional.empty(), Optional.empty(),
-                    new Provenance(Provenance.Source.MANUAL, "admin"));
-            var indexes = List.of(writer.getBean(MatchIndex.class), replica.getBean(MatchIndex.class));
+            var bank = blockBankWithOneEntry(writer, replica);
+            var matching = bank.matching();
+            String bankId = bank.id();
+            PdqHash banked = bank.banked();
+            var indexes = bank.indexes();
             indexes.get(1).refresh();
             var snapshots = indexes.stream().map(index -> index.snapshotOf(bankId).orElseThrow()).toList();
             var loads = indexes.stream().map(MatchIndex::bankLoads).toList();
@@ -120,13 +134,11 @@ class IncrementalBankChangesIntegrationTests {
     void addsSmallImportsToTheBankInMemoryAndReadsItAgainForALargeOne(TestDatabase.Vendor vendor) {
         try (var db = TestDatabase.create(vendor); var writer = MatchingContext.open(db);
                 var replica = MatchingContext.open(db, "redress.matching.poll-initial-delay=1h")) {
-            var matching = writer.getBean(Matching.class);
-            writer.getBean(MatchIndex.class).refresh();
-            String bankId = matching.createBank(ADMIN, NAME, BankAction.BLOCK, 31, 50).id();
-            PdqHash banked = randomHash();
-            matching.addEntry(ADMIN, NAME, EntryHashes.ofPdq(banked), Optional.empty(), Optional.empty(),
-                    new Provenance(Provenance.Source.MANUAL, "admin"));
-            var indexes = List.of(writer.getBean(MatchIndex.class), replica.getBean(MatchIndex.class));
+            var bank = blockBankWithOneEntry(writer, replica);
+            var matching = bank.matching();
+            String bankId = bank.id();
+            PdqHash banked = bank.banked();
+            var indexes = bank.indexes();
             var contexts = List.of(writer, replica);
             indexes.get(1).refresh();
             var loads = indexes.stream().map(MatchIndex::bankLoads).toList();

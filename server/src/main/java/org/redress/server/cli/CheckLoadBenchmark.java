@@ -56,7 +56,7 @@ final class CheckLoadBenchmark implements Command {
 
     @Override
     public String summary() {
-        return "bench checks --rate R [--seconds 30] [--warmup 0] [--connections 64] [--url http://127.0.0.1:8080]"
+        return "bench checks --rate R [--seconds 30] [--warmup 0] [--connections 16] [--url http://127.0.0.1:8080]"
                 + " [--timeline] (key in REDRESS_KEY)";
     }
 
@@ -67,33 +67,33 @@ final class CheckLoadBenchmark implements Command {
         double rate = positive("--rate", flags.required("--rate"));
         double seconds = positive("--seconds", flags.value("--seconds").orElse("30"));
         double warmup = flags.value("--warmup").isPresent() ? positive("--warmup", flags.value("--warmup").get()) : 0;
-        int connections = (int) positive("--connections", flags.value("--connections").orElse("64"));
+        int connections = (int) positive("--connections", flags.value("--connections").orElse("16"));
         URI url = parseUrl(flags.value("--url").orElse("http://127.0.0.1:8080"));
         String key = environment.get("REDRESS_KEY");
         if (key == null || key.isBlank()) {
             throw new UsageException("set REDRESS_KEY to a platform API key");
         }
         var target = new Target(url, key, Long.toString(System.currentTimeMillis(), 36));
-        Schedule measured = new Schedule(target, rate, warmup, seconds, connections);
-        measured.run();
-        double elapsed = measured.measuredNanos() / 1e9;
+        Schedule schedule = new Schedule(target, rate, warmup, seconds, connections);
+        schedule.run();
+        double elapsed = schedule.measuredNanos() / 1e9;
         if (warmup > 0) {
             out.printf(Locale.ROOT, "warm-up: %d checks due at %.0f/s over %.1f s on the same connections, %d failed%n",
-                    measured.warmupDue, rate, warmup, measured.warmupFailures.get());
+                    schedule.warmupDue, rate, warmup, schedule.warmupFailures.get());
         }
-        long[] latency = measured.latencies(false);
-        long[] service = measured.latencies(true);
+        long[] latency = schedule.latencies(false);
+        long[] service = schedule.latencies(true);
         out.printf(Locale.ROOT, "offered: %.0f checks/s for %.0f s over %d connections (%d due)%n", rate, seconds,
-                connections, measured.due);
+                connections, schedule.due);
         out.printf(Locale.ROOT, "answered: %d 2xx in %.1f s (%.0f/s); failed: %d (non-2xx or I/O)%n",
-                latency.length, elapsed, latency.length / elapsed, measured.failures.get());
+                latency.length, elapsed, latency.length / elapsed, schedule.failures.get());
         out.printf(Locale.ROOT, "latency from the due time: %s%n", percentiles(latency));
         out.printf(Locale.ROOT, "service time from the send: %s%n", percentiles(service));
         if (flags.has("--timeline")) {
-            measured.printTimeline(out);
+            schedule.printTimeline(out);
         }
-        measured.firstFailure().ifPresent(failure -> err.println("first failure: " + failure));
-        return measured.failures.get() == 0 && latency.length > 0 ? OK : SOME_INPUT_BAD;
+        schedule.firstFailure().ifPresent(failure -> err.println("first failure: " + failure));
+        return schedule.failures.get() == 0 && latency.length > 0 ? OK : SOME_INPUT_BAD;
     }
 
     /** p50, p90, p99, p99.9 and the maximum, in milliseconds. */

@@ -81,6 +81,11 @@ class JdbcEntries implements Entries {
             INSERT INTO matching_change (bank_id, entry_id, reload) VALUES (:bankId, NULL, 1)
             """;
 
+    /** Named explicitly: a bank row without the column means a reload (V23, the earlier release's rows). */
+    private static final String LOG_SETTINGS = """
+            INSERT INTO matching_change (bank_id, entry_id, reload) VALUES (:bankId, NULL, 0)
+            """;
+
     private static final String LOG_FROM_PROVENANCE = """
             INSERT INTO matching_change (bank_id, entry_id)
             SELECT bank_id, id FROM matching_entry WHERE source_kind = :sourceKind AND source_ref = :sourceRef ORDER BY id
@@ -272,7 +277,7 @@ class JdbcEntries implements Entries {
     @Override
     public void logBankChange(String bankId) {
         dialect.serialize(jdbc, "matching_change");
-        jdbc.sql(LOG_CHANGE).param("bankId", bankId).param("entryId", null).update();
+        jdbc.sql(LOG_SETTINGS).param("bankId", bankId).update();
     }
 
     @Override

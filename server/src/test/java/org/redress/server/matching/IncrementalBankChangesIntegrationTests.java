@@ -176,4 +176,28 @@ class IncrementalBankChangesIntegrationTests {
             }
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void readsTheBankAgainForABankRowWrittenTheWayTheEarlierReleaseWroteIt(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor); var writer = MatchingContext.open(db);
+                var replica = MatchingContext.open(db, "redress.matching.poll-initial-delay=1h")) {
+            var bank = blockBankWithOneEntry(writer, replica);
+            var index = bank.indexes().get(1);
+            index.refresh();
+            long loads = index.bankLoads();
+            // A replica of the earlier release imports: entries in one statement, then one bank row
+            // without the reload column, which then meant "read the bank again".
+            PdqHash imported = randomHash();
+            db.update("INSERT INTO matching_entry (bank_id, pdq, source_kind, source_ref, enabled, created_at) "
+                    + "SELECT bank_id, '" + imported.toHex() + "', source_kind, 'earlier-release', 1, created_at "
+                    + "FROM matching_entry WHERE bank_id = '" + bank.id() + "'");
+            db.update("INSERT INTO matching_change (bank_id, entry_id) VALUES ('" + bank.id() + "', NULL)");
+
+            index.refresh();
+
+            assertThat(index.bankLoads()).isEqualTo(loads + 1);
+            assertThat(check(replica, imported)).isEqualTo(Verdict.BLOCK);
+        }
+    }
 }

@@ -55,25 +55,14 @@ class JdbcDeliveries implements Deliveries {
     // database's single write lock, so it is atomic; on PostgreSQL FOR UPDATE SKIP LOCKED makes
     // concurrent dispatchers pass over each other's rows instead of waiting, and the re-checked
     // WHERE clause drops rows claimed by a transaction that committed in between.
-    private static final String CLAIM_SQLITE = """
+    private static final String CLAIM = """
             UPDATE enforcement_delivery
                SET claimed_by = :claim, claimed_until = :leaseUntil
              WHERE id IN (SELECT id FROM enforcement_delivery
                            WHERE acknowledged_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= :now
                              AND (claimed_until IS NULL OR claimed_until <= :now)
                            ORDER BY next_attempt_at, id
-                           LIMIT :limit)
-            """;
-
-    private static final String CLAIM_POSTGRESQL = """
-            UPDATE enforcement_delivery
-               SET claimed_by = :claim, claimed_until = :leaseUntil
-             WHERE id IN (SELECT id FROM enforcement_delivery
-                           WHERE acknowledged_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= :now
-                             AND (claimed_until IS NULL OR claimed_until <= :now)
-                           ORDER BY next_attempt_at, id
-                           LIMIT :limit
-                             FOR UPDATE SKIP LOCKED)
+                           LIMIT :limit%s)
             """;
 
     private static final String CLAIMED = "SELECT " + COLUMNS + ", body" + """
@@ -112,10 +101,12 @@ class JdbcDeliveries implements Deliveries {
 
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
+    private final String claimSql;
 
     JdbcDeliveries(JdbcClient jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.claimSql = CLAIM.formatted(dialect.skipLockedRows());
     }
 
     @Override
@@ -154,11 +145,7 @@ class JdbcDeliveries implements Deliveries {
 
     @Override
     public List<Claimed> claimDue(String claim, Instant now, Instant leaseUntil, int limit) {
-        String sql = switch (dialect) {
-            case SqlDialect.Sqlite s -> CLAIM_SQLITE;
-            case SqlDialect.Postgresql p -> CLAIM_POSTGRESQL;
-        };
-        int claimed = jdbc.sql(sql).param("claim", claim).param("now", dialect.bind(now))
+        int claimed = jdbc.sql(claimSql).param("claim", claim).param("now", dialect.bind(now))
                 .param("leaseUntil", dialect.bind(leaseUntil)).param("limit", limit).update();
         if (claimed == 0) {
             return List.of();

@@ -73,10 +73,7 @@ class JdbcIntakeOutbox implements IntakeOutbox {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.cipher = cipher;
-        this.claim = CLAIM.formatted(switch (dialect) {
-            case SqlDialect.Postgresql p -> " FOR UPDATE SKIP LOCKED";
-            case SqlDialect.Sqlite s -> "";
-        });
+        this.claim = CLAIM.formatted(dialect.skipLockedRows());
     }
 
     @Override

@@ -4,39 +4,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Rule 1 of {@code docs/pdq.md}: given the exact pixels the reference hashed, the hash, the quality
- * and all eight dihedral hashes are identical to the reference.
+ * and all eight dihedral hashes are identical to the reference. Runs on the bundled vectors, and on
+ * the full set as well when it is configured.
  */
 class PdqPixelConformanceTests {
 
     private final PdqHasher hasher = PdqHasher.create();
 
-    static Stream<ReferenceVectors.Vector> vectorsWithPixels() {
-        return ReferenceVectors.all().stream()
-                .filter(v -> Files.exists(ReferenceVectors.pixelFile(v.path())));
+    static Stream<ReferenceVectors> vectorSets() {
+        return ReferenceVectors.available().stream();
     }
 
-    @Test
-    void coversEveryPixelFileOfTheVectors() throws IOException {
-        long pixelFiles;
-        try (var files = Files.list(ReferenceVectors.root().resolve("pixels"))) {
-            pixelFiles = files.count();
-        }
-        assertThat(vectorsWithPixels().count()).isEqualTo(pixelFiles).isEqualTo(43);
+    static Stream<Arguments> vectorsWithPixels() {
+        return vectorSets().flatMap(set -> set.vectors().stream()
+                .flatMap(v -> set.pixelFile(v).stream().map(file -> Arguments.of(set, v, file))));
     }
 
     @ParameterizedTest(name = "{0}")
+    @MethodSource("vectorSets")
+    void hasAReferenceRowForEveryPixelFile(ReferenceVectors set) throws IOException {
+        List<String> rows = set.vectors().stream().map(v -> v.path().replace('/', '_')).toList();
+        List<Path> pixelFiles;
+        try (var files = Files.list(set.pixelFolder())) {
+            pixelFiles = files.toList();
+        }
+
+        assertThat(pixelFiles).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(pixelFiles).allSatisfy(file -> assertThat(rows).contains(ReferenceVectors.pixelFileName(file)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("vectorsWithPixels")
-    void hashesReferencePixelsExactly(ReferenceVectors.Vector vector) throws IOException {
-        var pixels = ReferenceVectors.readPnm(ReferenceVectors.pixelFile(vector.path()));
+    void hashesReferencePixelsExactly(ReferenceVectors set, ReferenceVectors.Vector vector, Path file)
+            throws IOException {
+        var pixels = ReferenceVectors.readPnm(file);
 
         var fingerprint = hasher.hash(pixels);
 
@@ -44,10 +55,11 @@ class PdqPixelConformanceTests {
         assertThat(fingerprint.quality().value()).isEqualTo(vector.quality());
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("vectorsWithPixels")
-    void derivesAllEightDihedralHashesExactly(ReferenceVectors.Vector vector) throws IOException {
-        var pixels = ReferenceVectors.readPnm(ReferenceVectors.pixelFile(vector.path()));
+    void derivesAllEightDihedralHashesExactly(ReferenceVectors set, ReferenceVectors.Vector vector, Path file)
+            throws IOException {
+        var pixels = ReferenceVectors.readPnm(file);
 
         var all = hasher.hash(pixels, EnumSet.allOf(Dihedral.class));
 

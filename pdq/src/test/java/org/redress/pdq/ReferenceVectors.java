@@ -1,39 +1,73 @@
 package org.redress.pdq;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 
-/** The shared PDQ test vectors: reference hashes and the exact pixels the reference hashed. */
-final class ReferenceVectors {
+/**
+ * PDQ reference vectors: reference hashes and the exact pixels the reference hashed.
+ *
+ * <p>The repository carries a subset ({@code src/test/resources/pdq-vectors}, see its NOTICE); the
+ * full set of ThreatExchange's test photographs is an extra check that runs when the system property
+ * {@code redress.pdq.full-vectors} names a folder that holds it. Pixel files are binary PNM, stored
+ * gzip-compressed in the repository ({@code .pnm.gz}) and plain in the full set ({@code .pnm}).
+ */
+record ReferenceVectors(String name, Path root) {
 
     /** One row of {@code reference-hashes.tsv} joined with its dihedral row. */
-    record Vector(String path, PdqHash hash, int quality, List<PdqHash> dihedral) {}
-
-    private ReferenceVectors() {}
-
-    static Path root() {
-        String configured = System.getProperty("redress.pdq.testdata");
-        Path root = configured != null ? Path.of(configured) : Path.of("../../shared/testdata/pdq");
-        if (!Files.isDirectory(root)) {
-            throw new IllegalStateException("PDQ test vectors not found at " + root.toAbsolutePath());
+    public record Vector(String path, PdqHash hash, int quality, List<PdqHash> dihedral) {
+        @Override
+        public String toString() {
+            return path;
         }
-        return root;
     }
 
-    static List<Vector> all() {
+    /** The subset that the repository carries. */
+    public static ReferenceVectors bundled() {
+        String configured = System.getProperty("redress.pdq.vectors");
+        Path root = configured != null ? Path.of(configured) : Path.of("src/test/resources/pdq-vectors");
+        if (!Files.isRegularFile(root.resolve("reference-hashes.tsv"))) {
+            throw new IllegalStateException("the bundled PDQ test vectors are missing at " + root.toAbsolutePath());
+        }
+        return new ReferenceVectors("bundled", root);
+    }
+
+    /** The full set, when {@code redress.pdq.full-vectors} names a folder holding it. */
+    public static Optional<ReferenceVectors> full() {
+        String configured = System.getProperty("redress.pdq.full-vectors", "");
+        if (configured.isBlank() || !Files.isRegularFile(Path.of(configured, "reference-hashes.tsv"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReferenceVectors("full", Path.of(configured)));
+    }
+
+    /** The bundled subset, then the full set when it is present. */
+    public static List<ReferenceVectors> available() {
+        var sets = new ArrayList<ReferenceVectors>();
+        sets.add(bundled());
+        full().ifPresent(sets::add);
+        return sets;
+    }
+
+    /** Every reference row, with its eight dihedral hashes. */
+    public List<Vector> vectors() {
         try {
-            var dihedral = new java.util.HashMap<String, List<PdqHash>>();
-            for (String line : dataLines(root().resolve("reference-dihedral.tsv"))) {
+            var dihedral = new HashMap<String, List<PdqHash>>();
+            for (String line : dataLines(root.resolve("reference-dihedral.tsv"))) {
                 String[] f = line.split("\t");
                 dihedral.put(f[0], Arrays.stream(f, 1, 9).map(PdqHash::fromHex).toList());
             }
             var vectors = new ArrayList<Vector>();
-            for (String line : dataLines(root().resolve("reference-hashes.tsv"))) {
+            for (String line : dataLines(root.resolve("reference-hashes.tsv"))) {
                 String[] f = line.split("\t");
                 vectors.add(new Vector(f[0], PdqHash.fromHex(f[1]), Integer.parseInt(f[2]),
                         dihedral.getOrDefault(f[0], List.of())));
@@ -44,8 +78,45 @@ final class ReferenceVectors {
         }
     }
 
-    static Path pixelFile(String path) {
-        return root().resolve("pixels").resolve(path.replace('/', '_') + ".pnm");
+    /** The photograph a row was computed from, when this set carries it. */
+    public Optional<Path> image(Vector vector) {
+        Path file = images().resolve(vector.path());
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    public Path images() {
+        return root.resolve("images");
+    }
+
+    public Path pixelFolder() {
+        return root.resolve("pixels");
+    }
+
+    /** The pixel file of a row (plain or gzip-compressed), when this set carries it. */
+    public Optional<Path> pixelFile(Vector vector) {
+        String base = vector.path().replace('/', '_') + ".pnm";
+        for (String name : List.of(base, base + ".gz")) {
+            Path file = pixelFolder().resolve(name);
+            if (Files.isRegularFile(file)) {
+                return Optional.of(file);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The row path a pixel file belongs to: the file name without its extensions, {@code _} as {@code /}. */
+    public static String pixelFileName(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.pnm(\\.gz)?$", "");
+    }
+
+    /** The bytes of a PNM file, decompressed when it is stored as {@code .pnm.gz}. */
+    public static byte[] pnmBytes(Path file) throws IOException {
+        if (!file.toString().endsWith(".gz")) {
+            return Files.readAllBytes(file);
+        }
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return in.readAllBytes();
+        }
     }
 
     private static List<String> dataLines(Path file) throws IOException {
@@ -53,8 +124,8 @@ final class ReferenceVectors {
     }
 
     /** Reads a binary PPM (P6) or PGM (P5) with 8-bit samples. */
-    static Pixels readPnm(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+    public static Pixels readPnm(Path file) throws IOException {
+        byte[] bytes = pnmBytes(file);
         int[] pos = {0};
         String magic = token(bytes, pos);
         int width = Integer.parseInt(token(bytes, pos));
@@ -87,6 +158,11 @@ final class ReferenceVectors {
         while (!Character.isWhitespace(bytes[pos[0]])) {
             pos[0]++;
         }
-        return new String(bytes, start, pos[0] - start, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(bytes, start, pos[0] - start, StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

@@ -67,7 +67,7 @@ class ImageIoDecoderTests {
 
     @Test
     void decodesWebpAndCmykJpegFromTheVectors() throws Exception {
-        Path images = Path.of(System.getProperty("redress.pdq.testdata", "../../shared/testdata/pdq"), "images");
+        Path images = Path.of(System.getProperty("redress.pdq.vectors", "src/test/resources/pdq-vectors"), "images");
 
         assertThat(decoder.decode(images.resolve("misc-images/modes/F.webp")).width()).isEqualTo(512);
         assertThat(decoder.decode(images.resolve("misc-images/modes/CMYK.jpg"))).isInstanceOf(RgbPixels.class);

@@ -38,7 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ServiceTest
 class IntakeBrowserIntegrationTests {
 
-    private static final Path TESTDATA = Path.of(System.getProperty("redress.pdq.testdata", "../../shared/testdata/pdq"))
+    private static final Path TESTDATA = Path.of(System.getProperty("redress.pdq.vectors", "../pdq/src/test/resources/pdq-vectors"))
             .toAbsolutePath().normalize();
 
     private static ChromeDriver browser;
@@ -141,14 +141,14 @@ class IntakeBrowserIntegrationTests {
         try (Stream<Path> files = Files.list(TESTDATA.resolve("images/bridge-mods"))) {
             images = files.filter(p -> p.toString().endsWith(".jpg")).sorted().toList();
         }
-        assertThat(images).hasSize(12);
+        assertThat(images).hasSizeGreaterThanOrEqualTo(6);
         open("/protect");
         byId("images").sendKeys(images.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining("\n")));
         new WebDriverWait(browser, Duration.ofSeconds(60))
                 .until(d -> "true".equals(byId("hash-progress").getDomAttribute("data-done")));
 
         var rows = browser.findElements(By.cssSelector("#hash-results tbody tr"));
-        assertThat(rows).hasSize(12);
+        assertThat(rows).hasSize(images.size());
         int compared = 0;
         for (WebElement row : rows) {
             String name = row.getDomAttribute("data-name");
@@ -161,7 +161,7 @@ class IntakeBrowserIntegrationTests {
                 compared++;
             }
         }
-        assertThat(compared).isGreaterThanOrEqualTo(10);
+        assertThat(compared).isGreaterThanOrEqualTo(images.size() - 1);
 
         byId("subjectOrAuthorised").click();
         byId("goodFaithAndTrue").click();
@@ -169,7 +169,7 @@ class IntakeBrowserIntegrationTests {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> byId("protect-receipt").isDisplayed());
         String caseRef = byId("case-ref").getText();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM intake_hash h JOIN intake_report r ON r.id = h.report_id WHERE r.case_ref = :c")
-                .param("c", caseRef).query(Integer.class).single()).isEqualTo(12);
+                .param("c", caseRef).query(Integer.class).single()).isEqualTo(images.size());
 
         long smallestImage = images.stream().mapToLong(p -> p.toFile().length()).min().orElseThrow();
         int bodies = 0;
@@ -222,18 +222,25 @@ class IntakeBrowserIntegrationTests {
         for (String line : Files.readAllLines(TESTDATA.resolve("reference-hashes.tsv"))) {
             String[] fields = line.split("\t");
             if (fields.length >= 3 && !fields[0].equals("path")) {
-                expected.put(fields[0].replace('/', '_') + ".pnm", fields[1] + "\t" + fields[2]);
+                expected.put(fields[0].replace('/', '_'), fields[1] + "\t" + fields[2]);
             }
         }
         List<Path> pixelFiles;
         try (Stream<Path> files = Files.list(TESTDATA.resolve("pixels"))) {
-            pixelFiles = files.filter(p -> p.toString().endsWith(".pnm")).sorted().toList();
+            pixelFiles = files.filter(p -> p.toString().endsWith(".pnm.gz")).sorted().toList();
         }
-        assertThat(pixelFiles).hasSize(43);
+        assertThat(pixelFiles).hasSizeGreaterThanOrEqualTo(12);
         for (Path file : pixelFiles) {
-            String encoded = java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(file));
+            String row = file.getFileName().toString().replaceFirst("\\.pnm\\.gz$", "");
+            String encoded = java.util.Base64.getEncoder().encodeToString(gunzip(file));
             Object actual = browser.executeScript(HASH_PNM, encoded);
-            assertThat(actual).as(file.getFileName().toString()).isEqualTo(expected.get(file.getFileName().toString()));
+            assertThat(actual).as(row).isEqualTo(expected.get(row));
+        }
+    }
+
+    private static byte[] gunzip(Path file) throws IOException {
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+            return in.readAllBytes();
         }
     }
 

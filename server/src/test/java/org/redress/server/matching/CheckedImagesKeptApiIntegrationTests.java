@@ -66,7 +66,7 @@ class CheckedImagesKeptApiIntegrationTests {
     private String checkImage(byte[] image, String expectedVerdict) throws Exception {
         String contentId = "kept-" + unique();
         mvc.perform(multipart("/api/v1/checks").file(new MockMultipartFile("image", "upload.png", "image/png", image))
-                        .param("contentId", contentId).param("uploaderId", "u-9").header("Authorization", platform))
+                        .part(formField("contentId", contentId)).part(formField("uploaderId", "u-9")).header("Authorization", platform))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.verdict").value(expectedVerdict));
         return contentId;
@@ -101,5 +101,10 @@ class CheckedImagesKeptApiIntegrationTests {
         String contentId = checkImage(TestImages.png(TestImages.picture(43)), "ALLOW");
 
         assertThat(media.forContent(contentId)).hasSize(1);
+    }
+
+    /** A multipart form field, as a browser or an HTTP client sends it: a part without a file name. */
+    private static org.springframework.mock.web.MockPart formField(String name, String value) {
+        return new org.springframework.mock.web.MockPart(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

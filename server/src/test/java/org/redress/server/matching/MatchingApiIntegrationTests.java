@@ -88,7 +88,7 @@ class MatchingApiIntegrationTests {
 
     private ResultActions checkImage(byte[] image) throws Exception {
         return mvc.perform(multipart("/api/v1/checks").file(new MockMultipartFile("image", "upload.png", "image/png", image))
-                .param("contentId", "c-" + unique()).param("uploaderId", "u-2").header("Authorization", platform));
+                .part(formField("contentId", "c-" + unique())).part(formField("uploaderId", "u-2")).header("Authorization", platform));
     }
 
     @Test
@@ -252,5 +252,10 @@ class MatchingApiIntegrationTests {
                     type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(response.body()).contains("\"type\":\"/problems/payload-too-large\"");
         }
+    }
+
+    /** A multipart form field, as a browser or an HTTP client sends it: a part without a file name. */
+    private static org.springframework.mock.web.MockPart formField(String name, String value) {
+        return new org.springframework.mock.web.MockPart(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

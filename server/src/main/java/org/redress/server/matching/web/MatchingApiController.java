@@ -133,7 +133,8 @@ class MatchingApiController {
     @PostMapping(path = "/checks", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Allow(Role.PLATFORM)
     CheckView checkImage(Authentication caller, @RequestPart("image") MultipartFile image,
-            @RequestParam String contentId, @RequestParam String uploaderId) throws IOException {
+            @RequestPart("contentId") String contentId, @RequestPart("uploaderId") String uploaderId)
+            throws IOException {
         return CheckView.of(matching.checkImage(Callers.actorOf(caller), contentId, uploaderId, image.getBytes()));
     }
 

@@ -171,7 +171,7 @@ final class BatchSearch {
         }
         int lines = 1 << (window - line);
         int[] counts = buffers.counts(lines + 1);
-        long lineMask = lines - 1;
+        long lineMask = lines - 1L;
         for (int p = 0; p < parts; p++) {
             int begin = starts[p];
             int end = starts[p + 1];

@@ -12,8 +12,8 @@ class DigestIndexTests {
 
     @Test
     void findsEveryEntryOfASha256Digest() throws NoSuchAlgorithmException {
-        byte[] a = MessageDigest.getInstance("SHA-256").digest("a".getBytes());
-        byte[] b = MessageDigest.getInstance("SHA-256").digest("b".getBytes());
+        byte[] a = MessageDigest.getInstance("SHA-256").digest("a".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] b = MessageDigest.getInstance("SHA-256").digest("b".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         DigestIndex index = DigestIndex.builder(DigestAlgorithm.SHA256).add(9, a).add(4, a).add(5, b).build();
 
         assertThat(index.find(a)).containsExactly(4L, 9L);

@@ -57,7 +57,7 @@ class JaroszBlurTests {
         float[] cells = new float[64 * 64];
         for (int i = 0; i < 64; i++) {
             for (int j = 0; j < 64; j++) {
-                cells[i * 64 + j] = image[(int) ((i + 0.5) * height / 64) * width + (int) ((j + 0.5) * width / 64)];
+                cells[i * 64 + j] = image[((int) ((i + 0.5) * height / 64)) * width + (int) ((j + 0.5) * width / 64)];
             }
         }
         return cells;

@@ -36,7 +36,7 @@ class PdqHashTests {
             String hex = hash.toHex();
             assertThat(hex).hasSize(64).matches("[0-9a-f]{64}");
             assertThat(PdqHash.fromHex(hex)).isEqualTo(hash);
-            assertThat(PdqHash.fromHex(hex.toUpperCase())).isEqualTo(hash);
+            assertThat(PdqHash.fromHex(hex.toUpperCase(java.util.Locale.ROOT))).isEqualTo(hash);
         }
     }
 

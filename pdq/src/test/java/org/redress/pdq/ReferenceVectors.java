@@ -63,12 +63,12 @@ record ReferenceVectors(String name, Path root) {
         try {
             var dihedral = new HashMap<String, List<PdqHash>>();
             for (String line : dataLines(root.resolve("reference-dihedral.tsv"))) {
-                String[] f = line.split("\t");
+                String[] f = line.split("\t", -1);
                 dihedral.put(f[0], Arrays.stream(f, 1, 9).map(PdqHash::fromHex).toList());
             }
             var vectors = new ArrayList<Vector>();
             for (String line : dataLines(root.resolve("reference-hashes.tsv"))) {
-                String[] f = line.split("\t");
+                String[] f = line.split("\t", -1);
                 vectors.add(new Vector(f[0], PdqHash.fromHex(f[1]), Integer.parseInt(f[2]),
                         dihedral.getOrDefault(f[0], List.of())));
             }

@@ -91,7 +91,7 @@ final class AdminCommand implements Command {
         try {
             return parse.get();
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(String.valueOf(e.getMessage()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.redress.server.cli;
 
+import org.jspecify.annotations.Nullable;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -177,7 +178,7 @@ final class CheckLoadBenchmark implements Command {
         private final int[] answered;
         final AtomicLong failures = new AtomicLong();
         final AtomicLong warmupFailures = new AtomicLong();
-        private volatile String firstFailure;
+        private volatile @Nullable String firstFailure;
         private volatile long measuredFrom;
         private volatile long finished;
 

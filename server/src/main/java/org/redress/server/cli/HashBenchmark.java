@@ -132,6 +132,7 @@ final class HashBenchmark implements Command {
     }
 
     /** A file's bytes and, for the hash-alone measurement, its decoded pixels. */
+    @SuppressWarnings("ArrayRecordComponent") // a benchmark's input, never compared
     private record Image(byte[] bytes, Pixels pixels) {}
 
     private List<Image> load(Path dir, PrintStream err) {

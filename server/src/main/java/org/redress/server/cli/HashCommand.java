@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.redress.pdq.Dihedral;
 import org.redress.pdq.Fingerprint;
 import org.redress.pdq.PdqHasher;
@@ -36,7 +37,7 @@ final class HashCommand implements Command {
     private record Options(boolean dihedral, Format format, List<Path> paths) {}
 
     /** What hashing one file gave: fingerprints in dihedral order, or the reason it failed. */
-    private record Outcome(Path path, List<Fingerprint> fingerprints, String failure) {}
+    private record Outcome(Path path, List<Fingerprint> fingerprints, @Nullable String failure) {}
 
     private final ImageIoDecoder decoder = ImageIoDecoder.create(DecodeLimits.defaults());
     private final PdqHasher hasher = PdqHasher.create();
@@ -92,7 +93,7 @@ final class HashCommand implements Command {
                     dihedral ? EnumSet.allOf(Dihedral.class) : EnumSet.of(Dihedral.ORIGINAL));
             return new Outcome(file, List.copyOf(all.values()), null);
         } catch (UndecodableImageException e) {
-            return new Outcome(file, List.of(), e.getMessage());
+            return new Outcome(file, List.of(), String.valueOf(e.getMessage()));
         } catch (IOException e) {
             return new Outcome(file, List.of(), describe(e));
         }

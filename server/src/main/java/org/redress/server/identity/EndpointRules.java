@@ -1,7 +1,7 @@
 package org.redress.server.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +35,7 @@ final class EndpointRules implements AuthorizationManager<RequestAuthorizationCo
         record Anyone() implements Rule {
         }
 
-        record Roles(Role[] roles) implements Rule {
+        record Roles(List<Role> roles) implements Rule {
         }
 
         record Missing() implements Rule {
@@ -60,7 +60,7 @@ final class EndpointRules implements AuthorizationManager<RequestAuthorizationCo
         if (anyone) {
             return new Rule.Anyone();
         }
-        return allow == null ? new Rule.Missing() : new Rule.Roles(allow.value());
+        return allow == null ? new Rule.Missing() : new Rule.Roles(List.of(allow.value()));
     }
 
     @Override
@@ -82,13 +82,13 @@ final class EndpointRules implements AuthorizationManager<RequestAuthorizationCo
         };
     }
 
-    private static boolean holdsAny(@Nullable Authentication caller, Role[] roles) {
+    private static boolean holdsAny(@Nullable Authentication caller, List<Role> roles) {
         if (caller == null) {
             return false;
         }
         return caller.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
-                .anyMatch(held -> Arrays.stream(roles).anyMatch(role -> role.authority().equals(held)));
+                .anyMatch(held -> roles.stream().anyMatch(role -> role.authority().equals(held)));
     }
 
     private Optional<HandlerMethod> handlerFor(HttpServletRequest request) {

@@ -52,7 +52,7 @@ public class Identity {
         }
         var now = SqlDialect.truncate(clock.instant());
         String password = Passwords.oneTime();
-        var user = new StaffUser(UserId.random(), username, role, passwordEncoder.encode(password), true, true, now, 0);
+        var user = new StaffUser(UserId.random(), username, role, hashOf(password), true, true, now, 0);
         if (!users.insert(user)) {
             throw new UsernameTakenException();
         }
@@ -103,7 +103,7 @@ public class Identity {
      */
     @Transactional
     public ApiKey revokeApiKey(Actor actor, ApiKeyId id) {
-        keys.find(id).orElseThrow(() -> new ApiKeyNotFoundException(id));
+        var unused = keys.find(id).orElseThrow(() -> new ApiKeyNotFoundException(id));
         keyCache.invalidate();
         if (keys.revoke(id, SqlDialect.truncate(clock.instant()))) {
             events.publishEvent(new ApiKeyRevoked(actor, id));
@@ -160,7 +160,7 @@ public class Identity {
     public NewAccount resetPassword(Actor actor, Username username) {
         var user = users.find(username).orElseThrow(UserNotFoundException::new);
         String password = Passwords.oneTime();
-        var changed = user.withPassword(passwordEncoder.encode(password), true);
+        var changed = user.withPassword(hashOf(password), true);
         if (!users.save(changed)) {
             throw new OptimisticLockingFailureException("the account changed meanwhile");
         }
@@ -177,7 +177,7 @@ public class Identity {
     public StaffUser changePassword(Actor actor, Username username, String newPassword) {
         Passwords.check(newPassword);
         var user = users.find(username).orElseThrow(UserNotFoundException::new);
-        var changed = user.withPassword(passwordEncoder.encode(newPassword), false);
+        var changed = user.withPassword(hashOf(newPassword), false);
         if (!users.save(changed)) {
             throw new OptimisticLockingFailureException("the account changed meanwhile");
         }
@@ -195,5 +195,10 @@ public class Identity {
 
     public List<ApiKey> apiKeys() {
         return keys.all();
+    }
+
+    /** Spring's encoder may in principle answer null; a stored null hash would lock the account silently. */
+    private String hashOf(String password) {
+        return java.util.Objects.requireNonNull(passwordEncoder.encode(password), "password encoder returned no hash");
     }
 }

@@ -1,5 +1,6 @@
 package org.redress.server.identity;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -22,7 +23,7 @@ final class ThrottledSignIn implements AuthenticationProvider {
     }
 
     @Override
-    public Authentication authenticate(Authentication attempt) throws AuthenticationException {
+    public @Nullable Authentication authenticate(Authentication attempt) throws AuthenticationException {
         String username = attempt.getName();
         String address = attempt.getDetails() instanceof WebAuthenticationDetails details
                 && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
@@ -30,7 +31,7 @@ final class ThrottledSignIn implements AuthenticationProvider {
             throw new BadCredentialsException("throttled");
         }
         try {
-            Authentication result = passwords.authenticate(attempt);
+            @Nullable Authentication result = passwords.authenticate(attempt);
             throttle.succeeded(username);
             return result;
         } catch (AuthenticationException e) {

@@ -1,5 +1,6 @@
 package org.redress.server.matching;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +56,7 @@ class CheckRecorder implements SmartLifecycle {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Object lifecycle = new Object();
     private volatile boolean running;
-    private Thread writer;
+    private @Nullable Thread writer;
 
     CheckRecorder(Entries entries, ContentRegistry registry, ApplicationEventPublisher events,
             PlatformTransactionManager transactions) {
@@ -229,7 +230,7 @@ class CheckRecorder implements SmartLifecycle {
     /** Stops taking checks in the queue's order: everything queued is still committed first. */
     @Override
     public void stop() {
-        Thread stopping;
+        @Nullable Thread stopping;
         synchronized (lifecycle) {
             if (!running) {
                 return;
@@ -239,7 +240,9 @@ class CheckRecorder implements SmartLifecycle {
             writer = null;
         }
         try {
-            stopping.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            if (stopping != null) {
+                stopping.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,5 +1,6 @@
 package org.redress.server.matching;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public record EntryHashes(Optional<PdqHash> pdq, Optional<String> md5, Optional<
     }
 
     /** Parses optional hex texts; blank texts count as absent. */
-    public static EntryHashes parse(String pdqHex, String md5Hex, String sha256Hex) {
+    public static EntryHashes parse(@Nullable String pdqHex, @Nullable String md5Hex, @Nullable String sha256Hex) {
         return new EntryHashes(present(pdqHex).map(PdqHash::fromHex), present(md5Hex), present(sha256Hex));
     }
 

@@ -1,5 +1,6 @@
 package org.redress.server.matching;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -49,12 +50,12 @@ public enum HashListFormat {
      */
     Optional<EntryHashes> read(String line) {
         String text = line.strip();
-        if (text.isEmpty() || text.startsWith("#") || this == CSV && text.equalsIgnoreCase(CSV_HEADER)) {
+        if (text.isEmpty() || text.startsWith("#") || (this == CSV && text.equalsIgnoreCase(CSV_HEADER))) {
             return Optional.empty();
         }
         return Optional.of(switch (this) {
             case TEXT -> {
-                String[] parts = text.split("\\s+");
+                String[] parts = text.split("\\s+", -1);
                 if (parts.length != 2) {
                     throw new IllegalArgumentException("a line is '<kind> <hex>'");
                 }
@@ -73,7 +74,9 @@ public enum HashListFormat {
                 yield EntryHashes.parse(cells[0].strip(), cells[1].strip(), cells[2].strip());
             }
             case JSONL -> {
-                String pdq = null, md5 = null, sha256 = null;
+                @Nullable String pdq = null;
+                @Nullable String md5 = null;
+                @Nullable String sha256 = null;
                 Matcher member = JSON_MEMBER.matcher(text);
                 while (member.find()) {
                     switch (member.group(1)) {

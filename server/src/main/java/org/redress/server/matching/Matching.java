@@ -451,7 +451,7 @@ public class Matching {
         }
         if (!byPdq.isEmpty()) {
             for (RegistryHashes.Near near : registryHashes.search(List.copyOf(byPdq.keySet()), bank)) {
-                for (BankEntry entry : byPdq.get(near.query())) {
+                for (BankEntry entry : byPdq.getOrDefault(near.query(), List.of())) {
                     best.merge(new Found(near.contentId(), entry), near.distance(), Math::min);
                 }
             }

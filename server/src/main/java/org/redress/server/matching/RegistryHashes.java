@@ -97,7 +97,7 @@ class RegistryHashes {
                     });
         }
         hits.sort((a, b) -> Long.compare(a.rowId(), b.rowId()));
-        return hits.stream().map(hit -> new Near(contentIds.get(hit.rowId()), hit.query(), hit.distance())).toList();
+        return hits.stream().map(hit -> new Near(java.util.Objects.requireNonNull(contentIds.get(hit.rowId())), hit.query(), hit.distance())).toList();
     }
 
     /**

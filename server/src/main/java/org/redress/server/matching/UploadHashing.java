@@ -56,7 +56,7 @@ final class UploadHashing {
         } catch (IOException e) {
             throw new UndecodableUploadException("corrupt");
         }
-        Fingerprint fingerprint = all.get(Dihedral.ORIGINAL);
+        Fingerprint fingerprint = java.util.Objects.requireNonNull(all.get(Dihedral.ORIGINAL), "the original is always hashed");
         PdqHash original = fingerprint.hash();
         var hashes = new EntryHashes(Optional.of(original), Optional.of(digest("MD5", image)),
                 Optional.of(digest("SHA-256", image)));

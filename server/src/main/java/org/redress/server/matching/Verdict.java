@@ -6,6 +6,6 @@ public enum Verdict {
 
     /** The stricter of the two. */
     Verdict stricter(Verdict other) {
-        return ordinal() <= other.ordinal() ? this : other;
+        return compareTo(other) <= 0 ? this : other;
     }
 }

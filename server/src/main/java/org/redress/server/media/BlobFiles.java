@@ -83,7 +83,7 @@ final class BlobFiles {
     /** Seals and writes the image under its id, replacing any file of that name. */
     void write(MediaId id, byte[] image) {
         Path target = pathOf(id);
-        Path directory = target.getParent();
+        Path directory = java.util.Objects.requireNonNull(target.getParent(), "a media file lies in a folder");
         Path temporary = directory.resolve(id.value() + ".tmp-" + UUID.randomUUID());
         try {
             createPrivateDirectories(directory);
@@ -131,7 +131,7 @@ final class BlobFiles {
         try {
             boolean deleted = Files.deleteIfExists(file);
             if (deleted) {
-                forceDirectory(file.getParent());
+                forceDirectory(java.util.Objects.requireNonNull(file.getParent(), "a media file lies in a folder"));
             }
             return deleted;
         } catch (IOException e) {

@@ -99,7 +99,7 @@ class EndpointAccessIntegrationTests {
             }
             var rule = EndpointRules.ruleOf(handler);
             Set<Role> allowed = rule instanceof EndpointRules.Rule.Roles roles
-                    ? EnumSet.copyOf(Arrays.asList(roles.roles())) : EnumSet.noneOf(Role.class);
+                    ? EnumSet.copyOf(roles.roles()) : EnumSet.noneOf(Role.class);
             for (String path : paths(info)) {
                 var methods = info.getMethodsCondition().getMethods();
                 if (methods.isEmpty()) {

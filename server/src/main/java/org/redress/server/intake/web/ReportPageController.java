@@ -178,14 +178,14 @@ class ReportPageController {
     @AllowAnyone
     String status(@PathVariable String caseRef, @RequestParam(name = "t", required = false) @Nullable String token, Model model,
             HttpServletResponse response) {
-        return statusPage(caseRef, token, model, response, () -> intake.status(caseRef, orEmpty(token)), null);
+        return statusPage(token, model, response, () -> intake.status(caseRef, orEmpty(token)), null);
     }
 
     @PostMapping("/status/{caseRef}/withdraw")
     @AllowAnyone
     String withdraw(@PathVariable String caseRef, @RequestParam(name = "t", required = false) @Nullable String token, Model model,
             HttpServletResponse response) {
-        return statusPage(caseRef, token, model, response, () -> {
+        return statusPage(token, model, response, () -> {
             try {
                 return intake.withdraw(new Actor.Public(), caseRef, orEmpty(token));
             } catch (ReportWithdrawnAlreadyException e) {
@@ -198,7 +198,7 @@ class ReportPageController {
     @AllowAnyone
     String stopMessages(@PathVariable String caseRef, @RequestParam(name = "t", required = false) @Nullable String token,
             Model model, HttpServletResponse response) {
-        return statusPage(caseRef, token, model, response, () -> intake.stopMessages(new Actor.Public(), caseRef, orEmpty(token)),
+        return statusPage(token, model, response, () -> intake.stopMessages(new Actor.Public(), caseRef, orEmpty(token)),
                 "We will not send you any more messages about this case.");
     }
 
@@ -208,7 +208,7 @@ class ReportPageController {
             @RequestParam(name = "text", required = false) @Nullable String text, Model model, HttpServletResponse response) {
         String complaint = text == null ? "" : text.strip();
         if (complaint.isEmpty() || complaint.length() > Complaint.MAX_TEXT) {
-            String page = statusPage(caseRef, token, model, response, () -> intake.status(caseRef, orEmpty(token)), null);
+            String page = statusPage(token, model, response, () -> intake.status(caseRef, orEmpty(token)), null);
             if (response.getStatus() != HttpStatus.NOT_FOUND.value()) {
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
                 model.addAttribute("complaintText", complaint);
@@ -217,7 +217,7 @@ class ReportPageController {
             }
             return page;
         }
-        return statusPage(caseRef, token, model, response,
+        return statusPage(token, model, response,
                 () -> intake.complain(new Actor.Public(), caseRef, orEmpty(token), complaint).status(),
                 "Your complaint is recorded. It is handled on the expedited route, ahead of ordinary complaints.");
     }
@@ -234,7 +234,7 @@ class ReportPageController {
         CaseStatus get();
     }
 
-    private String statusPage(String caseRef, @Nullable String token, Model model, HttpServletResponse response, Lookup lookup,
+    private String statusPage(@Nullable String token, Model model, HttpServletResponse response, Lookup lookup,
             @Nullable String notice) {
         private_(response);
         CaseStatus status;

@@ -30,7 +30,8 @@ class IntakeMailer {
     // Long enough for a batch of 50 to reach a slow mail server; a crashed replica's claims lapse after it.
     private static final Duration LEASE = Duration.ofMinutes(10);
 
-    private static final OutboxClaims.Backoff BACKOFF = new OutboxClaims.Backoff(Duration.ofMinutes(1), Duration.ofHours(6));
+    private static final OutboxClaims.Backoff BACKOFF =
+            new OutboxClaims.Backoff(Duration.ofMinutes(1), Duration.ofHours(6));
 
     private final IntakeOutbox outbox;
     private final ObjectProvider<JavaMailSender> sender;
@@ -71,8 +72,8 @@ class IntakeMailer {
             } catch (MailException e) {
                 Duration wait = BACKOFF.after(due.attempts() + 1);
                 outbox.retryLater(due.id(), now.plus(wait));
-                log.warn("Sending message {} failed ({}); retrying in {} minutes", due.id(), e.getClass().getSimpleName(),
-                        wait.toMinutes());
+                log.warn("Sending message {} failed ({}); retrying in {} minutes", due.id(),
+                        e.getClass().getSimpleName(), wait.toMinutes());
             }
         }
         return sent;

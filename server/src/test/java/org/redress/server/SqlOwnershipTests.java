@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SQL ownership (house-style section 9): a module's statements name only its own tables
- * ({@code <module>_...}), and nothing updates or deletes audit entries.
+ * ({@code <module>_...}), an outbox is claimed only by the module that owns its table, and nothing
+ * updates or deletes audit entries.
  */
 class SqlOwnershipTests {
 
@@ -55,6 +56,22 @@ class SqlOwnershipTests {
         }
         assertThat(statements).isGreaterThan(5);
         assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void claimsOnlyTheOwningModulesOutboxes() throws IOException {
+        var claims = Pattern.compile("new OutboxClaims\\([^;]*?\"([^\"]*)\"");
+        List<String> tables = new ArrayList<>();
+        for (Path file : javaFiles()) {
+            Path relative = SOURCES.relativize(file);
+            var found = claims.matcher(Files.readString(file));
+            while (found.find()) {
+                String module = relative.getName(0).toString();
+                tables.add(found.group(1));
+                assertThat(found.group(1)).as(relative.toString()).startsWith(module + "_");
+            }
+        }
+        assertThat(tables).containsExactlyInAnyOrder("intake_outbox", "enforcement_delivery");
     }
 
     @Test

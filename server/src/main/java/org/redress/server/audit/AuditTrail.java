@@ -36,10 +36,11 @@ public class AuditTrail {
         String prevHash = previous.map(AuditEntry::entryHash).orElse(AuditChain.GENESIS);
         var at = SqlDialect.truncate(clock.instant());
         var actor = change.actor();
-        String hash = AuditChain.hash(seq, at, actor.kind(), actor.id(), change.action(), change.objectType(),
-                change.objectId(), prevHash);
-        var entry = new AuditEntry(seq, at, actor.kind(), actor.id(), change.action(), change.objectType(),
-                change.objectId(), prevHash, hash);
+        var subject = change.subject();
+        String hash = AuditChain.hash(seq, at, actor.kind(), actor.id(), change.action(), subject.type(),
+                subject.id(), prevHash);
+        var entry = new AuditEntry(seq, at, actor.kind(), actor.id(), change.action(), subject.type(),
+                subject.id(), prevHash, hash);
         entries.append(entry);
         return entry;
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
 
 /**
@@ -42,13 +43,8 @@ public record DeliveryAcknowledged(DeliveryId id, String type, String caseRef, O
     }
 
     @Override
-    public String objectType() {
-        return "enforcement_delivery";
-    }
-
-    @Override
-    public String objectId() {
-        return id.value();
+    public AuditSubject subject() {
+        return AuditTypes.DELIVERY.of(id.value());
     }
 
     @Override

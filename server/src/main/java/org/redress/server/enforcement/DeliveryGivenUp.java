@@ -3,6 +3,7 @@ package org.redress.server.enforcement;
 import java.time.Instant;
 import java.util.Objects;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
 
 /**
@@ -34,12 +35,7 @@ public record DeliveryGivenUp(DeliveryId id, String type, String caseRef, Instan
     }
 
     @Override
-    public String objectType() {
-        return "enforcement_delivery";
-    }
-
-    @Override
-    public String objectId() {
-        return id.value();
+    public AuditSubject subject() {
+        return AuditTypes.DELIVERY.of(id.value());
     }
 }

@@ -1,6 +1,7 @@
 package org.redress.server.enforcement;
 
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
 
 /**
@@ -14,12 +15,7 @@ import org.redress.server.shared.AuditedChange;
 record DeliveryQueued(Actor actor, String action, DeliveryId id) implements AuditedChange {
 
     @Override
-    public String objectType() {
-        return "enforcement_delivery";
-    }
-
-    @Override
-    public String objectId() {
-        return id.value();
+    public AuditSubject subject() {
+        return AuditTypes.DELIVERY.of(id.value());
     }
 }

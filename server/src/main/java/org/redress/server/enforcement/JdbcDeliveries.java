@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.redress.server.storage.OutboxClaims;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -51,20 +52,6 @@ class JdbcDeliveries implements Deliveries {
              LIMIT :limit
             """;
 
-    // The claim is one UPDATE whose subquery picks the rows: on SQLite the statement runs under the
-    // database's single write lock, so it is atomic; on PostgreSQL FOR UPDATE SKIP LOCKED makes
-    // concurrent dispatchers pass over each other's rows instead of waiting, and the re-checked
-    // WHERE clause drops rows claimed by a transaction that committed in between.
-    private static final String CLAIM = """
-            UPDATE enforcement_delivery
-               SET claimed_by = :claim, claimed_until = :leaseUntil
-             WHERE id IN (SELECT id FROM enforcement_delivery
-                           WHERE acknowledged_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= :now
-                             AND (claimed_until IS NULL OR claimed_until <= :now)
-                           ORDER BY next_attempt_at, id
-                           LIMIT :limit%s)
-            """;
-
     private static final String CLAIMED = "SELECT " + COLUMNS + ", body" + """
 
               FROM enforcement_delivery
@@ -101,12 +88,13 @@ class JdbcDeliveries implements Deliveries {
 
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
-    private final String claimSql;
+    private final OutboxClaims claims;
 
     JdbcDeliveries(JdbcClient jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.dialect = dialect;
-        this.claimSql = CLAIM.formatted(dialect.skipLockedRows());
+        this.claims = new OutboxClaims(jdbc, dialect, "enforcement_delivery",
+                "acknowledged_at IS NULL AND given_up_at IS NULL");
     }
 
     @Override
@@ -145,9 +133,7 @@ class JdbcDeliveries implements Deliveries {
 
     @Override
     public List<Claimed> claimDue(String claim, Instant now, Instant leaseUntil, int limit) {
-        int claimed = jdbc.sql(claimSql).param("claim", claim).param("now", dialect.bind(now))
-                .param("leaseUntil", dialect.bind(leaseUntil)).param("limit", limit).update();
-        if (claimed == 0) {
+        if (claims.claim(claim, now, leaseUntil, limit) == 0) {
             return List.of();
         }
         return jdbc.sql(CLAIMED).param("claim", claim).query((row, n) -> new Claimed(toDelivery(row, n),

@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.redress.server.storage.OutboxClaims;
 
 /**
- * When a failed webhook is sent again: exponential backoff from {@code initial}, doubling per
- * failure up to {@code max}, with "equal jitter" (a random point in the second half of the wait)
- * so that deliveries failing together do not come back together. The last attempt is made when
- * the window ends, so retries cover the whole window; a failure at or after its end gives up.
+ * When a failed webhook is sent again: the outboxes' exponential backoff from {@code initial},
+ * doubling per failure up to {@code max} ({@link OutboxClaims.Backoff}), with "equal jitter" (a
+ * random point in the second half of the wait) so that deliveries failing together do not come
+ * back together. The last attempt is made when the window ends, so retries cover the whole
+ * window; a failure at or after its end gives up.
  *
  * @param initial the wait after the first failure
  * @param max the longest wait
@@ -48,12 +50,8 @@ record RetrySchedule(Duration initial, Duration max, Duration window) {
         return Optional.of(next.isAfter(end) ? end : next);
     }
 
-    /** The wait before jitter: {@code initial * 2^(failures-1)}, at most {@code max}. */
+    /** The wait before jitter: the outboxes' shared {@link OutboxClaims.Backoff}. */
     Duration backoff(int failures) {
-        Duration wait = initial;
-        for (int i = 1; i < failures && wait.compareTo(max) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(max) > 0 ? max : wait;
+        return new OutboxClaims.Backoff(initial, max).after(failures);
     }
 }

@@ -1,6 +1,7 @@
 package org.redress.server.identity;
 
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
 
 /** An API key was issued. */
@@ -12,12 +13,7 @@ public record ApiKeyIssued(Actor actor, ApiKeyId keyId, Role role) implements Au
     }
 
     @Override
-    public String objectType() {
-        return "identity_api_key";
-    }
-
-    @Override
-    public String objectId() {
-        return keyId.toString();
+    public AuditSubject subject() {
+        return AuditTypes.API_KEY.of(keyId.toString());
     }
 }

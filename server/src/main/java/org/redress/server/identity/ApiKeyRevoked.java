@@ -1,6 +1,7 @@
 package org.redress.server.identity;
 
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
 
 /** An API key was revoked; requests with it are refused from now on. */
@@ -12,12 +13,7 @@ public record ApiKeyRevoked(Actor actor, ApiKeyId keyId) implements AuditedChang
     }
 
     @Override
-    public String objectType() {
-        return "identity_api_key";
-    }
-
-    @Override
-    public String objectId() {
-        return keyId.toString();
+    public AuditSubject subject() {
+        return AuditTypes.API_KEY.of(keyId.toString());
     }
 }

@@ -1,6 +1,7 @@
 package org.redress.server.identity;
 
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
 
 /** A staff member's password was replaced. */
@@ -12,12 +13,7 @@ public record PasswordChanged(Actor actor, UserId userId) implements AuditedChan
     }
 
     @Override
-    public String objectType() {
-        return "identity_user";
-    }
-
-    @Override
-    public String objectId() {
-        return userId.toString();
+    public AuditSubject subject() {
+        return AuditTypes.USER.of(userId.toString());
     }
 }

@@ -1,6 +1,7 @@
 package org.redress.server.identity;
 
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
 
 /** An administrator replaced a staff member's password with a new one-time password. */
@@ -12,12 +13,7 @@ public record PasswordReset(Actor actor, UserId userId) implements AuditedChange
     }
 
     @Override
-    public String objectType() {
-        return "identity_user";
-    }
-
-    @Override
-    public String objectId() {
-        return userId.toString();
+    public AuditSubject subject() {
+        return AuditTypes.USER.of(userId.toString());
     }
 }

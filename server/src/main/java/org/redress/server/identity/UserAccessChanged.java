@@ -1,6 +1,7 @@
 package org.redress.server.identity;
 
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
 
 /** A staff account was disabled (its sign-ins and personal keys stop working) or enabled again. */
@@ -12,12 +13,7 @@ public record UserAccessChanged(Actor actor, UserId userId, boolean enabled) imp
     }
 
     @Override
-    public String objectType() {
-        return "identity_user";
-    }
-
-    @Override
-    public String objectId() {
-        return userId.toString();
+    public AuditSubject subject() {
+        return AuditTypes.USER.of(userId.toString());
     }
 }

@@ -1,6 +1,7 @@
 package org.redress.server.intake;
 
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
 
 /**
@@ -12,13 +13,10 @@ import org.redress.server.shared.AuditedChange;
  */
 public record CaseChanged(Actor actor, String action, CaseRef caseRef) implements AuditedChange {
 
-    @Override
-    public String objectType() {
-        return "intake_case";
-    }
+    private static final AuditSubject.Type CASE = new AuditSubject.Type("intake_case");
 
     @Override
-    public String objectId() {
-        return caseRef.value();
+    public AuditSubject subject() {
+        return CASE.of(caseRef.value());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.redress.server.storage.OutboxClaims;
 import org.redress.server.storage.SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,9 @@ class IntakeMailer {
 
     // Long enough for a batch of 50 to reach a slow mail server; a crashed replica's claims lapse after it.
     private static final Duration LEASE = Duration.ofMinutes(10);
+
+    private static final OutboxClaims.Backoff BACKOFF =
+            new OutboxClaims.Backoff(Duration.ofMinutes(1), Duration.ofHours(6));
 
     private final IntakeOutbox outbox;
     private final ObjectProvider<JavaMailSender> sender;
@@ -66,9 +70,10 @@ class IntakeMailer {
                 outbox.markSent(due.id(), now);
                 sent++;
             } catch (MailException e) {
-                long minutes = Math.min(360, 1L << Math.min(due.attempts(), 9));
-                outbox.retryLater(due.id(), now.plus(Duration.ofMinutes(minutes)));
-                log.warn("Sending message {} failed ({}); retrying in {} minutes", due.id(), e.getClass().getSimpleName(), minutes);
+                Duration wait = BACKOFF.after(due.attempts() + 1);
+                outbox.retryLater(due.id(), now.plus(wait));
+                log.warn("Sending message {} failed ({}); retrying in {} minutes", due.id(),
+                        e.getClass().getSimpleName(), wait.toMinutes());
             }
         }
         return sent;

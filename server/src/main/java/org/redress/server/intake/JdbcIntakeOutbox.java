@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.redress.server.storage.FieldCipher;
+import org.redress.server.storage.OutboxClaims;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,20 +28,6 @@ class JdbcIntakeOutbox implements IntakeOutbox {
              WHERE o.sent_at IS NULL AND o.cancelled_at IS NULL AND o.next_attempt_at <= :now
              ORDER BY o.next_attempt_at, o.id
              LIMIT :limit
-            """;
-
-    // The outer WHERE repeats the condition: PostgreSQL re-checks it on a row that another claim
-    // changed while this statement waited, and SQLite runs the whole statement under its single
-    // write lock, so on both a row goes to one claim only. SKIP LOCKED lets a second replica pass
-    // over rows being claimed instead of queueing behind them.
-    private static final String CLAIM = """
-            UPDATE intake_outbox SET claimed_by = :claimant, claimed_until = :until
-             WHERE id IN (SELECT id FROM intake_outbox
-                           WHERE sent_at IS NULL AND cancelled_at IS NULL AND next_attempt_at <= :now
-                             AND (claimed_until IS NULL OR claimed_until <= :now)
-                           ORDER BY next_attempt_at, id
-                           LIMIT :limit%s)
-               AND sent_at IS NULL AND cancelled_at IS NULL AND (claimed_until IS NULL OR claimed_until <= :now)
             """;
 
     private static final String CLAIMED = """
@@ -67,13 +54,13 @@ class JdbcIntakeOutbox implements IntakeOutbox {
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
     private final FieldCipher cipher;
-    private final String claim;
+    private final OutboxClaims claims;
 
     JdbcIntakeOutbox(JdbcClient jdbc, SqlDialect dialect, FieldCipher cipher) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.cipher = cipher;
-        this.claim = CLAIM.formatted(dialect.skipLockedRows());
+        this.claims = new OutboxClaims(jdbc, dialect, "intake_outbox", "sent_at IS NULL AND cancelled_at IS NULL");
     }
 
     @Override
@@ -89,9 +76,7 @@ class JdbcIntakeOutbox implements IntakeOutbox {
 
     @Override
     public List<Due> claim(String claimant, Instant now, Duration lease, int limit) {
-        int claimed = jdbc.sql(claim).param("claimant", claimant).param("until", dialect.bind(now.plus(lease)))
-                .param("now", dialect.bind(now)).param("limit", limit).update();
-        if (claimed == 0) {
+        if (claims.claim(claimant, now, now.plus(lease), limit) == 0) {
             return List.of();
         }
         return jdbc.sql(CLAIMED).param("claimant", claimant).query(this::toDue).list();

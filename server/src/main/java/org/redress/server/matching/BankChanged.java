@@ -1,6 +1,7 @@
 package org.redress.server.matching;
 
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
 
 /** A bank was created or its settings changed ({@code what} is {@code created} or {@code updated}). */
@@ -12,12 +13,7 @@ public record BankChanged(Actor actor, String bankId, String what) implements Au
     }
 
     @Override
-    public String objectType() {
-        return "matching_bank";
-    }
-
-    @Override
-    public String objectId() {
-        return bankId;
+    public AuditSubject subject() {
+        return AuditTypes.BANK.of(bankId);
     }
 }

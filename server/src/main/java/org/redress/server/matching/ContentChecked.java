@@ -1,6 +1,7 @@
 package org.redress.server.matching;
 
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
 
 /**
@@ -16,12 +17,7 @@ public record ContentChecked(Actor actor, String contentId, Verdict verdict, int
     }
 
     @Override
-    public String objectType() {
-        return "matching_content";
-    }
-
-    @Override
-    public String objectId() {
-        return contentId;
+    public AuditSubject subject() {
+        return AuditTypes.CONTENT.of(contentId);
     }
 }

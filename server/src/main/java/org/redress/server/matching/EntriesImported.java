@@ -1,6 +1,7 @@
 package org.redress.server.matching;
 
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
 
 /** A bulk import added entries to a bank; the audit log records the batch, not each entry. */
@@ -12,12 +13,7 @@ public record EntriesImported(Actor actor, String bankId, String batch, int coun
     }
 
     @Override
-    public String objectType() {
-        return "matching_bank";
-    }
-
-    @Override
-    public String objectId() {
-        return bankId + "/" + batch;
+    public AuditSubject subject() {
+        return AuditTypes.BANK.of(bankId + "/" + batch);
     }
 }

@@ -1,6 +1,7 @@
 package org.redress.server.matching;
 
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
 
 /**
@@ -15,12 +16,7 @@ public record EntryChanged(Actor actor, long entryId, String what, Provenance.So
     }
 
     @Override
-    public String objectType() {
-        return "matching_entry";
-    }
-
-    @Override
-    public String objectId() {
-        return Long.toString(entryId);
+    public AuditSubject subject() {
+        return AuditTypes.ENTRY.of(Long.toString(entryId));
     }
 }

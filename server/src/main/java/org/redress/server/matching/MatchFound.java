@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
 
 /**
@@ -34,12 +35,7 @@ public record MatchFound(Actor actor, String contentId, BankName bank, long entr
     }
 
     @Override
-    public String objectType() {
-        return "matching_entry";
-    }
-
-    @Override
-    public String objectId() {
-        return entryId + "/" + contentId;
+    public AuditSubject subject() {
+        return AuditTypes.ENTRY.of(entryId + "/" + contentId);
     }
 }

@@ -1,7 +1,5 @@
 package org.redress.server.matching;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +14,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The registry's PDQ hashes in memory, as one compact array (4 longs per upload, about 40 MB per
- * million) with each upload's quality beside it (one byte), so that the retroactive scan of a
- * newly banked hash is one pass over memory instead of a read of the whole registry inside the
- * banking transaction. Before each scan it reads the rows
- * registered since its last read, on this replica or any other.
+ * The registry's PDQ hashes in memory ({@link RegistryIndex}: the banks' multi-index, about 100
+ * bytes per upload, with each upload's quality beside its id), so that the retroactive scan of a
+ * newly banked hash is a radius search in memory instead of a read of the whole registry inside
+ * the banking transaction. Before each scan it reads the rows registered since its last read, on
+ * this replica or any other.
  *
  * <p>Row ids come from a sequence, and on PostgreSQL a row with a smaller id can commit after one
  * with a larger id (two replicas' group commits racing). Each read therefore looks again at the last
@@ -32,8 +30,6 @@ import org.springframework.stereotype.Component;
 class RegistryHashes {
 
     static final int LATE_WINDOW = 5_000;
-
-    private static final byte UNKNOWN_QUALITY = -1;
 
     private static final String SINCE = """
             SELECT id, pdq, quality FROM matching_content WHERE id > :after AND pdq IS NOT NULL ORDER BY id
@@ -48,11 +44,7 @@ class RegistryHashes {
     private static final Logger log = LoggerFactory.getLogger(RegistryHashes.class);
 
     private final JdbcClient jdbc;
-    private long[] words = new long[4 * 1024];
-    private long[] rowIds = new long[1024];
-    /** Each upload's PDQ quality, 0 to 100, or {@value #UNKNOWN_QUALITY} when its check gave none. */
-    private byte[] qualities = new byte[1024];
-    private int count;
+    private final RegistryIndex index = new RegistryIndex();
     private long highest;
     /** The ids held that are within the late window below {@link #highest}. */
     private final Set<Long> recent = new HashSet<>();
@@ -68,41 +60,28 @@ class RegistryHashes {
      */
     synchronized List<Near> search(List<PdqHash> queries, Bank bank) {
         catchUp();
-        int maxDistance = bank.maxDistance();
-        record Hit(long rowId, PdqHash query, int distance) {
-        }
-        List<Hit> hits = new ArrayList<>();
-        for (PdqHash query : queries) {
-            long q0 = query.w0();
-            long q1 = query.w1();
-            long q2 = query.w2();
-            long q3 = query.w3();
-            for (int i = 0, at = 0; i < count; i++, at += 4) {
-                int d = Long.bitCount(words[at] ^ q0) + Long.bitCount(words[at + 1] ^ q1)
-                        + Long.bitCount(words[at + 2] ^ q2) + Long.bitCount(words[at + 3] ^ q3);
-                if (d <= maxDistance && bank.matchesPdqOf(quality(i))) {
-                    hits.add(new Hit(rowIds[i], query, d));
-                }
-            }
-        }
+        List<RegistryIndex.Near> hits = index.search(queries, bank);
         if (hits.isEmpty()) {
             return List.of();
         }
         var contentIds = new java.util.HashMap<Long, String>();
-        List<Long> ids = hits.stream().map(Hit::rowId).distinct().toList();
+        List<Long> ids = hits.stream().map(RegistryIndex.Near::rowId).distinct().toList();
         for (int from = 0; from < ids.size(); from += 500) {
             jdbc.sql(CONTENT_IDS).param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
                     .query(row -> {
                         contentIds.put(row.getLong("id"), row.getString("content_id"));
                     });
         }
-        hits.sort((a, b) -> Long.compare(a.rowId(), b.rowId()));
-        return hits.stream().map(hit -> new Near(java.util.Objects.requireNonNull(contentIds.get(hit.rowId())), hit.query(), hit.distance())).toList();
+        return hits.stream()
+                .map(hit -> new Near(java.util.Objects.requireNonNull(contentIds.get(hit.rowId())), hit.query(),
+                        hit.distance()))
+                .toList();
     }
 
     /**
-     * Reads the registry into memory once the application is up, in the background, so that the
-     * first retroactive scan after a start does not do it inside its banking transaction.
+     * Reads the registry into memory and builds its index once the application is up, in the
+     * background, so that the first retroactive scan after a start does not do either inside its
+     * banking transaction.
      */
     @EventListener(ApplicationReadyEvent.class)
     void warmUp() {
@@ -110,6 +89,7 @@ class RegistryHashes {
             try {
                 synchronized (this) {
                     catchUp();
+                    index.snapshot();
                 }
             } catch (RuntimeException e) {
                 log.warn("Reading the registry into memory failed ({}); the first scan will read it",
@@ -130,23 +110,8 @@ class RegistryHashes {
         recent.removeIf(id -> id <= highest - LATE_WINDOW);
     }
 
-    private Optional<Quality> quality(int i) {
-        return qualities[i] == UNKNOWN_QUALITY ? Optional.empty() : Optional.of(new Quality(qualities[i]));
-    }
-
     private void add(long id, PdqHash hash, Optional<Quality> quality) {
-        if (count == rowIds.length) {
-            rowIds = Arrays.copyOf(rowIds, count * 2);
-            words = Arrays.copyOf(words, count * 8);
-            qualities = Arrays.copyOf(qualities, count * 2);
-        }
-        qualities[count] = quality.map(q -> (byte) q.value()).orElse(UNKNOWN_QUALITY);
-        int at = 4 * count;
-        words[at] = hash.w0();
-        words[at + 1] = hash.w1();
-        words[at + 2] = hash.w2();
-        words[at + 3] = hash.w3();
-        rowIds[count++] = id;
+        index.add(id, hash, quality);
         highest = Math.max(highest, id);
         recent.add(id);
         if (recent.size() > 4 * LATE_WINDOW) {

@@ -1,6 +1,7 @@
 package org.redress.server.media;
 
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
 
 /**
@@ -10,18 +11,15 @@ import org.redress.server.shared.AuditedChange;
  */
 public record MediaChanged(Actor actor, String contentId, String what) implements AuditedChange {
 
+    private static final AuditSubject.Type CONTENT = new AuditSubject.Type("media_content");
+
     @Override
     public String action() {
         return "media." + what;
     }
 
     @Override
-    public String objectType() {
-        return "media_content";
-    }
-
-    @Override
-    public String objectId() {
-        return contentId;
+    public AuditSubject subject() {
+        return CONTENT.of(contentId);
     }
 }

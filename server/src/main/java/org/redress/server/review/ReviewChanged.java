@@ -2,6 +2,7 @@ package org.redress.server.review;
 
 import org.redress.server.intake.CaseRef;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
 
 /**
@@ -13,13 +14,10 @@ import org.redress.server.shared.AuditedChange;
  */
 public record ReviewChanged(Actor actor, String action, CaseRef caseRef) implements AuditedChange {
 
-    @Override
-    public String objectType() {
-        return "review_case";
-    }
+    private static final AuditSubject.Type CASE = new AuditSubject.Type("review_case");
 
     @Override
-    public String objectId() {
-        return caseRef.value();
+    public AuditSubject subject() {
+        return CASE.of(caseRef.value());
     }
 }

@@ -15,6 +15,7 @@ import org.redress.server.TestDatabase;
 import org.redress.server.identity.Identity;
 import org.redress.server.identity.Role;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -118,12 +119,8 @@ class AuditTrailIntegrationTests {
                     return "test";
                 }
 
-                public String objectType() {
-                    return "test";
-                }
-
-                public String objectId() {
-                    return "1";
+                public AuditSubject subject() {
+                    return new AuditSubject("audit_test", "1");
                 }
             };
             assertThatThrownBy(() -> context.getBean(AuditTrail.class).record(change))

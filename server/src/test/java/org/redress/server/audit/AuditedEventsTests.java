@@ -1,0 +1,194 @@
+package org.redress.server.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.redress.server.enforcement.DeliveryAcknowledged;
+import org.redress.server.enforcement.DeliveryGivenUp;
+import org.redress.server.enforcement.DeliveryId;
+import org.redress.server.identity.ApiKeyId;
+import org.redress.server.identity.ApiKeyIssued;
+import org.redress.server.identity.ApiKeyRevoked;
+import org.redress.server.identity.PasswordChanged;
+import org.redress.server.identity.PasswordReset;
+import org.redress.server.identity.Role;
+import org.redress.server.identity.UserAccessChanged;
+import org.redress.server.identity.UserCreated;
+import org.redress.server.identity.UserId;
+import org.redress.server.intake.CaseChanged;
+import org.redress.server.intake.CaseRef;
+import org.redress.server.matching.BankChanged;
+import org.redress.server.matching.BankName;
+import org.redress.server.matching.ContentChecked;
+import org.redress.server.matching.EntriesImported;
+import org.redress.server.matching.EntryChanged;
+import org.redress.server.matching.MatchFound;
+import org.redress.server.matching.Provenance;
+import org.redress.server.matching.Verdict;
+import org.redress.server.media.MediaChanged;
+import org.redress.server.review.ReviewChanged;
+import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditedChange;
+
+/**
+ * Every audited event is recorded under the action, object type and object id that earlier
+ * releases wrote: the strings are part of stored entries and their hashes, so a changed string
+ * would split one object's history in two. The expected strings below are written out by hand.
+ */
+class AuditedEventsTests {
+
+    private static final Path SOURCES = Path.of("src/main/java/org/redress/server");
+    /** A top-level record declaration (not a Javadoc example) that implements AuditedChange. */
+    private static final Pattern AUDITED_RECORD = Pattern.compile(
+            "(?m)^(public )?record \\w+\\([^{]*\\bimplements\\s[^{]*\\bAuditedChange\\b");
+    private static final Actor STAFF = new Actor.Staff("alice");
+    private static final UUID USER = UUID.fromString("0b5f4a52-9a4e-4c1e-9d52-3c2f0f1b7a10");
+    private static final UUID KEY = UUID.fromString("6f1d2c3b-4a59-4e86-b7a0-d1c2e3f40516");
+    private static final String DELIVERY = "d3b07384-d9a0-4c1b-8e3f-a1b2c3d4e5f6";
+    private static final CaseRef CASE = new CaseRef("RDR-7K2Q-9XPM");
+    private static final Instant AT = Instant.parse("2026-03-01T12:00:00Z");
+
+    private record Expected(AuditedChange change, String action, String objectType, String objectId) {
+    }
+
+    private static List<Expected> everyEvent() {
+        var id = new DeliveryId(DELIVERY);
+        return List.of(
+                new Expected(new UserCreated(STAFF, new UserId(USER), Role.SENIOR_MODERATOR),
+                        "user.created:senior_moderator", "identity_user", USER.toString()),
+                new Expected(new PasswordChanged(STAFF, new UserId(USER)),
+                        "user.password-changed", "identity_user", USER.toString()),
+                new Expected(new PasswordReset(STAFF, new UserId(USER)),
+                        "user.password-reset", "identity_user", USER.toString()),
+                new Expected(new UserAccessChanged(STAFF, new UserId(USER), true),
+                        "user.enabled", "identity_user", USER.toString()),
+                new Expected(new UserAccessChanged(STAFF, new UserId(USER), false),
+                        "user.disabled", "identity_user", USER.toString()),
+                new Expected(new ApiKeyIssued(STAFF, new ApiKeyId(KEY), Role.PLATFORM),
+                        "api-key.issued:platform", "identity_api_key", KEY.toString()),
+                new Expected(new ApiKeyRevoked(STAFF, new ApiKeyId(KEY)),
+                        "api-key.revoked", "identity_api_key", KEY.toString()),
+                new Expected(deliveryQueued(STAFF, "delivery.queued", id),
+                        "delivery.queued", "enforcement_delivery", DELIVERY),
+                new Expected(deliveryQueued(STAFF, "delivery.retried", id),
+                        "delivery.retried", "enforcement_delivery", DELIVERY),
+                new Expected(new DeliveryGivenUp(id, "content.remove", CASE.value(), AT),
+                        "delivery.given-up", "enforcement_delivery", DELIVERY),
+                new Expected(new DeliveryAcknowledged(id, "content.remove", CASE.value(), Optional.of("c-1"),
+                        Optional.empty(), AT), "delivery.acknowledged", "enforcement_delivery", DELIVERY),
+                new Expected(new ContentChecked(STAFF, "post/42", Verdict.BLOCK, 2),
+                        "content.checked:block", "matching_content", "post/42"),
+                new Expected(new EntryChanged(STAFF, 17, "added", Provenance.Source.SUBMISSION),
+                        "bank-entry.added:submission", "matching_entry", "17"),
+                new Expected(new EntriesImported(STAFF, "bank-1", "batch-9", 1000),
+                        "bank-entries.imported", "matching_bank", "bank-1/batch-9"),
+                new Expected(new BankChanged(STAFF, "bank-1", "updated"),
+                        "bank.updated", "matching_bank", "bank-1"),
+                new Expected(new MatchFound(STAFF, "post/42", new BankName("ncii"), 17, 12, Verdict.REVIEW,
+                        Optional.of(CASE.value()), false, AT), "match.found:review", "matching_entry", "17/post/42"),
+                new Expected(new MatchFound(STAFF, "post/42", new BankName("ncii"), 17, 0, Verdict.BLOCK,
+                        Optional.empty(), true, AT), "match.found:block:retroactive", "matching_entry", "17/post/42"),
+                new Expected(new ReviewChanged(STAFF, "case.decided:remove", CASE),
+                        "case.decided:remove", "review_case", CASE.value()),
+                new Expected(new MediaChanged(STAFF, "post/42", "held"),
+                        "media.held", "media_content", "post/42"),
+                new Expected(new CaseChanged(new Actor.Public(), "report.received", CASE),
+                        "report.received", "intake_case", CASE.value()));
+    }
+
+    /** DeliveryQueued is enforcement's own event (the dispatcher's cue), so it is built reflectively. */
+    private static AuditedChange deliveryQueued(Actor actor, String action, DeliveryId id) {
+        try {
+            Class<?> type = Class.forName("org.redress.server.enforcement.DeliveryQueued");
+            Constructor<?> constructor = type.getDeclaredConstructor(Actor.class, String.class, DeliveryId.class);
+            constructor.setAccessible(true);
+            return (AuditedChange) constructor.newInstance(actor, action, id);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("DeliveryQueued(Actor, String, DeliveryId) is expected", e);
+        }
+    }
+
+    @Test
+    void recordsEveryEventUnderTheActionTypeAndIdEarlierReleasesWrote() {
+        var trail = new AuditTrail(new ListedEntries(), Clock.fixed(AT, ZoneOffset.UTC));
+        for (Expected expected : everyEvent()) {
+            AuditEntry entry = trail.record(expected.change());
+            assertThat(List.of(entry.action(), entry.objectType(), entry.objectId()))
+                    .as(expected.change().getClass().getSimpleName())
+                    .containsExactly(expected.action(), expected.objectType(), expected.objectId());
+        }
+    }
+
+    @Test
+    void coversEveryAuditedEventInTheService() throws IOException {
+        Set<String> implementing;
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            implementing = files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> AUDITED_RECORD.matcher(read(p)).find())
+                    .map(p -> p.getFileName().toString().replace(".java", ""))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+        Set<String> covered = everyEvent().stream().map(e -> e.change().getClass().getSimpleName())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(implementing).hasSize(17);
+        assertThat(covered).isEqualTo(implementing);
+    }
+
+    @Test
+    void namesEachObjectTypeAfterTheModuleThatPublishesIt() {
+        for (Expected expected : everyEvent()) {
+            String packageName = expected.change().getClass().getPackageName();
+            String module = packageName.substring("org.redress.server.".length()).split("\\.")[0];
+            assertThat(expected.change().subject().type()).startsWith(module + "_");
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The chain in a list: enough for {@link AuditTrail#record} outside a database. */
+    private static final class ListedEntries implements AuditEntries {
+
+        private final List<AuditEntry> entries = new ArrayList<>();
+
+        @Override
+        public void lockForAppend() {
+        }
+
+        @Override
+        public Optional<AuditEntry> last() {
+            return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
+        }
+
+        @Override
+        public void append(AuditEntry entry) {
+            entries.add(entry);
+        }
+
+        @Override
+        public List<AuditEntry> after(long afterSeq, int limit) {
+            return entries.stream().filter(e -> e.seq() > afterSeq).limit(limit).toList();
+        }
+    }
+}

@@ -1,4 +1,4 @@
-package org.redress.server.cli;
+package org.redress.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.redress.commandline.Command;
+import org.redress.commandline.UsageException;
 
 class CheckLoadBenchmarkTests {
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A command's arguments as {@link ArgumentRules#parse} found them. Asking for an option the rules
@@ -148,26 +149,30 @@ public final class Arguments {
     }
 
     /**
-     * Returns an option's value, which must be one of a few words (compared without case).
+     * Returns an option's value as one of an enumeration's constants, named in any case
+     * ({@code --format json} for {@code JSON}).
      *
+     * @param <E> the enumeration
      * @param name a declared valued option
-     * @param fallback the value when the option was not given
-     * @param allowed the accepted words, in lower case
-     * @return the word given, in lower case, or {@code fallback}
-     * @throws UsageException when the value is none of {@code allowed}
+     * @param fallback the value when the option was not given; its type lists the choices
+     * @return the constant named, or {@code fallback}
+     * @throws UsageException when the value names none of the constants
      */
-    public String oneOf(String name, String fallback, String... allowed) throws UsageException {
+    public <E extends Enum<E>> E choice(String name, E fallback) throws UsageException {
         Optional<String> text = value(name);
         if (text.isEmpty()) {
             return fallback;
         }
-        String word = text.get().toLowerCase(Locale.ROOT);
-        if (List.of(allowed).contains(word)) {
-            return word;
+        E[] constants = fallback.getDeclaringClass().getEnumConstants();
+        for (E constant : constants) {
+            if (constant.name().equalsIgnoreCase(text.get())) {
+                return constant;
+            }
         }
-        int last = allowed.length - 1;
-        String choices = last == 0 ? allowed[0]
-                : String.join(", ", List.of(allowed).subList(0, last)) + " or " + allowed[last];
+        List<String> words = Stream.of(constants).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+        int last = words.size() - 1;
+        String choices = last == 0 ? words.get(0)
+                : String.join(", ", words.subList(0, last)) + " or " + words.get(last);
         throw new UsageException(name + " must be " + choices + ", not '" + text.get() + "'");
     }
 

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class ArgumentRulesTests {
 
+    private enum Format { TSV, JSON }
+
     private static final ArgumentRules RULES = ArgumentRules.none()
             .valued("--format", "--seconds")
             .repeatable("--sizes")
@@ -99,12 +101,12 @@ class ArgumentRulesTests {
         Arguments good = rules.parse(List.of("--seconds", "0.5", "--radius=31", "--format", "JSON", "--name", "n"));
         assertThat(good.positive("--seconds", 3)).isEqualTo(0.5);
         assertThat(good.integer("--radius", 0, 256, 0)).isEqualTo(31);
-        assertThat(good.oneOf("--format", "tsv", "tsv", "json")).isEqualTo("json");
+        assertThat(good.choice("--format", Format.TSV)).isEqualTo(Format.JSON);
         assertThat(good.required("--name")).isEqualTo("n");
         Arguments none = rules.parse(List.of());
         assertThat(none.positive("--seconds", 3)).isEqualTo(3);
         assertThat(none.integer("--radius", 0, 256, 31)).isEqualTo(31);
-        assertThat(none.oneOf("--format", "tsv", "tsv", "json")).isEqualTo("tsv");
+        assertThat(none.choice("--format", Format.TSV)).isEqualTo(Format.TSV);
 
         assertThatThrownBy(() -> rules.parse(List.of("--seconds", "-1")).positive("--seconds", 3))
                 .hasMessage("--seconds must be a positive number, not '-1'");
@@ -112,7 +114,7 @@ class ArgumentRulesTests {
                 .hasMessage("--seconds must be a positive number, not 'NaN'");
         assertThatThrownBy(() -> rules.parse(List.of("--radius", "257")).integer("--radius", 0, 256, 31))
                 .hasMessage("--radius must be an integer from 0 to 256, not '257'");
-        assertThatThrownBy(() -> rules.parse(List.of("--format", "xml")).oneOf("--format", "tsv", "tsv", "json"))
+        assertThatThrownBy(() -> rules.parse(List.of("--format", "xml")).choice("--format", Format.TSV))
                 .hasMessage("--format must be tsv or json, not 'xml'");
         assertThatThrownBy(() -> none.required("--name")).hasMessage("--name is required");
         assertThatThrownBy(() -> rules.parse(List.of("--name", " ")).required("--name"))

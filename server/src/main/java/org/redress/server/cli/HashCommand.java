@@ -144,7 +144,7 @@ final class HashCommand implements Command {
 
     private static Options parse(List<String> args) throws UsageException {
         Arguments parsed = RULES.parse(args);
-        Format format = parsed.oneOf("--format", "tsv", "tsv", "json").equals("json") ? Format.JSON : Format.TSV;
-        return new Options(parsed.has("--dihedral"), format, parsed.positionals().stream().map(Path::of).toList());
+        return new Options(parsed.has("--dihedral"), parsed.choice("--format", Format.TSV),
+                parsed.positionals().stream().map(Path::of).toList());
     }
 }

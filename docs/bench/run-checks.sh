@@ -5,9 +5,10 @@
 # check path for well over ten seconds, and a service runs for days), then
 #  1. closed loop: wrk over `connections` connections, each sending its next check when the answer
 #     arrives (the most the service answers; latency is then set by how many wait);
-#  2. open loop: `redress bench checks` over as many connections, sending `rate` checks per second
-#     whatever the answers do (after 10 s of the same load on the same connections, not recorded),
-#     latency measured from each check's due time (what a platform at that upload rate sees).
+#  2. open loop: `redress bench checks` (benchmarks/target/redress-benchmarks.jar) over as many
+#     connections, sending `rate` checks per second whatever the answers do (after 10 s of the
+#     same load on the same connections, not recorded), latency measured from each check's due
+#     time (what a platform at that upload rate sees).
 # REDRESS_BENCH_DB=sqlite runs on the embedded SQLite database instead of PostgreSQL.
 # REDRESS_BENCH_JARS="a.jar b.jar a.jar b.jar" runs those jars one after the other against the same
 # seeded database instead of this checkout's jar, so a baseline and a change are measured back to
@@ -28,11 +29,12 @@ port=${REDRESS_BENCH_PORT:-18080}
 data=$(mktemp -d)
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
-# ./redress builds this checkout's jar when it is older than the sources; from here on private
+# ./redress builds this checkout's jars when they are older than the sources; from here on private
 # copies run, so edits to the sources during the run cannot trigger a rebuild under the server's
-# feet. This checkout's jar also drives the open-loop load for every build measured.
+# feet. This checkout's benchmarks jar drives the open-loop load for every build measured.
 "$root/redress" --help >/dev/null 2>&1 || true
-cp "$root/server/target/redress.jar" "$data/load.jar"
+"$root/redress" bench --help >/dev/null 2>&1 || true
+cp "$root/benchmarks/target/redress-benchmarks.jar" "$data/load.jar"
 jars=""
 if [ -n "${REDRESS_BENCH_JARS:-}" ]; then
   n=0
@@ -41,7 +43,7 @@ if [ -n "${REDRESS_BENCH_JARS:-}" ]; then
   done
   cp "$data/redress-1.jar" "$data/redress.jar"
 else
-  cp "$data/load.jar" "$data/redress.jar"
+  cp "$root/server/target/redress.jar" "$data/redress.jar"
   jars="$data/redress.jar"
 fi
 
@@ -83,7 +85,7 @@ for jar in $jars; do
   REDRESS_KEY=$key wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$root/docs/bench/checks.lua" "http://127.0.0.1:$port" \
     | grep -E 'Latency Distribution|%|Requests/sec|requests in|Non-2xx|Socket errors'
   echo "-- open loop, $rate checks/s due, ${seconds} s (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
-  REDRESS_KEY=$key "$java" -XX:+UseSerialGC -Xmx256m -jar "$data/load.jar" bench checks --rate "$rate" --warmup 10 \
+  REDRESS_KEY=$key "$java" -XX:+UseSerialGC -Xmx256m -jar "$data/load.jar" checks --rate "$rate" --warmup 10 \
     --connections "$connections" --seconds "$seconds" --url "http://127.0.0.1:$port" || true
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   kill $server; wait $server 2>/dev/null || true; server=""

@@ -2,7 +2,10 @@ package org.redress.server.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Set;
+import org.redress.commandline.ArgumentRules;
+import org.redress.commandline.Arguments;
+import org.redress.commandline.Command;
+import org.redress.commandline.UsageException;
 import org.redress.server.identity.Role;
 import org.redress.server.identity.Username;
 import org.redress.server.shared.Actor;
@@ -17,6 +20,11 @@ import org.redress.server.shared.DomainException;
 final class AdminCommand implements Command {
 
     private static final Actor OPERATOR = new Actor.Operator("cli");
+    private static final ArgumentRules CREATE_USER = ArgumentRules.none()
+            .valued("--username", "--role", "--data", "--db")
+            .switches("--api-key");
+    private static final ArgumentRules CREATE_API_KEY = ArgumentRules.none()
+            .valued("--name", "--role", "--data", "--db");
 
     @Override
     public String name() {
@@ -35,15 +43,13 @@ final class AdminCommand implements Command {
             throw new UsageException("expected create-user or create-api-key");
         }
         return switch (args.get(0)) {
-            case "create-user" -> createUser(Flags.parse(args.subList(1, args.size()),
-                    Set.of("--username", "--role", "--data", "--db"), Set.of("--api-key")), out, err);
-            case "create-api-key" -> createApiKey(Flags.parse(args.subList(1, args.size()),
-                    Set.of("--name", "--role", "--data", "--db"), Set.of()), out, err);
+            case "create-user" -> createUser(CREATE_USER.parse(args.subList(1, args.size())), out, err);
+            case "create-api-key" -> createApiKey(CREATE_API_KEY.parse(args.subList(1, args.size())), out, err);
             default -> throw new UsageException("unknown admin command '" + args.get(0) + "'");
         };
     }
 
-    private int createUser(Flags flags, PrintStream out, PrintStream err) throws UsageException {
+    private int createUser(Arguments flags, PrintStream out, PrintStream err) throws UsageException {
         Username username = parse(() -> Username.of(flags.required("--username")));
         Role role = parse(() -> Role.parse(flags.required("--role")));
         if (!role.staff()) {
@@ -62,7 +68,7 @@ final class AdminCommand implements Command {
         }
     }
 
-    private int createApiKey(Flags flags, PrintStream out, PrintStream err) throws UsageException {
+    private int createApiKey(Arguments flags, PrintStream out, PrintStream err) throws UsageException {
         String name = flags.required("--name");
         Role role = parse(() -> Role.parse(flags.required("--role")));
         if (role.staff()) {

@@ -2,11 +2,16 @@ package org.redress.server.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Set;
+import org.redress.commandline.ArgumentRules;
+import org.redress.commandline.Arguments;
+import org.redress.commandline.Command;
+import org.redress.commandline.UsageException;
 import org.redress.server.audit.ChainVerification;
 
 /** {@code redress audit verify [--data DIR | --db URL]}: prints {@code entries=N ok}, or names the first broken entry and exits 1. */
 final class AuditCommand implements Command {
+
+    private static final ArgumentRules RULES = ArgumentRules.none().valued("--data", "--db");
 
     @Override
     public String name() {
@@ -23,7 +28,7 @@ final class AuditCommand implements Command {
         if (args.isEmpty() || !args.get(0).equals("verify")) {
             throw new UsageException("expected verify");
         }
-        Flags flags = Flags.parse(args.subList(1, args.size()), Set.of("--data", "--db"), Set.of());
+        Arguments flags = RULES.parse(args.subList(1, args.size()));
         try (var context = CommandContext.open(flags)) {
             return switch (context.auditTrail().verify()) {
                 case ChainVerification.Intact intact -> {

@@ -2,6 +2,8 @@ package org.redress.server.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.redress.commandline.Arguments;
+import org.redress.commandline.UsageException;
 import org.redress.server.audit.AuditTrail;
 import org.redress.server.identity.Identity;
 import org.springframework.boot.Banner;
@@ -33,7 +35,7 @@ final class CommandContext implements AutoCloseable {
     }
 
     /** Opens storage from {@code --data} / {@code --db}, else {@code REDRESS_DATA} / {@code REDRESS_DB_URL}, else the defaults. */
-    static CommandContext open(Flags flags) throws UsageException {
+    static CommandContext open(Arguments flags) throws UsageException {
         if (flags.value("--data").isPresent() && flags.value("--db").isPresent()) {
             throw new UsageException("give --data or --db, not both");
         }

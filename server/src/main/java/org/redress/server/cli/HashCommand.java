@@ -16,6 +16,11 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.redress.commandline.ArgumentRules;
+import org.redress.commandline.Arguments;
+import org.redress.commandline.Command;
+import org.redress.commandline.Futures;
+import org.redress.commandline.UsageException;
 import org.redress.pdq.Dihedral;
 import org.redress.pdq.Fingerprint;
 import org.redress.pdq.PdqHasher;
@@ -38,6 +43,11 @@ final class HashCommand implements Command {
 
     /** What hashing one file gave: fingerprints in dihedral order, or the reason it failed. */
     private record Outcome(Path path, List<Fingerprint> fingerprints, @Nullable String failure) {}
+
+    private static final ArgumentRules RULES = ArgumentRules.none()
+            .switches("--dihedral")
+            .valued("--format")
+            .positionals("PATH", 1, Integer.MAX_VALUE);
 
     private final ImageIoDecoder decoder = ImageIoDecoder.create(DecodeLimits.defaults());
     private final PdqHasher hasher = PdqHasher.create();
@@ -134,34 +144,8 @@ final class HashCommand implements Command {
     }
 
     private static Options parse(List<String> args) throws UsageException {
-        boolean dihedral = false;
-        Format format = Format.TSV;
-        var paths = new ArrayList<Path>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
-                case "--dihedral" -> dihedral = true;
-                case "--format" -> {
-                    if (i + 1 >= args.size()) {
-                        throw new UsageException("--format needs a value: tsv or json");
-                    }
-                    format = switch (args.get(++i)) {
-                        case "tsv" -> Format.TSV;
-                        case "json" -> Format.JSON;
-                        default -> throw new UsageException("--format must be tsv or json");
-                    };
-                }
-                default -> {
-                    if (arg.startsWith("--")) {
-                        throw new UsageException("unknown option " + arg);
-                    }
-                    paths.add(Path.of(arg));
-                }
-            }
-        }
-        if (paths.isEmpty()) {
-            throw new UsageException("name at least one image file or directory");
-        }
-        return new Options(dihedral, format, List.copyOf(paths));
+        Arguments parsed = RULES.parse(args);
+        return new Options(parsed.has("--dihedral"), parsed.choice("--format", Format.TSV),
+                parsed.positionals().stream().map(Path::of).toList());
     }
 }

@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.redress.commandline.ArgumentRules;
+import org.redress.commandline.Arguments;
+import org.redress.commandline.Command;
+import org.redress.commandline.Futures;
+import org.redress.commandline.UsageException;
 import org.redress.hashindex.Match;
 import org.redress.hashindex.MultiIndex;
 import org.redress.pdq.PdqHash;
@@ -27,6 +32,10 @@ final class MatchCommand implements Command {
 
     /** Queries handed to one worker at a time: large enough to amortise the index's batching. */
     private static final int CHUNK = 2048;
+
+    private static final ArgumentRules RULES = ArgumentRules.none()
+            .valued("--bank", "--queries", "--max-distance")
+            .switches("--timing");
 
     private record Options(Path bank, Path queries, int maxDistance, boolean timing) {}
 
@@ -143,46 +152,8 @@ final class MatchCommand implements Command {
     }
 
     private static Options parse(List<String> args) throws UsageException {
-        Path bank = null;
-        Path queries = null;
-        int maxDistance = 31;
-        boolean timing = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
-                case "--timing" -> timing = true;
-                case "--bank" -> bank = Path.of(value(args, ++i, arg));
-                case "--queries" -> queries = Path.of(value(args, ++i, arg));
-                case "--max-distance" -> maxDistance = distance(value(args, ++i, arg));
-                default -> throw new UsageException("unknown argument " + arg + "; usage: " + usage());
-            }
-        }
-        if (bank == null || queries == null) {
-            throw new UsageException("both --bank and --queries are required; usage: " + usage());
-        }
-        return new Options(bank, queries, maxDistance, timing);
-    }
-
-    private static String value(List<String> args, int i, String option) throws UsageException {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value; usage: " + usage());
-        }
-        return args.get(i);
-    }
-
-    private static int distance(String text) throws UsageException {
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= 0 && value <= 256) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException("--max-distance must be an integer within [0, 256]");
-    }
-
-    private static String usage() {
-        return "redress match --bank FILE --queries FILE [--max-distance 31] [--timing]";
+        Arguments parsed = RULES.parse(args);
+        return new Options(Path.of(parsed.required("--bank")), Path.of(parsed.required("--queries")),
+                parsed.integer("--max-distance", 0, 256, 31), parsed.has("--timing"));
     }
 }

@@ -2,25 +2,25 @@ package org.redress.server.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.redress.commandline.Commands;
 
 /**
  * Entry point of the executable jar behind {@code ./redress}: picks the subcommand named by the
  * first argument. Commands that need no service (hashing, matching) run without starting Spring.
+ * Benchmarks are not here: {@code ./redress bench} runs the benchmarks module's own jar.
  */
 public final class RedressCommandLine {
 
-    private final Map<String, Command> commands = new LinkedHashMap<>();
+    private final Commands commands;
 
-    RedressCommandLine(List<Command> available) {
-        available.forEach(command -> commands.put(command.name(), command));
+    private RedressCommandLine(Commands commands) {
+        this.commands = commands;
     }
 
     static RedressCommandLine standard() {
-        return new RedressCommandLine(List.of(new HashCommand(), new MatchCommand(), new BenchCommand(),
-                new ServeCommand(), new AdminCommand(), new AuditCommand()));
+        return new RedressCommandLine(new Commands("redress", List.of(new HashCommand(), new MatchCommand(),
+                new ServeCommand(), new AdminCommand(), new AuditCommand())));
     }
 
     /** Runs the command line and exits with its status. */
@@ -29,29 +29,6 @@ public final class RedressCommandLine {
     }
 
     int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("help")) {
-            printUsage(args.isEmpty() ? err : out);
-            return args.isEmpty() ? Command.USAGE : Command.OK;
-        }
-        Command command = commands.get(args.get(0));
-        if (command == null) {
-            err.println("redress: unknown command '" + args.get(0) + "'");
-            printUsage(err);
-            return Command.USAGE;
-        }
-        try {
-            return command.run(args.subList(1, args.size()), out, err);
-        } catch (UsageException e) {
-            err.println("redress " + command.name() + ": " + e.getMessage());
-            return Command.USAGE;
-        } finally {
-            out.flush();
-        }
-    }
-
-    private void printUsage(PrintStream stream) {
-        stream.println("usage: redress <command> [options]");
-        stream.println();
-        commands.values().forEach(c -> stream.printf("  %-8s %s%n", c.name(), c.summary()));
+        return commands.run(args, out, err);
     }
 }

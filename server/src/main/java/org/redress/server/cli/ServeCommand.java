@@ -3,8 +3,11 @@ package org.redress.server.cli;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import org.redress.commandline.ArgumentRules;
+import org.redress.commandline.Arguments;
+import org.redress.commandline.Command;
+import org.redress.commandline.UsageException;
 import org.redress.server.RedressApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.event.ContextClosedEvent;
@@ -14,6 +17,8 @@ import org.springframework.context.event.ContextClosedEvent;
  * stopped. Options win over {@code REDRESS_PORT}, {@code REDRESS_DATA} and {@code REDRESS_DB_URL}.
  */
 final class ServeCommand implements Command {
+
+    private static final ArgumentRules RULES = ArgumentRules.none().valued("--port", "--data", "--db");
 
     @Override
     public String name() {
@@ -27,16 +32,8 @@ final class ServeCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        Flags flags = Flags.parse(args, Set.of("--port", "--data", "--db"), Set.of());
-        String port = flags.value("--port").orElse(env("REDRESS_PORT", "8080"));
-        try {
-            int number = Integer.parseInt(port);
-            if (number < 0 || number > 65_535) {
-                throw new NumberFormatException();
-            }
-        } catch (NumberFormatException e) {
-            throw new UsageException("--port must be a number from 0 to 65535");
-        }
+        Arguments flags = RULES.parse(args);
+        int port = flags.has("--port") ? flags.integer("--port", 0, 65_535, 8080) : environmentPort();
         List<String> properties = new ArrayList<>();
         properties.add("--server.port=" + port);
         flags.value("--data").ifPresent(data -> properties.add("--redress.data=" + data));
@@ -64,8 +61,20 @@ final class ServeCommand implements Command {
         return OK;
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    /** {@code REDRESS_PORT} when set, else 8080. */
+    private static int environmentPort() throws UsageException {
+        String value = System.getenv("REDRESS_PORT");
+        if (value == null || value.isBlank()) {
+            return 8080;
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= 0 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("REDRESS_PORT must be an integer from 0 to 65535, not '" + value + "'");
     }
 }

@@ -1,4 +1,4 @@
-package org.redress.server.cli;
+package org.redress.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.redress.commandline.Command;
+import org.redress.commandline.UsageException;
 
 class CheckLoadBenchmarkTests {
 
@@ -48,7 +50,7 @@ class CheckLoadBenchmarkTests {
         int status = run(Map.of("REDRESS_KEY", KEY), "--rate", "200", "--seconds", "1", "--connections", "4",
                 "--url", "http://127.0.0.1:" + port);
 
-        assertThat(status).as(err.toString()).isZero();
+        assertThat(status).as(err.toString(java.nio.charset.StandardCharsets.UTF_8)).isZero();
         assertThat(received).hasValue(200);
         assertThat(contentIds).hasSize(200);
         assertThat(malformed).isEmpty();
@@ -63,7 +65,7 @@ class CheckLoadBenchmarkTests {
         int status = run(Map.of("REDRESS_KEY", KEY), "--rate", "100", "--seconds", "2", "--connections", "2",
                 "--warmup", "0.5", "--timeline", "--url", "http://127.0.0.1:" + port);
 
-        assertThat(status).as(err.toString()).isZero();
+        assertThat(status).as(err.toString(java.nio.charset.StandardCharsets.UTF_8)).isZero();
         assertThat(received).hasValue(250);
         assertThat(out()).contains("warm-up: 50 checks").contains("answered: 200 2xx")
                 .contains("second   0:   100 answered  p50=").contains("second   1:   100 answered  p50=");

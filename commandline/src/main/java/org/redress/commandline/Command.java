@@ -1,10 +1,10 @@
-package org.redress.server.cli;
+package org.redress.commandline;
 
 import java.io.PrintStream;
 import java.util.List;
 
-/** One subcommand of {@code ./redress}. */
-interface Command {
+/** One subcommand of a Redress command line, such as {@code redress hash}. */
+public interface Command {
 
     /** Exit status when every input was processed. */
     int OK = 0;
@@ -15,10 +15,18 @@ interface Command {
     /** Exit status for a usage error (see {@link UsageException}). */
     int USAGE = 2;
 
-    /** The word that selects this command, such as {@code hash}. */
+    /**
+     * Returns the word that selects this command.
+     *
+     * @return the command's name, such as {@code hash}
+     */
     String name();
 
-    /** One line for the command list. */
+    /**
+     * Returns one line for the list of commands: what it does and its options.
+     *
+     * @return the summary, without a line break
+     */
     String summary();
 
     /**

@@ -1,20 +1,23 @@
-package org.redress.server.cli;
+package org.redress.commandline;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /** Waiting for the commands' worker tasks, which never fail by design: a failure is a bug. */
-final class Futures {
+public final class Futures {
 
     private Futures() {}
 
     /**
      * Returns the task's result.
      *
+     * @param <T> the task's result type
+     * @param future the task
+     * @return what the task returned
      * @throws IllegalStateException carrying the task's own failure, or when interrupted (the
      *     interrupt flag is restored)
      */
-    static <T> T await(Future<T> future) {
+    public static <T> T await(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

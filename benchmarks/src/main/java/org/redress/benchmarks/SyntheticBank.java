@@ -1,4 +1,4 @@
-package org.redress.server.cli;
+package org.redress.benchmarks;
 
 import java.util.Random;
 import org.redress.pdq.PdqHash;

@@ -1,6 +1,5 @@
-package org.redress.server.cli;
+package org.redress.benchmarks;
 
-import org.jspecify.annotations.Nullable;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,10 +17,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.redress.commandline.ArgumentRules;
+import org.redress.commandline.Arguments;
+import org.redress.commandline.Command;
+import org.redress.commandline.UsageException;
 
 /**
  * {@code redress bench checks --rate R [--seconds S] [--warmup S] [--connections N] [--url U]}: JSON
@@ -43,6 +45,9 @@ import java.util.concurrent.locks.LockSupport;
 final class CheckLoadBenchmark implements Command {
 
     private static final int READ_TIMEOUT_MILLIS = 10_000;
+    private static final ArgumentRules RULES = ArgumentRules.none()
+            .valued("--rate", "--seconds", "--warmup", "--connections", "--url")
+            .switches("--timeline");
 
     private final Map<String, String> environment;
 
@@ -57,18 +62,18 @@ final class CheckLoadBenchmark implements Command {
 
     @Override
     public String summary() {
-        return "bench checks --rate R [--seconds 30] [--warmup 0] [--connections 16] [--url http://127.0.0.1:8080]"
-                + " [--timeline] (key in REDRESS_KEY)";
+        return "open-loop load of upload checks on a running service: checks --rate R [--seconds 30] [--warmup 0]"
+                + " [--connections 16] [--url http://127.0.0.1:8080] [--timeline] (key in REDRESS_KEY)";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        var flags = Flags.parse(args, Set.of("--rate", "--seconds", "--warmup", "--connections", "--url"),
-                Set.of("--timeline"));
-        double rate = positive("--rate", flags.required("--rate"));
-        double seconds = positive("--seconds", flags.value("--seconds").orElse("30"));
-        double warmup = flags.value("--warmup").isPresent() ? positive("--warmup", flags.value("--warmup").get()) : 0;
-        int connections = (int) positive("--connections", flags.value("--connections").orElse("16"));
+        Arguments flags = RULES.parse(args);
+        flags.required("--rate");
+        double rate = flags.positive("--rate", 1);
+        double seconds = flags.positive("--seconds", 30);
+        double warmup = flags.positive("--warmup", 0);   // 0 when not given: no warm-up
+        int connections = flags.integer("--connections", 1, 10_000, 16);
         URI url = parseUrl(flags.value("--url").orElse("http://127.0.0.1:8080"));
         String key = environment.get("REDRESS_KEY");
         if (key == null || key.isBlank()) {
@@ -116,18 +121,6 @@ final class CheckLoadBenchmark implements Command {
 
     private static double millis(long nanos) {
         return nanos / 1e6;
-    }
-
-    private static double positive(String name, String value) throws UsageException {
-        try {
-            double parsed = Double.parseDouble(value);
-            if (parsed > 0 && Double.isFinite(parsed)) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(name + " must be a positive number, not '" + value + "'");
     }
 
     private static URI parseUrl(String value) throws UsageException {
@@ -178,7 +171,7 @@ final class CheckLoadBenchmark implements Command {
         private final int[] answered;
         final AtomicLong failures = new AtomicLong();
         final AtomicLong warmupFailures = new AtomicLong();
-        private volatile @Nullable String firstFailure;
+        private volatile String firstFailure;
         private volatile long measuredFrom;
         private volatile long finished;
 

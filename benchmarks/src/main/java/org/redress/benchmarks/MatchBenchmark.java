@@ -1,4 +1,4 @@
-package org.redress.server.cli;
+package org.redress.benchmarks;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -9,6 +9,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.redress.commandline.ArgumentRules;
+import org.redress.commandline.Arguments;
+import org.redress.commandline.Command;
+import org.redress.commandline.Futures;
+import org.redress.commandline.UsageException;
 import org.redress.hashindex.HammingIndex;
 import org.redress.hashindex.LinearIndex;
 import org.redress.hashindex.Match;
@@ -28,6 +33,10 @@ import org.redress.pdq.PdqHash;
  */
 final class MatchBenchmark implements Command {
 
+    private static final ArgumentRules RULES = ArgumentRules.none()
+            .repeatable("--sizes")
+            .valued("--seconds", "--rounds", "--radius", "--substrings");
+
     private static final int QUERIES = 4096;
     private static final int HIT_FLIPS = 16;
     /** Queries the multi-index answers per call: its batched path orders memory reads. */
@@ -40,36 +49,19 @@ final class MatchBenchmark implements Command {
 
     @Override
     public String summary() {
-        return "bench match [--sizes 1000000,10000000] [--seconds S] [--rounds R] [--radius R] [--substrings M]";
+        return "index throughput, linear against multi-index: match [--sizes 1000000,10000000] [--seconds 2]"
+                + " [--rounds 3] [--radius 31] [--substrings 11..32]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        int[] sizes = {1_000_000, 10_000_000};
-        Duration budget = Duration.ofSeconds(2);
-        int radius = 31;
-        int substrings = 0;
-        int rounds = 3;
-        for (int i = 0; i < args.size(); i++) {
-            String option = args.get(i);
-            String value = i + 1 < args.size() ? args.get(++i) : "";
-            try {
-                switch (option) {
-                    case "--sizes" -> sizes = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
-                    case "--seconds" -> budget = Duration.ofMillis((long) (1000 * Double.parseDouble(value)));
-                    case "--radius" -> radius = Integer.parseInt(value);
-                    case "--substrings" -> substrings = Integer.parseInt(value);
-                    case "--rounds" -> rounds = Integer.parseInt(value);
-                    default -> throw new UsageException("usage: " + summary());
-                }
-            } catch (NumberFormatException e) {
-                throw new UsageException(option + " needs a number: " + summary());
-            }
-        }
-        if (Arrays.stream(sizes).anyMatch(s -> s < 1) || budget.isNegative() || budget.isZero()
-                || rounds < 1 || radius < 0 || radius > 256 || (substrings != 0 && (substrings < 11 || substrings > 32))) {
-            throw new UsageException("sizes, seconds and rounds must be positive, radius 0..256, substrings 11..32");
-        }
+        Arguments parsed = RULES.parse(args);
+        int[] sizes = parsed.integers("--sizes", 1, Integer.MAX_VALUE / 4, List.of(1_000_000, 10_000_000)).stream()
+                .mapToInt(Integer::intValue).toArray();
+        Duration budget = Duration.ofMillis((long) (1000 * parsed.positive("--seconds", 2)));
+        int radius = parsed.integer("--radius", 0, 256, 31);
+        int substrings = parsed.integer("--substrings", 11, 32, 0);   // 0: the index chooses
+        int rounds = parsed.integer("--rounds", 1, 1_000, 3);
         int cores = Runtime.getRuntime().availableProcessors();
         int largest = Arrays.stream(sizes).max().orElseThrow();
         var data = new SyntheticBank(20261201L);

@@ -1,4 +1,4 @@
-package org.redress.server.cli;
+package org.redress.benchmarks;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,6 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.redress.commandline.ArgumentRules;
+import org.redress.commandline.Arguments;
+import org.redress.commandline.Command;
+import org.redress.commandline.Futures;
+import org.redress.commandline.UsageException;
 import org.redress.pdq.Pixels;
 import org.redress.pdq.PdqHasher;
 import org.redress.pdq.imageio.DecodeLimits;
@@ -28,6 +33,10 @@ import org.redress.pdq.imageio.UndecodableImageException;
  */
 final class HashBenchmark implements Command {
 
+    private static final ArgumentRules RULES = ArgumentRules.none()
+            .valued("--seconds", "--rounds")
+            .positionals("DIR", 1, 1);
+
     private enum Mode { DECODE, DECODE_AND_HASH, HASH_ONLY }
 
     private final ImageIoDecoder decoder = ImageIoDecoder.create(DecodeLimits.defaults());
@@ -40,30 +49,15 @@ final class HashBenchmark implements Command {
 
     @Override
     public String summary() {
-        return "bench hash DIR [--seconds S] [--rounds R]";
+        return "hashing throughput over a directory of images: hash DIR [--seconds 3] [--rounds 3]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        Path dir = null;
-        Duration perMeasurement = Duration.ofSeconds(3);
-        int rounds = 3;
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--seconds" -> perMeasurement = Duration.ofMillis(
-                        (long) (1000 * positive(args, ++i, "--seconds")));
-                case "--rounds" -> rounds = (int) positive(args, ++i, "--rounds");
-                default -> {
-                    if (dir != null || args.get(i).startsWith("--")) {
-                        throw new UsageException("usage: " + summary());
-                    }
-                    dir = Path.of(args.get(i));
-                }
-            }
-        }
-        if (dir == null) {
-            throw new UsageException("usage: " + summary());
-        }
+        Arguments parsed = RULES.parse(args);
+        Path dir = Path.of(parsed.positionals().get(0));
+        Duration perMeasurement = Duration.ofMillis((long) (1000 * parsed.positive("--seconds", 3)));
+        int rounds = parsed.integer("--rounds", 1, 1_000, 3);
         List<Image> images = load(dir, err);
         if (images.isEmpty()) {
             err.println("bench hash: no decodable images under " + dir);
@@ -150,18 +144,6 @@ final class HashBenchmark implements Command {
             err.println(dir + ": cannot read: " + e.getMessage());
         }
         return images;
-    }
-
-    private static double positive(List<String> args, int i, String option) throws UsageException {
-        try {
-            double value = Double.parseDouble(args.get(i));
-            if (value > 0) {
-                return value;
-            }
-        } catch (IndexOutOfBoundsException | NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(option + " needs a positive number");
     }
 
     private static double median(double[] values) {

@@ -94,7 +94,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form
                         .loginPage("/signin")
                         .loginProcessingUrl("/signin")
-                        .defaultSuccessUrl("/", false)
+                        .successHandler(new SignInSuccess(identity))
                         .failureUrl("/signin?error"))
                 .logout(logout -> logout
                         .logoutUrl("/signout")

@@ -125,6 +125,11 @@ public class Identity {
                 .filter(key -> key.ownerId().map(owner -> users.find(owner).map(StaffUser::enabled).orElse(false)).orElse(true)));
     }
 
+    /** The username of the staff member a personal key belongs to; empty for a machine key. */
+    public Optional<Username> ownerOf(ApiKey key) {
+        return key.ownerId().flatMap(users::find).map(StaffUser::username);
+    }
+
     /**
      * Disables or enables an account. A disabled account cannot sign in and its personal keys are
      * refused; nothing is deleted, so the audit trail keeps pointing at it. Changing nothing

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import org.redress.server.web.BufferedBodyRequest;
 import org.redress.server.web.ProblemResponses;
 import org.redress.server.web.RequestPaths;
 import org.redress.server.web.ProblemTypes;

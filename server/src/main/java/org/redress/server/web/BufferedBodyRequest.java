@@ -1,4 +1,4 @@
-package org.redress.server.intake.web;
+package org.redress.server.web;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * reads at most one byte more than the limit, so a body is judged by what it holds, never by how it
  * was framed.
  */
-final class BufferedBodyRequest extends HttpServletRequestWrapper {
+public final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
@@ -29,7 +29,7 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
     }
 
     /** The request with its body read, or empty when the body holds more than {@code maxBytes}. */
-    static Optional<HttpServletRequest> read(HttpServletRequest request, long maxBytes) throws IOException {
+    public static Optional<HttpServletRequest> read(HttpServletRequest request, long maxBytes) throws IOException {
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (body.length > maxBytes) {

@@ -1,20 +1,33 @@
 package org.redress.server.identity;
 
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** A request authenticated by an API key; the principal is the stored key, never the secret. */
+/**
+ * A request authenticated by an API key; the principal is the stored key, never the secret. A
+ * personal key (one issued to a staff member) acts as its owner: its name is the owner's username,
+ * so history, the audit log and every different-person rule see the person, not the credential.
+ */
 final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
     private static final long serialVersionUID = 1L;
 
     private final ApiKey key;
+    private final @Nullable Username owner;
 
-    ApiKeyAuthentication(ApiKey key) {
+    ApiKeyAuthentication(ApiKey key, Optional<Username> owner) {
         super(List.of(new SimpleGrantedAuthority(key.role().authority())));
         this.key = key;
+        this.owner = owner.orElse(null);
         setAuthenticated(true);
+    }
+
+    /** The staff member a personal key belongs to; empty for a machine key. */
+    Optional<Username> owner() {
+        return Optional.ofNullable(owner);
     }
 
     @Override
@@ -29,6 +42,6 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
     @Override
     public String getName() {
-        return "api-key:" + key.id();
+        return owner != null ? owner.value() : "api-key:" + key.id();
     }
 }

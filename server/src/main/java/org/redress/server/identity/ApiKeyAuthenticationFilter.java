@@ -48,7 +48,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         var context = contexts.createEmptyContext();
-        context.setAuthentication(new ApiKeyAuthentication(key.get()));
+        context.setAuthentication(new ApiKeyAuthentication(key.get(), identity.ownerOf(key.get())));
         contexts.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -17,7 +17,8 @@ public final class Callers {
             return new Actor.Public();
         }
         if (authentication instanceof ApiKeyAuthentication key) {
-            return new Actor.ApiKey(key.getPrincipal().id().toString());
+            return key.owner().<Actor>map(owner -> new Actor.Staff(owner.value()))
+                    .orElseGet(() -> new Actor.ApiKey(key.getPrincipal().id().toString()));
         }
         return new Actor.Staff(authentication.getName());
     }

@@ -125,6 +125,11 @@ public class Identity {
                 .filter(key -> key.ownerId().map(owner -> users.find(owner).map(StaffUser::enabled).orElse(false)).orElse(true)));
     }
 
+    /** The username of the staff member a personal key belongs to; empty for a machine key. */
+    public Optional<Username> ownerOf(ApiKey key) {
+        return key.ownerId().flatMap(users::find).map(StaffUser::username);
+    }
+
     /**
      * Disables or enables an account. A disabled account cannot sign in and its personal keys are
      * refused; nothing is deleted, so the audit trail keeps pointing at it. Changing nothing
@@ -169,14 +174,41 @@ public class Identity {
     }
 
     /**
-     * Replaces a password and clears the one-time flag.
+     * Replaces a password and clears the one-time flag, for an operator setting up an account (the
+     * command line, tests). A person changing their own password goes through
+     * {@link #changeOwnPassword}, which asks for the current one.
      *
-     * @throws WeakPasswordException when the new password breaks the length rule
+     * @throws WeakPasswordException when the new password breaks a password rule
      */
     @Transactional
     public StaffUser changePassword(Actor actor, Username username, String newPassword) {
-        Passwords.check(newPassword);
         var user = users.find(username).orElseThrow(UserNotFoundException::new);
+        return replacePassword(actor, user, newPassword);
+    }
+
+    /**
+     * A person's own change of password: the current password (or the one-time password they signed
+     * in with) must be given, and the new one must differ from it. Every other session of the account
+     * ends, because {@link SessionGuard} compares each session's credentials with the account's.
+     *
+     * @throws WrongPasswordException when the current password is not the account's
+     * @throws WeakPasswordException when the new password breaks a password rule or equals the current one
+     */
+    @Transactional
+    public StaffUser changeOwnPassword(Actor actor, Username username, String currentPassword, String newPassword) {
+        var user = users.find(username).orElseThrow(UserNotFoundException::new);
+        if (!passwordEncoder.matches(currentPassword, user.passwordHash())) {
+            throw new WrongPasswordException();
+        }
+        return replacePassword(actor, user, newPassword);
+    }
+
+    private StaffUser replacePassword(Actor actor, StaffUser user, String newPassword) {
+        Passwords.check(newPassword, user.username());
+        if (passwordEncoder.matches(newPassword, user.passwordHash())) {
+            // A one-time password was seen by whoever reset it; it can never become the chosen one.
+            throw new WeakPasswordException(Passwords.Weakness.UNCHANGED);
+        }
         var changed = user.withPassword(hashOf(newPassword), false);
         if (!users.save(changed)) {
             throw new OptimisticLockingFailureException("the account changed meanwhile");

@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -94,7 +95,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form
                         .loginPage("/signin")
                         .loginProcessingUrl("/signin")
-                        .defaultSuccessUrl("/", false)
+                        .successHandler(new SignInSuccess(identity))
                         .failureUrl("/signin?error"))
                 .logout(logout -> logout
                         .logoutUrl("/signout")
@@ -102,8 +103,11 @@ class SecurityConfiguration {
                 .addFilterAfter(new SessionGuard(identity), UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
                         new NegatedRequestMatcher(new OversizeImport()))))
+                // No page sends a Referer anywhere: status links carry their case's token, and
+                // staff pages name cases.
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; frame-ancestors 'none'; form-action 'self'")))
+                        "default-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .anyRequest().access(rules));

@@ -4,8 +4,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
+import org.redress.server.web.RequestPaths;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,8 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Re-reads the signed-in account on every page request. A session whose account was disabled (or
- * removed) ends at once; an account holding a one-time password (new, or reset by an admin) may
- * only open the password page until it picks a new one.
+ * removed) ends at once, and so does a session signed in with credentials the account no longer has
+ * (its password was changed or reset since: each session keeps a digest of the password hash it
+ * signed in under, set by {@link SignInSuccess}). An account holding a one-time password (new, or
+ * reset by an admin) may only open the password page until it picks a new one.
  */
 final class SessionGuard extends OncePerRequestFilter {
 
@@ -42,7 +46,13 @@ final class SessionGuard extends OncePerRequestFilter {
             response.sendRedirect(request.getContextPath() + "/signin");
             return;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        HttpSession session = request.getSession(false);
+        if (session != null && !SignInSuccess.signedInWith(session, account.get())) {
+            logout.logout(request, response, caller);
+            response.sendRedirect(request.getContextPath() + "/signin?expired");
+            return;
+        }
+        String path = RequestPaths.normalised(request);
         if (account.get().passwordExpired() && !path.equals(PASSWORD_PAGE) && !path.equals("/signout")
                 && !path.startsWith("/css/") && !path.equals("/error")) {
             response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);

@@ -1,18 +1,18 @@
 package org.redress.server.identity;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 import org.redress.server.shared.DomainException;
 
-/** A new password is too short or too long. */
+/** A new password breaks one of the password rules ({@link Passwords}): the detail says which. */
 public final class WeakPasswordException extends DomainException {
 
     public static final URI TYPE = URI.create("/problems/weak-password");
 
     private static final long serialVersionUID = 1L;
 
-    WeakPasswordException() {
-        super(TYPE, Kind.INVALID, "A password must have between " + Passwords.MIN_LENGTH + " and "
-                + Passwords.MAX_LENGTH + " characters.", Map.of());
+    WeakPasswordException(Passwords.Weakness weakness) {
+        super(TYPE, Kind.INVALID, weakness.sentence(), Map.of("rule", weakness.name().toLowerCase(Locale.ROOT)));
     }
 }

@@ -47,7 +47,8 @@ public class Intake {
      */
     @Transactional
     public Receipt report(Actor actor, Channel channel, NewReport report, Optional<String> idempotencyKey) {
-        return idempotently(idempotencyKey, report.fingerprint(channel), () -> file(actor, channel, report));
+        return idempotently(actor, "report:" + channel.name(), idempotencyKey, report.fingerprint(channel),
+                () -> file(actor, channel, report));
     }
 
     private Receipt file(Actor actor, Channel channel, NewReport report) {
@@ -97,7 +98,7 @@ public class Intake {
      */
     @Transactional
     public Receipt protect(Actor actor, NewHashSubmission submission, Optional<String> idempotencyKey) {
-        return idempotently(idempotencyKey, submission.fingerprint(), () -> {
+        return idempotently(actor, "protect", idempotencyKey, submission.fingerprint(), () -> {
             Instant now = SqlDialect.truncate(clock.instant());
             IntakeCase intakeCase = IntakeCase.protecting(now);
             cases.insert(intakeCase);
@@ -117,11 +118,18 @@ public class Intake {
         });
     }
 
-    private Receipt idempotently(Optional<String> key, String fingerprint, Supplier<Receipt> action) {
+    /**
+     * Keys are scoped by route and client: the same key from another client (another flagger's API
+     * key, the public) or on another route is another key, so no client can collide with, or read
+     * the receipt of, another client's submission by guessing its key.
+     */
+    private Receipt idempotently(Actor actor, String route, Optional<String> key, String fingerprint,
+            Supplier<Receipt> action) {
         if (key.isEmpty()) {
             return action.get();
         }
-        String keyHash = NewReport.sha256Hex("intake-idempotency-key\u0000" + key.get());
+        String keyHash = NewReport.sha256Hex("intake-idempotency-key\u0000" + route + "\u0000" + actor.kind() + "\u0000"
+                + actor.id() + "\u0000" + key.get());
         var remembered = answers.find(keyHash);
         if (remembered.isPresent()) {
             if (!remembered.get().fingerprint().equals(fingerprint)) {

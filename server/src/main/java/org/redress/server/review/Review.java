@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.redress.server.enforcement.DeliveryId;
 import org.redress.server.enforcement.Enforcement;
+import org.redress.server.identity.Identity;
+import org.redress.server.identity.Role;
+import org.redress.server.identity.Username;
 import org.redress.server.intake.CaseRef;
 import org.redress.server.intake.CaseRefs;
 import org.redress.server.intake.Intake;
@@ -46,6 +49,7 @@ public class Review {
     static final String MATCH_CASES = "RM";
 
     private final ReviewCases cases;
+    private final Identity identity;
     private final Intake intake;
     private final Matching matching;
     private final Enforcement enforcement;
@@ -56,8 +60,9 @@ public class Review {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     Review(ReviewCases cases, Intake intake, Matching matching, Enforcement enforcement, Media media,
-            ApplicationEventPublisher events, Clock clock, ReviewSettings settings) {
+            Identity identity, ApplicationEventPublisher events, Clock clock, ReviewSettings settings) {
         this.cases = cases;
+        this.identity = identity;
         this.intake = intake;
         this.matching = matching;
         this.enforcement = enforcement;
@@ -315,12 +320,27 @@ public class Review {
             throw new SeniorModeratorRequiredException(ref.value());
         }
         requireDecidable(reviewCase);
+        if (!isActiveModerator(toUsername)) {
+            throw new ReassignTargetInvalidException(ref.value());
+        }
         if (!cases.update(reviewCase.withClaim(Optional.of(new Claim(toUsername, now().plus(settings.claimLease())))))) {
             throw new CaseChangedException(ref.value());
         }
         history(ref, senior.actor(), "REASSIGNED", Optional.of(toUsername));
         events.publishEvent(new ReviewChanged(senior.actor(), "case.reassigned", ref));
         return find(ref);
+    }
+
+    /** Only a person who can work the case may hold it: an enabled moderator or senior moderator. */
+    private boolean isActiveModerator(String username) {
+        try {
+            return identity.findUser(Username.of(username))
+                    .filter(user -> user.enabled()
+                            && (user.role() == Role.MODERATOR || user.role() == Role.SENIOR_MODERATOR))
+                    .isPresent();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     // ---- Decisions ----

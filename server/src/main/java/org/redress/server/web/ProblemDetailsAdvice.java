@@ -11,12 +11,17 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -50,6 +55,35 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ProblemTypes.detailFor(HttpStatus.BAD_REQUEST));
         problem.setType(ProblemTypes.INVALID_REQUEST);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * A multipart body the container could not take apart (no boundary, a broken part) is the
+     * client's error; one over the size limit is a 413, as everywhere else.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> onMultipart(MultipartException e) {
+        HttpStatus status = e instanceof MaxUploadSizeExceededException ? HttpStatus.CONTENT_TOO_LARGE
+                : HttpStatus.BAD_REQUEST;
+        var problem = ProblemDetail.forStatusAndDetail(status, ProblemTypes.detailFor(status));
+        problem.setType(ProblemTypes.forStatus(status));
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    /**
+     * The database is out of reach (a lost or refused connection, a pool that cannot give one in
+     * time): nothing was committed by this request, so the client may retry, and a public
+     * submission retried with the same {@code Idempotency-Key} gets its original receipt if the
+     * first attempt did commit after all.
+     */
+    @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransientDataAccessException.class })
+    ResponseEntity<ProblemDetail> onDatabaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", withoutMessages(e).lines().findFirst().orElse(""));
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service is unavailable; try again later.");
+        problem.setType(ProblemTypes.UNAVAILABLE);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(problem);
     }
 
     @ExceptionHandler(Exception.class)

@@ -69,6 +69,7 @@ class BrowserIntegrationTests {
         var account = identity.createUser(new Actor.Operator("test"), Username.of(name), Role.ADMIN, false);
         signIn(name, account.oneTimePassword());
         assertThat(browser.getCurrentUrl()).endsWith("/account/password");
+        byId("current-password").sendKeys(account.oneTimePassword());
         byId("new-password").sendKeys(PASSWORD);
         byId("confirmation").sendKeys(PASSWORD);
         byId("change-password").click();

@@ -76,6 +76,7 @@ class SignInIntegrationTests {
         var session = signIn(name, account.oneTimePassword(), "/");
         mvc.perform(get("/admin").session(session)).andExpect(redirectedUrl("/account/password"));
         mvc.perform(post("/account/password").session(session).with(csrf())
+                        .param("currentPassword", account.oneTimePassword())
                         .param("newPassword", PASSWORD).param("confirmation", PASSWORD))
                 .andExpect(redirectedUrl("/signin?changed"));
         var fresh = signIn(name, PASSWORD, "/");
@@ -108,10 +109,12 @@ class SignInIntegrationTests {
     }
 
     @Test
-    void sendsAnAccountWhosePasswordWasResetToThePasswordPage() throws Exception {
+    void endsTheSessionOfAnAccountWhosePasswordWasResetAndSendsTheNextSignInToThePasswordPage() throws Exception {
         String name = moderator();
         var session = signIn(name, PASSWORD, "/");
-        identity.resetPassword(TESTER, Username.of(name));
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
+        var reset = identity.resetPassword(TESTER, Username.of(name));
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/signin?expired"));
+        var fresh = signIn(name, reset.oneTimePassword(), "/");
+        mvc.perform(get("/").session(fresh)).andExpect(redirectedUrl("/account/password"));
     }
 }

@@ -95,6 +95,7 @@ class BankPagesBrowserIntegrationTests {
         String name = "banker-" + unique();
         var account = identity.createUser(TESTER, Username.of(name), Role.ADMIN, false);
         signIn(name, account.oneTimePassword());
+        byId("current-password").sendKeys(account.oneTimePassword());
         byId("new-password").sendKeys(PASSWORD);
         byId("confirmation").sendKeys(PASSWORD);
         byId("change-password").click();

@@ -32,6 +32,28 @@ class ProblemDetailsAdviceTests {
     }
 
     @Test
+    void answersALostDatabaseConnectionWith503AndRetryAfter() {
+        var lost = new org.springframework.jdbc.CannotGetJdbcConnectionException("connection refused",
+                new java.sql.SQLTransientConnectionException("refused"));
+
+        var answer = advice.onDatabaseUnavailable(lost);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("2");
+        assertThat(answer.getBody()).isNotNull();
+        assertThat(answer.getBody().getType()).isEqualTo(ProblemTypes.UNAVAILABLE);
+        assertThat(answer.getBody().getDetail()).doesNotContain("refused");
+    }
+
+    @Test
+    void answersABrokenMultipartBodyWith400AndAnOversizeOneWith413() {
+        assertThat(advice.onMultipart(new org.springframework.web.multipart.MultipartException("no boundary"))
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(advice.onMultipart(new org.springframework.web.multipart.MaxUploadSizeExceededException(10))
+                .getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+    }
+
+    @Test
     void answersUnexpectedErrorsWithACorrelationIdOnly() {
         var answer = advice.onUnexpected(new IllegalStateException("duplicate key jane@example.org"));
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);

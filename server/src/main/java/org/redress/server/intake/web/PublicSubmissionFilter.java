@@ -9,7 +9,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import org.redress.server.web.BufferedBodyRequest;
 import org.redress.server.web.ProblemResponses;
+import org.redress.server.web.RequestPaths;
 import org.redress.server.web.ProblemTypes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -31,6 +33,8 @@ class PublicSubmissionFilter extends OncePerRequestFilter {
 
     static final URI TOO_MANY_REQUESTS = URI.create("/problems/too-many-requests");
 
+    static final URI LENGTH_REQUIRED = URI.create("/problems/length-required");
+
     private static final Set<String> PUBLIC_SUBMISSIONS = Set.of("/api/v1/reports", "/api/v1/hash-submissions", "/report");
 
     private final long maxBodyBytes;
@@ -45,7 +49,7 @@ class PublicSubmissionFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !isGuarded(request.getRequestURI());
+        return !"POST".equalsIgnoreCase(request.getMethod()) || !isGuarded(RequestPaths.normalised(request));
     }
 
     private static boolean isGuarded(String path) {
@@ -56,17 +60,42 @@ class PublicSubmissionFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
-        if (length > maxBodyBytes || (length < 0 && request.getHeader("Transfer-Encoding") != null)) {
-            ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
-                    "The request is too large.");
+        if (length > maxBodyBytes) {
+            tooLarge(response);
             return;
         }
-        if (PUBLIC_SUBMISSIONS.contains(request.getRequestURI()) && !limits.tryAcquire(request.getRemoteAddr())) {
+        if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
+            // Without a declared length the body is judged by what it holds: read up to the limit.
+            if (isForm(request)) {
+                // The container parses form fields from its own stream; browsers always declare a
+                // form's length, so a form without one is refused rather than parsed twice.
+                ProblemResponses.write(response, HttpStatus.LENGTH_REQUIRED, LENGTH_REQUIRED,
+                        "Send the form with a Content-Length.");
+                return;
+            }
+            var buffered = BufferedBodyRequest.read(request, maxBodyBytes);
+            if (buffered.isEmpty()) {
+                tooLarge(response);
+                return;
+            }
+            request = buffered.get();
+        }
+        if (PUBLIC_SUBMISSIONS.contains(RequestPaths.normalised(request)) && !limits.tryAcquire(request.getRemoteAddr())) {
             response.setHeader("Retry-After", "600");
             ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_REQUESTS,
                     "Too many submissions from this address; try again later.");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    private static void tooLarge(HttpServletResponse response) throws IOException {
+        ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
+                "The request is too large.");
     }
 }

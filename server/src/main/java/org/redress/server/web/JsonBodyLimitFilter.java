@@ -1,0 +1,76 @@
+package org.redress.server.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Caps every JSON request body before it is parsed: a JSON upload check holds a few hashes and ids,
+ * so {@code redress.web.max-check-json-bytes} (default 64 KiB) is plenty there, and any other JSON
+ * body is capped at {@code redress.web.max-json-bytes} (default 1 MiB). A declared length over the
+ * cap is refused at once; a body without one (chunked) is read up to the cap and refused beyond it.
+ * Image uploads (multipart) and hash-list imports (text, CSV, JSON Lines) have limits of their own.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class JsonBodyLimitFilter extends OncePerRequestFilter {
+
+    private static final String CHECKS = "/api/v1/checks";
+
+    private final long maxCheckBytes;
+    private final long maxJsonBytes;
+
+    JsonBodyLimitFilter(@Value("${redress.web.max-check-json-bytes:65536}") long maxCheckBytes,
+            @Value("${redress.web.max-json-bytes:1048576}") long maxJsonBytes) {
+        if (maxCheckBytes < 1 || maxJsonBytes < 1) {
+            throw new IllegalArgumentException("JSON body limits must be positive");
+        }
+        this.maxCheckBytes = maxCheckBytes;
+        this.maxJsonBytes = maxJsonBytes;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null) {
+            return true;
+        }
+        String media = type.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
+        return !(media.equals("application/json") || media.endsWith("+json"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long limit = RequestPaths.normalised(request).equals(CHECKS) ? maxCheckBytes : maxJsonBytes;
+        long length = request.getContentLengthLong();
+        if (length > limit) {
+            tooLarge(response);
+            return;
+        }
+        HttpServletRequest next = request;
+        if (length < 0) {
+            var buffered = BufferedBodyRequest.read(request, limit);
+            if (buffered.isEmpty()) {
+                tooLarge(response);
+                return;
+            }
+            next = buffered.get();
+        }
+        chain.doFilter(next, response);
+    }
+
+    private static void tooLarge(HttpServletResponse response) throws IOException {
+        ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
+                "The request is too large.");
+    }
+}

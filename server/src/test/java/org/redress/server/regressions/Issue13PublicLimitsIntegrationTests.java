@@ -1,0 +1,103 @@
+package org.redress.server.regressions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.redress.server.RedressApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Security review, defects 1 and 12: the public submission limits hold however the path is written
+ * (percent-encoding, {@code ;} parameters, doubled or trailing slashes, case), and a small body
+ * sent without a length (chunked) is judged by its size, not refused for its framing. Over a real
+ * connection, because MockMvc never sees the raw request line.
+ */
+@SpringBootTest(classes = RedressApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "redress.data=target/it-data/${random.uuid}", "logging.level.org.redress.server.storage=ERROR" })
+class Issue13PublicLimitsIntegrationTests {
+
+    private static HttpClient client;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void openClient() {
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    @AfterAll
+    static void closeClient() {
+        client.close();
+    }
+
+    private static String report() {
+        return """
+                {"reporterRole":"SUBJECT",
+                 "declarations":{"intimateImage":true,"subjectOrAuthorised":true,"goodFaithAndTrue":true},
+                 "signature":"Sam Sample",
+                 "contentLocators":["https://platform.example/p/%s"],
+                 "subjectWasUnder18":false}
+                """.formatted(UUID.randomUUID());
+    }
+
+    private HttpResponse<String> post(String rawPath, HttpRequest.BodyPublisher body, String type) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + rawPath))
+                .header("Content-Type", type).POST(body).build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/v1/reports", "/api/v1/%72eports", "/api/v1/%68ash-submissions", "/%72eport",
+            "/api/v1/reports;x=1", "//api/v1/reports", "/api/v1//reports", "/api/v1/reports/", "/API/v1/Reports",
+            "/api/v1/%2572eports" })
+    void refusesAnOversizeBodyOnEveryWayOfWritingAPublicPath(String rawPath) throws Exception {
+        byte[] big = ("{\"description\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        var response = post(rawPath, HttpRequest.BodyPublishers.ofByteArray(big), "application/json");
+
+        if (rawPath.contains("%25")) {
+            // A double-encoded path is no public path at all: routing finds nothing there either.
+            assertThat(response.statusCode()).isNotEqualTo(201);
+            return;
+        }
+        assertThat(response.statusCode()).as(rawPath).isEqualTo(413);
+        assertThat(response.body()).contains("/problems/payload-too-large");
+    }
+
+    @Test
+    void takesASmallReportSentWithoutALength() throws Exception {
+        byte[] body = report().getBytes(StandardCharsets.UTF_8);
+        assertThat(body.length).isLessThan(400);
+
+        // An input-stream publisher has no known length, so the client sends the body chunked.
+        var response = post("/api/v1/reports",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), "application/json");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(response.body()).contains("caseRef");
+    }
+
+    @Test
+    void refusesALargeBodySentWithoutALength() throws Exception {
+        byte[] big = ("{\"description\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        var response = post("/api/v1/hash-submissions",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)), "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("/problems/payload-too-large");
+    }
+}

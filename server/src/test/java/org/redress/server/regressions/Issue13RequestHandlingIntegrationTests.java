@@ -68,7 +68,7 @@ class Issue13RequestHandlingIntegrationTests {
 
         mvc.perform(get("/api/v1/me").header("Authorization", key))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.actorKind").value("staff"))
+                .andExpect(jsonPath("$.actorKind").value("STAFF"))
                 .andExpect(jsonPath("$.actorId").value(name));
     }
 
@@ -96,7 +96,7 @@ class Issue13RequestHandlingIntegrationTests {
 
     @Test
     void answersAMultipartBodyWithoutABoundaryWithA400() throws Exception {
-        String platform = keyOf("platform-" + unique(), Role.PLATFORM);
+        String platform = "Bearer " + identity.issueApiKey(ADMIN, "platform-" + unique(), Role.PLATFORM).secret();
         try (var client = HttpClient.newHttpClient()) {
             var response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/checks"))
                     .header("Authorization", platform).header("Content-Type", "multipart/form-data")
@@ -111,7 +111,7 @@ class Issue13RequestHandlingIntegrationTests {
 
     @Test
     void refusesAJsonCheckOverItsLimitBeforeParsingIt() throws Exception {
-        String platform = keyOf("platform-" + unique(), Role.PLATFORM);
+        String platform = "Bearer " + identity.issueApiKey(ADMIN, "platform-" + unique(), Role.PLATFORM).secret();
         String padding = "x".repeat(70 * 1024);
 
         mvc.perform(post("/api/v1/checks").header("Authorization", platform).contentType(MediaType.APPLICATION_JSON)

@@ -29,7 +29,7 @@ public final class BufferedBodyRequest extends HttpServletRequestWrapper {
     }
 
     /** The request with its body read, or empty when the body holds more than {@code maxBytes}. */
-    public static Optional<HttpServletRequest> read(HttpServletRequest request, long maxBytes) throws IOException {
+    public static Optional<BufferedBodyRequest> read(HttpServletRequest request, long maxBytes) throws IOException {
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (body.length > maxBytes) {
@@ -37,6 +37,11 @@ public final class BufferedBodyRequest extends HttpServletRequestWrapper {
             }
             return Optional.of(new BufferedBodyRequest(request, body));
         }
+    }
+
+    /** The body as read; callers must not change it. */
+    byte[] body() {
+        return body;
     }
 
     @Override

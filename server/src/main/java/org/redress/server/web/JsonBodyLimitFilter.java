@@ -19,6 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * body is capped at {@code redress.web.max-json-bytes} (default 1 MiB). A declared length over the
  * cap is refused at once; a body without one (chunked) is read up to the cap and refused beyond it.
  * Image uploads (multipart) and hash-list imports (text, CSV, JSON Lines) have limits of their own.
+ *
+ * <p>The body is also refused ({@code 400}) when a string in it holds a NUL character, raw or
+ * escaped: PostgreSQL cannot store one in text, so it would fail or be lost later, far from the
+ * request that brought it. Malformed and overlong UTF-8 is refused by the JSON parser itself.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -57,16 +61,16 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
             tooLarge(response);
             return;
         }
-        HttpServletRequest next = request;
-        if (length < 0) {
-            var buffered = BufferedBodyRequest.read(request, limit);
-            if (buffered.isEmpty()) {
-                tooLarge(response);
-                return;
-            }
-            next = buffered.get();
+        var buffered = BufferedBodyRequest.read(request, limit);
+        if (buffered.isEmpty()) {
+            tooLarge(response);
+            return;
         }
-        chain.doFilter(next, response);
+        if (TextInput.jsonHoldsNul(buffered.get().body())) {
+            TextInput.refuse(response);
+            return;
+        }
+        chain.doFilter(buffered.get(), response);
     }
 
     private static void tooLarge(HttpServletResponse response) throws IOException {

@@ -25,9 +25,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Security review, defects 4, 8, 9, 14 and 17: a personal API key acts as its owner; a case is
- * reassigned only to an enabled moderator; a multipart body without a boundary is a 400; JSON
- * bodies have a limit per endpoint; pages send no Referer; idempotency keys are scoped by route.
+ * Security review, defects 4, 8, 9, 10, 14 and 17: a personal API key acts as its owner; a case is
+ * reassigned only to an enabled moderator; a multipart body without a boundary is a 400; NUL
+ * characters are refused in every text input; JSON bodies have a limit per endpoint; pages send no
+ * Referer; idempotency keys are scoped by route.
  */
 @ServiceTest
 class Issue13RequestHandlingIntegrationTests {
@@ -147,5 +148,32 @@ class Issue13RequestHandlingIntegrationTests {
                                  "declarations":{"subjectOrAuthorised":true,"goodFaithAndTrue":true}}"""
                                 .formatted("f0e1d2c3b4a59687".repeat(4))))
                 .andExpect(status().isCreated());
+    }
+
+    @Test
+    void refusesNulCharactersInJsonFormAndMultipartText() throws Exception {
+        String admin = keyOf("admin-" + unique(), Role.ADMIN);
+        String bank = "nul-" + unique();
+        mvc.perform(post("/api/v1/banks").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + bank + "\",\"action\":\"BLOCK\"}"))
+                .andExpect(status().isCreated());
+
+        mvc.perform(post("/api/v1/banks/" + bank + "/hashes").header("Authorization", admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"md5\":\"" + "ab".repeat(16) + "\",\"note\":\"a\\u0000b\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("/problems/invalid-request"));
+        mvc.perform(post("/api/v1/banks/" + bank + "/hashes").header("Authorization", admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"md5\":\"" + "cd".repeat(16) + "\",\"note\":\"a\\\\u0000b is text\"}"))
+                .andExpect(status().isCreated());
+
+        String platform = "Bearer " + identity.issueApiKey(ADMIN, "platform-" + unique(), Role.PLATFORM).secret();
+        mvc.perform(post("/api/v1/checks").header("Authorization", platform).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"contentId\":\"c\\u0000" + unique() + "\",\"uploaderId\":\"u\",\"pdq\":\""
+                                + "f0e1d2c3b4a59687".repeat(4) + "\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/signin").param("username", "a\u0000b").param("password", "whatever it is"))
+                .andExpect(status().isBadRequest());
     }
 }

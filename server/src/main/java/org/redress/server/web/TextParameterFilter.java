@@ -1,0 +1,43 @@
+package org.redress.server.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses ({@code 400}) a request whose query or form fields (page forms, multipart fields such as a
+ * check's {@code contentId}) hold a NUL character, for the reason {@link JsonBodyLimitFilter} gives.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 30)
+class TextParameterFilter extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        java.util.Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (RuntimeException unreadable) {
+            // A body the container cannot take apart (a multipart body over the limit or without a
+            // boundary): the handler meets the same failure and answers it with its own problem.
+            chain.doFilter(request, response);
+            return;
+        }
+        for (String[] values : parameters.values()) {
+            for (String value : values) {
+                if (TextInput.holdsNul(value)) {
+                    TextInput.refuse(response);
+                    return;
+                }
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

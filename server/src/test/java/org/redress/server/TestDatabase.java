@@ -89,6 +89,20 @@ public final class TestDatabase implements AutoCloseable {
         return dataDirectory;
     }
 
+    /**
+     * Drops the triggers that keep {@code audit_entry} append-only, as an attacker holding the
+     * table owner's rights could, so tests can show that tampering is still detected.
+     */
+    public void dropAuditTriggers() {
+        if (vendor == Vendor.POSTGRESQL) {
+            update("DROP TRIGGER audit_entry_no_update_or_delete ON audit_entry");
+            update("DROP TRIGGER audit_entry_no_truncate ON audit_entry");
+        } else {
+            update("DROP TRIGGER audit_entry_no_update");
+            update("DROP TRIGGER audit_entry_no_delete");
+        }
+    }
+
     /** Runs one statement directly, outside the service: how tests tamper with stored rows. */
     public int update(String sql) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl); Statement statement = connection.createStatement()) {

@@ -2,6 +2,7 @@ package org.redress.server.audit;
 
 import java.time.Clock;
 import org.redress.server.shared.AuditedChange;
+import org.redress.server.storage.DerivedKeys;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -20,10 +21,14 @@ public class AuditTrail {
 
     private final AuditEntries entries;
     private final Clock clock;
+    private final AuditChain chain;
+    private final byte[] anchorKey;
 
-    AuditTrail(AuditEntries entries, Clock clock) {
+    AuditTrail(AuditEntries entries, Clock clock, DerivedKeys keys) {
         this.entries = entries;
         this.clock = clock;
+        this.chain = new AuditChain(keys.derive("audit-chain"));
+        this.anchorKey = keys.derive("audit-anchor");
     }
 
     /** Appends one entry for the change, in the caller's transaction. */
@@ -37,7 +42,7 @@ public class AuditTrail {
         var at = SqlDialect.truncate(clock.instant());
         var actor = change.actor();
         var subject = change.subject();
-        String hash = AuditChain.hash(seq, at, actor.kind(), actor.id(), change.action(), subject.type(),
+        String hash = chain.hash(seq, at, actor.kind(), actor.id(), change.action(), subject.type(),
                 subject.id(), prevHash);
         var entry = new AuditEntry(seq, at, actor.kind(), actor.id(), change.action(), subject.type(),
                 subject.id(), prevHash, hash);
@@ -59,15 +64,62 @@ public class AuditTrail {
     }
 
     /**
+     * A checkpoint of the chain's head, authenticated under a key derived from the data key, for the
+     * operator to store away from the database: a later {@link #verify(AuditAnchor)} detects a chain
+     * that was truncated, emptied or rewritten since.
+     */
+    public AuditAnchor anchor() {
+        var head = entries.last();
+        return AuditAnchor.sign(anchorKey, head.map(AuditEntry::seq).orElse(0L),
+                head.map(AuditEntry::entryHash).orElse(AuditChain.GENESIS), SqlDialect.truncate(clock.instant()));
+    }
+
+    /**
+     * Verifies the chain and that it still holds the anchored head: the entry at the anchor's
+     * sequence number must exist and carry the anchored hash.
+     *
+     * @throws IllegalArgumentException when the anchor is not authentic under this installation's key
+     */
+    public ChainVerification verify(AuditAnchor anchor) {
+        if (!anchor.authenticUnder(anchorKey)) {
+            throw new IllegalArgumentException("the anchor was not made with this installation's data key");
+        }
+        var chainResult = verify();
+        if (chainResult instanceof ChainVerification.Broken) {
+            return chainResult;
+        }
+        if (anchor.seq() == 0) {
+            return chainResult;
+        }
+        var anchored = entries.after(anchor.seq() - 1, 1).stream().filter(e -> e.seq() == anchor.seq()).findFirst();
+        if (anchored.isEmpty()) {
+            return new ChainVerification.Broken(chainResult.entries(), anchor.seq(),
+                    "is anchored but missing: the log was truncated");
+        }
+        if (!anchored.get().entryHash().equals(anchor.entryHash())) {
+            return new ChainVerification.Broken(chainResult.entries(), anchor.seq(),
+                    "differs from the anchored entry: the log was rewritten");
+        }
+        return chainResult;
+    }
+
+    /**
      * Walks the chain from the first entry and stops at the first one that is missing, does not
      * link to its predecessor, or does not match its own hash.
      */
     public ChainVerification verify() {
         long expected = 1;
         String prevHash = AuditChain.GENESIS;
+        boolean keyedSeen = false;
         while (true) {
             var page = entries.after(expected - 1, PAGE);
             if (page.isEmpty()) {
+                if (expected > 1 && !keyedSeen) {
+                    // Every release since keying closes the unkeyed part with a keyed entry on start.
+                    return new ChainVerification.Broken(expected - 2, expected - 1,
+                            "ends a chain without keyed entries: rewritten, or the service has not started"
+                                    + " since the upgrade that keys the chain");
+                }
                 return new ChainVerification.Intact(expected - 1);
             }
             for (AuditEntry entry : page) {
@@ -79,9 +131,14 @@ public class AuditTrail {
                     return new ChainVerification.Broken(expected - 1, expected,
                             "does not link to the previous entry");
                 }
-                if (!AuditChain.hashOf(entry).equals(entry.entryHash())) {
+                if (!chain.matches(entry)) {
                     return new ChainVerification.Broken(expected - 1, expected, "does not match its hash");
                 }
+                if (keyedSeen && !AuditChain.isKeyed(entry)) {
+                    return new ChainVerification.Broken(expected - 1, expected,
+                            "is not keyed although an earlier entry is");
+                }
+                keyedSeen |= AuditChain.isKeyed(entry);
                 prevHash = entry.entryHash();
                 expected++;
             }

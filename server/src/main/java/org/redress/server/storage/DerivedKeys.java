@@ -20,7 +20,7 @@ public final class DerivedKeys {
 
     private final byte[] pseudoRandomKey;
 
-    DerivedKeys(byte[] dataKey) {
+    public DerivedKeys(byte[] dataKey) {
         if (dataKey.length != FieldCipher.KEY_BYTES) {
             throw new IllegalArgumentException("data key must be " + FieldCipher.KEY_BYTES + " bytes, got " + dataKey.length);
         }

@@ -55,6 +55,7 @@ class AuditTrailIntegrationTests {
     void failsAtAnEntryEditedInSql(TestDatabase.Vendor vendor) {
         try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
             issueKeys(context, 4);
+            db.dropAuditTriggers();
             db.update("UPDATE audit_entry SET actor_id = 'someone-else' WHERE seq = 3");
             assertThat(context.getBean(AuditTrail.class).verify())
                     .isEqualTo(new ChainVerification.Broken(2, 3, "does not match its hash"));
@@ -66,6 +67,7 @@ class AuditTrailIntegrationTests {
     void failsAtAnEntryDeletedInSql(TestDatabase.Vendor vendor) {
         try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
             issueKeys(context, 4);
+            db.dropAuditTriggers();
             db.update("DELETE FROM audit_entry WHERE seq = 2");
             var verification = context.getBean(AuditTrail.class).verify();
             assertThat(verification).isInstanceOf(ChainVerification.Broken.class);
@@ -78,6 +80,7 @@ class AuditTrailIntegrationTests {
     void failsWhereEntriesWereReorderedInSql(TestDatabase.Vendor vendor) {
         try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
             issueKeys(context, 4);
+            db.dropAuditTriggers();
             db.update("UPDATE audit_entry SET seq = 100 WHERE seq = 2");
             db.update("UPDATE audit_entry SET seq = 2 WHERE seq = 3");
             db.update("UPDATE audit_entry SET seq = 3 WHERE seq = 100");

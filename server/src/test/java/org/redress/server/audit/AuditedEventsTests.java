@@ -109,7 +109,8 @@ class AuditedEventsTests {
                 new Expected(new MediaChanged(STAFF, "post/42", "held"),
                         "media.held", "media_content", "post/42"),
                 new Expected(new CaseChanged(new Actor.Public(), "report.received", CASE),
-                        "report.received", "intake_case", CASE.value()));
+                        "report.received", "intake_case", CASE.value()),
+                new Expected(new ChainKeyed(41), "audit.chain-keyed", "audit_chain", "41"));
     }
 
     /** DeliveryQueued is enforcement's own event (the dispatcher's cue), so it is built reflectively. */
@@ -126,7 +127,8 @@ class AuditedEventsTests {
 
     @Test
     void recordsEveryEventUnderTheActionTypeAndIdEarlierReleasesWrote() {
-        var trail = new AuditTrail(new ListedEntries(), Clock.fixed(AT, ZoneOffset.UTC));
+        var trail = new AuditTrail(new ListedEntries(), Clock.fixed(AT, ZoneOffset.UTC),
+                new org.redress.server.storage.DerivedKeys(new byte[32]));
         for (Expected expected : everyEvent()) {
             AuditEntry entry = trail.record(expected.change());
             assertThat(List.of(entry.action(), entry.objectType(), entry.objectId()))
@@ -146,7 +148,7 @@ class AuditedEventsTests {
         }
         Set<String> covered = everyEvent().stream().map(e -> e.change().getClass().getSimpleName())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(implementing).hasSize(17);
+        assertThat(implementing).hasSize(18);
         assertThat(covered).isEqualTo(implementing);
     }
 

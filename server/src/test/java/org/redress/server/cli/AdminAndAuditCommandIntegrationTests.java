@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,8 +52,9 @@ class AdminAndAuditCommandIntegrationTests {
             var verified = run(with(db, "audit", "verify"));
             assertThat(verified.status()).isZero();
             assertThat(verified.out()).isEqualTo("entries=3 ok\n");
-            assertThat(verified.err()).containsPattern("last entry 3 has hash [0-9a-f]{64}");
+            assertThat(verified.err()).containsPattern("last entry 3 has hash k1:[0-9a-f]{64}");
 
+            db.dropAuditTriggers();
             db.update("UPDATE audit_entry SET action = 'api-key.revoked' WHERE seq = 2");
             var broken = run(with(db, "audit", "verify"));
             assertThat(broken.status()).isEqualTo(1);
@@ -95,4 +99,30 @@ class AdminAndAuditCommandIntegrationTests {
             assertThat(db.dataDirectory().resolve("redress.db")).exists();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void anchorsTheChainAndDetectsATruncatedLogAgainstTheAnchor(TestDatabase.Vendor vendor, @TempDir Path temp) throws Exception {
+        try (var db = TestDatabase.create(vendor)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(run(with(db, "admin", "create-api-key", "--name", "k" + i, "--role", "platform")).status())
+                        .isZero();
+            }
+            var anchored = run(with(db, "audit", "anchor"));
+            assertThat(anchored.status()).as(anchored.err()).isZero();
+            assertThat(anchored.out()).startsWith("redress-audit-anchor-v1 seq=3 hash=k1:");
+            Path anchor = Files.writeString(temp.resolve("anchor.txt"), anchored.out());
+
+            assertThat(run(with(db, "audit", "verify", "--anchor", anchor.toString())).out()).isEqualTo("entries=3 ok\n");
+            db.dropAuditTriggers();
+            db.update("DELETE FROM audit_entry WHERE seq = 3");
+
+            var truncated = run(with(db, "audit", "verify", "--anchor", anchor.toString()));
+            assertThat(truncated.status()).isEqualTo(1);
+            assertThat(truncated.out()).contains("truncated");
+            assertThat(run(with(db, "audit", "verify", "--anchor", temp.resolve("missing").toString())).status())
+                    .isEqualTo(2);
+        }
+    }
+
 }

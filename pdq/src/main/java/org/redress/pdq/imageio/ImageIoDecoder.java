@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -114,6 +115,7 @@ public final class ImageIoDecoder {
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 checkDimensions(width, height);
+                checkDecodedSize(width, height, decodedBytesPerPixel(reader));
                 var truncated = new AtomicBoolean();
                 reader.addIIOReadWarningListener(truncationWatcher(truncated));
                 BufferedImage image = reader.read(0);
@@ -141,6 +143,35 @@ public final class ImageIoDecoder {
                     "not an image in a supported format (JPEG, PNG, GIF, BMP, WebP, TIFF)");
         }
         return readers.next();
+    }
+
+    /**
+     * The bytes one pixel takes once decoded, from the decoder's own description of the raster it
+     * will allocate: all bands (alpha too) at their bit depth. Four when the decoder cannot say.
+     */
+    private static long decodedBytesPerPixel(ImageReader reader) throws IOException {
+        ImageTypeSpecifier type = reader.getRawImageType(0);
+        if (type == null) {
+            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+            type = types.hasNext() ? types.next() : null;
+        }
+        if (type == null) {
+            return 4;
+        }
+        int bits = 0;
+        for (int size : type.getSampleModel(1, 1).getSampleSize()) {
+            bits += size;
+        }
+        return Math.max(1, (bits + 7) / 8);
+    }
+
+    private void checkDecodedSize(int width, int height, long bytesPerPixel) throws UndecodableImageException {
+        long decoded = (long) width * height * bytesPerPixel;
+        if (decoded > limits.maxDecodedBytes()) {
+            throw new UndecodableImageException(UndecodableImageException.Reason.TOO_MANY_DECODED_BYTES,
+                    "the image would take " + decoded + " bytes once decoded (" + width + " x " + height + " x "
+                            + bytesPerPixel + "), more than the limit of " + limits.maxDecodedBytes());
+        }
     }
 
     private void checkDimensions(int width, int height) throws UndecodableImageException {

@@ -19,6 +19,8 @@ public final class UndecodableImageException extends Exception {
         TOO_MANY_BYTES,
         /** The declared width x height exceeds {@link DecodeLimits#maxPixels()}. */
         TOO_MANY_PIXELS,
+        /** The decoded raster (pixels x bytes per pixel) would exceed {@link DecodeLimits#maxDecodedBytes()}. */
+        TOO_MANY_DECODED_BYTES,
         /** The image is under 5 pixels on a side, too small for a meaningful hash. */
         TOO_SMALL,
         /** No installed decoder recognises the format: not an image, or an unsupported one. */

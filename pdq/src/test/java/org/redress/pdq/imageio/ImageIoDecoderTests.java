@@ -216,6 +216,30 @@ class ImageIoDecoderTests {
     }
 
     @Test
+    void refusesASixteenBitRgbaImageWhoseDecodedRasterIsOverTheByteBudget() throws Exception {
+        // 2000 x 2000 is within the pixel limit, but at 8 bytes a pixel the raster needs 32 MB.
+        var budget = ImageIoDecoder.create(new DecodeLimits(DecodeLimits.DEFAULT_MAX_BYTES, 5_000_000L, 20_000_000L));
+        byte[] deep = pngBomb(2000, 2000, 16, 6, 4);
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        var refusal = org.assertj.core.api.Assertions.catchThrowableOfType(UndecodableImageException.class,
+                () -> budget.decode(new ByteArrayInputStream(deep)));
+
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(refusal.reason()).isEqualTo(Reason.TOO_MANY_DECODED_BYTES);
+        assertThat(refusal.getMessage()).contains("2000 x 2000 x 8");
+        assertThat(allocated).isLessThan(8L * deep.length + 4_000_000);
+        assertThat(budget.decode(new ByteArrayInputStream(pngBomb(2000, 2000, 8, 6, 4))).width()).isEqualTo(512);
+    }
+
+    @Test
+    void budgetsFourBytesAPixelWhenOnlyPixelsAreLimited() {
+        assertThat(new DecodeLimits(100, 1_000).maxDecodedBytes()).isEqualTo(4_000);
+        assertThat(DecodeLimits.defaults().maxDecodedBytes()).isEqualTo(DecodeLimits.DEFAULT_MAX_DECODED_BYTES);
+    }
+
+    @Test
     void messagesDescribeShapesNotContent() throws Exception {
         var e = catchRefusal(encode(rgb(3, 3), "png"));
 
@@ -287,9 +311,15 @@ class ImageIoDecoderTests {
 
     /** A valid grey PNG whose deflated rows of zeros inflate to width x height bytes. */
     private static byte[] pngBomb(int width, int height) throws IOException {
+        return pngBomb(width, height, 8, 0, 1);
+    }
+
+    /** A valid PNG of zeros with the given bit depth, colour type and channels per pixel. */
+    private static byte[] pngBomb(int width, int height, int bitDepth, int colourType, int channels)
+            throws IOException {
         var deflater = new Deflater(Deflater.BEST_SPEED);
         var compressed = new ByteArrayOutputStream();
-        byte[] row = new byte[width + 1];
+        byte[] row = new byte[width * channels * bitDepth / 8 + 1];
         byte[] buffer = new byte[1 << 16];
         for (int y = 0; y < height; y++) {
             deflater.setInput(row);
@@ -305,7 +335,7 @@ class ImageIoDecoderTests {
         var png = new ByteArrayOutputStream();
         png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
         chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0).array());
+                .put((byte) bitDepth).put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0).array());
         chunk(png, "IDAT", compressed.toByteArray());
         chunk(png, "IEND", new byte[0]);
         return png.toByteArray();

@@ -1,11 +1,15 @@
 package org.redress.server.matching;
 
-/** The index has not finished loading; the caller should retry shortly. */
+/** The index has not finished loading, or too many images are being decoded; the caller should retry shortly. */
 public class MatchingUnavailableException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     MatchingUnavailableException() {
-        super("the matching index is still loading");
+        this("the matching index is still loading");
+    }
+
+    MatchingUnavailableException(String why) {
+        super(why);
     }
 }

@@ -30,7 +30,13 @@ final class UploadHashing {
     /** 50 megapixels: decoding takes about 200 MB, so a few concurrent checks fit in the heap. */
     static final long MAX_PIXELS = 50_000_000L;
 
-    private static final ImageIoDecoder DECODER = ImageIoDecoder.create(new DecodeLimits(MAX_BYTES, MAX_PIXELS));
+    /** Four bytes a pixel: an 8-bit RGBA image of the full 50 megapixels, about 200 MB. */
+    static final long MAX_DECODED_BYTES = 4 * MAX_PIXELS;
+
+    private static final ImageIoDecoder DECODER = ImageIoDecoder.create(
+            new DecodeLimits(MAX_BYTES, MAX_PIXELS, MAX_DECODED_BYTES));
+
+    private static final DecodeGate GATE = DecodeGate.forThisMachine();
 
     private UploadHashing() {
     }
@@ -40,16 +46,21 @@ final class UploadHashing {
     }
 
     /**
-     * @throws UploadTooLargeException over {@link #MAX_BYTES} or {@link #MAX_PIXELS}
+     * @throws UploadTooLargeException over {@link #MAX_BYTES}, {@link #MAX_PIXELS} or {@link #MAX_DECODED_BYTES}
+     * @throws MatchingUnavailableException when too many images are being decoded already
      * @throws UndecodableUploadException naming the decoder's reason otherwise
      */
     static Hashed hash(byte[] image) {
+        return GATE.run(() -> hashNow(image));
+    }
+
+    private static Hashed hashNow(byte[] image) {
         Map<Dihedral, Fingerprint> all;
         try {
             all = PdqHasher.create().hash(DECODER.decode(new ByteArrayInputStream(image)), EnumSet.allOf(Dihedral.class));
         } catch (UndecodableImageException e) {
             throw switch (e.reason()) {
-                case TOO_MANY_BYTES, TOO_MANY_PIXELS -> new UploadTooLargeException();
+                case TOO_MANY_BYTES, TOO_MANY_PIXELS, TOO_MANY_DECODED_BYTES -> new UploadTooLargeException();
                 case EMPTY, TOO_SMALL, UNSUPPORTED_FORMAT, TRUNCATED, CORRUPT ->
                         new UndecodableUploadException(e.reason().name());
             };

@@ -5,6 +5,8 @@ import org.redress.server.web.ProblemResponses;
 import org.redress.server.web.ProblemTypes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -112,5 +114,18 @@ class SecurityConfiguration {
                         .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .anyRequest().access(rules));
         return http.build();
+    }
+
+    /**
+     * Session cookies are marked {@code Secure} when the public URL is https, whatever the hop from
+     * a proxy to the service uses; otherwise the container marks them so on secure requests only.
+     */
+    @Bean
+    ServletContextInitializer secureSessionCookies(@Value("${redress.public-url:}") String publicUrl) {
+        return context -> {
+            if (publicUrl.toLowerCase(java.util.Locale.ROOT).startsWith("https://")) {
+                context.getSessionCookieConfig().setSecure(true);
+            }
+        };
     }
 }

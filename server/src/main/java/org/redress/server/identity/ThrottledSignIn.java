@@ -32,7 +32,7 @@ final class ThrottledSignIn implements AuthenticationProvider {
         }
         try {
             @Nullable Authentication result = passwords.authenticate(attempt);
-            throttle.succeeded(username);
+            throttle.succeeded(username, address);
             return result;
         } catch (AuthenticationException e) {
             throttle.failed(username, address);

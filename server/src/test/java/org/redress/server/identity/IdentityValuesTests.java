@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -53,24 +54,55 @@ class IdentityValuesTests {
     }
 
     @Test
-    void throttlesAnAccountAfterFiveFailuresUntilTheWindowPasses() {
+    void slowsRepeatedFailuresFromOneAddressWithGrowingDelays() {
         var clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
         var throttle = new SignInThrottle(clock);
-        for (int i = 0; i < SignInThrottle.MAX_FAILURES_PER_ACCOUNT - 1; i++) {
+        for (int i = 0; i < SignInThrottle.FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
+            assertThat(throttle.blocked("bob", "10.0.0.1")).isFalse();
             throttle.failed("Bob", "10.0.0.1");
         }
+        assertThat(throttle.blocked("BOB", "10.0.0.1")).isTrue();
+        clock.now = clock.now.plusSeconds(1);
         assertThat(throttle.blocked("bob", "10.0.0.1")).isFalse();
-        throttle.failed("bob", "10.0.0.2");
-        assertThat(throttle.blocked("BOB", "10.0.0.3")).isTrue();
+        throttle.failed("bob", "10.0.0.1");
+        clock.now = clock.now.plusSeconds(1);
+        assertThat(throttle.blocked("bob", "10.0.0.1")).as("two seconds after the fourth failure").isTrue();
+        clock.now = clock.now.plusSeconds(1);
+        assertThat(throttle.blocked("bob", "10.0.0.1")).isFalse();
         assertThat(throttle.blocked("carol", "10.0.0.1")).isFalse();
+    }
+
+    @Test
+    void letsTheOwnerSignInFromAnotherAddressWhileAGuesserIsSlowed() {
+        var clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
+        var throttle = new SignInThrottle(clock);
+        for (int i = 0; i < 15; i++) {
+            throttle.failed("bob", "203.0.113.9");
+        }
+
+        assertThat(throttle.blocked("bob", "203.0.113.9")).isTrue();
+        assertThat(throttle.blocked("bob", "198.51.100.7")).isFalse();
+    }
+
+    @Test
+    void capsTheDelayAndForgetsAfterTheWindow() {
+        assertThat(SignInThrottle.delayAfter(2, 3)).isZero();
+        assertThat(SignInThrottle.delayAfter(3, 3)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(SignInThrottle.delayAfter(6, 3)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(SignInThrottle.delayAfter(40, 3)).isEqualTo(SignInThrottle.MAX_DELAY);
+        var clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
+        var throttle = new SignInThrottle(clock);
+        for (int i = 0; i < 30; i++) {
+            throttle.failed("bob", "10.0.0.1");
+        }
         clock.now = clock.now.plus(SignInThrottle.WINDOW);
         assertThat(throttle.blocked("bob", "10.0.0.1")).isFalse();
     }
 
     @Test
-    void throttlesAnAddressThatTriesManyAccounts() {
+    void slowsAnAddressThatTriesManyAccounts() {
         var throttle = new SignInThrottle(new MutableClock(Instant.parse("2026-12-01T00:00:00Z")));
-        for (int i = 0; i < SignInThrottle.MAX_FAILURES_PER_ADDRESS; i++) {
+        for (int i = 0; i < SignInThrottle.FREE_FAILURES_PER_ADDRESS; i++) {
             throttle.failed("user" + i, "10.9.9.9");
         }
         assertThat(throttle.blocked("someone-new", "10.9.9.9")).isTrue();

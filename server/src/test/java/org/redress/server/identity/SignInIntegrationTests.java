@@ -63,7 +63,7 @@ class SignInIntegrationTests {
     @Test
     void throttlesAnAccountAfterRepeatedFailures() throws Exception {
         String name = moderator();
-        for (int i = 0; i < SignInThrottle.MAX_FAILURES_PER_ACCOUNT; i++) {
+        for (int i = 0; i < SignInThrottle.FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS + 2; i++) {
             signIn(name, "guess number " + i, "/signin?error");
         }
         signIn(name, PASSWORD, "/signin?error");

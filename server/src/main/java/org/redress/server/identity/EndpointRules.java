@@ -51,6 +51,10 @@ final class EndpointRules implements AuthorizationManager<RequestAuthorizationCo
     }
 
     static Rule ruleOf(HandlerMethod handler) {
+        if (org.springframework.boot.webmvc.error.ErrorController.class.isAssignableFrom(handler.getBeanType())) {
+            // The error page answers whoever met the error; it shows a status, never data.
+            return new Rule.Anyone();
+        }
         Allow allow = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), Allow.class);
         boolean anyone = AnnotatedElementUtils.hasAnnotation(handler.getMethod(), AllowAnyone.class);
         if (allow == null && !anyone) {

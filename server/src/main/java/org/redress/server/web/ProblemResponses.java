@@ -20,9 +20,15 @@ public final class ProblemResponses {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"" + json(type.toString()) + "\",\"title\":\""
-                + json(status.getReasonPhrase()) + "\",\"status\":" + status.value() + ",\"detail\":\"" + json(detail)
-                + "\"}");
+        response.getWriter().write(json(type, status.value(), detail));
+    }
+
+    /** The problem document's text, for writers outside Spring MVC and outside servlets. */
+    static String json(URI type, int status, String detail) {
+        var reason = org.springframework.http.HttpStatus.resolve(status);
+        String title = reason == null ? "Error" : reason.getReasonPhrase();
+        return "{\"type\":\"" + json(type.toString()) + "\",\"title\":\"" + json(title) + "\",\"status\":" + status
+                + ",\"detail\":\"" + json(detail) + "\"}";
     }
 
     private static String json(String text) {

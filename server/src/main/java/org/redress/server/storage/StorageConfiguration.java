@@ -40,6 +40,7 @@ public class StorageConfiguration {
         HikariDataSource dataSource = Databases.open(location.jdbcUrl());
         try {
             Databases.migrate(dataSource, dialect);
+            OwnerOnly.restrict(location.dataDirectory());
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -15,6 +15,13 @@ import org.redress.pdq.PdqHash;
 import org.redress.pdq.Quality;
 import org.redress.server.intake.CaseRef;
 import org.redress.server.intake.SubmittedHash;
+import org.redress.server.matching.banks.Banks;
+import org.redress.server.matching.banks.Entries;
+import org.redress.server.matching.banks.MatchIndex;
+import org.redress.server.matching.check.CheckRecorder;
+import org.redress.server.matching.check.UploadHashing;
+import org.redress.server.matching.registry.ContentRegistry;
+import org.redress.server.matching.registry.RegistryHashes;
 import org.redress.server.media.Media;
 import org.redress.server.shared.Actor;
 import org.redress.server.storage.SqlDialect;
@@ -426,7 +433,7 @@ public class Matching {
         return result;
     }
 
-    static Optional<String> originatingCase(BankEntry entry) {
+    public static Optional<String> originatingCase(BankEntry entry) {
         return switch (entry.provenance().source()) {
             case SUBMISSION, CASE, DECISION -> Optional.of(entry.provenance().ref());
             case IMPORT, MANUAL -> Optional.empty();

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.redress.server.TestDatabase;
+import org.redress.server.matching.banks.MatchIndex;
+import org.redress.server.matching.check.UploadHashing;
 import org.redress.server.media.Media;
 import org.redress.server.shared.Actor;
 

@@ -18,6 +18,8 @@ import org.redress.server.intake.CaseRef;
 import org.redress.server.intake.HashesSubmitted;
 import org.redress.server.intake.ReportWithdrawn;
 import org.redress.server.intake.SubmittedHash;
+import org.redress.server.matching.banks.MatchIndex;
+import org.redress.server.matching.check.UploadHashing;
 import org.redress.server.shared.Actor;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -1,4 +1,4 @@
-package org.redress.server.matching;
+package org.redress.server.matching.registry;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.redress.pdq.PdqHash;
 import org.redress.pdq.Quality;
+import org.redress.server.matching.EntryHashes;
+import org.redress.server.matching.RegisteredUpload;
 import org.redress.server.storage.FieldCipher;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,8 +1,9 @@
-package org.redress.server.matching;
+package org.redress.server.matching.registry;
 
 import java.util.Objects;
 import java.util.Optional;
 import org.redress.pdq.Quality;
+import org.redress.server.matching.EntryHashes;
 
 /**
  * Content the platform checked, as the registry keeps it for retroactive scans. The uploader is
@@ -12,9 +13,9 @@ import org.redress.pdq.Quality;
  * @param hashes the upload's hashes
  * @param quality the PDQ hash's quality when the check knew it: a bank's floor applies to it
  */
-record RegisteredContent(String contentId, EntryHashes hashes, Optional<Quality> quality) {
+public record RegisteredContent(String contentId, EntryHashes hashes, Optional<Quality> quality) {
 
-    RegisteredContent {
+    public RegisteredContent {
         Objects.requireNonNull(contentId, "contentId");
         Objects.requireNonNull(hashes, "hashes");
         Objects.requireNonNull(quality, "quality");

@@ -1,4 +1,4 @@
-package org.redress.server.matching;
+package org.redress.server.matching.banks;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.redress.pdq.PdqHash;
+import org.redress.server.matching.BankEntry;
+import org.redress.server.matching.EntryHashes;
+import org.redress.server.matching.Provenance;
 import org.redress.server.storage.SqlDialect;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessResourceFailureException;

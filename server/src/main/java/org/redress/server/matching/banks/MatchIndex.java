@@ -1,4 +1,4 @@
-package org.redress.server.matching;
+package org.redress.server.matching.banks;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +16,8 @@ import org.redress.hashindex.Match;
 import org.redress.hashindex.MultiIndex;
 import org.redress.pdq.PdqHash;
 import org.redress.pdq.Quality;
+import org.redress.server.matching.Bank;
+import org.redress.server.matching.BankEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -43,7 +45,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * rows commit simply applies them twice.
  */
 @Component
-class MatchIndex {
+public class MatchIndex {
 
     private static final Logger log = LoggerFactory.getLogger(MatchIndex.class);
 
@@ -55,10 +57,10 @@ class MatchIndex {
      * round trips and stays within the {@link IndexWriter}'s delta at any bank size; reading a
      * bank again takes seconds at a million entries.
      */
-    static final int INCREMENTAL_IMPORT_LIMIT = 5_000;
+    public static final int INCREMENTAL_IMPORT_LIMIT = 5_000;
 
     /** A matching entry with the bank it is in. */
-    record Hit(Bank bank, long entryId, int distance) {
+    public record Hit(Bank bank, long entryId, int distance) {
     }
 
     private final Banks banks;
@@ -75,27 +77,27 @@ class MatchIndex {
         this.entries = entries;
     }
 
-    boolean ready() {
+    public boolean ready() {
         return loaded;
     }
 
     /** The last change-log sequence number this replica has applied. */
-    long appliedChange() {
+    public long appliedChange() {
         return applied;
     }
 
     /** How many times a single bank's entries were read into memory since the start. */
-    long bankLoads() {
+    public long bankLoads() {
         return bankLoads.get();
     }
 
     /** The published PDQ snapshot of a bank in memory: empty when the bank is not (disabled). */
-    Optional<IndexSnapshot> snapshotOf(String bankId) {
+    public Optional<IndexSnapshot> snapshotOf(String bankId) {
         return Optional.ofNullable(byBank.get(bankId)).map(index -> index.snapshot);
     }
 
     /** How many PDQ entries are indexed, over all enabled banks. */
-    long size() {
+    public long size() {
         return byBank.values().stream().mapToLong(bank -> bank.snapshot.size()).sum();
     }
 
@@ -104,7 +106,7 @@ class MatchIndex {
      * smallest distance per entry), plus exact digest matches at distance 0. A bank whose quality
      * floor the queries' quality is under matches by digest only.
      */
-    List<Hit> search(List<PdqHash> queries, Optional<Quality> quality, Optional<String> md5, Optional<String> sha256) {
+    public List<Hit> search(List<PdqHash> queries, Optional<Quality> quality, Optional<String> md5, Optional<String> sha256) {
         List<Hit> hits = new ArrayList<>();
         for (BankIndex index : byBank.values()) {
             Bank bank = index.bank;
@@ -136,7 +138,7 @@ class MatchIndex {
     }
 
     /** Applies the change log up to now; loads everything on the first call. */
-    void refresh() {
+    public void refresh() {
         synchronized (writer) {
             if (!loaded) {
                 load();
@@ -154,7 +156,7 @@ class MatchIndex {
     }
 
     /** Refreshes right after the current transaction commits, so the writer's own changes act at once. */
-    void refreshAfterCommit() {
+    public void refreshAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

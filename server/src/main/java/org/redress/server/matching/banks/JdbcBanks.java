@@ -1,10 +1,13 @@
-package org.redress.server.matching;
+package org.redress.server.matching.banks;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.redress.server.matching.Bank;
+import org.redress.server.matching.BankAction;
+import org.redress.server.matching.BankName;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

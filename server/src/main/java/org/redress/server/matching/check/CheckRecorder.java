@@ -1,4 +1,4 @@
-package org.redress.server.matching;
+package org.redress.server.matching.check;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +12,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.redress.server.matching.BankAction;
+import org.redress.server.matching.CheckResult;
+import org.redress.server.matching.ContentChecked;
+import org.redress.server.matching.MatchFound;
+import org.redress.server.matching.Matching;
+import org.redress.server.matching.Upload;
+import org.redress.server.matching.Verdict;
+import org.redress.server.matching.banks.Entries;
+import org.redress.server.matching.banks.MatchIndex;
+import org.redress.server.matching.registry.ContentRegistry;
+import org.redress.server.matching.registry.RegisteredContent;
 import org.redress.server.shared.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one check per transaction, so one poisoned check cannot fail the others.
  */
 @Component
-class CheckRecorder implements SmartLifecycle {
+public class CheckRecorder implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CheckRecorder.class);
 
@@ -71,7 +82,7 @@ class CheckRecorder implements SmartLifecycle {
      *
      * @throws IllegalStateException when the commit failed or did not happen in time
      */
-    void record(Actor actor, Upload upload, CheckResult result, List<MatchIndex.Hit> hits, Instant checkedAt) {
+    public void record(Actor actor, Upload upload, CheckResult result, List<MatchIndex.Hit> hits, Instant checkedAt) {
         var pending = new Pending(actor, upload, result, hits, checkedAt, new CompletableFuture<>());
         if (!running) {
             commitAlone(pending);

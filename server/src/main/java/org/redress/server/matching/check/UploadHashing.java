@@ -1,4 +1,4 @@
-package org.redress.server.matching;
+package org.redress.server.matching.check;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,15 +17,18 @@ import org.redress.pdq.Quality;
 import org.redress.pdq.imageio.DecodeLimits;
 import org.redress.pdq.imageio.ImageIoDecoder;
 import org.redress.pdq.imageio.UndecodableImageException;
+import org.redress.server.matching.EntryHashes;
+import org.redress.server.matching.UndecodableUploadException;
+import org.redress.server.matching.UploadTooLargeException;
 
 /**
  * Hashes an uploaded image: PDQ with its seven rotations and mirrorings (docs/adr/0007), MD5 and
  * SHA-256 of the bytes. The bytes are never stored.
  */
-final class UploadHashing {
+public final class UploadHashing {
 
     /** Uploads larger than this are refused before decoding (the multipart limit is the same). */
-    static final long MAX_BYTES = 16L * 1024 * 1024;
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
 
     /** 50 megapixels: decoding takes about 200 MB, so a few concurrent checks fit in the heap. */
     static final long MAX_PIXELS = 50_000_000L;
@@ -36,14 +39,14 @@ final class UploadHashing {
     }
 
     /** The upload's hashes and the PDQ hashes of its dihedral variants. */
-    record Hashed(EntryHashes hashes, List<PdqHash> variants, Quality quality) {
+    public record Hashed(EntryHashes hashes, List<PdqHash> variants, Quality quality) {
     }
 
     /**
      * @throws UploadTooLargeException over {@link #MAX_BYTES} or {@link #MAX_PIXELS}
      * @throws UndecodableUploadException naming the decoder's reason otherwise
      */
-    static Hashed hash(byte[] image) {
+    public static Hashed hash(byte[] image) {
         Map<Dihedral, Fingerprint> all;
         try {
             all = PdqHasher.create().hash(DECODER.decode(new ByteArrayInputStream(image)), EnumSet.allOf(Dihedral.class));

@@ -1,9 +1,11 @@
-package org.redress.server.matching;
+package org.redress.server.matching.banks;
 
 import java.util.List;
 import java.util.Optional;
+import org.redress.server.matching.Bank;
+import org.redress.server.matching.BankName;
 
-interface Banks {
+public interface Banks {
 
     /** @return false when the name is taken */
     boolean insert(Bank bank);

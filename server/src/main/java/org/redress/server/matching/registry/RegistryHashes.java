@@ -1,4 +1,4 @@
-package org.redress.server.matching;
+package org.redress.server.matching.registry;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.redress.pdq.PdqHash;
 import org.redress.pdq.Quality;
+import org.redress.server.matching.Bank;
+import org.redress.server.matching.check.CheckRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Component;
  * in flight at once.
  */
 @Component
-class RegistryHashes {
+public class RegistryHashes {
 
     static final int LATE_WINDOW = 5_000;
 
@@ -42,7 +44,7 @@ class RegistryHashes {
     private static final String CONTENT_IDS = "SELECT id, content_id FROM matching_content WHERE id IN (:ids)";
 
     /** A registered upload whose PDQ hash is close to a query. */
-    record Near(String contentId, PdqHash query, int distance) {
+    public record Near(String contentId, PdqHash query, int distance) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(RegistryHashes.class);
@@ -66,7 +68,7 @@ class RegistryHashes {
      * uploads whose quality is under the bank's floor (an upload check would not match them by PDQ
      * either). Reads the rows registered since the last call first, in the caller's transaction.
      */
-    synchronized List<Near> search(List<PdqHash> queries, Bank bank) {
+    public synchronized List<Near> search(List<PdqHash> queries, Bank bank) {
         catchUp();
         int maxDistance = bank.maxDistance();
         record Hit(long rowId, PdqHash query, int distance) {

@@ -1,12 +1,14 @@
-package org.redress.server.matching;
+package org.redress.server.matching.registry;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.redress.server.matching.RegisteredUpload;
+import org.redress.server.matching.Verdict;
 
 /** Every checked upload, kept for retroactive scans. */
-interface ContentRegistry {
+public interface ContentRegistry {
 
     /** One checked upload to register. */
     record Registration(RegisteredContent content, String uploaderId, Verdict verdict, Instant checkedAt) {

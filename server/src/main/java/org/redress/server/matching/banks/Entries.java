@@ -1,13 +1,15 @@
-package org.redress.server.matching;
+package org.redress.server.matching.banks;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.redress.server.matching.BankEntry;
+import org.redress.server.matching.Provenance;
 
 /** Bank entries and the change log that every index replica follows. */
-interface Entries {
+public interface Entries {
 
     /** Inserts the entry (its id is ignored) and logs the change; returns the new id. */
     long insert(BankEntry entry);

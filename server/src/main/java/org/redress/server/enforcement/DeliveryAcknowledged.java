@@ -3,6 +3,7 @@ package org.redress.server.enforcement;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.redress.server.enforcement.webhook.WebhookDispatcher;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.AuditedChange;
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.redress.server.enforcement.webhook.Deliveries;
+import org.redress.server.enforcement.webhook.WebhookDispatcher;
 import org.redress.server.shared.Actor;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.context.ApplicationEventPublisher;

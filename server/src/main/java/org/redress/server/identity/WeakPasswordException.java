@@ -2,6 +2,7 @@ package org.redress.server.identity;
 
 import java.net.URI;
 import java.util.Map;
+import org.redress.server.identity.accounts.Passwords;
 import org.redress.server.shared.DomainException;
 
 /** A new password is too short or too long. */
@@ -11,7 +12,7 @@ public final class WeakPasswordException extends DomainException {
 
     private static final long serialVersionUID = 1L;
 
-    WeakPasswordException() {
+    public WeakPasswordException() {
         super(TYPE, Kind.INVALID, "A password must have between " + Passwords.MIN_LENGTH + " and "
                 + Passwords.MAX_LENGTH + " characters.", Map.of());
     }

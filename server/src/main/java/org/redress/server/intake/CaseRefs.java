@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public final class CaseRefs {
 
     /** Intake's prefix. */
-    static final String REPORTS = "RD";
+    public static final String REPORTS = "RD";
 
     private static final Pattern PREFIX = Pattern.compile("[A-Z]{2}");
     private static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";

@@ -23,6 +23,8 @@ import org.redress.server.matching.Verdict;
 import org.redress.server.media.Media;
 import org.redress.server.media.MediaId;
 import org.redress.server.media.StoredMedia;
+import org.redress.server.review.cases.ReviewCases;
+import org.redress.server.review.decisions.StatementOfReasons;
 import org.redress.server.shared.Actor;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.context.ApplicationEventPublisher;

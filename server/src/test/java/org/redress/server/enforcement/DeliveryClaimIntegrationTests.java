@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.redress.server.MutableClock;
 import org.redress.server.TestDatabase;
+import org.redress.server.enforcement.webhook.Deliveries;
 import org.redress.server.shared.Actor;
 
 /**

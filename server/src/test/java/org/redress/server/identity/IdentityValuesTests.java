@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.redress.server.identity.accounts.ApiKeySecrets;
+import org.redress.server.identity.accounts.Passwords;
+import org.redress.server.identity.security.SignInThrottle;
 
 class IdentityValuesTests {
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.redress.server.MutableClock;
 import org.redress.server.TestDatabase;
+import org.redress.server.media.store.BlobFiles;
 import org.redress.server.shared.Actor;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.redress.server.intake.CaseRef;
 import org.redress.server.intake.Channel;
 import org.redress.server.intake.ReporterRole;
+import org.redress.server.review.decisions.StatementOfReasons;
 
 class ReviewValuesTests {
 

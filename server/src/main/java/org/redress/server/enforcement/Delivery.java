@@ -3,6 +3,8 @@ package org.redress.server.enforcement;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.redress.server.shared.CaseRef;
+import org.redress.server.shared.ContentId;
 
 /**
  * One webhook and how its delivery is going. The body is not part of it: it may carry a statement
@@ -48,6 +50,16 @@ public record Delivery(DeliveryId id, DeliveryType type, String caseRef, Optiona
         if (attempts < 0) {
             throw new IllegalArgumentException("attempts must not be negative: " + attempts);
         }
+    }
+
+    /** The case the delivery comes from; empty for a test webhook, which belongs to no case. */
+    public Optional<CaseRef> forCase() {
+        return caseRef.equals(Enforcement.TEST_CASE_REF) ? Optional.empty() : Optional.of(new CaseRef(caseRef));
+    }
+
+    /** The content the delivery is about; empty for an account suspension or a test webhook. */
+    public Optional<ContentId> content() {
+        return contentId.map(ContentId::new);
     }
 
     @Override

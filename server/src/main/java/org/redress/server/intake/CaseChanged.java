@@ -2,6 +2,7 @@ package org.redress.server.intake;
 
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.AuditedChange;
+import org.redress.server.shared.CaseRef;
 
 /**
  * An intake change for the audit log: ids and verbs only.

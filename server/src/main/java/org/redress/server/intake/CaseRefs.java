@@ -2,6 +2,7 @@ package org.redress.server.intake;
 
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
+import org.redress.server.shared.CaseRef;
 
 /**
  * New case references: a two-letter prefix naming who opened the case ({@code RD-} for intake's

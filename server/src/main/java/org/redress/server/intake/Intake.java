@@ -14,6 +14,7 @@ import org.redress.server.intake.cases.StatusToken;
 import org.redress.server.intake.cases.StoredReport;
 import org.redress.server.intake.mail.IntakeOutbox;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;

@@ -12,6 +12,7 @@ import org.redress.pdq.PdqHash;
 import org.redress.server.intake.cases.IdempotentAnswers;
 import org.redress.server.intake.cases.StatusToken;
 import org.redress.server.intake.cases.StoredReport;
+import org.redress.server.shared.CaseRef;
 
 class IntakeValuesTests {
 

@@ -204,8 +204,8 @@ public class WebhookDispatcher implements AutoCloseable {
                 if (!deliveries.acknowledge(delivery.id(), claimed.claim(), outcome.status().orElseThrow(), now)) {
                     return lost(delivery);
                 }
-                events.publishEvent(new DeliveryAcknowledged(delivery.id(), delivery.type().wireName(),
-                        delivery.caseRef(), delivery.contentId(), delivery.uploaderId(), now));
+                events.publishEvent(new DeliveryAcknowledged(delivery.id(), delivery.type(), delivery.forCase(),
+                        delivery.content(), delivery.uploaderId(), now));
                 return true;
             }
             int failures = delivery.attempts() + 1;
@@ -224,7 +224,7 @@ public class WebhookDispatcher implements AutoCloseable {
             }
             log.warn("Webhook {} ({}) given up after {} attempts: {}", delivery.id().value(),
                     delivery.type().wireName(), failures, outcome.describe());
-            events.publishEvent(new DeliveryGivenUp(delivery.id(), delivery.type().wireName(), delivery.caseRef(), now));
+            events.publishEvent(new DeliveryGivenUp(delivery.id(), delivery.type(), delivery.forCase(), now));
             return false;
         });
         return Boolean.TRUE.equals(acknowledged);

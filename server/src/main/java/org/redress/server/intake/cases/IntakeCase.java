@@ -3,7 +3,7 @@ package org.redress.server.intake.cases;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.redress.server.intake.CaseRef;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.intake.CaseRefs;
 import org.redress.server.intake.CaseState;
 import org.redress.server.intake.Channel;

@@ -3,7 +3,7 @@ package org.redress.server.intake.cases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.redress.server.intake.CaseRef;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.intake.CaseStatus;
 import org.redress.server.intake.Channel;
 import org.redress.server.intake.ContentLocator;

@@ -1,7 +1,7 @@
 package org.redress.server.intake.cases;
 
 import java.util.List;
-import org.redress.server.intake.CaseRef;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.intake.Complaint;
 
 /** Complaints on the expedited route; their text is stored encrypted. */

@@ -2,7 +2,7 @@ package org.redress.server.intake.cases;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.redress.server.intake.CaseRef;
+import org.redress.server.shared.CaseRef;
 
 /**
  * One report's stored facts that its holder's status view needs (personal fields stay in the

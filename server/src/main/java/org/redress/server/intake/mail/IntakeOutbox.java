@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.redress.server.intake.CaseRef;
+import org.redress.server.shared.CaseRef;
 
 /** Messages to reporters waiting to be sent. */
 public interface IntakeOutbox {

@@ -24,6 +24,8 @@ import org.redress.server.matching.banks.MatchIndex;
 import org.redress.server.matching.registry.ContentRegistry;
 import org.redress.server.matching.registry.RegisteredContent;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.CaseRef;
+import org.redress.server.shared.ContentId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -154,7 +156,7 @@ public class CheckRecorder implements SmartLifecycle {
     }
 
     private void write(List<Pending> batch, TransactionStatus status) {
-        Map<Long, Optional<String>> origins = originatingCases(batch);
+        Map<Long, Optional<CaseRef>> origins = originatingCases(batch);
         boolean audited = false;
         for (Pending p : batch) {
             // BLOCK and REVIEW verdicts act on the upload, so they are audited; an ALLOW is only
@@ -166,7 +168,7 @@ public class CheckRecorder implements SmartLifecycle {
             }
             for (MatchIndex.Hit hit : p.hits()) {
                 if (hit.bank().action() != BankAction.LOG) {
-                    events.publishEvent(new MatchFound(p.actor(), p.upload().contentId(), hit.bank().name(),
+                    events.publishEvent(new MatchFound(p.actor(), new ContentId(p.upload().contentId()), hit.bank().name(),
                             hit.entryId(), hit.distance(), hit.bank().action().verdict(),
                             origins.getOrDefault(hit.entryId(), Optional.empty()), false, p.checkedAt()));
                     audited = true;
@@ -215,10 +217,10 @@ public class CheckRecorder implements SmartLifecycle {
     }
 
     /** The case each matched entry came from, looked up once per batch. */
-    private Map<Long, Optional<String>> originatingCases(List<Pending> batch) {
+    private Map<Long, Optional<CaseRef>> originatingCases(List<Pending> batch) {
         List<Long> ids = batch.stream().flatMap(p -> p.hits().stream())
                 .filter(hit -> hit.bank().action() != BankAction.LOG).map(MatchIndex.Hit::entryId).distinct().toList();
-        Map<Long, Optional<String>> origins = new HashMap<>();
+        Map<Long, Optional<CaseRef>> origins = new HashMap<>();
         for (int from = 0; from < ids.size(); from += 500) {
             entries.findAll(ids.subList(from, Math.min(ids.size(), from + 500)))
                     .forEach(entry -> origins.put(entry.id(), Matching.originatingCase(entry)));

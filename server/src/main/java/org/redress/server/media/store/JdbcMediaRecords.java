@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.redress.server.media.MediaId;
 import org.redress.server.media.StoredMedia;
+import org.redress.server.shared.ContentId;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -122,7 +123,7 @@ class JdbcMediaRecords implements MediaRecords {
     @Override
     public List<StoredMedia> forContent(String contentId) {
         return jdbc.sql(FOR_CONTENT).param("contentId", contentId).query((row, n) -> new StoredMedia(
-                new MediaId(row.getString("blob_id")), row.getString("content_id"), row.getLong("size"),
+                new MediaId(row.getString("blob_id")), new ContentId(row.getString("content_id")), row.getLong("size"),
                 required(dialect.instant(row, "received_at")), required(dialect.instant(row, "expires_at")),
                 row.getLong("holds") > 0)).list();
     }

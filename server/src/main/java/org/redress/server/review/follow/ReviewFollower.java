@@ -3,6 +3,7 @@ package org.redress.server.review.follow;
 import java.util.Optional;
 import org.redress.server.enforcement.DeliveryAcknowledged;
 import org.redress.server.enforcement.DeliveryGivenUp;
+import org.redress.server.enforcement.DeliveryType;
 import org.redress.server.intake.ComplaintReceived;
 import org.redress.server.intake.ReportReceived;
 import org.redress.server.intake.ReportWithdrawn;
@@ -18,8 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReviewFollower {
-
-    private static final String REMOVE = "content.remove";
 
     private final Review review;
     private final ReviewCases cases;
@@ -51,7 +50,7 @@ class ReviewFollower {
 
     @EventListener
     void on(DeliveryAcknowledged acknowledged) {
-        if (acknowledged.type().equals(REMOVE)) {
+        if (acknowledged.type() == DeliveryType.CONTENT_REMOVE) {
             review.removalConfirmed(acknowledged.id(), acknowledged.acknowledgedAt());
         }
     }

@@ -1,11 +1,13 @@
-package org.redress.server.intake;
+package org.redress.server.shared;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The reference a person is given for their case, quoted in receipts and status links. Not a
- * secret: a case is reached only with its reference plus the holder's status token.
+ * A case's reference. Intake gives one to each report and hash submission (quoted in receipts and
+ * status links), review one to each case a match opens; matching, review and enforcement carry it
+ * in their events. Not a secret: a case is reached only with its reference plus the holder's
+ * status token.
  *
  * @param value upper-case letters, digits and dashes, 6 to 40 characters
  */

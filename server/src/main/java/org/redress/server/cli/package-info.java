@@ -5,6 +5,8 @@
  * {@code hash} needs no Spring at all.
  */
 @NullMarked
+@ApplicationModule(displayName = "Command line", allowedDependencies = { "shared", "identity", "audit" })
 package org.redress.server.cli;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

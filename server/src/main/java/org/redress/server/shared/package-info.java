@@ -5,7 +5,7 @@
  * problem type). It holds no Spring beans.
  */
 @NullMarked
-@ApplicationModule(displayName = "Shared kernel")
+@ApplicationModule(displayName = "Shared kernel", allowedDependencies = {})
 package org.redress.server.shared;
 
 import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,7 @@ import org.redress.server.identity.Allow;
 import org.redress.server.identity.Identity;
 import org.redress.server.identity.Role;
 import org.redress.server.web.ProblemResponses;
+import org.redress.server.web.OversizeUpload;
 import org.redress.server.web.ProblemTypes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -91,8 +92,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, ThrottledSignIn signIn, EndpointRules rules, Identity identity)
-            throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, ThrottledSignIn signIn, EndpointRules rules, Identity identity,
+            ObjectProvider<OversizeUpload> oversizeUploads) throws Exception {
         http.authenticationManager(new ProviderManager(signIn))
                 .formLogin(form -> form
                         .loginPage("/signin")
@@ -104,7 +105,7 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/signin?signedout"))
                 .addFilterAfter(new SessionGuard(identity), UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
-                        new NegatedRequestMatcher(new OversizeImport()))))
+                        new NegatedRequestMatcher(new OversizeImport(oversizeUploads.stream().toList())))))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; frame-ancestors 'none'; form-action 'self'")))
                 .authorizeHttpRequests(authorize -> authorize

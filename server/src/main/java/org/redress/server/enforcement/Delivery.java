@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 
 /**
  * One webhook and how its delivery is going. The body is not part of it: it may carry a statement
@@ -60,6 +61,11 @@ public record Delivery(DeliveryId id, DeliveryType type, String caseRef, Optiona
     /** The content the delivery is about; empty for an account suspension or a test webhook. */
     public Optional<ContentId> content() {
         return contentId.map(ContentId::new);
+    }
+
+    /** The account the delivery is about; present for an account suspension. */
+    public Optional<UploaderId> uploader() {
+        return uploaderId.map(UploaderId::new);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.redress.server.shared.Actor;
 import org.redress.server.shared.AuditedChange;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 
 /**
  * The platform acknowledged a webhook (answered 2xx). Published once per delivery, in the
@@ -23,7 +24,7 @@ import org.redress.server.shared.ContentId;
  * @param acknowledgedAt when the answer arrived
  */
 public record DeliveryAcknowledged(DeliveryId id, DeliveryType type, Optional<CaseRef> caseRef,
-        Optional<ContentId> contentId, Optional<String> uploaderId, Instant acknowledgedAt) implements AuditedChange {
+        Optional<ContentId> contentId, Optional<UploaderId> uploaderId, Instant acknowledgedAt) implements AuditedChange {
 
     public DeliveryAcknowledged {
         Objects.requireNonNull(id, "id");

@@ -13,6 +13,7 @@ import org.redress.server.enforcement.webhook.WebhookDispatcher;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -76,7 +77,8 @@ public class Enforcement {
 
     /** Asks the platform to suspend an uploader's account ({@code account.suspend}); the body has no {@code contentId}. */
     @Transactional
-    public DeliveryId requestSuspension(Actor actor, CaseRef caseRef, String uploaderId, int confirmedRemovals) {
+    public DeliveryId requestSuspension(Actor actor, CaseRef caseRef, UploaderId uploader, int confirmedRemovals) {
+        String uploaderId = uploader.value();
         if (confirmedRemovals < 1) {
             throw new IllegalArgumentException("confirmedRemovals must be at least 1: " + confirmedRemovals);
         }

@@ -27,6 +27,7 @@ import org.redress.server.review.cases.ReviewCases;
 import org.redress.server.review.decisions.StatementOfReasons;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -97,7 +98,8 @@ public class Review {
         }
         for (var locator : report.contentLocators()) {
             String contentId = locator.value();
-            cases.addContent(reviewCase.ref(), contentId, matching.registered(new ContentId(contentId)).map(RegisteredUpload::uploaderId));
+            cases.addContent(reviewCase.ref(), contentId, matching.registered(new ContentId(contentId))
+                    .map(RegisteredUpload::uploaderId).map(UploaderId::value));
             holdMedia(contentId, reviewCase.ref());
             if (settings.hideOnReport() && existing.isEmpty()) {
                 DeliveryId hide = enforcement.requestHide(SYSTEM, reviewCase.ref(), new ContentId(contentId));
@@ -149,7 +151,8 @@ public class Review {
         ReviewCase opened = ReviewCase.opened(CaseRefs.next(MATCH_CASES), Origin.MATCH, linked, severity, Source.HASH_MATCH,
                 match.foundAt(), deadline);
         cases.insert(opened);
-        cases.addContent(opened.ref(), match.contentId().value(), matching.registered(match.contentId()).map(RegisteredUpload::uploaderId));
+        cases.addContent(opened.ref(), match.contentId().value(), matching.registered(match.contentId())
+                .map(RegisteredUpload::uploaderId).map(UploaderId::value));
         holdMedia(match.contentId().value(), opened.ref());
         cases.addMatch(opened.ref(), found);
         history(opened.ref(), SYSTEM, "OPENED", Optional.of("HASH_MATCH " + match.bank().value() + "/" + match.entryId()
@@ -500,7 +503,7 @@ public class Review {
     private void countAgainst(String uploaderId, CaseRef ref, Instant at) {
         int total = cases.countRemoval(uploaderId, at);
         if (total >= settings.suspendAfter()) {
-            DeliveryId suspension = enforcement.requestSuspension(SYSTEM, ref, uploaderId, total);
+            DeliveryId suspension = enforcement.requestSuspension(SYSTEM, ref, new UploaderId(uploaderId), total);
             if (cases.markSuspended(uploaderId, suspension.value(), at)) {
                 history(ref, SYSTEM, "SUSPENSION_REQUESTED", Optional.of(total + " confirmed removals"));
             }

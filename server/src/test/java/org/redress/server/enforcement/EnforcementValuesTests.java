@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 
 class EnforcementValuesTests {
 
@@ -30,7 +31,7 @@ class EnforcementValuesTests {
                 Delivery.State.PENDING, AT, 0, Optional.of(AT), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty());
         var acknowledged = new DeliveryAcknowledged(id, DeliveryType.ACCOUNT_SUSPEND, Optional.of(new CaseRef("RDR-0001")),
-                Optional.empty(), Optional.of("uploader-secret"), AT);
+                Optional.empty(), Optional.of(new UploaderId("uploader-secret")), AT);
         assertThat(delivery.toString()).contains(id.value()).doesNotContain("uploader-secret");
         assertThat(acknowledged.toString()).contains(id.value()).doesNotContain("uploader-secret");
     }

@@ -21,6 +21,7 @@ import org.redress.server.audit.AuditTrail;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -93,7 +94,7 @@ class WebhookDeliveryIntegrationTests {
             var enforcement = context.enforcement();
             DeliveryId restore = enforcement.requestRestore(MODERATOR, new CaseRef("RDR-0001"), new ContentId("content-2"), "appeal upheld");
             DeliveryId hide = enforcement.requestHide(MODERATOR, new CaseRef("RDR-0001"), new ContentId("content-3"));
-            DeliveryId suspend = enforcement.requestSuspension(MODERATOR, new CaseRef("RDR-0001"), "uploader-9", 3);
+            DeliveryId suspend = enforcement.requestSuspension(MODERATOR, new CaseRef("RDR-0001"), new UploaderId("uploader-9"), 3);
             assertThat(enforcement.dispatchNow()).isEqualTo(3);
 
             JsonNode restored = JSON.readTree(receiver.received(restore.value()).getFirst().body());
@@ -108,7 +109,7 @@ class WebhookDeliveryIntegrationTests {
             assertThat(suspended.get("uploaderId").asString()).isEqualTo("uploader-9");
             assertThat(suspended.get("confirmedRemovals").asInt()).isEqualTo(3);
             assertThat(context.events(DeliveryAcknowledged.class)).filteredOn(e -> e.id().equals(suspend))
-                    .singleElement().satisfies(e -> assertThat(e.uploaderId()).contains("uploader-9"));
+                    .singleElement().satisfies(e -> assertThat(e.uploaderId()).contains(new UploaderId("uploader-9")));
         }
     }
 

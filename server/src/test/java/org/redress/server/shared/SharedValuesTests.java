@@ -22,6 +22,13 @@ class SharedValuesTests {
     }
 
     @Test
+    void uploaderIdIsNeverPrinted() {
+        assertThat(new UploaderId("account-42")).hasToString("UploaderId[redacted]");
+        assertThatIllegalArgumentException().isThrownBy(() -> new UploaderId(" "));
+        assertThatIllegalArgumentException().isThrownBy(() -> new UploaderId("x".repeat(UploaderId.MAX_LENGTH + 1)));
+    }
+
+    @Test
     void caseRefRefusesLowerCaseLikeTheTestWebhooksMarker() {
         assertThatIllegalArgumentException().isThrownBy(() -> new CaseRef("webhook-test"));
         assertThat(new CaseRef("RD-ABCD-EFGH")).hasToString("RD-ABCD-EFGH");

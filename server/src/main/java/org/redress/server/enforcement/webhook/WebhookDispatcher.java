@@ -205,7 +205,7 @@ public class WebhookDispatcher implements AutoCloseable {
                     return lost(delivery);
                 }
                 events.publishEvent(new DeliveryAcknowledged(delivery.id(), delivery.type(), delivery.forCase(),
-                        delivery.content(), delivery.uploaderId(), now));
+                        delivery.content(), delivery.uploader(), now));
                 return true;
             }
             int failures = delivery.attempts() + 1;

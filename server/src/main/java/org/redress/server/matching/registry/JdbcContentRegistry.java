@@ -13,6 +13,7 @@ import org.redress.pdq.Quality;
 import org.redress.server.matching.EntryHashes;
 import org.redress.server.matching.RegisteredUpload;
 import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 import org.redress.server.storage.FieldCipher;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -103,7 +104,7 @@ class JdbcContentRegistry implements ContentRegistry {
     public Optional<RegisteredUpload> newest(String contentId) {
         return jdbc.sql(NEWEST).param("contentId", contentId).query((row, n) -> new RegisteredUpload(
                 new ContentId(row.getString("content_id")),
-                cipher.decrypt(row.getString("uploader"), UPLOADER_CONTEXT),
+                new UploaderId(cipher.decrypt(row.getString("uploader"), UPLOADER_CONTEXT)),
                 EntryHashes.parse(row.getString("pdq"), row.getString("md5"), row.getString("sha256")))).optional();
     }
 }

@@ -3,8 +3,8 @@
  * change), {@link org.redress.server.shared.AuditedChange} (a state change the audit log must
  * record), {@link org.redress.server.shared.DomainException} (a rule violation with a stable
  * problem type), and the ids several modules pass to each other:
- * {@link org.redress.server.shared.CaseRef} and {@link org.redress.server.shared.ContentId}. It
- * holds no Spring beans.
+ * {@link org.redress.server.shared.CaseRef}, {@link org.redress.server.shared.ContentId} and
+ * {@link org.redress.server.shared.UploaderId}. It holds no Spring beans.
  */
 @NullMarked
 @ApplicationModule(displayName = "Shared kernel", allowedDependencies = {})

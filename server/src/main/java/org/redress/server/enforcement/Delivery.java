@@ -3,6 +3,9 @@ package org.redress.server.enforcement;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.redress.server.shared.CaseRef;
+import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 
 /**
  * One webhook and how its delivery is going. The body is not part of it: it may carry a statement
@@ -48,6 +51,21 @@ public record Delivery(DeliveryId id, DeliveryType type, String caseRef, Optiona
         if (attempts < 0) {
             throw new IllegalArgumentException("attempts must not be negative: " + attempts);
         }
+    }
+
+    /** The case the delivery comes from; empty for a test webhook, which belongs to no case. */
+    public Optional<CaseRef> forCase() {
+        return caseRef.equals(Enforcement.TEST_CASE_REF) ? Optional.empty() : Optional.of(new CaseRef(caseRef));
+    }
+
+    /** The content the delivery is about; empty for an account suspension or a test webhook. */
+    public Optional<ContentId> content() {
+        return contentId.map(ContentId::new);
+    }
+
+    /** The account the delivery is about; present for an account suspension. */
+    public Optional<UploaderId> uploader() {
+        return uploaderId.map(UploaderId::new);
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.redress.server.shared.AuditedChange;
  * @param action {@code delivery.queued} or {@code delivery.retried}
  * @param id the delivery
  */
-record DeliveryQueued(Actor actor, String action, DeliveryId id) implements AuditedChange {
+public record DeliveryQueued(Actor actor, String action, DeliveryId id) implements AuditedChange {
 
     @Override
     public AuditSubject subject() {

@@ -20,7 +20,7 @@ public enum DeliveryType {
         return wireName;
     }
 
-    static DeliveryType ofWireName(String name) {
+    public static DeliveryType ofWireName(String name) {
         for (DeliveryType type : values()) {
             if (type.wireName.equals(name)) {
                 return type;

@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.redress.server.enforcement.webhook.Deliveries;
+import org.redress.server.enforcement.webhook.WebhookDispatcher;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.CaseRef;
+import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -48,33 +53,36 @@ public class Enforcement {
      * sent as given.
      */
     @Transactional
-    public DeliveryId requestRemoval(Actor actor, String caseRef, String contentId, Map<String, Object> statementOfReasons) {
+    public DeliveryId requestRemoval(Actor actor, CaseRef caseRef, ContentId contentId,
+            Map<String, Object> statementOfReasons) {
         Objects.requireNonNull(statementOfReasons, "statementOfReasons");
-        return queue(actor, DeliveryType.CONTENT_REMOVE, caseRef, Optional.of(contentId), Optional.empty(),
+        return queue(actor, DeliveryType.CONTENT_REMOVE, caseRef.value(), Optional.of(contentId.value()), Optional.empty(),
                 Map.of("statementOfReasons", statementOfReasons));
     }
 
     /** Asks the platform to put content back ({@code content.restore}), for example after an appeal. */
     @Transactional
-    public DeliveryId requestRestore(Actor actor, String caseRef, String contentId, String reason) {
+    public DeliveryId requestRestore(Actor actor, CaseRef caseRef, ContentId contentId, String reason) {
         Objects.requireNonNull(reason, "reason");
-        return queue(actor, DeliveryType.CONTENT_RESTORE, caseRef, Optional.of(contentId), Optional.empty(),
+        return queue(actor, DeliveryType.CONTENT_RESTORE, caseRef.value(), Optional.of(contentId.value()), Optional.empty(),
                 Map.of("reason", reason));
     }
 
     /** Asks the platform to hide content while it is reviewed ({@code content.hide}). */
     @Transactional
-    public DeliveryId requestHide(Actor actor, String caseRef, String contentId) {
-        return queue(actor, DeliveryType.CONTENT_HIDE, caseRef, Optional.of(contentId), Optional.empty(), Map.of());
+    public DeliveryId requestHide(Actor actor, CaseRef caseRef, ContentId contentId) {
+        return queue(actor, DeliveryType.CONTENT_HIDE, caseRef.value(), Optional.of(contentId.value()), Optional.empty(),
+                Map.of());
     }
 
     /** Asks the platform to suspend an uploader's account ({@code account.suspend}); the body has no {@code contentId}. */
     @Transactional
-    public DeliveryId requestSuspension(Actor actor, String caseRef, String uploaderId, int confirmedRemovals) {
+    public DeliveryId requestSuspension(Actor actor, CaseRef caseRef, UploaderId uploader, int confirmedRemovals) {
+        String uploaderId = uploader.value();
         if (confirmedRemovals < 1) {
             throw new IllegalArgumentException("confirmedRemovals must be at least 1: " + confirmedRemovals);
         }
-        return queue(actor, DeliveryType.ACCOUNT_SUSPEND, caseRef, Optional.empty(), Optional.of(uploaderId),
+        return queue(actor, DeliveryType.ACCOUNT_SUSPEND, caseRef.value(), Optional.empty(), Optional.of(uploaderId),
                 Map.of("uploaderId", uploaderId, "confirmedRemovals", confirmedRemovals));
     }
 
@@ -95,8 +103,8 @@ public class Enforcement {
 
     /** Every delivery a case caused, oldest first. */
     @Transactional(readOnly = true)
-    public List<Delivery> deliveriesForCase(String caseRef) {
-        return deliveries.forCase(caseRef);
+    public List<Delivery> deliveriesForCase(CaseRef caseRef) {
+        return deliveries.forCase(caseRef.value());
     }
 
     /** Deliveries in one state, oldest first, at most {@code limit}. */

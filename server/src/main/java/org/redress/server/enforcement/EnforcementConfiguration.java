@@ -1,5 +1,6 @@
 package org.redress.server.enforcement;
 
+import org.redress.server.enforcement.webhook.WebhookSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;

@@ -9,7 +9,7 @@
  * {@link org.redress.server.enforcement.DeliveryGivenUp}.
  */
 @NullMarked
-@ApplicationModule(displayName = "Enforcement")
+@ApplicationModule(displayName = "Enforcement", allowedDependencies = { "shared", "storage", "identity" })
 package org.redress.server.enforcement;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package org.redress.server.identity;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.server.identity.security.ApiKeyAuthentication;
 import org.redress.server.shared.Actor;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;

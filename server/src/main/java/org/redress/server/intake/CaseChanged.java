@@ -3,6 +3,7 @@ package org.redress.server.intake;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
+import org.redress.server.shared.CaseRef;
 
 /**
  * An intake change for the audit log: ids and verbs only.

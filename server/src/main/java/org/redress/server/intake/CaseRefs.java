@@ -2,6 +2,7 @@ package org.redress.server.intake;
 
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
+import org.redress.server.shared.CaseRef;
 
 /**
  * New case references: a two-letter prefix naming who opened the case ({@code RD-} for intake's
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
 public final class CaseRefs {
 
     /** Intake's prefix. */
-    static final String REPORTS = "RD";
+    public static final String REPORTS = "RD";
 
     private static final Pattern PREFIX = Pattern.compile("[A-Z]{2}");
     private static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";

@@ -3,6 +3,7 @@ package org.redress.server.intake;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.redress.server.shared.CaseRef;
 
 /**
  * One reporter's view of their case: no other reporter's details appear in it.

@@ -30,7 +30,7 @@ public enum Channel {
     }
 
     /** The more urgent of two channels. */
-    Channel max(Channel other) {
+    public Channel max(Channel other) {
         return other.rank > rank ? other : this;
     }
 }

@@ -2,6 +2,7 @@ package org.redress.server.intake;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.redress.server.shared.CaseRef;
 
 /**
  * Someone complained about how their case is handled (UK OSA s.21(2A), the expedited route).

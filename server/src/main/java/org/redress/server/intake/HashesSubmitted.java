@@ -3,6 +3,7 @@ package org.redress.server.intake;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.redress.server.shared.CaseRef;
 
 /**
  * A person protected images by submitting their hashes. Published inside the submission's

@@ -65,7 +65,7 @@ public record NewReport(ReporterRole reporterRole, Declarations declarations, St
         return sha256Hex(text.toString());
     }
 
-    static String sha256Hex(String text) {
+    public static String sha256Hex(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

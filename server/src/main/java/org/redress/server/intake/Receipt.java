@@ -3,6 +3,7 @@ package org.redress.server.intake;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.redress.server.shared.CaseRef;
 
 /**
  * What a reporter is given: the case reference and their own status token (shown once).

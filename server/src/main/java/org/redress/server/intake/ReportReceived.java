@@ -3,6 +3,7 @@ package org.redress.server.intake;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.redress.server.shared.CaseRef;
 
 /**
  * An intimate image report was received and joined or opened a case. Published inside the

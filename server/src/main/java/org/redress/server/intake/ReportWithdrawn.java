@@ -2,6 +2,7 @@ package org.redress.server.intake;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.redress.server.shared.CaseRef;
 
 /**
  * The person who made a report or hash submission withdrew it. Whatever it put into hash banks

@@ -46,7 +46,7 @@ public record Bank(String id, BankName name, BankAction action, int maxDistance,
      * known and under the floor, since such a hash says too little about its image (it then
      * matches by digest only). The one rule for upload checks and retroactive scans alike.
      */
-    boolean matchesPdqOf(Optional<Quality> quality) {
+    public boolean matchesPdqOf(Optional<Quality> quality) {
         return quality.isEmpty() || quality.get().value() >= qualityFloor;
     }
 }

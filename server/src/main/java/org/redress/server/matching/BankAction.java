@@ -10,7 +10,7 @@ public enum BankAction {
     LOG;
 
     /** The verdict this action gives on its own. */
-    Verdict verdict() {
+    public Verdict verdict() {
         return switch (this) {
             case BLOCK -> Verdict.BLOCK;
             case REVIEW -> Verdict.REVIEW;

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
+import org.redress.server.shared.CaseRef;
+import org.redress.server.shared.ContentId;
 
 /**
  * Content matched a BLOCK or REVIEW bank, at upload or in a retroactive scan: review opens or joins
@@ -21,8 +23,8 @@ import org.redress.server.shared.AuditedChange;
  * @param retroactive whether a scan of earlier content found it
  * @param foundAt when it was found
  */
-public record MatchFound(Actor actor, String contentId, BankName bank, long entryId, int distance, Verdict verdict,
-        Optional<String> originatingCase, boolean retroactive, Instant foundAt) implements AuditedChange {
+public record MatchFound(Actor actor, ContentId contentId, BankName bank, long entryId, int distance, Verdict verdict,
+        Optional<CaseRef> originatingCase, boolean retroactive, Instant foundAt) implements AuditedChange {
 
     public MatchFound {
         Objects.requireNonNull(contentId, "contentId");

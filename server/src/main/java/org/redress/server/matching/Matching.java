@@ -13,10 +13,18 @@ import java.util.stream.Stream;
 import org.redress.hashindex.MultiIndex;
 import org.redress.pdq.PdqHash;
 import org.redress.pdq.Quality;
-import org.redress.server.intake.CaseRef;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.intake.SubmittedHash;
+import org.redress.server.matching.banks.Banks;
+import org.redress.server.matching.banks.Entries;
+import org.redress.server.matching.banks.MatchIndex;
+import org.redress.server.matching.check.CheckRecorder;
+import org.redress.server.matching.check.UploadHashing;
+import org.redress.server.matching.registry.ContentRegistry;
+import org.redress.server.matching.registry.RegistryHashes;
 import org.redress.server.media.Media;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.ContentId;
 import org.redress.server.storage.SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -170,8 +178,8 @@ public class Matching {
 
     /** The newest upload check of a content id, with its uploader and hashes. */
     @Transactional(readOnly = true)
-    public Optional<RegisteredUpload> registered(String contentId) {
-        return registry.newest(contentId);
+    public Optional<RegisteredUpload> registered(ContentId contentId) {
+        return registry.newest(contentId.value());
     }
 
     /**
@@ -181,11 +189,14 @@ public class Matching {
      * image (kept for review) the PDQ hashes of its rotations and mirrorings are banked too; without
      * it, the hashes of its upload check. Joins the caller's transaction.
      *
-     * @param decisionRef the case whose decision removed the content (the entries' provenance)
+     * @param decisionCase the case whose decision removed the content (the entries' provenance)
      * @return the entries added: none when neither the image nor an upload check is known
      */
     @Transactional
-    public List<BankEntry> bankConfirmedRemoval(Actor actor, String decisionRef, String contentId, Optional<byte[]> image) {
+    public List<BankEntry> bankConfirmedRemoval(Actor actor, CaseRef decisionCase, ContentId content,
+            Optional<byte[]> image) {
+        String decisionRef = decisionCase.value();
+        String contentId = content.value();
         Optional<EntryHashes> checked = registry.newest(contentId).map(RegisteredUpload::hashes);
         List<PdqHash> variants = List.of();
         Optional<EntryHashes> own = checked;
@@ -333,7 +344,7 @@ public class Matching {
         }
         long[] ids = entries.idsFrom(provenance);
         for (Found hit : found) {
-            events.publishEvent(new MatchFound(actor, hit.contentId(), bank.name(), ids[(int) hit.position()],
+            events.publishEvent(new MatchFound(actor, new ContentId(hit.contentId()), bank.name(), ids[(int) hit.position()],
                     hit.distance(), bank.action().verdict(), Optional.empty(), true, now));
         }
     }
@@ -418,7 +429,7 @@ public class Matching {
                 Optional.of(hashed.quality())));
         if (result.verdict() != Verdict.ALLOW || media.keepsAllowedUploads()) {
             try {
-                media.keep(contentId, image, clock.instant());
+                media.keep(new ContentId(contentId), image, clock.instant());
             } catch (RuntimeException e) {
                 log.warn("Keeping a checked image failed ({}); the verdict stands", e.getClass().getName());
             }
@@ -426,11 +437,20 @@ public class Matching {
         return result;
     }
 
-    static Optional<String> originatingCase(BankEntry entry) {
+    /** The case an entry came from: a hash submission's, or the case whose decision banked it. */
+    public static Optional<CaseRef> originatingCase(BankEntry entry) {
         return switch (entry.provenance().source()) {
-            case SUBMISSION, CASE, DECISION -> Optional.of(entry.provenance().ref());
+            case SUBMISSION, CASE, DECISION -> caseRef(entry.provenance().ref());
             case IMPORT, MANUAL -> Optional.empty();
         };
+    }
+
+    private static Optional<CaseRef> caseRef(String value) {
+        try {
+            return Optional.of(new CaseRef(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -460,7 +480,7 @@ public class Matching {
             registry.contentIdsWithDigests(entry.hashes().md5(), entry.hashes().sha256())
                     .forEach(contentId -> best.put(new Found(contentId, entry), 0));
         }
-        best.forEach((found, distance) -> events.publishEvent(new MatchFound(actor, found.contentId(), bank.name(),
+        best.forEach((found, distance) -> events.publishEvent(new MatchFound(actor, new ContentId(found.contentId()), bank.name(),
                 found.entry().id(), distance, bank.action().verdict(), originatingCase(found.entry()), true, now)));
     }
 }

@@ -1,5 +1,6 @@
 package org.redress.server.matching;
 
+import org.redress.server.matching.banks.MatchIndex;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;

@@ -9,7 +9,7 @@ public class MatchingUnavailableException extends RuntimeException {
         this("the matching index is still loading");
     }
 
-    MatchingUnavailableException(String why) {
+    public MatchingUnavailableException(String why) {
         super(why);
     }
 }

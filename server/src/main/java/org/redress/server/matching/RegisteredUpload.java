@@ -1,6 +1,8 @@
 package org.redress.server.matching;
 
 import java.util.Objects;
+import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 
 /**
  * Content as an upload check registered it.
@@ -9,7 +11,7 @@ import java.util.Objects;
  * @param uploaderId the platform's account id of the uploader
  * @param hashes the hashes the check carried
  */
-public record RegisteredUpload(String contentId, String uploaderId, EntryHashes hashes) {
+public record RegisteredUpload(ContentId contentId, UploaderId uploaderId, EntryHashes hashes) {
 
     public RegisteredUpload {
         Objects.requireNonNull(contentId, "contentId");

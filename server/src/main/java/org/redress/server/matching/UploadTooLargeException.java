@@ -5,7 +5,7 @@ public class UploadTooLargeException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    UploadTooLargeException() {
+    public UploadTooLargeException() {
         super("the image exceeds the size limits of a check");
     }
 }

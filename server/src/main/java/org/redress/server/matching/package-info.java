@@ -7,7 +7,8 @@
  * {@code HashesSubmitted} and {@code ReportWithdrawn} to bank and unbank victims' hashes.
  */
 @NullMarked
-@ApplicationModule(displayName = "Matching")
+@ApplicationModule(displayName = "Matching", allowedDependencies = { "shared", "storage", "web", "identity", "intake",
+        "media" })
 package org.redress.server.matching;
 
 import org.jspecify.annotations.NullMarked;

@@ -8,7 +8,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.redress.pdq.imageio.UndecodableImageException;
+import org.redress.server.media.preview.Previews;
+import org.redress.server.media.store.BlobFiles;
+import org.redress.server.media.store.MediaRecords;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.ContentId;
 import org.redress.server.storage.FieldCipher;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.context.ApplicationEventPublisher;
@@ -77,7 +81,8 @@ public class Media {
      *     image is empty or over {@link #MAX_BYTES}
      */
     @Transactional
-    public MediaId keep(String contentId, byte[] image, Instant receivedAt) {
+    public MediaId keep(ContentId content, byte[] image, Instant receivedAt) {
+        String contentId = content.value();
         checkContentId(contentId);
         if (image.length == 0 || image.length > MAX_BYTES) {
             throw new IllegalArgumentException("an image is 1 to " + MAX_BYTES + " bytes, got " + image.length);
@@ -100,9 +105,9 @@ public class Media {
     }
 
     /** The images kept for a content id, newest first. */
-    public List<StoredMedia> forContent(String contentId) {
-        checkContentId(contentId);
-        return records.forContent(contentId);
+    public List<StoredMedia> forContent(ContentId content) {
+        checkContentId(content.value());
+        return records.forContent(content.value());
     }
 
     /**
@@ -141,7 +146,8 @@ public class Media {
      * audited or logged.
      */
     @Transactional
-    public void hold(Actor actor, String contentId, String reason) {
+    public void hold(Actor actor, ContentId content, String reason) {
+        String contentId = content.value();
         checkContentId(contentId);
         if (reason.isBlank() || reason.length() > MAX_REASON) {
             throw new IllegalArgumentException("a hold's reason is 1 to " + MAX_REASON + " characters, got " + reason.length());
@@ -153,7 +159,8 @@ public class Media {
 
     /** Releases a content id's legal hold; its media expire as their retention says. Does nothing when not held. */
     @Transactional
-    public void release(Actor actor, String contentId) {
+    public void release(Actor actor, ContentId content) {
+        String contentId = content.value();
         checkContentId(contentId);
         if (records.release(contentId)) {
             events.publishEvent(new MediaChanged(actor, contentId, "released"));

@@ -1,6 +1,7 @@
 package org.redress.server.media;
 
 import java.nio.file.Path;
+import org.redress.server.media.store.BlobFiles;
 import org.redress.server.storage.DerivedKeys;
 import org.redress.server.storage.StorageLocation;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

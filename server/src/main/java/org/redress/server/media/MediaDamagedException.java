@@ -10,7 +10,7 @@ public final class MediaDamagedException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
-    MediaDamagedException(MediaId id, String what) {
+    public MediaDamagedException(MediaId id, String what) {
         super("stored media " + id.value() + " is damaged: " + what);
     }
 }

@@ -2,6 +2,7 @@ package org.redress.server.media;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.redress.server.shared.ContentId;
 
 /**
  * One image kept for one piece of content.
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param expiresAt when retention ends; the image is purged after this unless {@code held}
  * @param held whether a legal hold on the content id stops deletion
  */
-public record StoredMedia(MediaId id, String contentId, long size, Instant receivedAt, Instant expiresAt, boolean held) {
+public record StoredMedia(MediaId id, ContentId contentId, long size, Instant receivedAt, Instant expiresAt, boolean held) {
 
     public StoredMedia {
         Objects.requireNonNull(id, "id");

@@ -14,7 +14,7 @@ import org.redress.server.enforcement.Enforcement;
 import org.redress.server.identity.Identity;
 import org.redress.server.identity.Role;
 import org.redress.server.identity.Username;
-import org.redress.server.intake.CaseRef;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.intake.CaseRefs;
 import org.redress.server.intake.Intake;
 import org.redress.server.intake.Progress;
@@ -26,7 +26,11 @@ import org.redress.server.matching.Verdict;
 import org.redress.server.media.Media;
 import org.redress.server.media.MediaId;
 import org.redress.server.media.StoredMedia;
+import org.redress.server.review.cases.ReviewCases;
+import org.redress.server.review.decisions.StatementOfReasons;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -99,10 +103,11 @@ public class Review {
         }
         for (var locator : report.contentLocators()) {
             String contentId = locator.value();
-            cases.addContent(reviewCase.ref(), contentId, matching.registered(contentId).map(RegisteredUpload::uploaderId));
+            cases.addContent(reviewCase.ref(), contentId, matching.registered(new ContentId(contentId))
+                    .map(RegisteredUpload::uploaderId).map(UploaderId::value));
             holdMedia(contentId, reviewCase.ref());
             if (settings.hideOnReport() && existing.isEmpty()) {
-                DeliveryId hide = enforcement.requestHide(SYSTEM, reviewCase.ref().value(), contentId);
+                DeliveryId hide = enforcement.requestHide(SYSTEM, reviewCase.ref(), new ContentId(contentId));
                 history(reviewCase.ref(), SYSTEM, "HIDE_REQUESTED", Optional.of(hide.value()));
             }
         }
@@ -130,19 +135,19 @@ public class Review {
         if (match.verdict() == Verdict.BLOCK && !match.retroactive()) {
             return;
         }
-        var found = new CaseMatch(match.contentId(), match.bank().value(), match.entryId(), match.distance(),
+        var found = new CaseMatch(match.contentId().value(), match.bank().value(), match.entryId(), match.distance(),
                 match.retroactive(), match.foundAt());
-        Optional<CaseRef> covering = cases.caseOfContent(match.contentId());
+        Optional<CaseRef> covering = cases.caseOfContent(match.contentId().value());
         if (covering.isPresent()) {
             boolean removed = cases.contents(covering.get()).stream()
-                    .anyMatch(c -> c.contentId().equals(match.contentId()) && c.removedAt().isPresent());
+                    .anyMatch(c -> c.contentId().equals(match.contentId().value()) && c.removedAt().isPresent());
             if (!removed) {
                 cases.addMatch(covering.get(), found);
                 history(covering.get(), SYSTEM, "MATCH_JOINED", Optional.of(match.bank().value() + "/" + match.entryId()));
             }
             return;
         }
-        Optional<CaseRef> linked = match.originatingCase().flatMap(Review::caseRef);
+        Optional<CaseRef> linked = match.originatingCase();
         Optional<ReviewCase> original = linked.flatMap(cases::find);
         Instant ownDeadline = match.foundAt().plus(settings.matchDeadline());
         Instant deadline = original.map(ReviewCase::deadline).filter(d -> d.isAfter(match.foundAt()) && d.isBefore(ownDeadline))
@@ -151,8 +156,9 @@ public class Review {
         ReviewCase opened = ReviewCase.opened(CaseRefs.next(MATCH_CASES), Origin.MATCH, linked, severity, Source.HASH_MATCH,
                 match.foundAt(), deadline);
         cases.insert(opened);
-        cases.addContent(opened.ref(), match.contentId(), matching.registered(match.contentId()).map(RegisteredUpload::uploaderId));
-        holdMedia(match.contentId(), opened.ref());
+        cases.addContent(opened.ref(), match.contentId().value(), matching.registered(match.contentId())
+                .map(RegisteredUpload::uploaderId).map(UploaderId::value));
+        holdMedia(match.contentId().value(), opened.ref());
         cases.addMatch(opened.ref(), found);
         history(opened.ref(), SYSTEM, "OPENED", Optional.of("HASH_MATCH " + match.bank().value() + "/" + match.entryId()
                 + linked.map(l -> " copy of " + l.value()).orElse("")));
@@ -238,7 +244,7 @@ public class Review {
     public CaseFile caseFile(CaseRef ref) {
         ReviewCase reviewCase = find(ref);
         return new CaseFile(reviewCase, cases.contents(ref), intake.reportsForReview(ref), intake.complaints(ref), cases.matches(ref),
-                cases.decisions(ref), enforcement.deliveriesForCase(ref.value()), cases.history(ref));
+                cases.decisions(ref), enforcement.deliveriesForCase(ref), cases.history(ref));
     }
 
     /** Counts per state and the cases at risk of, or past, their deadline. */
@@ -422,11 +428,12 @@ public class Review {
                     facts(reviewCase), reviewCase.origin() == Origin.MATCH, request.basis().orElseThrow(), request.policy(),
                     request.statement(), strikes, settings.suspendAfter(), settings.appealUrl());
             Map<String, Object> body = statement.toMap();
-            DeliveryId delivery = enforcement.requestRemoval(moderator.actor(), reviewCase.ref().value(), content.contentId(), body);
+            DeliveryId delivery = enforcement.requestRemoval(moderator.actor(), reviewCase.ref(),
+                    new ContentId(content.contentId()), body);
             cases.markRemovalRequested(reviewCase.ref(), content.contentId(), delivery.value(), now);
             history(reviewCase.ref(), moderator.actor(), "REMOVAL_REQUESTED", Optional.of(content.contentId()));
             if (request.outcome() == Outcome.REFER) {
-                media.hold(moderator.actor(), content.contentId(), "child-protection referral " + reviewCase.ref().value());
+                media.hold(moderator.actor(), new ContentId(content.contentId()), "child-protection referral " + reviewCase.ref().value());
             }
             if (first == null) {
                 first = JSON.writeValueAsString(body);
@@ -469,7 +476,7 @@ public class Review {
         List<CaseContent> contents = cases.contents(ref);
         CaseContent content = contents.stream().filter(c -> c.contentId().equals(contentId)).findFirst().orElseThrow();
         Optional<byte[]> image = keptImage(contentId);
-        int banked = matching.bankConfirmedRemoval(SYSTEM, ref.value(), contentId, image).size();
+        int banked = matching.bankConfirmedRemoval(SYSTEM, ref, new ContentId(contentId), image).size();
         history(ref, SYSTEM, banked > 0 ? "HASHES_BANKED" : "NO_HASHES_TO_BANK", Optional.of(contentId + " " + banked));
         content.uploaderId().ifPresent(uploader -> countAgainst(uploader, ref, at));
         if (contents.stream().allMatch(c -> c.removedAt().isPresent() || c.removalDelivery().isEmpty())) {
@@ -486,7 +493,7 @@ public class Review {
     /** The newest kept image of the content; a damaged or purged file only costs the rotated hashes. */
     private Optional<byte[]> keptImage(String contentId) {
         try {
-            return media.forContent(contentId).stream().findFirst().map(m -> media.open(m.id()));
+            return media.forContent(new ContentId(contentId)).stream().findFirst().map(m -> media.open(m.id()));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -498,7 +505,7 @@ public class Review {
      */
     private void holdMedia(String contentId, CaseRef ref) {
         if (contentId.length() <= Media.MAX_CONTENT_ID) {
-            media.hold(SYSTEM, contentId, "under review in case " + ref.value());
+            media.hold(SYSTEM, new ContentId(contentId), "under review in case " + ref.value());
         }
     }
 
@@ -508,7 +515,7 @@ public class Review {
         }
         for (CaseContent content : cases.contents(reviewCase.ref())) {
             if (content.contentId().length() <= Media.MAX_CONTENT_ID) {
-                media.release(SYSTEM, content.contentId());
+                media.release(SYSTEM, new ContentId(content.contentId()));
             }
         }
     }
@@ -516,7 +523,7 @@ public class Review {
     private void countAgainst(String uploaderId, CaseRef ref, Instant at) {
         int total = cases.countRemoval(uploaderId, at);
         if (total >= settings.suspendAfter()) {
-            DeliveryId suspension = enforcement.requestSuspension(SYSTEM, ref.value(), uploaderId, total);
+            DeliveryId suspension = enforcement.requestSuspension(SYSTEM, ref, new UploaderId(uploaderId), total);
             if (cases.markSuspended(uploaderId, suspension.value(), at)) {
                 history(ref, SYSTEM, "SUSPENSION_REQUESTED", Optional.of(total + " confirmed removals"));
             }
@@ -560,7 +567,7 @@ public class Review {
     public List<StoredMedia> media(CaseRef ref) {
         List<StoredMedia> all = new ArrayList<>();
         for (CaseContent content : cases.contents(ref)) {
-            all.addAll(media.forContent(content.contentId()));
+            all.addAll(media.forContent(new ContentId(content.contentId())));
         }
         return all;
     }
@@ -642,14 +649,6 @@ public class Review {
     }
 
     /** A provenance reference that has the shape of a case reference (imports and manual entries do not). */
-    private static Optional<CaseRef> caseRef(String value) {
-        try {
-            return Optional.of(new CaseRef(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
     private Instant now() {
         return SqlDialect.truncate(clock.instant());
     }

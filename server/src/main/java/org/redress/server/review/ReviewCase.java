@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.redress.server.intake.CaseRef;
+import org.redress.server.shared.CaseRef;
 
 /**
  * A case as review keeps it.

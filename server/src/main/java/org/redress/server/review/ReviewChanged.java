@@ -1,6 +1,6 @@
 package org.redress.server.review;
 
-import org.redress.server.intake.CaseRef;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;

@@ -7,7 +7,8 @@
  * enforcement's acknowledgements; tells intake about each step so that reporters hear of it.
  */
 @NullMarked
-@ApplicationModule(displayName = "Review")
+@ApplicationModule(displayName = "Review", allowedDependencies = { "shared", "storage", "web", "identity", "intake",
+        "matching", "media", "enforcement" })
 package org.redress.server.review;
 
 import org.jspecify.annotations.NullMarked;

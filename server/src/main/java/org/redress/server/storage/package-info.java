@@ -6,7 +6,7 @@
  * service and the {@code admin}/{@code audit} commands open storage the same way.
  */
 @NullMarked
-@ApplicationModule(displayName = "Storage")
+@ApplicationModule(displayName = "Storage", allowedDependencies = {})
 package org.redress.server.storage;
 
 import org.jspecify.annotations.NullMarked;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.redress.server.enforcement.DeliveryAcknowledged;
 import org.redress.server.enforcement.DeliveryGivenUp;
 import org.redress.server.enforcement.DeliveryId;
+import org.redress.server.enforcement.DeliveryType;
 import org.redress.server.identity.ApiKeyId;
 import org.redress.server.identity.ApiKeyIssued;
 import org.redress.server.identity.ApiKeyRevoked;
@@ -32,7 +33,6 @@ import org.redress.server.identity.UserAccessChanged;
 import org.redress.server.identity.UserCreated;
 import org.redress.server.identity.UserId;
 import org.redress.server.intake.CaseChanged;
-import org.redress.server.intake.CaseRef;
 import org.redress.server.matching.BankChanged;
 import org.redress.server.matching.BankName;
 import org.redress.server.matching.ContentChecked;
@@ -44,6 +44,8 @@ import org.redress.server.matching.Verdict;
 import org.redress.server.media.MediaChanged;
 import org.redress.server.review.ReviewChanged;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.CaseRef;
+import org.redress.server.shared.ContentId;
 import org.redress.server.shared.AuditedChange;
 
 /**
@@ -88,9 +90,9 @@ class AuditedEventsTests {
                         "delivery.queued", "enforcement_delivery", DELIVERY),
                 new Expected(deliveryQueued(STAFF, "delivery.retried", id),
                         "delivery.retried", "enforcement_delivery", DELIVERY),
-                new Expected(new DeliveryGivenUp(id, "content.remove", CASE.value(), AT),
+                new Expected(new DeliveryGivenUp(id, DeliveryType.CONTENT_REMOVE, Optional.of(CASE), AT),
                         "delivery.given-up", "enforcement_delivery", DELIVERY),
-                new Expected(new DeliveryAcknowledged(id, "content.remove", CASE.value(), Optional.of("c-1"),
+                new Expected(new DeliveryAcknowledged(id, DeliveryType.CONTENT_REMOVE, Optional.of(CASE), Optional.of(new ContentId("c-1")),
                         Optional.empty(), AT), "delivery.acknowledged", "enforcement_delivery", DELIVERY),
                 new Expected(new ContentChecked(STAFF, "post/42", Verdict.BLOCK, 2),
                         "content.checked:block", "matching_content", "post/42"),
@@ -100,9 +102,9 @@ class AuditedEventsTests {
                         "bank-entries.imported", "matching_bank", "bank-1/batch-9"),
                 new Expected(new BankChanged(STAFF, "bank-1", "updated"),
                         "bank.updated", "matching_bank", "bank-1"),
-                new Expected(new MatchFound(STAFF, "post/42", new BankName("ncii"), 17, 12, Verdict.REVIEW,
-                        Optional.of(CASE.value()), false, AT), "match.found:review", "matching_entry", "17/post/42"),
-                new Expected(new MatchFound(STAFF, "post/42", new BankName("ncii"), 17, 0, Verdict.BLOCK,
+                new Expected(new MatchFound(STAFF, new ContentId("post/42"), new BankName("ncii"), 17, 12, Verdict.REVIEW,
+                        Optional.of(CASE), false, AT), "match.found:review", "matching_entry", "17/post/42"),
+                new Expected(new MatchFound(STAFF, new ContentId("post/42"), new BankName("ncii"), 17, 0, Verdict.BLOCK,
                         Optional.empty(), true, AT), "match.found:block:retroactive", "matching_entry", "17/post/42"),
                 new Expected(new ReviewChanged(STAFF, "case.decided:remove", CASE),
                         "case.decided:remove", "review_case", CASE.value()),

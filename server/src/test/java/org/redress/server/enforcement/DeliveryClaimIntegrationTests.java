@@ -19,7 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.redress.server.MutableClock;
 import org.redress.server.TestDatabase;
+import org.redress.server.enforcement.webhook.Deliveries;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.CaseRef;
+import org.redress.server.shared.ContentId;
 
 /**
  * The outbox's claims on both databases: a claimed row belongs to one dispatcher until its lease
@@ -33,7 +36,7 @@ class DeliveryClaimIntegrationTests {
     private static List<DeliveryId> queue(Enforcement enforcement, int count, String prefix) {
         List<DeliveryId> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(enforcement.requestRemoval(MODERATOR, prefix + i, "content-" + i, Map.of("ground", "test")));
+            ids.add(enforcement.requestRemoval(MODERATOR, new CaseRef(prefix + i), new ContentId("content-" + i), Map.of("ground", "test")));
         }
         return ids;
     }

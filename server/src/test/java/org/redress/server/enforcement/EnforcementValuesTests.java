@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.redress.server.shared.CaseRef;
+import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 
 class EnforcementValuesTests {
 
@@ -24,10 +27,11 @@ class EnforcementValuesTests {
     @Test
     void redactsTheUploaderInToString() {
         var id = DeliveryId.random();
-        var delivery = new Delivery(id, DeliveryType.ACCOUNT_SUSPEND, "RDR-1", Optional.empty(), Optional.of("uploader-secret"),
+        var delivery = new Delivery(id, DeliveryType.ACCOUNT_SUSPEND, "RDR-0001", Optional.empty(), Optional.of("uploader-secret"),
                 Delivery.State.PENDING, AT, 0, Optional.of(AT), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty());
-        var acknowledged = new DeliveryAcknowledged(id, "account.suspend", "RDR-1", Optional.empty(), Optional.of("uploader-secret"), AT);
+        var acknowledged = new DeliveryAcknowledged(id, DeliveryType.ACCOUNT_SUSPEND, Optional.of(new CaseRef("RDR-0001")),
+                Optional.empty(), Optional.of(new UploaderId("uploader-secret")), AT);
         assertThat(delivery.toString()).contains(id.value()).doesNotContain("uploader-secret");
         assertThat(acknowledged.toString()).contains(id.value()).doesNotContain("uploader-secret");
     }
@@ -39,5 +43,20 @@ class EnforcementValuesTests {
         }
         assertThat(DeliveryType.CONTENT_REMOVE.wireName()).isEqualTo("content.remove");
         assertThat(DeliveryType.ACCOUNT_SUSPEND.wireName()).isEqualTo("account.suspend");
+    }
+
+    @Test
+    void aDeliveryNamesItsCaseAndContentTypedAndATestWebhookNoCase() {
+        var removal = new Delivery(DeliveryId.random(), DeliveryType.CONTENT_REMOVE, "RDR-0001", Optional.of("post-1"),
+                Optional.empty(), Delivery.State.PENDING, AT, 0, Optional.of(AT), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        var test = new Delivery(DeliveryId.random(), DeliveryType.WEBHOOK_TEST, Enforcement.TEST_CASE_REF,
+                Optional.empty(), Optional.empty(), Delivery.State.PENDING, AT, 0, Optional.of(AT), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+
+        assertThat(removal.forCase()).contains(new CaseRef("RDR-0001"));
+        assertThat(removal.content()).contains(new ContentId("post-1"));
+        assertThat(test.forCase()).isEmpty();
+        assertThat(test.content()).isEmpty();
     }
 }

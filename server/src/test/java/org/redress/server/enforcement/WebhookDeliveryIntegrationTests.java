@@ -19,6 +19,9 @@ import org.redress.server.TestDatabase;
 import org.redress.server.audit.AuditEntry;
 import org.redress.server.audit.AuditTrail;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.CaseRef;
+import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +51,7 @@ class WebhookDeliveryIntegrationTests {
                 var receiver = new WebhookReceiver(EnforcementContext.SECRET, clock::instant, (id, n) -> new WebhookReceiver.Answer.Status(204));
                 var context = EnforcementContext.sendingTo(db, clock, receiver)) {
             var enforcement = context.enforcement();
-            DeliveryId id = enforcement.requestRemoval(MODERATOR, "RDR-AAAA-BBBB", "content-1", reasons());
+            DeliveryId id = enforcement.requestRemoval(MODERATOR, new CaseRef("RDR-AAAA-BBBB"), new ContentId("content-1"), reasons());
 
             assertThat(enforcement.delivery(id)).get().extracting(Delivery::state).isEqualTo(Delivery.State.PENDING);
             assertThat(enforcement.dispatchNow()).isEqualTo(1);
@@ -70,11 +73,11 @@ class WebhookDeliveryIntegrationTests {
             assertThat(delivery.attempts()).isEqualTo(1);
             assertThat(delivery.lastStatus()).contains(204);
             assertThat(delivery.acknowledgedAt()).contains(EnforcementContext.START);
-            assertThat(enforcement.deliveriesForCase("RDR-AAAA-BBBB")).extracting(Delivery::id).containsExactly(id);
+            assertThat(enforcement.deliveriesForCase(new CaseRef("RDR-AAAA-BBBB"))).extracting(Delivery::id).containsExactly(id);
             assertThat(context.events(DeliveryAcknowledged.class)).singleElement().satisfies(event -> {
                 assertThat(event.id()).isEqualTo(id);
-                assertThat(event.type()).isEqualTo("content.remove");
-                assertThat(event.contentId()).contains("content-1");
+                assertThat(event.type()).isEqualTo(DeliveryType.CONTENT_REMOVE);
+                assertThat(event.contentId()).contains(new ContentId("content-1"));
                 assertThat(event.uploaderId()).isEmpty();
             });
             assertThat(audited(context, id)).containsExactly("delivery.queued", "delivery.acknowledged");
@@ -89,9 +92,9 @@ class WebhookDeliveryIntegrationTests {
                 var receiver = new WebhookReceiver(EnforcementContext.SECRET, clock::instant, (id, n) -> new WebhookReceiver.Answer.Status(200));
                 var context = EnforcementContext.sendingTo(db, clock, receiver)) {
             var enforcement = context.enforcement();
-            DeliveryId restore = enforcement.requestRestore(MODERATOR, "RDR-1", "content-2", "appeal upheld");
-            DeliveryId hide = enforcement.requestHide(MODERATOR, "RDR-1", "content-3");
-            DeliveryId suspend = enforcement.requestSuspension(MODERATOR, "RDR-1", "uploader-9", 3);
+            DeliveryId restore = enforcement.requestRestore(MODERATOR, new CaseRef("RDR-0001"), new ContentId("content-2"), "appeal upheld");
+            DeliveryId hide = enforcement.requestHide(MODERATOR, new CaseRef("RDR-0001"), new ContentId("content-3"));
+            DeliveryId suspend = enforcement.requestSuspension(MODERATOR, new CaseRef("RDR-0001"), new UploaderId("uploader-9"), 3);
             assertThat(enforcement.dispatchNow()).isEqualTo(3);
 
             JsonNode restored = JSON.readTree(receiver.received(restore.value()).getFirst().body());
@@ -106,7 +109,7 @@ class WebhookDeliveryIntegrationTests {
             assertThat(suspended.get("uploaderId").asString()).isEqualTo("uploader-9");
             assertThat(suspended.get("confirmedRemovals").asInt()).isEqualTo(3);
             assertThat(context.events(DeliveryAcknowledged.class)).filteredOn(e -> e.id().equals(suspend))
-                    .singleElement().satisfies(e -> assertThat(e.uploaderId()).contains("uploader-9"));
+                    .singleElement().satisfies(e -> assertThat(e.uploaderId()).contains(new UploaderId("uploader-9")));
         }
     }
 
@@ -133,7 +136,7 @@ class WebhookDeliveryIntegrationTests {
                 var context = EnforcementContext.sendingTo(db, clock, receiver)) {
             var enforcement = context.enforcement();
             for (int i = 0; i < 10; i++) {
-                ids.add(enforcement.requestRemoval(MODERATOR, "RDR-RETRY-" + i, "content-" + i, reasons()).value());
+                ids.add(enforcement.requestRemoval(MODERATOR, new CaseRef("RDR-RETRY-" + i), new ContentId("content-" + i), reasons()).value());
             }
 
             assertThat(enforcement.dispatchNow()).isZero();
@@ -195,7 +198,7 @@ class WebhookDeliveryIntegrationTests {
                 var receiver = new WebhookReceiver(EnforcementContext.SECRET, clock::instant, (id, n) -> new WebhookReceiver.Answer.Status(500));
                 var context = EnforcementContext.sendingTo(db, clock, receiver, "--redress.webhook.give-up-after=72h")) {
             var enforcement = context.enforcement();
-            DeliveryId id = enforcement.requestRemoval(MODERATOR, "RDR-GIVEUP", "content-x", reasons());
+            DeliveryId id = enforcement.requestRemoval(MODERATOR, new CaseRef("RDR-GIVEUP"), new ContentId("content-x"), reasons());
             Instant end = EnforcementContext.START.plus(Duration.ofHours(72));
             while (clock.instant().isBefore(end.plus(Duration.ofHours(2)))) {
                 enforcement.dispatchNow();
@@ -211,8 +214,8 @@ class WebhookDeliveryIntegrationTests {
             assertThat(attempts.getLast().at()).isAfterOrEqualTo(end);
             assertThat(context.events(DeliveryGivenUp.class)).singleElement().satisfies(event -> {
                 assertThat(event.id()).isEqualTo(id);
-                assertThat(event.caseRef()).isEqualTo("RDR-GIVEUP");
-                assertThat(event.type()).isEqualTo("content.remove");
+                assertThat(event.caseRef()).contains(new CaseRef("RDR-GIVEUP"));
+                assertThat(event.type()).isEqualTo(DeliveryType.CONTENT_REMOVE);
             });
 
             clock.advance(Duration.ofDays(3));
@@ -246,7 +249,7 @@ class WebhookDeliveryIntegrationTests {
                 String caseRef = "RDR-FAST-" + i;
                 String contentId = "content-f" + i;
                 DeliveryId id = transactions.execute(status -> {
-                    DeliveryId queued = context.enforcement().requestRemoval(MODERATOR, caseRef, contentId, reasons());
+                    DeliveryId queued = context.enforcement().requestRemoval(MODERATOR, new CaseRef(caseRef), new ContentId(contentId), reasons());
                     assertThat(receiver.received(queued.value())).as("nothing leaves before the commit").isEmpty();
                     return queued;
                 });
@@ -266,7 +269,7 @@ class WebhookDeliveryIntegrationTests {
     void keepsDeliveriesWaitingWithoutAUrl(TestDatabase.Vendor vendor) {
         var clock = new MutableClock(EnforcementContext.START);
         try (var db = TestDatabase.create(vendor); var context = new EnforcementContext(db, clock)) {
-            DeliveryId id = context.enforcement().requestHide(MODERATOR, "RDR-WAIT", "content-w");
+            DeliveryId id = context.enforcement().requestHide(MODERATOR, new CaseRef("RDR-WAIT"), new ContentId("content-w"));
             clock.advance(Duration.ofDays(30));
             assertThat(context.enforcement().dispatchNow()).isZero();
             assertThat(context.enforcement().delivery(id).orElseThrow().state()).isEqualTo(Delivery.State.PENDING);
@@ -281,7 +284,7 @@ class WebhookDeliveryIntegrationTests {
             var transactions = context.bean(org.springframework.transaction.support.TransactionTemplate.class);
             List<DeliveryId> queued = new ArrayList<>();
             assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-                queued.add(context.enforcement().requestRemoval(MODERATOR, "RDR-ROLLBACK", "content-r", reasons()));
+                queued.add(context.enforcement().requestRemoval(MODERATOR, new CaseRef("RDR-ROLLBACK"), new ContentId("content-r"), reasons()));
                 throw new IllegalStateException("the decision failed");
             })).hasMessage("the decision failed");
             assertThat(context.enforcement().delivery(queued.getFirst())).isEmpty();

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.redress.server.identity.accounts.ApiKeySecrets;
+import org.redress.server.identity.accounts.Passwords;
+import org.redress.server.identity.security.SignInThrottle;
 
 class IdentityValuesTests {
 

@@ -13,6 +13,9 @@ import org.redress.pdq.Quality;
 import org.redress.server.TestDatabase;
 import org.redress.server.audit.AuditTrail;
 import org.redress.server.audit.ChainVerification;
+import org.redress.server.intake.cases.IntakeCases;
+import org.redress.server.intake.cases.StatusToken;
+import org.redress.server.intake.mail.IntakeOutbox;
 import org.redress.server.shared.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.redress.server.TestDatabase;
+import org.redress.server.intake.mail.IntakeMailer;
+import org.redress.server.intake.mail.IntakeOutbox;
 import org.redress.server.shared.Actor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.redress.pdq.PdqHash;
+import org.redress.server.intake.cases.IdempotentAnswers;
+import org.redress.server.intake.cases.StatusToken;
+import org.redress.server.intake.cases.StoredReport;
+import org.redress.server.shared.CaseRef;
 
 class IntakeValuesTests {
 

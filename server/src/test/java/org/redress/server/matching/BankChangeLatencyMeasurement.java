@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.redress.pdq.PdqHash;
 import org.redress.server.TestDatabase;
+import org.redress.server.matching.banks.MatchIndex;
 import org.redress.server.shared.Actor;
 
 /**

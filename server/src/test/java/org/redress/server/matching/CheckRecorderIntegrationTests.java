@@ -14,6 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.redress.pdq.PdqHash;
 import org.redress.server.TestDatabase;
+import org.redress.server.matching.banks.MatchIndex;
+import org.redress.server.matching.check.UploadHashing;
 import org.redress.server.shared.Actor;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;

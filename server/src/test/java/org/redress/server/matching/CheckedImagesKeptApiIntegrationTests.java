@@ -13,9 +13,12 @@ import org.redress.server.ServiceTest;
 import org.redress.server.identity.Identity;
 import org.redress.server.identity.Role;
 import org.redress.server.identity.Username;
+import org.redress.server.matching.banks.MatchIndex;
+import org.redress.server.matching.check.UploadHashing;
 import org.redress.server.media.Media;
 import org.redress.server.media.StoredMedia;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.ContentId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -79,7 +82,7 @@ class CheckedImagesKeptApiIntegrationTests {
 
         String contentId = checkImage(image, "REVIEW");
 
-        assertThat(media.forContent(contentId)).singleElement().satisfies(kept -> {
+        assertThat(media.forContent(new ContentId(contentId))).singleElement().satisfies(kept -> {
             assertThat(kept.size()).isEqualTo(image.length);
             assertThat(kept.held()).as("the REVIEW verdict opened a review case, which holds its image").isTrue();
             assertThat(media.open(kept.id())).isEqualTo(image);
@@ -93,14 +96,14 @@ class CheckedImagesKeptApiIntegrationTests {
 
         String contentId = checkImage(TestImages.png(TestImages.nearDuplicate(TestImages.picture(42))), "BLOCK");
 
-        assertThat(media.forContent(contentId)).extracting(StoredMedia::contentId).containsExactly(contentId);
+        assertThat(media.forContent(new ContentId(contentId))).extracting(StoredMedia::contentId).containsExactly(new ContentId(contentId));
     }
 
     @Test
     void keepsAllowedUploadsByDefault() throws Exception {
         String contentId = checkImage(TestImages.png(TestImages.picture(43)), "ALLOW");
 
-        assertThat(media.forContent(contentId)).hasSize(1);
+        assertThat(media.forContent(new ContentId(contentId))).hasSize(1);
     }
 
     /** A multipart form field, as a browser or an HTTP client sends it: a part without a file name. */

@@ -6,8 +6,11 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.redress.server.TestDatabase;
+import org.redress.server.matching.banks.MatchIndex;
+import org.redress.server.matching.check.UploadHashing;
 import org.redress.server.media.Media;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.ContentId;
 
 /** What matching keeps when operators turn off keeping allowed uploads, and that a storage failure never fails a check. */
 class CheckedImagesKeptIntegrationTests {
@@ -33,8 +36,8 @@ class CheckedImagesKeptIntegrationTests {
 
             assertThat(reviewed.verdict()).isEqualTo(Verdict.REVIEW);
             assertThat(allowed.verdict()).isEqualTo(Verdict.ALLOW);
-            assertThat(media.forContent("reviewed")).hasSize(1);
-            assertThat(media.forContent("allowed")).isEmpty();
+            assertThat(media.forContent(new ContentId("reviewed"))).hasSize(1);
+            assertThat(media.forContent(new ContentId("allowed"))).isEmpty();
         }
     }
 
@@ -52,7 +55,7 @@ class CheckedImagesKeptIntegrationTests {
                 var result = matching.checkImage(PLATFORM, "unkept", "u-1", TestImages.png(TestImages.picture(53)));
 
                 assertThat(result.verdict()).isEqualTo(Verdict.ALLOW);
-                assertThat(context.getBean(Media.class).forContent("unkept")).isEmpty();
+                assertThat(context.getBean(Media.class).forContent(new ContentId("unkept"))).isEmpty();
             }
         }
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.redress.pdq.PdqHash;
 import org.redress.pdq.Quality;
 import org.redress.server.TestDatabase;
+import org.redress.server.matching.banks.MatchIndex;
 import org.redress.server.shared.Actor;
 import org.springframework.context.ConfigurableApplicationContext;
 

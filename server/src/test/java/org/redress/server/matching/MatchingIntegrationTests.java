@@ -14,11 +14,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.redress.pdq.PdqHash;
 import org.redress.pdq.Quality;
 import org.redress.server.TestDatabase;
-import org.redress.server.intake.CaseRef;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.intake.HashesSubmitted;
 import org.redress.server.intake.ReportWithdrawn;
 import org.redress.server.intake.SubmittedHash;
+import org.redress.server.matching.banks.MatchIndex;
+import org.redress.server.matching.check.UploadHashing;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.ContentId;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
@@ -124,10 +127,10 @@ class MatchingIntegrationTests {
                     Optional.empty(), Optional.empty(), new Provenance(Provenance.Source.CASE, "CASE-0001"));
 
             assertThat(found).singleElement().satisfies(match -> {
-                assertThat(match.contentId()).isEqualTo("early-post");
+                assertThat(match.contentId()).isEqualTo(new ContentId("early-post"));
                 assertThat(match.entryId()).isEqualTo(entry.id());
                 assertThat(match.retroactive()).isTrue();
-                assertThat(match.originatingCase()).contains("CASE-0001");
+                assertThat(match.originatingCase()).contains(new CaseRef("CASE-0001"));
                 assertThat(match.distance()).isBetween(1, 31);
             });
             assertThat(auditActions(context)).contains("match.found:review:retroactive");
@@ -154,7 +157,7 @@ class MatchingIntegrationTests {
             matching.addEntry(ADMIN, new BankName("digests"), new EntryHashes(Optional.empty(), Optional.of(md5), Optional.empty()),
                     Optional.empty(), Optional.empty(), new Provenance(Provenance.Source.DECISION, "decision-d"));
             assertThat(found).singleElement().satisfies(match -> {
-                assertThat(match.contentId()).isEqualTo("by-digest");
+                assertThat(match.contentId()).isEqualTo(new ContentId("by-digest"));
                 assertThat(match.distance()).isZero();
             });
             // ...then one with a lower id commits: the next scan must still see it.
@@ -164,7 +167,7 @@ class MatchingIntegrationTests {
             matching.addEntry(ADMIN, new BankName("digests"), EntryHashes.ofPdq(late), Optional.empty(), Optional.empty(),
                     new Provenance(Provenance.Source.DECISION, "decision-d"));
 
-            assertThat(found).extracting(MatchFound::contentId).containsExactly("by-digest", "late-commit");
+            assertThat(found).extracting(MatchFound::contentId).containsExactly(new ContentId("by-digest"), new ContentId("late-commit"));
         }
     }
 
@@ -185,8 +188,8 @@ class MatchingIntegrationTests {
 
             assertThat(matching.bank(new BankName("victims")).action()).isEqualTo(BankAction.BLOCK);
             assertThat(found).singleElement().satisfies(match -> {
-                assertThat(match.contentId()).isEqualTo("already-online");
-                assertThat(match.originatingCase()).contains("SUB-12345");
+                assertThat(match.contentId()).isEqualTo(new ContentId("already-online"));
+                assertThat(match.originatingCase()).contains(new CaseRef("SUB-12345"));
             });
             assertThat(matching.check(PLATFORM, upload("new-post", hash)).verdict()).isEqualTo(Verdict.BLOCK);
 
@@ -306,7 +309,7 @@ class MatchingIntegrationTests {
             assertThat(result.imported()).isEqualTo(3);
             assertThat(result.rejectedLines()).containsExactly(3);
             assertThat(found).singleElement().satisfies(match -> {
-                assertThat(match.contentId()).isEqualTo("seen-before");
+                assertThat(match.contentId()).isEqualTo(new ContentId("seen-before"));
                 assertThat(match.retroactive()).isTrue();
             });
             assertThat(matching.check(PLATFORM, upload("after-import", other)).verdict()).isEqualTo(Verdict.BLOCK);

@@ -12,10 +12,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.redress.pdq.PdqHash;
 import org.redress.pdq.Quality;
 import org.redress.server.TestDatabase;
-import org.redress.server.intake.CaseRef;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.intake.HashesSubmitted;
 import org.redress.server.intake.SubmittedHash;
+import org.redress.server.matching.banks.MatchIndex;
+import org.redress.server.matching.check.UploadHashing;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.ContentId;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
@@ -52,7 +55,7 @@ class RetroactiveQualityFloorIntegrationTests {
         List<String> found = new ArrayList<>();
         context.addApplicationListener((ApplicationListener<PayloadApplicationEvent<?>>) event -> {
             if (event.getPayload() instanceof MatchFound match) {
-                found.add(match.contentId());
+                found.add(match.contentId().value());
             }
         });
         return found;
@@ -128,8 +131,8 @@ class RetroactiveQualityFloorIntegrationTests {
             found.clear();
             // The removed content's own upload check was under the floor: its banked hash still
             // finds only the uploads whose checks would have matched it by PDQ, and its digest.
-            transaction.executeWithoutResult(status -> matching.bankConfirmedRemoval(ADMIN, "CASE-0033",
-                    "poor-with-digest", Optional.empty()));
+            transaction.executeWithoutResult(status -> matching.bankConfirmedRemoval(ADMIN, new CaseRef("CASE-0033"),
+                    new ContentId("poor-with-digest"), Optional.empty()));
             assertThat(found).containsExactlyInAnyOrder("at-floor", "unknown", "poor-with-digest");
         }
     }

@@ -14,13 +14,13 @@ import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 
 /** Pictures for the media tests: detailed synthetic photos, and a decompression bomb. */
-final class MediaImages {
+public final class MediaImages {
 
     private MediaImages() {
     }
 
     /** A detailed colour picture: many small random shapes over noise, so it has fine structure. */
-    static BufferedImage detailed(long seed, int width, int height) {
+    public static BufferedImage detailed(long seed, int width, int height) {
         var random = new Random(seed);
         var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
@@ -37,7 +37,7 @@ final class MediaImages {
         return image;
     }
 
-    static byte[] png(BufferedImage image) {
+    public static byte[] png(BufferedImage image) {
         var out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);
@@ -51,7 +51,7 @@ final class MediaImages {
      * A well-formed 8-bit grey PNG that declares {@code side} x {@code side} pixels, all zero: a few
      * MB on disk that would inflate to {@code side * side} bytes and more once decoded.
      */
-    static byte[] pngBomb(int side) {
+    public static byte[] pngBomb(int side) {
         var deflater = new Deflater(Deflater.BEST_COMPRESSION);
         var idat = new ByteArrayOutputStream();
         byte[] scanline = new byte[side + 1];      // filter byte 0, then the samples

@@ -15,7 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.redress.server.MutableClock;
 import org.redress.server.TestDatabase;
+import org.redress.server.media.store.BlobFiles;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.ContentId;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,21 +55,21 @@ class MediaIntegrationTests {
             var media = context.getBean(Media.class);
             Instant t0 = Instant.parse("2026-11-30T10:00:00Z");
 
-            MediaId first = media.keep("post-a", FIRST, t0);
-            MediaId again = media.keep("post-b", FIRST.clone(), t0.plusSeconds(60));
-            media.keep("post-a", FIRST, t0.plusSeconds(120));
-            MediaId second = media.keep("post-a", SECOND, t0.plusSeconds(180));
+            MediaId first = media.keep(new ContentId("post-a"), FIRST, t0);
+            MediaId again = media.keep(new ContentId("post-b"), FIRST.clone(), t0.plusSeconds(60));
+            media.keep(new ContentId("post-a"), FIRST, t0.plusSeconds(120));
+            MediaId second = media.keep(new ContentId("post-a"), SECOND, t0.plusSeconds(180));
 
             assertThat(again).isEqualTo(first);
             assertThat(files(db)).hasSize(2);
             assertThat(count(context, "media_blob")).isEqualTo(2);
             assertThat(count(context, "media_content")).isEqualTo(3);
-            assertThat(media.forContent("post-a")).containsExactly(
-                    new StoredMedia(second, "post-a", SECOND.length, t0.plusSeconds(180), t0.plusSeconds(180).plus(Duration.ofDays(30)), false),
-                    new StoredMedia(first, "post-a", FIRST.length, t0, t0.plus(Duration.ofDays(30)), false));
-            assertThat(media.forContent("post-b")).extracting(StoredMedia::id).containsExactly(first);
+            assertThat(media.forContent(new ContentId("post-a"))).containsExactly(
+                    new StoredMedia(second, new ContentId("post-a"), SECOND.length, t0.plusSeconds(180), t0.plusSeconds(180).plus(Duration.ofDays(30)), false),
+                    new StoredMedia(first, new ContentId("post-a"), FIRST.length, t0, t0.plus(Duration.ofDays(30)), false));
+            assertThat(media.forContent(new ContentId("post-b"))).extracting(StoredMedia::id).containsExactly(first);
             assertThat(media.open(first)).isEqualTo(FIRST);
-            assertThat(media.forContent("never-sent")).isEmpty();
+            assertThat(media.forContent(new ContentId("never-sent"))).isEmpty();
         }
     }
 
@@ -78,16 +80,16 @@ class MediaIntegrationTests {
             var media = context.getBean(Media.class);
             var clock = ((MutableClock) context.getBean(Clock.class));
             Instant start = clock.instant();
-            MediaId shared = media.keep("expires-first", FIRST, start);
-            media.keep("expires-later", FIRST, start.plus(Duration.ofDays(5)));
-            MediaId held = media.keep("held", SECOND, start);
-            media.hold(LAWYER, "held", "preservation order 2026/17 for the court");
+            MediaId shared = media.keep(new ContentId("expires-first"), FIRST, start);
+            media.keep(new ContentId("expires-later"), FIRST, start.plus(Duration.ofDays(5)));
+            MediaId held = media.keep(new ContentId("held"), SECOND, start);
+            media.hold(LAWYER, new ContentId("held"), "preservation order 2026/17 for the court");
 
             clock.advance(Duration.ofDays(10));
             assertThat(media.purgeExpired()).isEqualTo(1);
-            assertThat(media.forContent("expires-first")).isEmpty();
+            assertThat(media.forContent(new ContentId("expires-first"))).isEmpty();
             assertThat(media.open(shared)).as("still referred to by expires-later").isEqualTo(FIRST);
-            assertThat(media.forContent("held")).singleElement().satisfies(m -> assertThat(m.held()).isTrue());
+            assertThat(media.forContent(new ContentId("held"))).singleElement().satisfies(m -> assertThat(m.held()).isTrue());
 
             clock.advance(Duration.ofDays(5));
             assertThat(media.purgeExpired()).isEqualTo(1);
@@ -95,8 +97,8 @@ class MediaIntegrationTests {
             assertThat(media.open(held)).isEqualTo(SECOND);
             assertThat(files(db)).hasSize(1);
 
-            media.release(LAWYER, "held");
-            media.release(LAWYER, "held");
+            media.release(LAWYER, new ContentId("held"));
+            media.release(LAWYER, new ContentId("held"));
             assertThat(media.purgeExpired()).isEqualTo(1);
             assertThat(media.purgeExpired()).isZero();
             assertThatThrownBy(() -> media.open(held)).isInstanceOf(MediaNotFoundException.class);
@@ -113,8 +115,8 @@ class MediaIntegrationTests {
         try (var db = TestDatabase.create(vendor); var context = MediaContext.open(db)) {
             var media = context.getBean(Media.class);
 
-            media.hold(LAWYER, "post-h", "police request 4711");
-            media.hold(LAWYER, "post-h", "police request 4712");
+            media.hold(LAWYER, new ContentId("post-h"), "police request 4711");
+            media.hold(LAWYER, new ContentId("post-h"), "police request 4712");
 
             String stored = context.getBean(JdbcClient.class).sql("SELECT reason FROM media_hold").query(String.class).single();
             assertThat(stored).startsWith("v1:").doesNotContain("police").doesNotContain("4712");
@@ -127,8 +129,8 @@ class MediaIntegrationTests {
     void failsClearlyOnATamperedFileAndRefusesAHostilePreview(TestDatabase.Vendor vendor) throws IOException {
         try (var db = TestDatabase.create(vendor); var context = MediaContext.open(db)) {
             var media = context.getBean(Media.class);
-            MediaId good = media.keep("post-t", FIRST, Instant.parse("2026-11-30T10:00:00Z"));
-            MediaId bomb = media.keep("post-bomb", MediaImages.pngBomb(10_000), Instant.parse("2026-11-30T10:00:00Z"));
+            MediaId good = media.keep(new ContentId("post-t"), FIRST, Instant.parse("2026-11-30T10:00:00Z"));
+            MediaId bomb = media.keep(new ContentId("post-bomb"), MediaImages.pngBomb(10_000), Instant.parse("2026-11-30T10:00:00Z"));
 
             assertThat(media.preview(good)).startsWith(0x89, 'P', 'N', 'G');
             assertThatThrownBy(() -> media.preview(bomb)).isInstanceOfSatisfying(PreviewUnavailableException.class,
@@ -152,14 +154,14 @@ class MediaIntegrationTests {
             var transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
 
             transaction.executeWithoutResult(status -> {
-                media.keep("post-r", FIRST, Instant.parse("2026-11-30T10:00:00Z"));
+                media.keep(new ContentId("post-r"), FIRST, Instant.parse("2026-11-30T10:00:00Z"));
                 status.setRollbackOnly();
             });
 
-            assertThat(media.forContent("post-r")).isEmpty();
+            assertThat(media.forContent(new ContentId("post-r"))).isEmpty();
             assertThat(count(context, "media_blob")).isZero();
             assertThat(files(db)).isEmpty();
-            MediaId kept = media.keep("post-r", FIRST, Instant.parse("2026-11-30T10:00:00Z"));
+            MediaId kept = media.keep(new ContentId("post-r"), FIRST, Instant.parse("2026-11-30T10:00:00Z"));
             assertThat(media.open(kept)).isEqualTo(FIRST);
         }
     }
@@ -171,7 +173,7 @@ class MediaIntegrationTests {
             var media = context.getBean(Media.class);
             var files = context.getBean(BlobFiles.class);
             Instant now = ((MutableClock) context.getBean(Clock.class)).instant();
-            MediaId kept = media.keep("post-o", FIRST, now);
+            MediaId kept = media.keep(new ContentId("post-o"), FIRST, now);
             MediaId crashed = files.idOf(SECOND);
             files.write(crashed, SECOND);
             MediaId inFlight = files.idOf(MediaImages.png(MediaImages.detailed(13, 32, 32)));
@@ -204,7 +206,7 @@ class MediaIntegrationTests {
                     String contentId = "burst-" + i;
                     results.add(pool.submit(() -> {
                         start.await();
-                        return media.keep(contentId, FIRST, Instant.parse("2026-11-30T10:00:00Z"));
+                        return media.keep(new ContentId(contentId), FIRST, Instant.parse("2026-11-30T10:00:00Z"));
                     }));
                 }
                 start.countDown();
@@ -227,10 +229,10 @@ class MediaIntegrationTests {
             var media = context.getBean(Media.class);
             Instant at = Instant.parse("2026-11-30T10:00:00Z");
 
-            assertThatThrownBy(() -> media.keep("post", new byte[0], at)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> media.keep("", FIRST, at)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> media.keep("x".repeat(201), FIRST, at)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> media.hold(LAWYER, "post", " ")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> media.keep(new ContentId("post"), new byte[0], at)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> media.keep(new ContentId(""), FIRST, at)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> media.keep(new ContentId("x".repeat(201)), FIRST, at)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> media.hold(LAWYER, new ContentId("post"), " ")).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> media.open(new MediaId("0".repeat(64)))).isInstanceOf(MediaNotFoundException.class);
             assertThat(files(db)).isEmpty();
         }

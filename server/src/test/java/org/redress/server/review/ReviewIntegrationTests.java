@@ -21,7 +21,7 @@ import org.redress.server.TestDatabase;
 import org.redress.server.audit.AuditTrail;
 import org.redress.server.audit.ChainVerification;
 import org.redress.server.enforcement.Enforcement;
-import org.redress.server.intake.CaseRef;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.intake.Channel;
 import org.redress.server.intake.ContentLocator;
 import org.redress.server.intake.Declarations;

@@ -7,9 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.redress.server.intake.CaseRef;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.intake.Channel;
 import org.redress.server.intake.ReporterRole;
+import org.redress.server.review.decisions.StatementOfReasons;
 
 class ReviewValuesTests {
 

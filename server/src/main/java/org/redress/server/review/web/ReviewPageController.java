@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.redress.server.identity.Allow;
 import org.redress.server.identity.Role;
-import org.redress.server.intake.CaseRef;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.media.MediaId;
 import org.redress.server.review.CaseFile;
 import org.redress.server.review.DecisionRequest;

@@ -1,0 +1,135 @@
+package org.redress.server.identity.security;
+
+import java.time.Clock;
+import org.redress.server.identity.Allow;
+import org.redress.server.identity.Identity;
+import org.redress.server.identity.Role;
+import org.redress.server.web.ProblemResponses;
+import org.redress.server.web.OversizeUpload;
+import org.redress.server.web.ProblemTypes;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Two filter chains. The API chain ({@code /api/**}, {@code /actuator/**}, {@code /v3/api-docs})
+ * is stateless, authenticates bearer API keys and answers in problem details; CSRF protection does
+ * not apply because no cookie authenticates it. The page chain uses a session cookie, form sign-in
+ * at {@code /signin}, sign-out at {@code /signout} and CSRF tokens (but for an import too large to
+ * read, {@link OversizeImport}). Both decide access from the
+ * handler's {@link Allow} annotation ({@link EndpointRules}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class SecurityConfiguration {
+
+    @Bean
+    EndpointRules endpointRules(
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mapping) {
+        return new EndpointRules(mapping);
+    }
+
+    /**
+     * Password sign-in for staff. Declared as the one {@code AuthenticationProvider} bean, which also
+     * keeps Spring Boot from creating its default in-memory user; the page chain uses it through its
+     * own {@link ProviderManager} without a parent, so nothing can authenticate around the throttle.
+     */
+    @Bean
+    ThrottledSignIn throttledSignIn(Identity identity, PasswordEncoder passwordEncoder, SignInThrottle throttle) {
+        var passwords = new DaoAuthenticationProvider(new StaffAccounts(identity));
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ThrottledSignIn(passwords, throttle);
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(Clock clock) {
+        return new SignInThrottle(clock);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, Identity identity, EndpointRules rules) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .addFilterBefore(new ApiKeyAuthenticationFilter(identity), AuthorizationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED,
+                                    "Authentication is required.");
+                        })
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response,
+                                HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Your role may not do this.")))
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
+                        .requestMatchers("/actuator/**").denyAll()
+                        .anyRequest().access(rules));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageChain(HttpSecurity http, ThrottledSignIn signIn, EndpointRules rules, Identity identity,
+            ObjectProvider<OversizeUpload> oversizeUploads) throws Exception {
+        http.authenticationManager(new ProviderManager(signIn))
+                .formLogin(form -> form
+                        .loginPage("/signin")
+                        .loginProcessingUrl("/signin")
+                        .successHandler(new SignInSuccess(identity))
+                        .failureUrl("/signin?error"))
+                .logout(logout -> logout
+                        .logoutUrl("/signout")
+                        .logoutSuccessUrl("/signin?signedout"))
+                .addFilterAfter(new SessionGuard(identity), UsernamePasswordAuthenticationFilter.class)
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
+                        new NegatedRequestMatcher(new OversizeImport(oversizeUploads.stream().toList())))))
+                // No page sends a Referer anywhere: status links carry their case's token, and
+                // staff pages name cases.
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+                        .anyRequest().access(rules));
+        return http.build();
+    }
+
+    /**
+     * Session cookies are marked {@code Secure} when the public URL is https, whatever the hop from
+     * a proxy to the service uses; otherwise the container marks them so on secure requests only.
+     */
+    @Bean
+    ServletContextInitializer secureSessionCookies(@Value("${redress.public-url:}") String publicUrl) {
+        return context -> {
+            if (publicUrl.toLowerCase(java.util.Locale.ROOT).startsWith("https://")) {
+                context.getSessionCookieConfig().setSecure(true);
+            }
+        };
+    }
+}

@@ -1,0 +1,335 @@
+package org.redress.server.matching.banks;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.redress.hashindex.IndexSnapshot;
+import org.redress.hashindex.IndexWriter;
+import org.redress.hashindex.Match;
+import org.redress.hashindex.MultiIndex;
+import org.redress.pdq.PdqHash;
+import org.redress.pdq.Quality;
+import org.redress.server.matching.Bank;
+import org.redress.server.matching.BankEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The banks in memory, one {@link IndexWriter} per enabled bank plus a digest map, kept current by
+ * following the {@code matching_change} log: a poll every 250 ms picks up other replicas' changes,
+ * and the writing process applies its own right after commit. Readers see immutable snapshots and
+ * never wait for the writer. Until the first full load completes, {@link #ready()} is false.
+ *
+ * <p>What each change row costs a replica (docs/adr/0013):
+ * <ul>
+ * <li>an entry's row (added, enabled, disabled, deleted): that entry goes into or out of the
+ *     writer's delta;</li>
+ * <li>a bank's settings row (created, action, distance, floor, name or enabled changed): the
+ *     bank's settings are replaced in memory and its hashes kept; a bank not held (new, or
+ *     enabled again) is read, a disabled one dropped;</li>
+ * <li>an import of up to {@value #INCREMENTAL_IMPORT_LIMIT} entries is logged as that many entry
+ *     rows; a larger one as one reload row, on which the bank is read again.</li>
+ * </ul>
+ * A restart reads everything. Applying any row again is harmless, so a replica that loads while
+ * rows commit simply applies them twice.
+ */
+@Component
+public class MatchIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(MatchIndex.class);
+
+    private static final int CHANGES_PER_BATCH = 5_000;
+
+    /**
+     * The largest import logged entry by entry, so that replicas add it to the bank they hold;
+     * a larger one is logged as one reload of the bank. Adding 5,000 entries is a few database
+     * round trips and stays within the {@link IndexWriter}'s delta at any bank size; reading a
+     * bank again takes seconds at a million entries.
+     */
+    public static final int INCREMENTAL_IMPORT_LIMIT = 5_000;
+
+    /** A matching entry with the bank it is in. */
+    public record Hit(Bank bank, long entryId, int distance) {
+    }
+
+    private final Banks banks;
+    private final Entries entries;
+    private final Object writer = new Object();
+    private final Map<String, BankIndex> byBank = new ConcurrentHashMap<>();
+    private volatile boolean loaded;
+    private volatile long applied;
+    /** How many times one bank's entries were read outside the full load: tests prove no rebuild with it. */
+    private final AtomicLong bankLoads = new AtomicLong();
+
+    MatchIndex(Banks banks, Entries entries) {
+        this.banks = banks;
+        this.entries = entries;
+    }
+
+    public boolean ready() {
+        return loaded;
+    }
+
+    /** The last change-log sequence number this replica has applied. */
+    public long appliedChange() {
+        return applied;
+    }
+
+    /** How many times a single bank's entries were read into memory since the start. */
+    public long bankLoads() {
+        return bankLoads.get();
+    }
+
+    /** The published PDQ snapshot of a bank in memory: empty when the bank is not (disabled). */
+    public Optional<IndexSnapshot> snapshotOf(String bankId) {
+        return Optional.ofNullable(byBank.get(bankId)).map(index -> index.snapshot);
+    }
+
+    /** How many PDQ entries are indexed, over all enabled banks. */
+    public long size() {
+        return byBank.values().stream().mapToLong(bank -> bank.snapshot.size()).sum();
+    }
+
+    /**
+     * Every entry of every enabled bank within that bank's distance of any of the queries (the
+     * smallest distance per entry), plus exact digest matches at distance 0. A bank whose quality
+     * floor the queries' quality is under matches by digest only.
+     */
+    public List<Hit> search(List<PdqHash> queries, Optional<Quality> quality, Optional<String> md5, Optional<String> sha256) {
+        List<Hit> hits = new ArrayList<>();
+        for (BankIndex index : byBank.values()) {
+            Bank bank = index.bank;
+            IndexSnapshot snapshot = index.snapshot;
+            Map<Long, Integer> best = new HashMap<>();
+            boolean pdqCounts = bank.matchesPdqOf(quality);
+            for (PdqHash query : pdqCounts ? queries : List.<PdqHash>of()) {
+                for (Match match : snapshot.search(query, bank.maxDistance())) {
+                    best.merge(match.id(), match.distance(), Math::min);
+                }
+            }
+            md5.ifPresent(d -> index.digests.getOrDefault("md5:" + d, List.of()).forEach(id -> best.put(id, 0)));
+            sha256.ifPresent(d -> index.digests.getOrDefault("sha256:" + d, List.of()).forEach(id -> best.put(id, 0)));
+            best.forEach((id, distance) -> hits.add(new Hit(bank, id, distance)));
+        }
+        hits.sort((a, b) -> a.distance() != b.distance() ? Integer.compare(a.distance(), b.distance())
+                : Long.compare(a.entryId(), b.entryId()));
+        return hits;
+    }
+
+    @Scheduled(fixedDelayString = "${redress.matching.poll-interval:250ms}",
+            initialDelayString = "${redress.matching.poll-initial-delay:0ms}")
+    void poll() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            log.warn("Matching index refresh failed ({}); retrying at the next poll", e.getClass().getName());
+        }
+    }
+
+    /** Applies the change log up to now; loads everything on the first call. */
+    public void refresh() {
+        synchronized (writer) {
+            if (!loaded) {
+                load();
+                return;
+            }
+            List<Entries.Change> batch;
+            do {
+                batch = entries.changesAfter(applied, CHANGES_PER_BATCH);
+                if (!batch.isEmpty()) {
+                    apply(batch);
+                    applied = batch.get(batch.size() - 1).seq();
+                }
+            } while (batch.size() == CHANGES_PER_BATCH);
+        }
+    }
+
+    /** Refreshes right after the current transaction commits, so the writer's own changes act at once. */
+    public void refreshAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    poll();
+                }
+            });
+        } else {
+            poll();
+        }
+    }
+
+    private void load() {
+        long started = System.nanoTime();
+        long upTo = entries.lastChange();
+        Map<String, Loading> loading = new HashMap<>();
+        for (Bank bank : banks.all()) {
+            if (bank.enabled()) {
+                loading.put(bank.id(), new Loading(bank));
+            }
+        }
+        entries.forEachMatchable(entry -> {
+            Loading bank = loading.get(entry.bankId());
+            if (bank != null) {
+                bank.add(entry);
+            }
+        });
+        byBank.clear();
+        loading.forEach((id, bank) -> byBank.put(id, bank.build()));
+        applied = upTo;
+        // Changes committed while loading are applied again; applying a change is idempotent.
+        loaded = true;
+        log.info("Matching index loaded: {} banks, {} PDQ entries in {} ms", byBank.size(), size(),
+                (System.nanoTime() - started) / 1_000_000);
+        refresh();
+    }
+
+    private void apply(List<Entries.Change> changes) {
+        Set<String> newSettings = new TreeSet<>();
+        Set<String> reloads = new TreeSet<>();
+        Map<Long, String> changedEntries = new LinkedHashMap<>();
+        for (Entries.Change change : changes) {
+            switch (change) {
+                case Entries.Change.OfEntry entry -> changedEntries.put(entry.entryId(), entry.bankId());
+                case Entries.Change.OfSettings settings -> newSettings.add(settings.bankId());
+                case Entries.Change.OfAllEntries all -> reloads.add(all.bankId());
+            }
+        }
+        Set<String> loadedNow = new TreeSet<>();
+        Set<String> changedBanks = new TreeSet<>(newSettings);
+        changedBanks.addAll(reloads);
+        for (String bankId : changedBanks) {
+            Optional<Bank> bank = banks.findById(bankId);
+            BankIndex held = byBank.get(bankId);
+            if (bank.isEmpty() || !bank.get().enabled()) {
+                byBank.remove(bankId);
+            } else if (held == null || reloads.contains(bankId)) {
+                // Created, enabled again, or a large import: read the bank's entries.
+                byBank.put(bankId, loadBank(bank.get()));
+                loadedNow.add(bankId);
+            } else {
+                // New settings of a bank in memory: its hashes stay as they are.
+                held.bank = bank.get();
+            }
+        }
+        Map<Long, BankEntry> rows = new HashMap<>();
+        List<Long> ids = new ArrayList<>(changedEntries.keySet());
+        for (int from = 0; from < ids.size(); from += 500) {
+            entries.findAll(ids.subList(from, Math.min(ids.size(), from + 500))).forEach(e -> rows.put(e.id(), e));
+        }
+        Set<BankIndex> touched = new java.util.HashSet<>();
+        changedEntries.forEach((id, bankId) -> {
+            BankIndex index = byBank.get(bankId);
+            if (index == null || loadedNow.contains(bankId)) {
+                return;
+            }
+            index.remove(id);
+            BankEntry row = rows.get(id);
+            if (row != null && row.enabled()) {
+                index.add(row);
+            }
+            touched.add(index);
+        });
+        touched.forEach(BankIndex::publish);
+    }
+
+    private BankIndex loadBank(Bank bank) {
+        var building = new Loading(bank);
+        entries.forEachInBank(bank.id(), entry -> {
+            if (entry.enabled()) {
+                building.add(entry);
+            }
+        });
+        bankLoads.incrementAndGet();
+        return building.build();
+    }
+
+    /** A bank being bulk-loaded. */
+    private static final class Loading {
+        private final Bank bank;
+        private final MultiIndex.Builder pdq = MultiIndex.builder();
+        private final BankIndex digests;
+
+        Loading(Bank bank) {
+            this.bank = bank;
+            this.digests = new BankIndex(bank, IndexWriter.empty());
+        }
+
+        void add(BankEntry entry) {
+            entry.hashes().pdq().ifPresent(hash -> pdq.add(entry.id(), hash));
+            digests.addDigests(entry);
+        }
+
+        BankIndex build() {
+            var index = new BankIndex(bank, IndexWriter.startingFrom(pdq.build()));
+            index.digests.putAll(digests.digests);
+            index.digestKeys.putAll(digests.digestKeys);
+            index.publish();
+            return index;
+        }
+    }
+
+    /** One bank in memory. The writer is used under the index's lock only. */
+    private static final class BankIndex {
+        volatile Bank bank;
+        private final IndexWriter pdq;
+        volatile IndexSnapshot snapshot;
+        final Map<String, List<Long>> digests = new ConcurrentHashMap<>();
+        final Map<Long, List<String>> digestKeys = new ConcurrentHashMap<>();
+
+        BankIndex(Bank bank, IndexWriter pdq) {
+            this.bank = bank;
+            this.pdq = pdq;
+            this.snapshot = pdq.snapshot();
+        }
+
+        void add(BankEntry entry) {
+            entry.hashes().pdq().ifPresent(hash -> pdq.add(entry.id(), hash));
+            addDigests(entry);
+        }
+
+        void addDigests(BankEntry entry) {
+            List<String> keys = new ArrayList<>(2);
+            entry.hashes().md5().ifPresent(d -> keys.add("md5:" + d));
+            entry.hashes().sha256().ifPresent(d -> keys.add("sha256:" + d));
+            if (keys.isEmpty()) {
+                return;
+            }
+            digestKeys.put(entry.id(), keys);
+            for (String key : keys) {
+                digests.merge(key, List.of(entry.id()), (a, b) -> {
+                    List<Long> both = new ArrayList<>(a);
+                    both.addAll(b);
+                    return List.copyOf(both);
+                });
+            }
+        }
+
+        void remove(long id) {
+            pdq.remove(id);
+            List<String> keys = digestKeys.remove(id);
+            if (keys != null) {
+                for (String key : keys) {
+                    digests.computeIfPresent(key, (k, ids) -> {
+                        List<Long> rest = ids.stream().filter(other -> other != id).toList();
+                        return rest.isEmpty() ? null : rest;
+                    });
+                }
+            }
+        }
+
+        void publish() {
+            snapshot = pdq.snapshot();
+        }
+    }
+}

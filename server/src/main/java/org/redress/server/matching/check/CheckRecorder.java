@@ -1,0 +1,279 @@
+package org.redress.server.matching.check;
+
+import org.jspecify.annotations.Nullable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.redress.server.matching.BankAction;
+import org.redress.server.matching.CheckResult;
+import org.redress.server.matching.ContentChecked;
+import org.redress.server.matching.MatchFound;
+import org.redress.server.matching.Matching;
+import org.redress.server.matching.Upload;
+import org.redress.server.matching.Verdict;
+import org.redress.server.matching.banks.Entries;
+import org.redress.server.matching.banks.MatchIndex;
+import org.redress.server.matching.registry.ContentRegistry;
+import org.redress.server.matching.registry.RegisteredContent;
+import org.redress.server.shared.Actor;
+import org.redress.server.shared.CaseRef;
+import org.redress.server.shared.ContentId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit for upload checks (docs/adr/0011). A check hands its verdict to one writer thread
+ * and waits until the batch holding it commits, so an answered check is audited (BLOCK and REVIEW)
+ * and registered. The writer takes whatever checks queued while the previous batch committed, up
+ * to {@value #MAX_BATCH}, and writes them in one transaction in the order they arrived: first every
+ * verdict's audit record and {@link MatchFound} events, then the registrations behind a savepoint.
+ * A registration that fails is rolled back to that savepoint, and retried row by row, so the
+ * verdicts' audit records commit regardless. A batch whose transaction fails as a whole is retried
+ * one check per transaction, so one poisoned check cannot fail the others.
+ */
+@Component
+public class CheckRecorder implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckRecorder.class);
+
+    /** Rows per commit; enough that a commit's fixed cost is shared, few enough to bound its latency. */
+    static final int MAX_BATCH = 500;
+
+    /** How long a check waits for its commit before giving up with an error. */
+    private static final long WAIT_SECONDS = 30;
+
+    /** A check whose verdict is to be recorded. */
+    record Pending(Actor actor, Upload upload, CheckResult result, List<MatchIndex.Hit> hits, Instant checkedAt,
+            CompletableFuture<Void> recorded) {
+    }
+
+    private final Entries entries;
+    private final ContentRegistry registry;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Object lifecycle = new Object();
+    private volatile boolean running;
+    private @Nullable Thread writer;
+
+    CheckRecorder(Entries entries, ContentRegistry registry, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
+        this.entries = entries;
+        this.registry = registry;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Records the check and returns once it is committed. Without a running writer (before start or
+     * after stop) the check is recorded in the caller's thread, alone.
+     *
+     * @throws IllegalStateException when the commit failed or did not happen in time
+     */
+    public void record(Actor actor, Upload upload, CheckResult result, List<MatchIndex.Hit> hits, Instant checkedAt) {
+        var pending = new Pending(actor, upload, result, hits, checkedAt, new CompletableFuture<>());
+        if (!running) {
+            commitAlone(pending);
+        } else {
+            queue.add(pending);
+        }
+        try {
+            pending.recorded().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the check was being recorded", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the check was not recorded within " + WAIT_SECONDS + " s", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("recording the check failed", e.getCause());
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                // Only stop() ends the writer, by its flag, after the queue is drained: an
+                // interrupt must not drop the checks still waiting.
+            } catch (Throwable e) {
+                // The writer must outlive anything a batch throws, or every later check would hang.
+                log.error("Recording a batch of checks failed ({})", e.getClass().getName());
+                batch.forEach(p -> p.recorded().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Pending> batch) {
+        try {
+            transaction.executeWithoutResult(status -> write(batch, status));
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                batch.getFirst().recorded().completeExceptionally(e);
+                return;
+            }
+            log.warn("A batch of {} checks failed to commit ({}); retrying them one by one", batch.size(),
+                    e.getClass().getName());
+            batch.forEach(this::commitAlone);
+            return;
+        }
+        batch.forEach(p -> p.recorded().complete(null));
+    }
+
+    private void commitAlone(Pending pending) {
+        try {
+            transaction.executeWithoutResult(status -> write(List.of(pending), status));
+            pending.recorded().complete(null);
+        } catch (RuntimeException e) {
+            pending.recorded().completeExceptionally(e);
+        }
+    }
+
+    private void write(List<Pending> batch, TransactionStatus status) {
+        Map<Long, Optional<CaseRef>> origins = originatingCases(batch);
+        boolean audited = false;
+        for (Pending p : batch) {
+            // BLOCK and REVIEW verdicts act on the upload, so they are audited; an ALLOW is only
+            // registered: a hash-chained entry per clean upload would serialise every check.
+            if (p.result().verdict() != Verdict.ALLOW) {
+                events.publishEvent(new ContentChecked(p.actor(), p.upload().contentId(), p.result().verdict(),
+                        p.result().matches().size()));
+                audited = true;
+            }
+            for (MatchIndex.Hit hit : p.hits()) {
+                if (hit.bank().action() != BankAction.LOG) {
+                    events.publishEvent(new MatchFound(p.actor(), new ContentId(p.upload().contentId()), hit.bank().name(),
+                            hit.entryId(), hit.distance(), hit.bank().action().verdict(),
+                            origins.getOrDefault(hit.entryId(), Optional.empty()), false, p.checkedAt()));
+                    audited = true;
+                }
+            }
+        }
+        if (!audited && batch.size() > 1) {
+            // A batch of clean uploads (nearly every batch) has nothing to keep if a registration
+            // fails: without a savepoint it costs two round trips to the database instead of four,
+            // and a failure fails the batch, which commit() then retries check by check (below,
+            // where each verdict stands whatever its registration does).
+            registry.registerAll(batch.stream().map(CheckRecorder::registration).toList());
+            return;
+        }
+        // The verdicts above are written; the registrations go behind a savepoint, so a failing one
+        // is rolled back alone and the audit records still commit.
+        Object beforeRegistering = status.createSavepoint();
+        try {
+            registry.registerAll(batch.stream().map(CheckRecorder::registration).toList());
+            status.releaseSavepoint(beforeRegistering);
+        } catch (RuntimeException e) {
+            status.rollbackToSavepoint(beforeRegistering);
+            if (batch.size() == 1) {
+                log.warn("Registering checked content failed ({}); the verdict stands and is audited",
+                        e.getClass().getName());
+                return;
+            }
+            for (Pending p : batch) {
+                Object beforeOne = status.createSavepoint();
+                try {
+                    registry.registerAll(List.of(registration(p)));
+                    status.releaseSavepoint(beforeOne);
+                } catch (RuntimeException one) {
+                    status.rollbackToSavepoint(beforeOne);
+                    log.warn("Registering checked content failed ({}); the verdict stands and is audited",
+                            one.getClass().getName());
+                }
+            }
+        }
+    }
+
+    private static ContentRegistry.Registration registration(Pending p) {
+        return new ContentRegistry.Registration(new RegisteredContent(p.upload().contentId(), p.upload().hashes(),
+                p.upload().quality()),
+                p.upload().uploaderId(), p.result().verdict(), p.checkedAt());
+    }
+
+    /** The case each matched entry came from, looked up once per batch. */
+    private Map<Long, Optional<CaseRef>> originatingCases(List<Pending> batch) {
+        List<Long> ids = batch.stream().flatMap(p -> p.hits().stream())
+                .filter(hit -> hit.bank().action() != BankAction.LOG).map(MatchIndex.Hit::entryId).distinct().toList();
+        Map<Long, Optional<CaseRef>> origins = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            entries.findAll(ids.subList(from, Math.min(ids.size(), from + 500)))
+                    .forEach(entry -> origins.put(entry.id(), Matching.originatingCase(entry)));
+        }
+        return origins;
+    }
+
+    @Override
+    public void start() {
+        synchronized (lifecycle) {
+            if (running) {
+                return;
+            }
+            running = true;
+            writer = Thread.ofPlatform().name("matching-check-recorder").daemon().start(this::run);
+        }
+    }
+
+    /** Stops taking checks in the queue's order: everything queued is still committed first. */
+    @Override
+    public void stop() {
+        @Nullable Thread stopping;
+        synchronized (lifecycle) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            stopping = writer;
+            writer = null;
+        }
+        try {
+            if (stopping != null) {
+                stopping.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // Checks that raced with the stop are recorded by hand rather than left waiting.
+        Pending late;
+        while ((late = queue.poll()) != null) {
+            commitAlone(late);
+        }
+    }
+
+    /** Starts before and stops after the web server, so in-flight requests are still batched. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,68 @@
+package org.redress.server.matching.check;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.redress.server.matching.MatchingUnavailableException;
+
+/**
+ * Bounds how many images are decoded at once. A decode can take a few hundred megabytes for a
+ * moment, so the JVM's memory, not its threads, is the scarce resource: about one decode per core
+ * runs, a short queue waits, and anything beyond is refused at once with "unavailable" (the API
+ * answers 503 with Retry-After) instead of taking the process down. JSON checks never pass here,
+ * so they and the health check keep answering while images queue. Thread-safe.
+ */
+final class DecodeGate {
+
+    private final Semaphore running;
+    private final int maxWaiting;
+    private final Duration maxWait;
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    DecodeGate(int maxRunning, int maxWaiting, Duration maxWait) {
+        if (maxRunning < 1 || maxWaiting < 0 || maxWait.isNegative()) {
+            throw new IllegalArgumentException("a decode gate needs at least one place and no negative queue or wait");
+        }
+        this.running = new Semaphore(maxRunning, true);
+        this.maxWaiting = maxWaiting;
+        this.maxWait = maxWait;
+    }
+
+    /** One decode per core, as many again waiting, for at most five seconds. */
+    static DecodeGate forThisMachine() {
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        return new DecodeGate(cores, cores, Duration.ofSeconds(5));
+    }
+
+    /** Whether a decode waits for a place (for tests and metrics). */
+    boolean hasWaiting() {
+        return waiting.get() > 0;
+    }
+
+    /** @throws MatchingUnavailableException when the queue is full or the wait runs out */
+    <T> T run(Supplier<T> decode) {
+        if (!running.tryAcquire()) {
+            if (waiting.incrementAndGet() > maxWaiting) {
+                waiting.decrementAndGet();
+                throw new MatchingUnavailableException("too many images are being decoded");
+            }
+            try {
+                if (!running.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new MatchingUnavailableException("too many images are being decoded");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MatchingUnavailableException("interrupted while waiting to decode");
+            } finally {
+                waiting.decrementAndGet();
+            }
+        }
+        try {
+            return decode.get();
+        } finally {
+            running.release();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.redress.server.matching.check;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.redress.pdq.Dihedral;
+import org.redress.pdq.Fingerprint;
+import org.redress.pdq.PdqHash;
+import org.redress.pdq.PdqHasher;
+import org.redress.pdq.Quality;
+import org.redress.pdq.imageio.DecodeLimits;
+import org.redress.pdq.imageio.ImageIoDecoder;
+import org.redress.pdq.imageio.UndecodableImageException;
+import org.redress.server.matching.EntryHashes;
+import org.redress.server.matching.UndecodableUploadException;
+import org.redress.server.matching.UploadTooLargeException;
+
+/**
+ * Hashes an uploaded image: PDQ with its seven rotations and mirrorings (docs/adr/0007), MD5 and
+ * SHA-256 of the bytes. The bytes are never stored.
+ */
+public final class UploadHashing {
+
+    /** Uploads larger than this are refused before decoding (the multipart limit is the same). */
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
+
+    /** 50 megapixels: decoding takes about 200 MB, so a few concurrent checks fit in the heap. */
+    static final long MAX_PIXELS = 50_000_000L;
+
+    /** Four bytes a pixel: an 8-bit RGBA image of the full 50 megapixels, about 200 MB. */
+    static final long MAX_DECODED_BYTES = 4 * MAX_PIXELS;
+
+    private static final ImageIoDecoder DECODER = ImageIoDecoder.create(
+            new DecodeLimits(MAX_BYTES, MAX_PIXELS, MAX_DECODED_BYTES));
+
+    private static final DecodeGate GATE = DecodeGate.forThisMachine();
+
+    private UploadHashing() {
+    }
+
+    /** The upload's hashes and the PDQ hashes of its dihedral variants. */
+    public record Hashed(EntryHashes hashes, List<PdqHash> variants, Quality quality) {
+    }
+
+    /**
+     * @throws UploadTooLargeException over {@link #MAX_BYTES}, {@link #MAX_PIXELS} or {@link #MAX_DECODED_BYTES}
+     * @throws MatchingUnavailableException when too many images are being decoded already
+     * @throws UndecodableUploadException naming the decoder's reason otherwise
+     */
+    public static Hashed hash(byte[] image) {
+        return GATE.run(() -> hashNow(image));
+    }
+
+    private static Hashed hashNow(byte[] image) {
+        Map<Dihedral, Fingerprint> all;
+        try {
+            all = PdqHasher.create().hash(DECODER.decode(new ByteArrayInputStream(image)), EnumSet.allOf(Dihedral.class));
+        } catch (UndecodableImageException e) {
+            throw switch (e.reason()) {
+                case TOO_MANY_BYTES, TOO_MANY_PIXELS, TOO_MANY_DECODED_BYTES -> new UploadTooLargeException();
+                case EMPTY, TOO_SMALL, UNSUPPORTED_FORMAT, TRUNCATED, CORRUPT ->
+                        new UndecodableUploadException(e.reason().name());
+            };
+        } catch (IOException e) {
+            throw new UndecodableUploadException("corrupt");
+        }
+        Fingerprint fingerprint = java.util.Objects.requireNonNull(all.get(Dihedral.ORIGINAL), "the original is always hashed");
+        PdqHash original = fingerprint.hash();
+        var hashes = new EntryHashes(Optional.of(original), Optional.of(digest("MD5", image)),
+                Optional.of(digest("SHA-256", image)));
+        return new Hashed(hashes, all.values().stream().map(Fingerprint::hash).toList(), fingerprint.quality());
+    }
+
+    private static String digest(String algorithm, byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has " + algorithm, e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.redress.server.matching.registry;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.redress.server.matching.RegisteredUpload;
+import org.redress.server.matching.Verdict;
+
+/** Every checked upload, kept for retroactive scans. */
+public interface ContentRegistry {
+
+    /** One checked upload to register. */
+    record Registration(RegisteredContent content, String uploaderId, Verdict verdict, Instant checkedAt) {
+    }
+
+    /** Registers the uploads in the caller's transaction, in one JDBC batch. */
+    void registerAll(List<Registration> registrations);
+
+    /** Whether nothing is registered yet: a retroactive scan has nothing to search then. */
+    boolean isEmpty();
+
+    /** The ids of registered content with this MD5 or this SHA-256, each once. */
+    List<String> contentIdsWithDigests(Optional<String> md5, Optional<String> sha256);
+
+    /** Streams the registered content with a PDQ hash or digest, oldest first. */
+    void forEach(Consumer<RegisteredContent> action);
+
+    /** The newest registration of a content id. */
+    Optional<RegisteredUpload> newest(String contentId);
+}

@@ -1,0 +1,76 @@
+package org.redress.server.review.cases;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.redress.server.shared.CaseRef;
+import org.redress.server.review.CaseContent;
+import org.redress.server.review.CaseMatch;
+import org.redress.server.review.HistoryEntry;
+import org.redress.server.review.MediaPreference;
+import org.redress.server.review.RecordedDecision;
+import org.redress.server.review.ReviewCase;
+import org.redress.server.review.ReviewState;
+
+/** Review's storage: cases, their content, matches, decisions, history, uploaders and preferences. */
+public interface ReviewCases {
+
+    void insert(ReviewCase reviewCase);
+
+    Optional<ReviewCase> find(CaseRef ref);
+
+    /** Writes the case if its version is unchanged, and bumps the version; false when it changed meanwhile. */
+    boolean update(ReviewCase reviewCase);
+
+    /** Cases in the given states up to a severity, most urgent first: deadline, then severity, then source. */
+    List<ReviewCase> queue(Collection<ReviewState> states, int maxSeverityRank, int limit);
+
+    /** The newest case covering the content. */
+    Optional<CaseRef> caseOfContent(String contentId);
+
+    /** Adds the content to the case unless it is there; records the uploader when newly known. */
+    void addContent(CaseRef ref, String contentId, Optional<String> uploaderId);
+
+    List<CaseContent> contents(CaseRef ref);
+
+    void markRemovalRequested(CaseRef ref, String contentId, String deliveryId, Instant at);
+
+    /** The case and content a removal delivery was for. */
+    Optional<Map.Entry<CaseRef, String>> removalByDelivery(String deliveryId);
+
+    void markRemoved(CaseRef ref, String contentId, Instant at);
+
+    void addMatch(CaseRef ref, CaseMatch match);
+
+    List<CaseMatch> matches(CaseRef ref);
+
+    void insertDecision(RecordedDecision decision);
+
+    List<RecordedDecision> decisions(CaseRef ref);
+
+    void appendHistory(CaseRef ref, Instant at, String actor, String what, Optional<String> detail);
+
+    List<HistoryEntry> history(CaseRef ref);
+
+    /** Cases whose clock runs, with a deadline at or before {@code by}, not yet warned (or not yet breached). */
+    List<ReviewCase> clockRunningWithDeadlineBy(Instant by, boolean unwarnedOnly);
+
+    /** Counts one more confirmed removal against an uploader; returns their total. */
+    int countRemoval(String uploaderId, Instant at);
+
+    /** Records a suspension request unless one was made; false when the uploader was suspended already. */
+    boolean markSuspended(String uploaderId, String deliveryId, Instant at);
+
+    int confirmedRemovals(String uploaderId);
+
+    MediaPreference preference(String username);
+
+    void savePreference(String username, MediaPreference preference);
+
+    void insertReferral(CaseRef ref, String agency, String createdBy, Instant at);
+
+    /** Cases per state. */
+    Map<ReviewState, Integer> countByState();
+}

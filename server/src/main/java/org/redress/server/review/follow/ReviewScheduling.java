@@ -1,0 +1,26 @@
+package org.redress.server.review.follow;
+
+import org.redress.server.review.Review;
+import org.redress.server.review.ReviewSettings;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** Runs the deadline sweep on a schedule. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(ReviewSettings.class)
+class ReviewScheduling {
+
+    private final Review review;
+
+    ReviewScheduling(Review review) {
+        this.review = review;
+    }
+
+    @Scheduled(fixedDelayString = "${redress.review.sweep-interval:PT1M}", initialDelayString = "${redress.review.sweep-interval:PT1M}")
+    void sweepDeadlines() {
+        review.sweep();
+    }
+}

@@ -21,8 +21,13 @@ public final class BenchmarksCommandLine {
     }
 
     static BenchmarksCommandLine standard(Map<String, String> environment) {
-        return new BenchmarksCommandLine(new Commands("redress bench", List.of(new JmhCommand(),
-                new HashBenchmark(), new MatchBenchmark(), new CheckLoadBenchmark(environment))));
+        return new BenchmarksCommandLine(new Commands(
+                "redress bench",
+                List.of(
+                        new JmhCommand(),
+                        new HashBenchmark(),
+                        new MatchBenchmark(),
+                        new CheckLoadBenchmark(environment))));
     }
 
     /**

@@ -72,7 +72,7 @@ final class CheckLoadBenchmark implements Command {
         flags.required("--rate");
         double rate = flags.positive("--rate", 1);
         double seconds = flags.positive("--seconds", 30);
-        double warmup = flags.positive("--warmup", 0);   // 0 when not given: no warm-up
+        double warmup = flags.positive("--warmup", 0); // 0 when not given: no warm-up
         int connections = flags.integer("--connections", 1, 10_000, 16);
         URI url = parseUrl(flags.value("--url").orElse("http://127.0.0.1:8080"));
         String key = environment.get("REDRESS_KEY");
@@ -84,15 +84,30 @@ final class CheckLoadBenchmark implements Command {
         schedule.run();
         double elapsed = schedule.measuredNanos() / 1e9;
         if (warmup > 0) {
-            out.printf(Locale.ROOT, "warm-up: %d checks due at %.0f/s over %.1f s on the same connections, %d failed%n",
-                    schedule.warmupDue, rate, warmup, schedule.warmupFailures.get());
+            out.printf(
+                    Locale.ROOT,
+                    "warm-up: %d checks due at %.0f/s over %.1f s on the same connections, %d failed%n",
+                    schedule.warmupDue,
+                    rate,
+                    warmup,
+                    schedule.warmupFailures.get());
         }
         long[] latency = schedule.latencies(false);
         long[] service = schedule.latencies(true);
-        out.printf(Locale.ROOT, "offered: %.0f checks/s for %.0f s over %d connections (%d due)%n", rate, seconds,
-                connections, schedule.due);
-        out.printf(Locale.ROOT, "answered: %d 2xx in %.1f s (%.0f/s); failed: %d (non-2xx or I/O)%n",
-                latency.length, elapsed, latency.length / elapsed, schedule.failures.get());
+        out.printf(
+                Locale.ROOT,
+                "offered: %.0f checks/s for %.0f s over %d connections (%d due)%n",
+                rate,
+                seconds,
+                connections,
+                schedule.due);
+        out.printf(
+                Locale.ROOT,
+                "answered: %d 2xx in %.1f s (%.0f/s); failed: %d (non-2xx or I/O)%n",
+                latency.length,
+                elapsed,
+                latency.length / elapsed,
+                schedule.failures.get());
         out.printf(Locale.ROOT, "latency from the due time: %s%n", percentiles(latency));
         out.printf(Locale.ROOT, "service time from the send: %s%n", percentiles(service));
         if (flags.has("--timeline")) {
@@ -107,9 +122,13 @@ final class CheckLoadBenchmark implements Command {
         if (sortedNanos.length == 0) {
             return "no answers";
         }
-        return String.format(Locale.ROOT, "p50=%.2f ms p90=%.2f ms p99=%.2f ms p99.9=%.2f ms max=%.2f ms",
-                millis(percentile(sortedNanos, 0.50)), millis(percentile(sortedNanos, 0.90)),
-                millis(percentile(sortedNanos, 0.99)), millis(percentile(sortedNanos, 0.999)),
+        return String.format(
+                Locale.ROOT,
+                "p50=%.2f ms p90=%.2f ms p99=%.2f ms p99.9=%.2f ms max=%.2f ms",
+                millis(percentile(sortedNanos, 0.50)),
+                millis(percentile(sortedNanos, 0.90)),
+                millis(percentile(sortedNanos, 0.99)),
+                millis(percentile(sortedNanos, 0.999)),
                 millis(sortedNanos[sortedNanos.length - 1]));
     }
 
@@ -168,6 +187,7 @@ final class CheckLoadBenchmark implements Command {
         private final long[][] services;
         /** When each answered check was due, relative to the start of the schedule. */
         private final long[][] dueOffsets;
+
         private final int[] answered;
         final AtomicLong failures = new AtomicLong();
         final AtomicLong warmupFailures = new AtomicLong();
@@ -189,7 +209,7 @@ final class CheckLoadBenchmark implements Command {
         }
 
         void run() {
-            long start = System.nanoTime() + 50_000_000L;   // time for every thread to be ready
+            long start = System.nanoTime() + 50_000_000L; // time for every thread to be ready
             double interval = 1e9 / rate;
             measuredFrom = start + (long) (warmupDue * interval);
             List<Thread> threads = new ArrayList<>();
@@ -265,7 +285,8 @@ final class CheckLoadBenchmark implements Command {
             byte[] hash = new byte[32];
             random.nextBytes(hash);
             return ("{\"contentId\":\"load-" + target.runId() + "-" + i
-                    + "\",\"uploaderId\":\"load-uploader\",\"pdq\":\"" + HexFormat.of().formatHex(hash) + "\"}")
+                            + "\",\"uploaderId\":\"load-uploader\",\"pdq\":\""
+                            + HexFormat.of().formatHex(hash) + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
         }
 
@@ -297,11 +318,23 @@ final class CheckLoadBenchmark implements Command {
                 }
             }
             for (int second = 0; second < seconds; second++) {
-                long[] sorted = bySecond.get(second).stream().mapToLong(Long::longValue).sorted().toArray();
-                out.printf(Locale.ROOT, "second %3d: %5d answered  %s%n", second, sorted.length,
-                        sorted.length == 0 ? "" : String.format(Locale.ROOT, "p50=%.2f ms p99=%.2f ms max=%.2f ms",
-                                millis(percentile(sorted, 0.5)), millis(percentile(sorted, 0.99)),
-                                millis(sorted[sorted.length - 1])));
+                long[] sorted = bySecond.get(second).stream()
+                        .mapToLong(Long::longValue)
+                        .sorted()
+                        .toArray();
+                out.printf(
+                        Locale.ROOT,
+                        "second %3d: %5d answered  %s%n",
+                        second,
+                        sorted.length,
+                        sorted.length == 0
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        "p50=%.2f ms p99=%.2f ms max=%.2f ms",
+                                        millis(percentile(sorted, 0.5)),
+                                        millis(percentile(sorted, 0.99)),
+                                        millis(sorted[sorted.length - 1])));
             }
         }
 
@@ -388,7 +421,8 @@ final class CheckLoadBenchmark implements Command {
                 String value = header.substring(colon + 1).trim();
                 switch (name) {
                     case "content-length" -> length = Long.parseLong(value);
-                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                    case "transfer-encoding" ->
+                        chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                     case "connection" -> closedByServer = value.equalsIgnoreCase("close");
                     default -> {
                         // not needed to find the end of the answer
@@ -406,7 +440,7 @@ final class CheckLoadBenchmark implements Command {
             } else if (length >= 0) {
                 skip(length);
             } else {
-                closedByServer = true;   // the body runs to the end of the connection
+                closedByServer = true; // the body runs to the end of the connection
                 in.transferTo(OutputStream.nullOutputStream());
             }
             return status;

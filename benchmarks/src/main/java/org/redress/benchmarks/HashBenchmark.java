@@ -19,8 +19,8 @@ import org.redress.commandline.Arguments;
 import org.redress.commandline.Command;
 import org.redress.commandline.Futures;
 import org.redress.commandline.UsageException;
-import org.redress.pdq.Pixels;
 import org.redress.pdq.PdqHasher;
+import org.redress.pdq.Pixels;
 import org.redress.pdq.imageio.DecodeLimits;
 import org.redress.pdq.imageio.ImageIoDecoder;
 import org.redress.pdq.imageio.UndecodableImageException;
@@ -28,16 +28,20 @@ import org.redress.pdq.imageio.UndecodableImageException;
 /**
  * {@code redress bench hash DIR [--seconds S] [--rounds R]}: images per second for decoding alone
  * and for decoding plus hashing, on one core and on all cores, over the same files held in memory
- * (so the disk is not measured), plus hashing alone on pixels decoded beforehand. Modes alternate within each round and the median round is
+ * (so the disk is not measured), plus hashing alone on pixels decoded beforehand. Modes alternate within each round
+ * and the median round is
  * reported, so that drift on a shared machine hits every mode alike.
  */
 final class HashBenchmark implements Command {
 
-    private static final ArgumentRules RULES = ArgumentRules.none()
-            .valued("--seconds", "--rounds")
-            .positionals("DIR", 1, 1);
+    private static final ArgumentRules RULES =
+            ArgumentRules.none().valued("--seconds", "--rounds").positionals("DIR", 1, 1);
 
-    private enum Mode { DECODE, DECODE_AND_HASH, HASH_ONLY }
+    private enum Mode {
+        DECODE,
+        DECODE_AND_HASH,
+        HASH_ONLY
+    }
 
     private final ImageIoDecoder decoder = ImageIoDecoder.create(DecodeLimits.defaults());
     private final PdqHasher hasher = PdqHasher.create();
@@ -64,7 +68,8 @@ final class HashBenchmark implements Command {
             return SOME_INPUT_BAD;
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        out.printf("images=%d cores=%d seconds_per_measurement=%.1f rounds=%d%n",
+        out.printf(
+                "images=%d cores=%d seconds_per_measurement=%.1f rounds=%d%n",
                 images.size(), cores, perMeasurement.toMillis() / 1000.0, rounds);
         // Warm-up: every mode once, so the JIT has compiled both paths before measuring.
         for (Mode mode : Mode.values()) {
@@ -89,10 +94,10 @@ final class HashBenchmark implements Command {
         out.printf("decode        %2d cores   : %8.1f images/s%n", cores, decodeAll);
         out.printf("decode+hash   %2d cores   : %8.1f images/s%n", cores, bothAll);
         out.printf("hash alone        1 core : %8.1f images/s (pixels decoded beforehand)%n", hashOne);
-        out.printf("hash_adds_to_decode_time 1 core=%.1f%% all cores=%.1f%% from hash alone=%.1f%%%n",
+        out.printf(
+                "hash_adds_to_decode_time 1 core=%.1f%% all cores=%.1f%% from hash alone=%.1f%%%n",
                 100 * (decodeOne / bothOne - 1), 100 * (decodeAll / bothAll - 1), 100 * decodeOne / hashOne);
-        out.printf("all_core_scaling decode=%.2fx decode+hash=%.2fx%n",
-                decodeAll / decodeOne, bothAll / bothOne);
+        out.printf("all_core_scaling decode=%.2fx decode+hash=%.2fx%n", decodeAll / decodeOne, bothAll / bothOne);
         return OK;
     }
 

@@ -33,9 +33,8 @@ import org.redress.pdq.PdqHash;
  */
 final class MatchBenchmark implements Command {
 
-    private static final ArgumentRules RULES = ArgumentRules.none()
-            .repeatable("--sizes")
-            .valued("--seconds", "--rounds", "--radius", "--substrings");
+    private static final ArgumentRules RULES =
+            ArgumentRules.none().repeatable("--sizes").valued("--seconds", "--rounds", "--radius", "--substrings");
 
     private static final int QUERIES = 4096;
     private static final int HIT_FLIPS = 16;
@@ -57,10 +56,11 @@ final class MatchBenchmark implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
         Arguments parsed = RULES.parse(args);
         int[] sizes = parsed.integers("--sizes", 1, Integer.MAX_VALUE / 4, List.of(1_000_000, 10_000_000)).stream()
-                .mapToInt(Integer::intValue).toArray();
+                .mapToInt(Integer::intValue)
+                .toArray();
         Duration budget = Duration.ofMillis((long) (1000 * parsed.positive("--seconds", 2)));
         int radius = parsed.integer("--radius", 0, 256, 31);
-        int substrings = parsed.integer("--substrings", 11, 32, 0);   // 0: the index chooses
+        int substrings = parsed.integer("--substrings", 11, 32, 0); // 0: the index chooses
         int rounds = parsed.integer("--rounds", 1, 1_000, 3);
         int cores = Runtime.getRuntime().availableProcessors();
         int largest = Arrays.stream(sizes).max().orElseThrow();
@@ -71,7 +71,8 @@ final class MatchBenchmark implements Command {
         for (int i = 0; i < QUERIES; i++) {
             misses.add(data.miss());
         }
-        out.printf("bank: %d PDQ-like hashes (half in near-duplicate families, biased bits), generated in %d ms;"
+        out.printf(
+                "bank: %d PDQ-like hashes (half in near-duplicate families, biased bits), generated in %d ms;"
                         + " radius=%d cores=%d seconds_per_measurement=%.1f rounds=%d (median shown)%n",
                 largest, millisSince(started), radius, cores, budget.toMillis() / 1000.0, rounds);
         for (int size : sizes) {
@@ -84,8 +85,17 @@ final class MatchBenchmark implements Command {
         return OK;
     }
 
-    private void report(PrintStream out, long[] bank, int size, int substrings, int radius, int cores,
-            Duration budget, int rounds, List<PdqHash> hits, List<PdqHash> misses) {
+    private void report(
+            PrintStream out,
+            long[] bank,
+            int size,
+            int substrings,
+            int radius,
+            int cores,
+            Duration budget,
+            int rounds,
+            List<PdqHash> hits,
+            List<PdqHash> misses) {
         long started = System.nanoTime();
         var linearBuilder = LinearIndex.builder();
         for (int i = 0; i < size; i++) {
@@ -103,10 +113,11 @@ final class MatchBenchmark implements Command {
         started = System.nanoTime();
         MultiIndex multi = multiBuilder.build();
         long multiMillis = millisSince(started);
-        multiBuilder = null;   // lets the builder's copy of the bank go before measuring
+        multiBuilder = null; // lets the builder's copy of the bank go before measuring
         out.printf("%nsize=%d multi_substrings=%d%n", size, multi.substrings());
         out.printf("  build_ms        linear=%d multi=%d%n", linearMillis, multiMillis);
-        out.printf("  bytes_per_entry linear=%.1f multi=%.1f%n",
+        out.printf(
+                "  bytes_per_entry linear=%.1f multi=%.1f%n",
                 (double) linear.footprintBytes() / size, (double) multi.footprintBytes() / size);
         HammingIndex[] indexes = {linear, multi};
         String[] names = {"linear", "multi"};
@@ -135,8 +146,13 @@ final class MatchBenchmark implements Command {
                 double[] sorted = samples[x][c].clone();
                 Arrays.sort(sorted);
                 rates[x][c] = sorted[rounds / 2];
-                out.printf("  %-6s %-4s threads=%d qps=%10.1f  (rounds: %s)  matches_per_query=%.2f%n", names[x],
-                        c % 2 == 0 ? "miss" : "hit", c < 2 ? 1 : cores, rates[x][c], rounded(samples[x][c]),
+                out.printf(
+                        "  %-6s %-4s threads=%d qps=%10.1f  (rounds: %s)  matches_per_query=%.2f%n",
+                        names[x],
+                        c % 2 == 0 ? "miss" : "hit",
+                        c < 2 ? 1 : cores,
+                        rates[x][c],
+                        rounded(samples[x][c]),
                         matches[x][c]);
             }
         }
@@ -149,11 +165,15 @@ final class MatchBenchmark implements Command {
     private record Measurement(double qps, double matchesPerQuery) {}
 
     private static String rounded(double[] values) {
-        return String.join(" ", Arrays.stream(values).mapToObj(v -> String.valueOf(Math.round(v))).toList());
+        return String.join(
+                " ",
+                Arrays.stream(values)
+                        .mapToObj(v -> String.valueOf(Math.round(v)))
+                        .toList());
     }
 
-    private static Measurement measure(HammingIndex index, List<PdqHash> queries, int radius, int threads,
-            Duration budget) {
+    private static Measurement measure(
+            HammingIndex index, List<PdqHash> queries, int radius, int threads, Duration budget) {
         var done = new AtomicLong();
         var matches = new AtomicLong();
         long start = System.nanoTime();

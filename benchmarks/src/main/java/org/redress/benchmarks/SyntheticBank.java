@@ -31,8 +31,9 @@ final class SyntheticBank {
             boolean family = random.nextBoolean();
             int copies = family ? 2 + random.nextInt(19) : 1;
             for (int c = 0; c < copies && i < size; c++, i++) {
-                long[] member = c == 0 ? origin : flipped(origin, random.nextInt(4) == 0
-                        ? random.nextInt(41) : random.nextInt(11));
+                long[] member = c == 0
+                        ? origin
+                        : flipped(origin, random.nextInt(4) == 0 ? random.nextInt(41) : random.nextInt(11));
                 System.arraycopy(member, 0, words, 4 * i, 4);
             }
         }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,12 @@ class BenchmarksCommandLineTests {
     void listsEveryBenchmarkOnHelp() {
         assertThat(run("--help")).isZero();
 
-        assertThat(out()).contains("usage: redress bench <command> [options]")
-                .contains("  jmh ").contains("  hash ").contains("  match ").contains("  checks ");
+        assertThat(out())
+                .contains("usage: redress bench <command> [options]")
+                .contains("  jmh ")
+                .contains("  hash ")
+                .contains("  match ")
+                .contains("  checks ");
     }
 
     @Test
@@ -48,7 +51,9 @@ class BenchmarksCommandLineTests {
         int status = run("hash", dir.toString(), "--seconds=0.02", "--rounds", "1");
 
         assertThat(status).as(err()).isZero();
-        assertThat(out()).startsWith("images=3 ").contains("decode+hash       1 core : ")
+        assertThat(out())
+                .startsWith("images=3 ")
+                .contains("decode+hash       1 core : ")
                 .contains("hash alone        1 core : ");
     }
 
@@ -70,7 +75,8 @@ class BenchmarksCommandLineTests {
         assertThat(run("jmh", "-f", "not-a-number")).isEqualTo(2);
         assertThat(run("no-such-benchmark")).isEqualTo(2);
 
-        assertThat(err()).contains("redress bench hash: missing DIR")
+        assertThat(err())
+                .contains("redress bench hash: missing DIR")
                 .contains("redress bench hash: --rounds must be an integer from 1 to 1000, not '0'")
                 .contains("redress bench match: --sizes must be an integer from 1 to ")
                 .contains("redress bench match: --radius needs a value")
@@ -87,15 +93,19 @@ class BenchmarksCommandLineTests {
             list = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
 
-        assertThat(list).contains("PdqHashingBenchmark_original_jmhTest")
+        assertThat(list)
+                .contains("PdqHashingBenchmark_original_jmhTest")
                 .contains("PdqHashingBenchmark_allEightDihedral_jmhTest")
                 .contains("IndexSearchBenchmark_hit_jmhTest")
                 .contains("IndexSearchBenchmark_miss_jmhTest");
     }
 
     private int run(String... args) {
-        return BenchmarksCommandLine.standard(Map.of()).run(List.of(args),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return BenchmarksCommandLine.standard(Map.of())
+                .run(
+                        List.of(args),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String out() {

@@ -47,36 +47,74 @@ class CheckLoadBenchmarkTests {
     void sendsEveryDueCheckWithTheKeyAFreshHashAndAUniqueContentId() throws Exception {
         int port = serve(200, false);
 
-        int status = run(Map.of("REDRESS_KEY", KEY), "--rate", "200", "--seconds", "1", "--connections", "4",
-                "--url", "http://127.0.0.1:" + port);
+        int status = run(
+                Map.of("REDRESS_KEY", KEY),
+                "--rate",
+                "200",
+                "--seconds",
+                "1",
+                "--connections",
+                "4",
+                "--url",
+                "http://127.0.0.1:" + port);
 
-        assertThat(status).as(err.toString(java.nio.charset.StandardCharsets.UTF_8)).isZero();
+        assertThat(status)
+                .as(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .isZero();
         assertThat(received).hasValue(200);
         assertThat(contentIds).hasSize(200);
         assertThat(malformed).isEmpty();
-        assertThat(out()).contains("(200 due)").contains("answered: 200 2xx").contains("failed: 0")
-                .contains("latency from the due time: p50=").contains("service time from the send: p50=");
+        assertThat(out())
+                .contains("(200 due)")
+                .contains("answered: 200 2xx")
+                .contains("failed: 0")
+                .contains("latency from the due time: p50=")
+                .contains("service time from the send: p50=");
     }
 
     @Test
     void readsChunkedAnswersOnTheSameConnectionAndPrintsEachSecond() throws Exception {
         int port = serve(200, true);
 
-        int status = run(Map.of("REDRESS_KEY", KEY), "--rate", "100", "--seconds", "2", "--connections", "2",
-                "--warmup", "0.5", "--timeline", "--url", "http://127.0.0.1:" + port);
+        int status = run(
+                Map.of("REDRESS_KEY", KEY),
+                "--rate",
+                "100",
+                "--seconds",
+                "2",
+                "--connections",
+                "2",
+                "--warmup",
+                "0.5",
+                "--timeline",
+                "--url",
+                "http://127.0.0.1:" + port);
 
-        assertThat(status).as(err.toString(java.nio.charset.StandardCharsets.UTF_8)).isZero();
+        assertThat(status)
+                .as(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .isZero();
         assertThat(received).hasValue(250);
-        assertThat(out()).contains("warm-up: 50 checks").contains("answered: 200 2xx")
-                .contains("second   0:   100 answered  p50=").contains("second   1:   100 answered  p50=");
+        assertThat(out())
+                .contains("warm-up: 50 checks")
+                .contains("answered: 200 2xx")
+                .contains("second   0:   100 answered  p50=")
+                .contains("second   1:   100 answered  p50=");
     }
 
     @Test
     void countsRefusedChecksAsFailuresAndExitsWithOne() throws Exception {
         int port = serve(401, false);
 
-        int status = run(Map.of("REDRESS_KEY", KEY), "--rate", "50", "--seconds", "1", "--connections", "2",
-                "--url", "http://127.0.0.1:" + port);
+        int status = run(
+                Map.of("REDRESS_KEY", KEY),
+                "--rate",
+                "50",
+                "--seconds",
+                "1",
+                "--connections",
+                "2",
+                "--url",
+                "http://127.0.0.1:" + port);
 
         assertThat(status).isEqualTo(Command.SOME_INPUT_BAD);
         assertThat(out()).contains("answered: 0 2xx").contains("failed: 50").contains("no answers");
@@ -87,12 +125,16 @@ class CheckLoadBenchmarkTests {
     void refusesToRunWithoutAKeyOrWithABadRate() {
         var benchmark = new CheckLoadBenchmark(Map.of());
         assertThatThrownBy(() -> benchmark.run(List.of("--rate", "10"), new PrintStream(out), new PrintStream(err)))
-                .isInstanceOf(UsageException.class).hasMessageContaining("REDRESS_KEY");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("REDRESS_KEY");
         var keyed = new CheckLoadBenchmark(Map.of("REDRESS_KEY", KEY));
         assertThatThrownBy(() -> keyed.run(List.of("--rate", "-5"), new PrintStream(out), new PrintStream(err)))
-                .isInstanceOf(UsageException.class).hasMessageContaining("--rate must be a positive number");
-        assertThatThrownBy(() -> keyed.run(List.of("--rate", "5", "--url", "ftp://x"), new PrintStream(out),
-                new PrintStream(err))).isInstanceOf(UsageException.class).hasMessageContaining("--url");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--rate must be a positive number");
+        assertThatThrownBy(() -> keyed.run(
+                        List.of("--rate", "5", "--url", "ftp://x"), new PrintStream(out), new PrintStream(err)))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--url");
     }
 
     @Test
@@ -105,8 +147,8 @@ class CheckLoadBenchmarkTests {
         assertThat(CheckLoadBenchmark.percentile(sorted, 0.50)).isEqualTo(500_000_000L);
         assertThat(CheckLoadBenchmark.percentile(sorted, 0.99)).isEqualTo(990_000_000L);
         assertThat(CheckLoadBenchmark.percentile(sorted, 0.999)).isEqualTo(999_000_000L);
-        assertThat(CheckLoadBenchmark.percentiles(sorted)).isEqualTo(
-                "p50=500.00 ms p90=900.00 ms p99=990.00 ms p99.9=999.00 ms max=1000.00 ms");
+        assertThat(CheckLoadBenchmark.percentiles(sorted))
+                .isEqualTo("p50=500.00 ms p90=900.00 ms p99=990.00 ms p99.9=999.00 ms max=1000.00 ms");
     }
 
     private int serve(int status, boolean chunked) throws IOException {
@@ -137,8 +179,8 @@ class CheckLoadBenchmarkTests {
     }
 
     private int run(Map<String, String> environment, String... args) throws UsageException {
-        return new CheckLoadBenchmark(environment).run(List.of(args), new PrintStream(out, true),
-                new PrintStream(err, true));
+        return new CheckLoadBenchmark(environment)
+                .run(List.of(args), new PrintStream(out, true), new PrintStream(err, true));
     }
 
     private String out() {

@@ -26,15 +26,18 @@ import java.util.Map;
 public final class ArgumentRules {
 
     /** How an option takes its value. */
-    enum Kind { SWITCH, VALUED, REPEATABLE }
+    enum Kind {
+        SWITCH,
+        VALUED,
+        REPEATABLE
+    }
 
     private final Map<String, Kind> options;
     private final String positionalName;
     private final int minPositionals;
     private final int maxPositionals;
 
-    private ArgumentRules(Map<String, Kind> options, String positionalName, int minPositionals,
-            int maxPositionals) {
+    private ArgumentRules(Map<String, Kind> options, String positionalName, int minPositionals, int maxPositionals) {
         this.options = options;
         this.positionalName = positionalName;
         this.minPositionals = minPositionals;

@@ -21,8 +21,8 @@ public final class Arguments {
 
     Arguments(Map<String, ArgumentRules.Kind> declared, Map<String, List<String>> given, List<String> positionals) {
         this.declared = declared;
-        this.given = Map.copyOf(given.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
+        this.given = Map.copyOf(
+                given.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
         this.positionals = List.copyOf(positionals);
     }
 
@@ -169,10 +169,11 @@ public final class Arguments {
                 return constant;
             }
         }
-        List<String> words = Stream.of(constants).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+        List<String> words =
+                Stream.of(constants).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
         int last = words.size() - 1;
-        String choices = last == 0 ? words.get(0)
-                : String.join(", ", words.subList(0, last)) + " or " + words.get(last);
+        String choices =
+                last == 0 ? words.get(0) : String.join(", ", words.subList(0, last)) + " or " + words.get(last);
         throw new UsageException(name + " must be " + choices + ", not '" + text.get() + "'");
     }
 

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class ArgumentRulesTests {
 
-    private enum Format { TSV, JSON }
+    private enum Format {
+        TSV,
+        JSON
+    }
 
     private static final ArgumentRules RULES = ArgumentRules.none()
             .valued("--format", "--seconds")
@@ -24,7 +27,8 @@ class ArgumentRulesTests {
         assertThat(spaced.value("--format")).contains("json");
         assertThat(joined.value("--format")).contains("json");
         assertThat(RULES.parse(List.of("--format=", "a.png")).value("--format")).contains("");
-        assertThat(RULES.parse(List.of("--format=a=b", "a.png")).value("--format")).contains("a=b");
+        assertThat(RULES.parse(List.of("--format=a=b", "a.png")).value("--format"))
+                .contains("a=b");
     }
 
     @Test
@@ -51,47 +55,58 @@ class ArgumentRulesTests {
 
         assertThat(parsed.values("--sizes")).containsExactly("1", "2", "3");
         assertThat(parsed.integers("--sizes", 1, 10, List.of(9))).containsExactly(1, 2, 3);
-        assertThat(RULES.parse(List.of("x")).integers("--sizes", 1, 10, List.of(9))).containsExactly(9);
+        assertThat(RULES.parse(List.of("x")).integers("--sizes", 1, 10, List.of(9)))
+                .containsExactly(9);
     }
 
     @Test
     void namesAnUnknownOption() {
         assertThatThrownBy(() -> RULES.parse(List.of("--bogus", "a.png")))
-                .isInstanceOf(UsageException.class).hasMessage("unknown option --bogus");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("unknown option --bogus");
         assertThatThrownBy(() -> RULES.parse(List.of("--bogus=1", "a.png")))
-                .isInstanceOf(UsageException.class).hasMessage("unknown option --bogus");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("unknown option --bogus");
     }
 
     @Test
     void reportsAMissingValueInsteadOfTakingTheNextOption() {
         assertThatThrownBy(() -> RULES.parse(List.of("a.png", "--format")))
-                .isInstanceOf(UsageException.class).hasMessage("--format needs a value");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--format needs a value");
         assertThatThrownBy(() -> RULES.parse(List.of("--format", "--dihedral", "a.png")))
-                .isInstanceOf(UsageException.class).hasMessage("--format needs a value");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--format needs a value");
     }
 
     @Test
     void refusesAnOptionGivenTwiceUnlessItIsRepeatable() {
         assertThatThrownBy(() -> RULES.parse(List.of("--format", "tsv", "--format=json", "a.png")))
-                .isInstanceOf(UsageException.class).hasMessage("--format given more than once");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--format given more than once");
         assertThatThrownBy(() -> RULES.parse(List.of("--dihedral", "--dihedral", "a.png")))
-                .isInstanceOf(UsageException.class).hasMessage("--dihedral given more than once");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--dihedral given more than once");
     }
 
     @Test
     void refusesAValueForASwitch() {
         assertThatThrownBy(() -> RULES.parse(List.of("--dihedral=yes", "a.png")))
-                .isInstanceOf(UsageException.class).hasMessage("--dihedral takes no value");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--dihedral takes no value");
     }
 
     @Test
     void countsPositionalArguments() {
         assertThatThrownBy(() -> RULES.parse(List.of("--dihedral")))
-                .isInstanceOf(UsageException.class).hasMessage("missing PATH");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("missing PATH");
         assertThatThrownBy(() -> RULES.parse(List.of("a", "b", "c")))
-                .isInstanceOf(UsageException.class).hasMessage("unexpected argument 'c'");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("unexpected argument 'c'");
         assertThatThrownBy(() -> ArgumentRules.none().parse(List.of("-x")))
-                .isInstanceOf(UsageException.class).hasMessage("unexpected argument '-x'");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("unexpected argument '-x'");
     }
 
     @Test

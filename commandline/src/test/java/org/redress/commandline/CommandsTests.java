@@ -29,7 +29,10 @@ class CommandsTests {
         @Override
         public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
             received.add(args);
-            Arguments parsed = ArgumentRules.none().switches("--upper").positionals("WORD", 1, 9).parse(args);
+            Arguments parsed = ArgumentRules.none()
+                    .switches("--upper")
+                    .positionals("WORD", 1, 9)
+                    .parse(args);
             String words = String.join(" ", parsed.positionals());
             out.println(parsed.has("--upper") ? words.toUpperCase(java.util.Locale.ROOT) : words);
             return OK;
@@ -80,7 +83,9 @@ class CommandsTests {
     }
 
     private int run(String... args) {
-        return commands.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return commands.run(
+                List.of(args),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

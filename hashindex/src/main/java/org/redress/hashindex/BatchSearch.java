@@ -39,6 +39,7 @@ final class BatchSearch {
     private static final int HASH_WINDOW = 13;
     /** log2 of the elements per 64-byte cache line: 16 ints, or 2 hashes of four longs. */
     private static final int INT_LINE = 4;
+
     private static final int HASH_LINE = 1;
 
     private static final ThreadLocal<SoftReference<Buffers>> BUFFERS = new ThreadLocal<>();
@@ -130,8 +131,16 @@ final class BatchSearch {
             long rec = byPosition[j];
             int q = (int) (rec & QUERY_MASK);
             int at = 4 * q;
-            index.verify((int) ((rec >>> QUERY_BITS) & ADDRESS_MASK), (int) (rec >>> TABLE_SHIFT),
-                    queryWords[at], queryWords[at + 1], queryWords[at + 2], queryWords[at + 3], r, radius, out[q]);
+            index.verify(
+                    (int) ((rec >>> QUERY_BITS) & ADDRESS_MASK),
+                    (int) (rec >>> TABLE_SHIFT),
+                    queryWords[at],
+                    queryWords[at + 1],
+                    queryWords[at + 2],
+                    queryWords[at + 3],
+                    r,
+                    radius,
+                    out[q]);
         }
     }
 
@@ -155,8 +164,7 @@ final class BatchSearch {
      * prefetcher streams. A window is small enough that its own sort stays in cache. The caller
      * has counted the records of window {@code p} into {@code buffers.starts[p + 1]}.
      */
-    private static long[] sort(Buffers buffers, long[] from, int n, int parts, int tableStride, int window,
-            int line) {
+    private static long[] sort(Buffers buffers, long[] from, int n, int parts, int tableStride, int window, int line) {
         int[] starts = buffers.starts;
         for (int p = 0; p < parts; p++) {
             starts[p + 1] += starts[p];
@@ -166,7 +174,8 @@ final class BatchSearch {
         System.arraycopy(starts, 0, cursors, 0, parts);
         for (int j = 0; j < n; j++) {
             long rec = from[j];
-            int part = (int) (rec >>> TABLE_SHIFT) * tableStride + (int) ((rec >>> QUERY_BITS & ADDRESS_MASK) >>> window);
+            int part =
+                    (int) (rec >>> TABLE_SHIFT) * tableStride + (int) ((rec >>> QUERY_BITS & ADDRESS_MASK) >>> window);
             to[cursors[part]++] = rec;
         }
         int lines = 1 << (window - line);

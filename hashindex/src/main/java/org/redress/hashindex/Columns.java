@@ -19,8 +19,7 @@ final class Columns {
 
     Columns(int expected) {
         if (expected < 0 || expected > MAX_ENTRIES) {
-            throw new IllegalArgumentException(
-                    "expected size must be within [0, " + MAX_ENTRIES + "]: " + expected);
+            throw new IllegalArgumentException("expected size must be within [0, " + MAX_ENTRIES + "]: " + expected);
         }
         words = new long[4 * Math.max(expected, 4)];
         ids = new long[Math.max(expected, 4)];

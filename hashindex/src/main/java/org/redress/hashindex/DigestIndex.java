@@ -86,8 +86,8 @@ public final class DigestIndex {
 
     private static long[] toWords(DigestAlgorithm algorithm, byte[] digest) {
         if (digest.length != algorithm.bytes()) {
-            throw new IllegalArgumentException(algorithm + " digests must be " + algorithm.bytes()
-                    + " bytes, got " + digest.length);
+            throw new IllegalArgumentException(
+                    algorithm + " digests must be " + algorithm.bytes() + " bytes, got " + digest.length);
         }
         long[] words = new long[digest.length / 8];
         for (int i = 0; i < digest.length; i++) {

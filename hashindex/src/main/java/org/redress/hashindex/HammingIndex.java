@@ -54,5 +54,4 @@ public sealed interface HammingIndex permits LinearIndex, MultiIndex, IndexSnaps
      * overhead are not included.
      */
     long footprintBytes();
-
 }

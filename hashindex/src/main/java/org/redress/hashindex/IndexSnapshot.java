@@ -53,7 +53,6 @@ public final class IndexSnapshot implements HammingIndex {
 
     @Override
     public long footprintBytes() {
-        return base.footprintBytes() + 8L * added.words.length + 8L * added.ids.length
-                + 8L * removedFromBase.length;
+        return base.footprintBytes() + 8L * added.words.length + 8L * added.ids.length + 8L * removedFromBase.length;
     }
 }

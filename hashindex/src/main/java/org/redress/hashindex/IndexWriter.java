@@ -87,7 +87,8 @@ public final class IndexWriter {
         if (added.size > limit || removedFromBase.size() > limit) {
             merge();
         }
-        long[] removed = removedFromBase.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] removed =
+                removedFromBase.stream().mapToLong(Long::longValue).sorted().toArray();
         return new IndexSnapshot(base, added.trimmedCopy(), removed);
     }
 
@@ -96,11 +97,17 @@ public final class IndexWriter {
         if (substrings > 0) {
             builder.substrings(substrings);
         }
-        long[] removed = removedFromBase.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] removed =
+                removedFromBase.stream().mapToLong(Long::longValue).sorted().toArray();
         base.forEachEntryExcept(removed, builder);
         for (int i = 0; i < added.size; i++) {
-            builder.add(added.ids[i], new PdqHash(added.words[4 * i], added.words[4 * i + 1],
-                    added.words[4 * i + 2], added.words[4 * i + 3]));
+            builder.add(
+                    added.ids[i],
+                    new PdqHash(
+                            added.words[4 * i],
+                            added.words[4 * i + 1],
+                            added.words[4 * i + 2],
+                            added.words[4 * i + 3]));
         }
         base = builder.build();
         added = new Columns(16);

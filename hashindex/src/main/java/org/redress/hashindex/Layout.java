@@ -18,6 +18,7 @@ final class Layout {
 
     /** Narrowest and widest substring this layout uses: offsets take 4 * 2^width bytes per table. */
     static final int MIN_WIDTH = 8;
+
     static final int MAX_WIDTH = 24;
 
     final int count;
@@ -94,8 +95,10 @@ final class Layout {
     /** How many bits of substring {@code t} differ, given the XOR of the two hashes. */
     int distance(int t, long x0, long x1, long x2, long x3) {
         int at = 4 * t;
-        return Long.bitCount(x0 & masks[at]) + Long.bitCount(x1 & masks[at + 1])
-                + Long.bitCount(x2 & masks[at + 2]) + Long.bitCount(x3 & masks[at + 3]);
+        return Long.bitCount(x0 & masks[at])
+                + Long.bitCount(x1 & masks[at + 1])
+                + Long.bitCount(x2 & masks[at + 2])
+                + Long.bitCount(x3 & masks[at + 3]);
     }
 
     /**

@@ -41,8 +41,10 @@ public final class LinearIndex implements HammingIndex {
         long q2 = query.w2();
         long q3 = query.w3();
         for (int i = 0, at = 0; i < count; i++, at += 4) {
-            int d = Long.bitCount(words[at] ^ q0) + Long.bitCount(words[at + 1] ^ q1)
-                    + Long.bitCount(words[at + 2] ^ q2) + Long.bitCount(words[at + 3] ^ q3);
+            int d = Long.bitCount(words[at] ^ q0)
+                    + Long.bitCount(words[at + 1] ^ q1)
+                    + Long.bitCount(words[at + 2] ^ q2)
+                    + Long.bitCount(words[at + 3] ^ q3);
             if (d <= maxDistance) {
                 results.add(ids[i], d);
             }

@@ -58,6 +58,7 @@ public final class MultiIndex implements HammingIndex {
     final int[][][] probeMasks;
     /** For each radius probed: a query's non-empty buckets and its candidates, on average plus half. */
     private final int[] bucketsPerQuery;
+
     private final int[] candidatesPerQuery;
 
     private MultiIndex(Columns columns, Layout layout) {
@@ -108,8 +109,8 @@ public final class MultiIndex implements HammingIndex {
                 if (radii[r][t] >= 0) {
                     int width = layout.widths[t];
                     int within = radii[r][t];
-                    probeMasks[r][t] = shared.computeIfAbsent(((long) width << 32) | within,
-                            unused -> Layout.masksWithin(width, within));
+                    probeMasks[r][t] = shared.computeIfAbsent(
+                            ((long) width << 32) | within, unused -> Layout.masksWithin(width, within));
                     // Entries spread over 2^width buckets: a probe finds size / 2^width on average,
                     // and a non-empty bucket with probability 1 - e^(-size / 2^width).
                     double perBucket = (double) size / (1L << width);
@@ -297,8 +298,7 @@ public final class MultiIndex implements HammingIndex {
         }
     }
 
-    void verify(int p, int table, long q0, long q1, long q2, long q3, int r, int[] radius,
-            Results out) {
+    void verify(int p, int table, long q0, long q1, long q2, long q3, int r, int[] radius, Results out) {
         int at = 4 * p;
         long x0 = words[at] ^ q0;
         long x1 = words[at + 1] ^ q1;
@@ -346,8 +346,7 @@ public final class MultiIndex implements HammingIndex {
     void forEachEntryExcept(long[] sortedIds, Builder builder) {
         for (int i = 0; i < size; i++) {
             if (sortedIds.length == 0 || java.util.Arrays.binarySearch(sortedIds, ids[i]) < 0) {
-                builder.columns.add(ids[i], words[4 * i], words[4 * i + 1], words[4 * i + 2],
-                        words[4 * i + 3]);
+                builder.columns.add(ids[i], words[4 * i], words[4 * i + 1], words[4 * i + 2], words[4 * i + 3]);
             }
         }
     }
@@ -403,8 +402,7 @@ public final class MultiIndex implements HammingIndex {
 
         /** Returns an index of the entries added so far; later adds do not change it. */
         public MultiIndex build() {
-            return new MultiIndex(columns,
-                    substrings == 0 ? Layout.forSize(columns.size) : Layout.of(substrings));
+            return new MultiIndex(columns, substrings == 0 ? Layout.forSize(columns.size) : Layout.of(substrings));
         }
 
         /** Builds with a given substring count: for measurements and tests of the layout. */

@@ -33,8 +33,8 @@ final class Banks {
         var bank = new ArrayList<PdqHash>(size);
         bank.add(PdqHash.zero());
         while (bank.size() < size) {
-            PdqHash origin = random.nextInt(10) == 0 ? flip(PdqHash.zero(), random.nextInt(20), random)
-                    : random(random);
+            PdqHash origin =
+                    random.nextInt(10) == 0 ? flip(PdqHash.zero(), random.nextInt(20), random) : random(random);
             int family = 1 + random.nextInt(12);
             for (int i = 0; i < family && bank.size() < size; i++) {
                 int kind = random.nextInt(10);

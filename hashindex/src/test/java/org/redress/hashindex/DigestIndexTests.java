@@ -14,7 +14,11 @@ class DigestIndexTests {
     void findsEveryEntryOfASha256Digest() throws NoSuchAlgorithmException {
         byte[] a = MessageDigest.getInstance("SHA-256").digest("a".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         byte[] b = MessageDigest.getInstance("SHA-256").digest("b".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        DigestIndex index = DigestIndex.builder(DigestAlgorithm.SHA256).add(9, a).add(4, a).add(5, b).build();
+        DigestIndex index = DigestIndex.builder(DigestAlgorithm.SHA256)
+                .add(9, a)
+                .add(4, a)
+                .add(5, b)
+                .build();
 
         assertThat(index.find(a)).containsExactly(4L, 9L);
         assertThat(index.find(b)).containsExactly(5L);
@@ -45,7 +49,8 @@ class DigestIndexTests {
     void rejectsADigestOfTheWrongLength() {
         DigestIndex index = DigestIndex.builder(DigestAlgorithm.MD5).build();
 
-        assertThatIllegalArgumentException().isThrownBy(() -> index.find(new byte[32]))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> index.find(new byte[32]))
                 .withMessage("MD5 digests must be 16 bytes, got 32");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> DigestIndex.builder(DigestAlgorithm.SHA256).add(1, new byte[16]))

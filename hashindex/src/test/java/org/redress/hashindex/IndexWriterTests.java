@@ -16,7 +16,7 @@ class IndexWriterTests {
         for (int seed = 1; seed <= 4; seed++) {
             var random = new Random(seed);
             List<PdqHash> pool = Banks.clustered(random, 9000);
-            var live = new ArrayList<long[]>();   // {id, index into pool}
+            var live = new ArrayList<long[]>(); // {id, index into pool}
             var writer = IndexWriter.empty();
             long nextId = 0;
             for (int step = 0; step < 12; step++) {
@@ -34,7 +34,7 @@ class IndexWriterTests {
                     writer.remove(id);
                     live.removeIf(entry -> entry[0] == id);
                 }
-                writer.remove(-1);   // absent: no effect
+                writer.remove(-1); // absent: no effect
                 IndexSnapshot snapshot = writer.snapshot();
                 var oracle = LinearIndex.builder();
                 live.forEach(entry -> oracle.add(entry[0], pool.get((int) entry[1])));
@@ -42,7 +42,8 @@ class IndexWriterTests {
                 assertThat(snapshot.size()).isEqualTo(live.size());
                 for (PdqHash query : Banks.queries(random, pool, 15)) {
                     int r = random.nextInt(64);
-                    assertThat(snapshot.search(query, r)).as("step %d radius %d", step, r)
+                    assertThat(snapshot.search(query, r))
+                            .as("step %d radius %d", step, r)
                             .isEqualTo(expected.search(query, r));
                 }
             }
@@ -66,12 +67,14 @@ class IndexWriterTests {
             LinearIndex expected = oracle.build();
             for (PdqHash query : Banks.queries(random, pool, 20)) {
                 int r = random.nextInt(40);
-                assertThat(snapshot.search(query, r)).as("step %d radius %d", step, r)
+                assertThat(snapshot.search(query, r))
+                        .as("step %d radius %d", step, r)
                         .isEqualTo(expected.search(query, r));
             }
         }
         // 16 tables of 16 bits against the 15 of 17 or 18 bits chosen for 60,000 entries.
-        assertThat(fixed.snapshot().footprintBytes()).isLessThan(sized.snapshot().footprintBytes());
+        assertThat(fixed.snapshot().footprintBytes())
+                .isLessThan(sized.snapshot().footprintBytes());
     }
 
     @Test
@@ -90,7 +93,8 @@ class IndexWriterTests {
     @Test
     void servesReadersOnOtherThreadsWhileTheWriterMovesOn() throws InterruptedException {
         var random = new Random(7);
-        var writer = IndexWriter.startingFrom(MultiIndexTests.multi(Banks.uniform(random, 5000)).build());
+        var writer = IndexWriter.startingFrom(
+                MultiIndexTests.multi(Banks.uniform(random, 5000)).build());
         var published = new AtomicReference<>(writer.snapshot());
         var failures = new AtomicReference<Throwable>();
         Thread reader = Thread.ofPlatform().start(() -> {

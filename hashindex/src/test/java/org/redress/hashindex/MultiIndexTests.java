@@ -38,7 +38,8 @@ class MultiIndexTests {
             MultiIndex multi = multi(bank).build(substrings);
             for (PdqHash query : queries) {
                 for (int r = 0; r <= 63; r += 1 + random.nextInt(4)) {
-                    assertThat(multi.search(query, r)).as("m=%d r=%d q=%s", substrings, r, query)
+                    assertThat(multi.search(query, r))
+                            .as("m=%d r=%d q=%s", substrings, r, query)
                             .isEqualTo(linear.search(query, r));
                 }
             }
@@ -57,7 +58,9 @@ class MultiIndexTests {
                 List<List<Match>> batch = multi.searchAll(queries, r);
                 assertThat(batch).hasSize(queries.size());
                 for (int q = 0; q < queries.size(); q++) {
-                    assertThat(batch.get(q)).as("radius %d, query %d", r, q).isEqualTo(linear.search(queries.get(q), r));
+                    assertThat(batch.get(q))
+                            .as("radius %d, query %d", r, q)
+                            .isEqualTo(linear.search(queries.get(q), r));
                 }
             }
         }
@@ -66,7 +69,8 @@ class MultiIndexTests {
     @Test
     void answersBatchesThroughItsOwnBatchedPath() throws NoSuchMethodException {
         // The interface's default answers query by query: correct, but several times slower.
-        assertThat(MultiIndex.class.getDeclaredMethod("searchAll", List.class, int.class)).isNotNull();
+        assertThat(MultiIndex.class.getDeclaredMethod("searchAll", List.class, int.class))
+                .isNotNull();
     }
 
     @Test
@@ -79,7 +83,11 @@ class MultiIndexTests {
     @Test
     void reportsEveryEntryOfARepeatedHashWithItsOwnId() {
         PdqHash hash = PdqHash.fromHex("f".repeat(64));
-        MultiIndex index = MultiIndex.builder().add(7, hash).add(3, hash).add(3, PdqHash.zero()).build();
+        MultiIndex index = MultiIndex.builder()
+                .add(7, hash)
+                .add(3, hash)
+                .add(3, PdqHash.zero())
+                .build();
 
         assertThat(index.search(hash, 0)).containsExactly(new Match(3, 0), new Match(7, 0));
         assertThat(index.search(PdqHash.zero(), 256))
@@ -98,9 +106,11 @@ class MultiIndexTests {
     void rejectsARadiusOutsideZeroTo256() {
         MultiIndex index = MultiIndex.builder().add(1, PdqHash.zero()).build();
 
-        assertThatIllegalArgumentException().isThrownBy(() -> index.search(PdqHash.zero(), -1))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> index.search(PdqHash.zero(), -1))
                 .withMessage("maxDistance must be within [0, 256]: -1");
-        assertThatIllegalArgumentException().isThrownBy(() -> index.search(PdqHash.zero(), 257))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> index.search(PdqHash.zero(), 257))
                 .withMessage("maxDistance must be within [0, 256]: 257");
     }
 
@@ -119,7 +129,9 @@ class MultiIndexTests {
         for (PdqHash query : queries) {
             for (int r = from; r <= to; r++) {
                 List<Match> expected = linear.search(query, r);
-                assertThat(multi.search(query, r)).as("radius %d, query %s", r, query).isEqualTo(expected);
+                assertThat(multi.search(query, r))
+                        .as("radius %d, query %s", r, query)
+                        .isEqualTo(expected);
             }
         }
     }

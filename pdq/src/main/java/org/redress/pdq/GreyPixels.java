@@ -31,7 +31,6 @@ public final class GreyPixels implements Pixels {
         return new GreyPixels(width, height, grey.clone());
     }
 
-
     @Override
     public int width() {
         return width;

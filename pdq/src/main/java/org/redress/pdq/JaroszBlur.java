@@ -73,8 +73,8 @@ final class JaroszBlur {
     }
 
     /** Filters {@code rows} (at most four) consecutive rows, four at a time where it can. */
-    private static void boxAlongRows(float[] in, int inOffset, float[] out, int outOffset, int rows,
-            int length, int window) {
+    private static void boxAlongRows(
+            float[] in, int inOffset, float[] out, int outOffset, int rows, int length, int window) {
         if (rows == ROWS_PER_BAND) {
             boxAlongFourRows(in, inOffset, out, outOffset, length, window);
             return;
@@ -89,8 +89,7 @@ final class JaroszBlur {
         return (dimension + 2 * OUTPUT_SIDE - 1) / (2 * OUTPUT_SIDE);
     }
 
-    private static void boxAlongRow(float[] in, int inOffset, float[] out, int outOffset, int length,
-            int window) {
+    private static void boxAlongRow(float[] in, int inOffset, float[] out, int outOffset, int length, int window) {
         int half = (window + 2) / 2;
         int right = inOffset;
         int left = inOffset;
@@ -141,8 +140,7 @@ final class JaroszBlur {
     }
 
     /** {@link #boxAlongRow} on four consecutive rows at once, each with its own running sum. */
-    private static void boxAlongFourRows(float[] in, int inOffset, float[] out, int outOffset, int length,
-            int window) {
+    private static void boxAlongFourRows(float[] in, int inOffset, float[] out, int outOffset, int length, int window) {
         int half = (window + 2) / 2;
         int r0 = inOffset;
         int r1 = inOffset + length;

@@ -219,8 +219,7 @@ public final class PdqHasher {
         for (int i = 0; i < DCT_SIDE; i++) {
             for (int j = 0; j < SIDE; j++) {
                 // Product and cosine in double, rounded once to float, as the reference does.
-                basis[i * SIDE + j] =
-                        (float) (scale * StrictMath.cos((Math.PI / 2 / SIDE) * (i + 1) * (2 * j + 1)));
+                basis[i * SIDE + j] = (float) (scale * StrictMath.cos((Math.PI / 2 / SIDE) * (i + 1) * (2 * j + 1)));
             }
         }
         return basis;

@@ -33,15 +33,13 @@ public final class RgbPixels implements Pixels {
         return new RgbPixels(width, height, packedRgb.clone());
     }
 
-
     static void checkShape(int width, int height, int length) {
         if (width < 1 || height < 1) {
-            throw new IllegalArgumentException(
-                    "image dimensions must be positive: " + width + " x " + height);
+            throw new IllegalArgumentException("image dimensions must be positive: " + width + " x " + height);
         }
         if ((long) width * height != length) {
-            throw new IllegalArgumentException("expected " + ((long) width * height)
-                    + " pixels for " + width + " x " + height + ", got " + length);
+            throw new IllegalArgumentException("expected " + ((long) width * height) + " pixels for " + width + " x "
+                    + height + ", got " + length);
         }
     }
 

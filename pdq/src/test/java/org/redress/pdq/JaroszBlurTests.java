@@ -15,8 +15,21 @@ class JaroszBlurTests {
     @Test
     void agreesBitForBitWithThePlainFilterOnManyShapes() {
         var random = new Random(64);
-        int[][] shapes = {{5, 5}, {5, 1000}, {1000, 5}, {63, 65}, {64, 64}, {127, 129}, {128, 128},
-                {255, 257}, {383, 511}, {512, 512}, {7, 300}, {1, 1}, {2, 9}};
+        int[][] shapes = {
+            {5, 5},
+            {5, 1000},
+            {1000, 5},
+            {63, 65},
+            {64, 64},
+            {127, 129},
+            {128, 128},
+            {255, 257},
+            {383, 511},
+            {512, 512},
+            {7, 300},
+            {1, 1},
+            {2, 9}
+        };
         for (int[] shape : shapes) {
             assertAgrees(shape[0], shape[1], random);
         }

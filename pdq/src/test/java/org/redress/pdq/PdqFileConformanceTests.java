@@ -66,11 +66,23 @@ class PdqFileConformanceTests {
                     worst = Math.max(worst, d);
                     exact += d == 0 ? 1 : 0;
                 }
-                var row = new Row(vector.path(), hashes.get(0).distanceTo(vector.hash()), worst, exact,
-                        all.get(Dihedral.ORIGINAL).quality().value(), vector.quality());
+                var row = new Row(
+                        vector.path(),
+                        hashes.get(0).distanceTo(vector.hash()),
+                        worst,
+                        exact,
+                        all.get(Dihedral.ORIGINAL).quality().value(),
+                        vector.quality());
                 rows.add(row);
-                table.append(String.join("\t", row.path(), "" + row.distance(), "" + row.worstDihedral(),
-                        row.exactDihedral() + "/8", "" + row.quality(), "" + row.referenceQuality())).append('\n');
+                table.append(String.join(
+                                "\t",
+                                row.path(),
+                                "" + row.distance(),
+                                "" + row.worstDihedral(),
+                                row.exactDihedral() + "/8",
+                                "" + row.quality(),
+                                "" + row.referenceQuality()))
+                        .append('\n');
             }
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target/pdq-file-conformance-" + set.name() + ".tsv"), table);
@@ -87,7 +99,8 @@ class PdqFileConformanceTests {
     @MethodSource("vectorSets")
     void coversEveryImageOfTheVectors(ReferenceVectors set) throws IOException {
         try (Stream<Path> files = Files.walk(set.images())) {
-            assertThat(rows(set)).hasSize((int) files.filter(Files::isRegularFile).count());
+            assertThat(rows(set))
+                    .hasSize((int) files.filter(Files::isRegularFile).count());
         }
     }
 
@@ -113,7 +126,8 @@ class PdqFileConformanceTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectorSets")
     void staysWithinTenBitsWhereverTheReferenceQualityIsAtLeast80(ReferenceVectors set) {
-        List<Row> trusted = rows(set).stream().filter(r -> r.referenceQuality() >= 80).toList();
+        List<Row> trusted =
+                rows(set).stream().filter(r -> r.referenceQuality() >= 80).toList();
 
         assertThat(trusted).isNotEmpty();
         assertThat(trusted).allSatisfy(r -> {
@@ -125,8 +139,10 @@ class PdqFileConformanceTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectorSets")
     void agreesOnQualityWithinAFewPoints(ReferenceVectors set) {
-        assertThat(rows(set)).allSatisfy(r ->
-                assertThat(Math.abs(r.quality() - r.referenceQuality())).as(r.path()).isLessThanOrEqualTo(5));
+        assertThat(rows(set))
+                .allSatisfy(r -> assertThat(Math.abs(r.quality() - r.referenceQuality()))
+                        .as(r.path())
+                        .isLessThanOrEqualTo(5));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -134,11 +150,20 @@ class PdqFileConformanceTests {
     void coversTheFormatsAndShapesTheDecoderMustHandle(ReferenceVectors set) {
         List<String> paths = rows(set).stream().map(Row::path).toList();
 
-        assertThat(paths).as("CMYK JPEG, progressive JPEG, EXIF-rotated JPEG, tiny JPEG")
-                .contains("misc-images/modes/CMYK.jpg", "misc-images/small.jpg",
-                        "reg-test-input/exif-rotn/exif-rotn-6.jpg", "misc-images/wee.jpg");
-        assertThat(paths).as("palette, greyscale, 1-bit and alpha PNG, WebP")
-                .contains("misc-images/modes/P.png", "misc-images/modes/L.png", "misc-images/modes/1.png",
-                        "reg-test-input/pen-and-coaster.png", "misc-images/modes/F.webp");
+        assertThat(paths)
+                .as("CMYK JPEG, progressive JPEG, EXIF-rotated JPEG, tiny JPEG")
+                .contains(
+                        "misc-images/modes/CMYK.jpg",
+                        "misc-images/small.jpg",
+                        "reg-test-input/exif-rotn/exif-rotn-6.jpg",
+                        "misc-images/wee.jpg");
+        assertThat(paths)
+                .as("palette, greyscale, 1-bit and alpha PNG, WebP")
+                .contains(
+                        "misc-images/modes/P.png",
+                        "misc-images/modes/L.png",
+                        "misc-images/modes/1.png",
+                        "reg-test-input/pen-and-coaster.png",
+                        "misc-images/modes/F.webp");
     }
 }

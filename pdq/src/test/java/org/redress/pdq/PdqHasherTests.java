@@ -63,7 +63,8 @@ class PdqHasherTests {
     void setsExactlyHalfTheBitsOnTexturedImages() {
         // Every coefficient above the lower median of 256 distinct values: exactly 128 ones.
         for (int seed = 0; seed < 20; seed++) {
-            assertThat(hasher.hash(Images.textured(97 + seed, 131, seed)).hash().bitCount()).isEqualTo(128);
+            assertThat(hasher.hash(Images.textured(97 + seed, 131, seed)).hash().bitCount())
+                    .isEqualTo(128);
         }
     }
 
@@ -97,7 +98,8 @@ class PdqHasherTests {
 
             // The blur window and the sampling grid are not symmetric (the extra element sits on
             // the right), so a transformed copy lands near its derived hash, within match distance.
-            assertThat(rotated.hash().distanceTo(derived.get(Dihedral.ROTATE_270).hash()))
+            assertThat(rotated.hash()
+                            .distanceTo(derived.get(Dihedral.ROTATE_270).hash()))
                     .isLessThanOrEqualTo(31);
             assertThat(mirrored.hash().distanceTo(derived.get(Dihedral.FLIP_Y).hash()))
                     .isLessThanOrEqualTo(31);
@@ -111,20 +113,24 @@ class PdqHasherTests {
         var some = hasher.hash(Images.textured(100, 100, 1), EnumSet.of(Dihedral.FLIP_X, Dihedral.ROTATE_180));
 
         assertThat(some.keySet()).containsExactly(Dihedral.ROTATE_180, Dihedral.FLIP_X);
-        assertThat(hasher.hash(Images.textured(100, 100, 1), EnumSet.noneOf(Dihedral.class))).isEmpty();
+        assertThat(hasher.hash(Images.textured(100, 100, 1), EnumSet.noneOf(Dihedral.class)))
+                .isEmpty();
     }
 
     @Test
     void givesTheSameHashesFromManyThreadsAtOnce() throws Exception {
         List<RgbPixels> images = IntStream.range(0, 16)
-                .mapToObj(i -> Images.textured(200 + i * 13, 150 + i * 7, i)).toList();
+                .mapToObj(i -> Images.textured(200 + i * 13, 150 + i * 7, i))
+                .toList();
         List<Fingerprint> sequential = images.stream().map(hasher::hash).toList();
 
         try (var pool = Executors.newFixedThreadPool(8)) {
             List<Callable<Fingerprint>> tasks = images.stream()
-                    .<Callable<Fingerprint>>map(image -> () -> hasher.hash(image)).toList();
+                    .<Callable<Fingerprint>>map(image -> () -> hasher.hash(image))
+                    .toList();
             for (int round = 0; round < 5; round++) {
-                List<Fingerprint> parallel = pool.invokeAll(tasks).stream().map(PdqHasherTests::get).toList();
+                List<Fingerprint> parallel =
+                        pool.invokeAll(tasks).stream().map(PdqHasherTests::get).toList();
                 assertThat(parallel).isEqualTo(sequential);
             }
         }

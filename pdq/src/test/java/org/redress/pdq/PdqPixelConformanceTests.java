@@ -26,14 +26,16 @@ class PdqPixelConformanceTests {
     }
 
     static Stream<Arguments> vectorsWithPixels() {
-        return vectorSets().flatMap(set -> set.vectors().stream()
-                .flatMap(v -> set.pixelFile(v).stream().map(file -> Arguments.of(set, v, file))));
+        return vectorSets()
+                .flatMap(set -> set.vectors().stream()
+                        .flatMap(v -> set.pixelFile(v).stream().map(file -> Arguments.of(set, v, file))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectorSets")
     void hasAReferenceRowForEveryPixelFile(ReferenceVectors set) throws IOException {
-        List<String> rows = set.vectors().stream().map(v -> v.path().replace('/', '_')).toList();
+        List<String> rows =
+                set.vectors().stream().map(v -> v.path().replace('/', '_')).toList();
         List<Path> pixelFiles;
         try (var files = Files.list(set.pixelFolder())) {
             pixelFiles = files.toList();
@@ -63,7 +65,8 @@ class PdqPixelConformanceTests {
 
         var all = hasher.hash(pixels, EnumSet.allOf(Dihedral.class));
 
-        List<PdqHash> inReferenceOrder = all.values().stream().map(Fingerprint::hash).toList();
+        List<PdqHash> inReferenceOrder =
+                all.values().stream().map(Fingerprint::hash).toList();
         assertThat(inReferenceOrder).containsExactlyElementsOf(vector.dihedral());
     }
 }

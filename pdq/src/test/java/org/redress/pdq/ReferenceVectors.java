@@ -69,8 +69,8 @@ record ReferenceVectors(String name, Path root) {
             var vectors = new ArrayList<Vector>();
             for (String line : dataLines(root.resolve("reference-hashes.tsv"))) {
                 String[] f = line.split("\t", -1);
-                vectors.add(new Vector(f[0], PdqHash.fromHex(f[1]), Integer.parseInt(f[2]),
-                        dihedral.getOrDefault(f[0], List.of())));
+                vectors.add(new Vector(
+                        f[0], PdqHash.fromHex(f[1]), Integer.parseInt(f[2]), dihedral.getOrDefault(f[0], List.of())));
             }
             return vectors;
         } catch (IOException e) {
@@ -120,7 +120,10 @@ record ReferenceVectors(String name, Path root) {
     }
 
     private static List<String> dataLines(Path file) throws IOException {
-        return Files.readAllLines(file).stream().skip(1).filter(l -> !l.isBlank()).toList();
+        return Files.readAllLines(file).stream()
+                .skip(1)
+                .filter(l -> !l.isBlank())
+                .toList();
     }
 
     /** Reads a binary PPM (P6) or PGM (P5) with 8-bit samples. */

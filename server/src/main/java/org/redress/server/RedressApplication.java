@@ -10,7 +10,7 @@ import org.springframework.modulith.Modulithic;
  * Each direct sub-package is an application module (see each {@code package-info.java}).
  */
 @SpringBootApplication
-@Modulithic(sharedModules = { "shared", "storage", "web" })
+@Modulithic(sharedModules = {"shared", "storage", "web"})
 public class RedressApplication {
 
     /** Runs the service with Spring's own argument handling; {@code ./redress serve} is the usual way in. */

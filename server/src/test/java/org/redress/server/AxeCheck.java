@@ -23,7 +23,8 @@ public final class AxeCheck {
 
     private static final String RUN_AXE = """
             const done = arguments[arguments.length - 1];
-            axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+            axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',
+                'wcag22aa'] },
                                 resultTypes: ['violations'] })
                .then(result => done(JSON.stringify(result.violations.map(v => ({
                    id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')) })))))
@@ -38,8 +39,8 @@ public final class AxeCheck {
     public AxeCheck(ChromeDriver browser, ObjectMapper json) {
         this.browser = browser;
         this.json = json;
-        try (InputStream in = Objects.requireNonNull(AxeCheck.class.getResourceAsStream("/axe/axe.min.js"),
-                "axe/axe.min.js on the test classpath")) {
+        try (InputStream in = Objects.requireNonNull(
+                AxeCheck.class.getResourceAsStream("/axe/axe.min.js"), "axe/axe.min.js on the test classpath")) {
             this.axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,6 +69,8 @@ public final class AxeCheck {
 
     /** Fails when the page now shown has a serious or critical violation. */
     public void assertAccessible(String page) {
-        assertThat(seriousViolations()).as("serious or critical WCAG 2.2 AA violations on %s", page).isEmpty();
+        assertThat(seriousViolations())
+                .as("serious or critical WCAG 2.2 AA violations on %s", page)
+                .isEmpty();
     }
 }

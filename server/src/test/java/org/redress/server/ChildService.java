@@ -15,8 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildService {
 
-    private ChildService() {
-    }
+    private ChildService() {}
 
     /** A port nobody listens on right now. */
     public static int freePort() throws IOException {
@@ -25,12 +24,21 @@ public final class ChildService {
         }
     }
 
-    /** Starts the service on the port and data directory with further {@code --name=value} arguments; returns once it logged "Started". */
+    /**
+     * Starts the service on the port and data directory with further {@code --name=value} arguments; returns once it
+     * logged "Started".
+     */
     public static Process start(Path data, int port, String... arguments) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), RedressApplication.class.getName(), "--server.port=" + port,
-                "--redress.data=" + data, "--logging.level.root=WARN",
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                RedressApplication.class.getName(),
+                "--server.port=" + port,
+                "--redress.data=" + data,
+                "--logging.level.root=WARN",
                 "--logging.level." + RedressApplication.class.getName() + "=INFO"));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -27,7 +27,10 @@ public final class HeadlessChromium {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     /** Whether the browser records every request in Chrome's performance log. */
-    public enum NetworkLog { OFF, ON }
+    public enum NetworkLog {
+        OFF,
+        ON
+    }
 
     private HeadlessChromium() {}
 
@@ -45,16 +48,26 @@ public final class HeadlessChromium {
         options.setBinary(CHROMIUM.toFile());
         // Without the background-networking flags Chromium keeps dialling out, and this machine's
         // closed network refuses every attempt.
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile);
         if (networkLog == NetworkLog.ON) {
             var logging = new LoggingPreferences();
             logging.enable(LogType.PERFORMANCE, Level.ALL);
             options.setCapability("goog:loggingPrefs", logging);
         }
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         var browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return browser;
@@ -70,6 +83,7 @@ public final class HeadlessChromium {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("signin")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> !page.getCurrentUrl().endsWith("/signin"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(page -> !page.getCurrentUrl().endsWith("/signin"));
     }
 }

@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 class InterfaceDocumentIntegrationTests {
 
     /** {@code | `POST /api/v1/reports` | who | contract |} */
-    private static final Pattern ROUTE_ROW = Pattern.compile("^\\| `(GET|POST|PUT|PATCH|DELETE) (/[^`]*)` \\| ([^|]*) \\|");
+    private static final Pattern ROUTE_ROW =
+            Pattern.compile("^\\| `(GET|POST|PUT|PATCH|DELETE) (/[^`]*)` \\| ([^|]*) \\|");
 
     private static final Pattern ROLE = Pattern.compile("`([A-Z_]+)`");
 
@@ -64,8 +65,8 @@ class InterfaceDocumentIntegrationTests {
 
     @BeforeEach
     void readTheDocument() throws IOException {
-        documented = documentedRoutes(Files.readString(Path.of(System.getProperty("redress.docs", "../docs"),
-                "interface.md")));
+        documented = documentedRoutes(
+                Files.readString(Path.of(System.getProperty("redress.docs", "../docs"), "interface.md")));
     }
 
     static List<DocumentedRoute> documentedRoutes(String markdown) {
@@ -81,8 +82,11 @@ class InterfaceDocumentIntegrationTests {
             while (role.find()) {
                 roles.add(Role.valueOf(role.group(1)));
             }
-            routes.add(new DocumentedRoute(RequestMethod.valueOf(row.group(1)), row.group(2),
-                    who.toLowerCase(Locale.ROOT).startsWith("anyone"), roles));
+            routes.add(new DocumentedRoute(
+                    RequestMethod.valueOf(row.group(1)),
+                    row.group(2),
+                    who.toLowerCase(Locale.ROOT).startsWith("anyone"),
+                    roles));
         }
         return routes;
     }
@@ -90,8 +94,10 @@ class InterfaceDocumentIntegrationTests {
     @Test
     void readsEveryRouteOfTheHttpTable() {
         assertThat(documented).hasSizeGreaterThanOrEqualTo(20);
-        assertThat(documented).allSatisfy(route -> assertThat(route.anyone() || !route.roles().isEmpty())
-                .as("%s %s names who may call it", route.method(), route.path()).isTrue());
+        assertThat(documented)
+                .allSatisfy(route -> assertThat(route.anyone() || !route.roles().isEmpty())
+                        .as("%s %s names who may call it", route.method(), route.path())
+                        .isTrue());
     }
 
     @Test
@@ -123,9 +129,11 @@ class InterfaceDocumentIntegrationTests {
 
     @Test
     void answersHealthAsDocumented() throws Exception {
-        String body = mvc.perform(get("/actuator/health")).andReturn().getResponse().getContentAsString();
+        String body =
+                mvc.perform(get("/actuator/health")).andReturn().getResponse().getContentAsString();
 
-        assertThat(JsonMapper.builder().build().readTree(body).path("status").asString()).isEqualTo("UP");
+        assertThat(JsonMapper.builder().build().readTree(body).path("status").asString())
+                .isEqualTo("UP");
     }
 
     @Test
@@ -151,9 +159,13 @@ class InterfaceDocumentIntegrationTests {
         List<String> queryParameters = new ArrayList<>();
         check.path("parameters").forEach(p -> queryParameters.add(p.path("name").asString()));
         assertThat(queryParameters).doesNotContain("contentId", "uploaderId");
-        JsonNode form = check.path("requestBody").path("content").path("multipart/form-data").path("schema");
+        JsonNode form = check.path("requestBody")
+                .path("content")
+                .path("multipart/form-data")
+                .path("schema");
         assertThat(form.path("properties").propertyNames()).contains("image", "contentId", "uploaderId");
-        assertThat(check.path("requestBody").path("content").has("application/json")).isTrue();
+        assertThat(check.path("requestBody").path("content").has("application/json"))
+                .isTrue();
     }
 
     private JsonNode openApi() throws Exception {
@@ -172,10 +184,12 @@ class InterfaceDocumentIntegrationTests {
 
     private List<HandlerMethod> handlersOf(DocumentedRoute route) {
         var handlers = new ArrayList<HandlerMethod>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                mapping.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = entry.getKey();
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-            Set<String> shapes = info.getPatternValues().stream().map(p -> p.replaceAll("\\{[^}]*}", "{}"))
+            Set<String> shapes = info.getPatternValues().stream()
+                    .map(p -> p.replaceAll("\\{[^}]*}", "{}"))
                     .collect(Collectors.toSet());
             if ((methods.isEmpty() || methods.contains(route.method())) && shapes.contains(route.shape())) {
                 handlers.add(entry.getValue());

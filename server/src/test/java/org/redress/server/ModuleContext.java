@@ -21,8 +21,7 @@ import org.springframework.context.support.GenericApplicationContext;
  */
 public final class ModuleContext {
 
-    private ModuleContext() {
-    }
+    private ModuleContext() {}
 
     /**
      * @param beans a configuration class whose {@code @ComponentScan} names the modules
@@ -31,17 +30,25 @@ public final class ModuleContext {
      * @param arguments {@code --name=value} arguments; of a name given twice the later wins (Spring
      *     would join the two with a comma)
      */
-    public static ConfigurableApplicationContext open(Class<?> beans, TestDatabase database, @Nullable Clock clock,
-            @Nullable List<Object> events, String... arguments) {
-        return open(new Class<?>[] { beans }, database, clock, events, arguments);
+    public static ConfigurableApplicationContext open(
+            Class<?> beans,
+            TestDatabase database,
+            @Nullable Clock clock,
+            @Nullable List<Object> events,
+            String... arguments) {
+        return open(new Class<?>[] {beans}, database, clock, events, arguments);
     }
 
     /** As {@link #open(Class, TestDatabase, Clock, List, String...)}, from several configuration classes. */
-    public static ConfigurableApplicationContext open(Class<?>[] sources, TestDatabase database, @Nullable Clock clock,
-            @Nullable List<Object> events, String... arguments) {
+    public static ConfigurableApplicationContext open(
+            Class<?>[] sources,
+            TestDatabase database,
+            @Nullable Clock clock,
+            @Nullable List<Object> events,
+            String... arguments) {
         Map<String, String> named = new LinkedHashMap<>();
-        List<String> given = new ArrayList<>(List.of("--redress.data=" + database.dataDirectory(),
-                "--redress.db-url=" + database.jdbcUrl()));
+        List<String> given = new ArrayList<>(
+                List.of("--redress.data=" + database.dataDirectory(), "--redress.db-url=" + database.jdbcUrl()));
         given.addAll(List.of(arguments));
         for (String argument : given) {
             named.put(argument.substring(0, argument.indexOf('=')), argument);
@@ -53,8 +60,8 @@ public final class ModuleContext {
                 .registerShutdownHook(false)
                 .properties("logging.level.root=WARN", "logging.level.org.redress.server.storage=ERROR");
         if (clock != null) {
-            builder.initializers(context -> ((GenericApplicationContext) context).registerBean("testClock", Clock.class,
-                    () -> clock, definition -> definition.setPrimary(true)));
+            builder.initializers(context -> ((GenericApplicationContext) context)
+                    .registerBean("testClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)));
         }
         if (events != null) {
             builder.listeners(event -> {

@@ -16,8 +16,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@SpringBootTest(classes = RedressApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "redress.data=target/it-data/${random.uuid}", "logging.level.org.redress.server.storage=ERROR" })
+@SpringBootTest(
+        classes = RedressApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"redress.data=target/it-data/${random.uuid}", "logging.level.org.redress.server.storage=ERROR"})
 @AutoConfigureMockMvc
-public @interface ServiceTest {
-}
+public @interface ServiceTest {}

@@ -20,8 +20,7 @@ public final class SignatureCheck {
 
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
 
-    private SignatureCheck() {
-    }
+    private SignatureCheck() {}
 
     /** Whether the header signs the body under the secret with a timestamp within {@link #TOLERANCE} of now. */
     public static boolean verify(String secret, @Nullable String header, byte[] body, Instant now) {

@@ -21,9 +21,10 @@ class SqlOwnershipTests {
     private static final Path SOURCES = Path.of("src/main/java/org/redress/server");
     // "FOR UPDATE SKIP LOCKED" is a row lock and "ON CONFLICT ... DO UPDATE SET" an upsert's second
     // half: neither names a table.
-    private static final Pattern TABLE = Pattern.compile(
-            "(?i)(?<!\\bFOR\\s)(?<!\\bDO\\s)\\b(?:FROM|INTO|UPDATE|JOIN|TABLE)\\s+([a-z][a-z0-9_]*)");
-    private static final Pattern AUDIT_REWRITE = Pattern.compile("(?is)\\b(UPDATE\\s+audit_entry|DELETE\\s+FROM\\s+audit_entry)\\b");
+    private static final Pattern TABLE =
+            Pattern.compile("(?i)(?<!\\bFOR\\s)(?<!\\bDO\\s)\\b(?:FROM|INTO|UPDATE|JOIN|TABLE)\\s+([a-z][a-z0-9_]*)");
+    private static final Pattern AUDIT_REWRITE =
+            Pattern.compile("(?is)\\b(UPDATE\\s+audit_entry|DELETE\\s+FROM\\s+audit_entry)\\b");
 
     private static List<Path> javaFiles() throws IOException {
         try (Stream<Path> files = Files.walk(SOURCES)) {
@@ -77,7 +78,9 @@ class SqlOwnershipTests {
     @Test
     void neverRewritesTheAuditLog() throws IOException {
         for (Path file : javaFiles()) {
-            assertThat(AUDIT_REWRITE.matcher(Files.readString(file)).find()).as(file.toString()).isFalse();
+            assertThat(AUDIT_REWRITE.matcher(Files.readString(file)).find())
+                    .as(file.toString())
+                    .isFalse();
         }
     }
 }

@@ -12,14 +12,15 @@ import org.springframework.context.annotation.FilterType;
 public final class StorageContext {
 
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan(basePackages = { "org.redress.server.storage", "org.redress.server.identity",
-            "org.redress.server.audit" }, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                    pattern = "org\\.redress\\.server\\.[a-z]+\\.web\\..*"))
-    static class Beans {
-    }
+    @ComponentScan(
+            basePackages = {"org.redress.server.storage", "org.redress.server.identity", "org.redress.server.audit"},
+            excludeFilters =
+                    @ComponentScan.Filter(
+                            type = FilterType.REGEX,
+                            pattern = "org\\.redress\\.server\\.[a-z]+\\.web\\..*"))
+    static class Beans {}
 
-    private StorageContext() {
-    }
+    private StorageContext() {}
 
     public static ConfigurableApplicationContext open(TestDatabase database) {
         return ModuleContext.open(Beans.class, database, null, null);

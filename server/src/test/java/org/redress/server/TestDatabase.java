@@ -26,7 +26,10 @@ public final class TestDatabase implements AutoCloseable {
 
     public static final String POSTGRES_URL_VARIABLE = "REDRESS_TEST_POSTGRES_URL";
 
-    public enum Vendor { SQLITE, POSTGRESQL }
+    public enum Vendor {
+        SQLITE,
+        POSTGRESQL
+    }
 
     private final Vendor vendor;
     private final Path dataDirectory;
@@ -51,9 +54,15 @@ public final class TestDatabase implements AutoCloseable {
             case SQLITE -> new TestDatabase(vendor, data, "jdbc:sqlite:" + data.resolve("redress.db"), "");
             case POSTGRESQL -> {
                 String base = postgresUrlOrSkip();
-                String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+                String schema = "t_"
+                        + UUID.randomUUID()
+                                .toString()
+                                .replace("-", "")
+                                .substring(0, 16)
+                                .toLowerCase(Locale.ROOT);
                 execute(base, "CREATE SCHEMA " + schema);
-                yield new TestDatabase(vendor, data, base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema, schema);
+                yield new TestDatabase(
+                        vendor, data, base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema, schema);
             }
         };
     }
@@ -105,7 +114,8 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Runs one statement directly, outside the service: how tests tamper with stored rows. */
     public int update(String sql) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
+                Statement statement = connection.createStatement()) {
             return statement.executeUpdate(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("statement failed: " + sql, e);
@@ -113,7 +123,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static void execute(String url, String sql) {
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("statement failed: " + sql, e);
@@ -126,7 +137,8 @@ public final class TestDatabase implements AutoCloseable {
             execute(postgresUrlOrSkip(), "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
         try (Stream<Path> files = Files.walk(dataDirectory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

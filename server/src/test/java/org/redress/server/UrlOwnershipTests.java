@@ -27,10 +27,11 @@ class UrlOwnershipTests {
     private static final Path SOURCES = Path.of("src/main/java/org/redress/server");
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     private static final Set<String> CLIENTS = Set.of("cli");
-    private static final Pattern CLASS_PREFIX = Pattern.compile(
-            "@RequestMapping\\((?:path\\s*=\\s*)?\"(/[^\"]*)\"[^)]*\\)\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*(?:public\\s+)?(?:final\\s+)?class");
-    private static final Pattern MAPPING = Pattern.compile(
-            "@(?:Get|Post|Put|Delete|Patch)Mapping\\((?:path\\s*=\\s*|value\\s*=\\s*)?\"(/[^\"]*)\"");
+    private static final Pattern CLASS_PREFIX =
+            Pattern.compile("@RequestMapping\\((?:path\\s*=\\s*)?\"(/[^\"]*)\"[^)]*\\)\\s*"
+                    + "(?:@\\w+(?:\\([^)]*\\))?\\s*)*(?:public\\s+)?(?:final\\s+)?class");
+    private static final Pattern MAPPING =
+            Pattern.compile("@(?:Get|Post|Put|Delete|Patch)Mapping\\((?:path\\s*=\\s*|value\\s*=\\s*)?\"(/[^\"]*)\"");
 
     /** The first segment of each page path, and the first after {@code /api/v1/} of each API path, by module. */
     private static Map<String, Set<String>> servedPrefixes() throws IOException {
@@ -43,10 +44,12 @@ class UrlOwnershipTests {
             while (mapping.find()) {
                 String path = base + mapping.group(1);
                 String[] segments = path.substring(1).split("/");
-                String key = path.startsWith("/api/v1/") && segments.length > 2 ? "/api/v1/" + segments[2]
+                String key = path.startsWith("/api/v1/") && segments.length > 2
+                        ? "/api/v1/" + segments[2]
                         : "/" + segments[0];
                 if (!key.equals("/")) {
-                    served.computeIfAbsent(module(SOURCES, file), m -> new TreeSet<>()).add(key);
+                    served.computeIfAbsent(module(SOURCES, file), m -> new TreeSet<>())
+                            .add(key);
                 }
             }
         }
@@ -55,7 +58,8 @@ class UrlOwnershipTests {
 
     private static List<Path> files(Path root, String suffix) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.toString().endsWith(suffix)).filter(p -> root.relativize(p).getNameCount() > 1)
+            return files.filter(p -> p.toString().endsWith(suffix))
+                    .filter(p -> root.relativize(p).getNameCount() > 1)
                     .toList();
         }
     }
@@ -83,7 +87,9 @@ class UrlOwnershipTests {
                     return;
                 }
                 for (String prefix : prefixes) {
-                    if (Pattern.compile("[\"'{]" + Pattern.quote(prefix) + "(?=[\"'/?}(])").matcher(text).find()) {
+                    if (Pattern.compile("[\"'{]" + Pattern.quote(prefix) + "(?=[\"'/?}(])")
+                            .matcher(text)
+                            .find()) {
                         violations.add(file + " names " + owner + "'s " + prefix);
                     }
                 }

@@ -139,7 +139,8 @@ public final class ImageIoDecoder {
     private static ImageReader readerFor(ImageInputStream stream) throws UndecodableImageException {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
         if (!readers.hasNext()) {
-            throw new UndecodableImageException(UndecodableImageException.Reason.UNSUPPORTED_FORMAT,
+            throw new UndecodableImageException(
+                    UndecodableImageException.Reason.UNSUPPORTED_FORMAT,
                     "not an image in a supported format (JPEG, PNG, GIF, BMP, WebP, TIFF)");
         }
         return readers.next();
@@ -168,7 +169,8 @@ public final class ImageIoDecoder {
     private void checkDecodedSize(int width, int height, long bytesPerPixel) throws UndecodableImageException {
         long decoded = (long) width * height * bytesPerPixel;
         if (decoded > limits.maxDecodedBytes()) {
-            throw new UndecodableImageException(UndecodableImageException.Reason.TOO_MANY_DECODED_BYTES,
+            throw new UndecodableImageException(
+                    UndecodableImageException.Reason.TOO_MANY_DECODED_BYTES,
                     "the image would take " + decoded + " bytes once decoded (" + width + " x " + height + " x "
                             + bytesPerPixel + "), more than the limit of " + limits.maxDecodedBytes());
         }
@@ -176,12 +178,14 @@ public final class ImageIoDecoder {
 
     private void checkDimensions(int width, int height) throws UndecodableImageException {
         if ((long) width * height > limits.maxPixels()) {
-            throw new UndecodableImageException(UndecodableImageException.Reason.TOO_MANY_PIXELS,
+            throw new UndecodableImageException(
+                    UndecodableImageException.Reason.TOO_MANY_PIXELS,
                     "the image declares " + width + " x " + height + " pixels, more than the limit of "
                             + limits.maxPixels());
         }
         if (width < MIN_SIDE || height < MIN_SIDE) {
-            throw new UndecodableImageException(UndecodableImageException.Reason.TOO_SMALL,
+            throw new UndecodableImageException(
+                    UndecodableImageException.Reason.TOO_SMALL,
                     "the image is " + width + " x " + height + " pixels; at least 5 x 5 is needed");
         }
     }
@@ -206,17 +210,18 @@ public final class ImageIoDecoder {
     }
 
     private static UndecodableImageException truncated() {
-        return new UndecodableImageException(UndecodableImageException.Reason.TRUNCATED,
-                "the file ends before the image data does (truncated)");
+        return new UndecodableImageException(
+                UndecodableImageException.Reason.TRUNCATED, "the file ends before the image data does (truncated)");
     }
 
     private static UndecodableImageException corrupt() {
-        return new UndecodableImageException(UndecodableImageException.Reason.CORRUPT,
-                "the image data are malformed and could not be decoded");
+        return new UndecodableImageException(
+                UndecodableImageException.Reason.CORRUPT, "the image data are malformed and could not be decoded");
     }
 
     private UndecodableImageException tooManyBytes(long size) {
-        return new UndecodableImageException(UndecodableImageException.Reason.TOO_MANY_BYTES,
+        return new UndecodableImageException(
+                UndecodableImageException.Reason.TOO_MANY_BYTES,
                 "the file has " + (size > limits.maxBytes() ? "more than " + limits.maxBytes() : size)
                         + " bytes, over the limit of " + limits.maxBytes());
     }

@@ -69,7 +69,8 @@ class ImageIoDecoderTests {
     void decodesWebpAndCmykJpegFromTheVectors() throws Exception {
         Path images = Path.of(System.getProperty("redress.pdq.vectors", "src/test/resources/pdq-vectors"), "images");
 
-        assertThat(decoder.decode(images.resolve("misc-images/modes/F.webp")).width()).isEqualTo(512);
+        assertThat(decoder.decode(images.resolve("misc-images/modes/F.webp")).width())
+                .isEqualTo(512);
         assertThat(decoder.decode(images.resolve("misc-images/modes/CMYK.jpg"))).isInstanceOf(RgbPixels.class);
     }
 
@@ -138,7 +139,8 @@ class ImageIoDecoderTests {
 
     @Test
     void refusesSomethingThatIsNotAnImage() {
-        assertRefused("%PDF-1.7 this is a document, not a picture".getBytes(StandardCharsets.US_ASCII),
+        assertRefused(
+                "%PDF-1.7 this is a document, not a picture".getBytes(StandardCharsets.US_ASCII),
                 Reason.UNSUPPORTED_FORMAT);
     }
 
@@ -175,7 +177,8 @@ class ImageIoDecoderTests {
         byte[] png = encode(rgbNoisy(100, 100), "png");
 
         assertThatThrownBy(() -> strict.decode(new ByteArrayInputStream(png)))
-                .isInstanceOfSatisfying(UndecodableImageException.class,
+                .isInstanceOfSatisfying(
+                        UndecodableImageException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_BYTES));
     }
 
@@ -186,7 +189,8 @@ class ImageIoDecoderTests {
         Files.write(file, encode(rgbNoisy(100, 100), "png"));
 
         assertThatThrownBy(() -> strict.decode(file))
-                .isInstanceOfSatisfying(UndecodableImageException.class,
+                .isInstanceOfSatisfying(
+                        UndecodableImageException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_BYTES));
     }
 
@@ -195,7 +199,8 @@ class ImageIoDecoderTests {
         var strict = ImageIoDecoder.create(new DecodeLimits(DecodeLimits.DEFAULT_MAX_BYTES, 100 * 99));
 
         assertThatThrownBy(() -> strict.decode(new ByteArrayInputStream(encode(rgb(100, 100), "png"))))
-                .isInstanceOfSatisfying(UndecodableImageException.class,
+                .isInstanceOfSatisfying(
+                        UndecodableImageException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_PIXELS));
     }
 
@@ -223,14 +228,16 @@ class ImageIoDecoderTests {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
 
-        var refusal = org.assertj.core.api.Assertions.catchThrowableOfType(UndecodableImageException.class,
-                () -> budget.decode(new ByteArrayInputStream(deep)));
+        var refusal = org.assertj.core.api.Assertions.catchThrowableOfType(
+                UndecodableImageException.class, () -> budget.decode(new ByteArrayInputStream(deep)));
 
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertThat(refusal.reason()).isEqualTo(Reason.TOO_MANY_DECODED_BYTES);
         assertThat(refusal.getMessage()).contains("2000 x 2000 x 8");
         assertThat(allocated).isLessThan(8L * deep.length + 4_000_000);
-        assertThat(budget.decode(new ByteArrayInputStream(pngBomb(2000, 2000, 8, 6, 4))).width()).isEqualTo(512);
+        assertThat(budget.decode(new ByteArrayInputStream(pngBomb(2000, 2000, 8, 6, 4)))
+                        .width())
+                .isEqualTo(512);
     }
 
     @Test
@@ -334,8 +341,18 @@ class ImageIoDecoderTests {
         deflater.end();
         var png = new ByteArrayOutputStream();
         png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put((byte) bitDepth).put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0).array());
+        chunk(
+                png,
+                "IHDR",
+                ByteBuffer.allocate(13)
+                        .putInt(width)
+                        .putInt(height)
+                        .put((byte) bitDepth)
+                        .put((byte) colourType)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .array());
         chunk(png, "IDAT", compressed.toByteArray());
         chunk(png, "IEND", new byte[0]);
         return png.toByteArray();

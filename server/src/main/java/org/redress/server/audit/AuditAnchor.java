@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 public record AuditAnchor(long seq, String entryHash, Instant takenAt, String signature) {
 
     private static final String VERSION = "redress-audit-anchor-v1";
-    private static final Pattern LINE = Pattern.compile(
-            VERSION + " seq=(\\d{1,18}) hash=(\\S{1,80}) at=(\\S{1,40}) sig=([0-9a-f]{64})");
+    private static final Pattern LINE =
+            Pattern.compile(VERSION + " seq=(\\d{1,18}) hash=(\\S{1,80}) at=(\\S{1,40}) sig=([0-9a-f]{64})");
 
     public AuditAnchor {
         if (seq < 0) {
@@ -29,8 +29,8 @@ public record AuditAnchor(long seq, String entryHash, Instant takenAt, String si
     }
 
     boolean authenticUnder(byte[] key) {
-        return MessageDigest.isEqual(mac(key, seq, entryHash, takenAt),
-                HexFormat.of().parseHex(signature));
+        return MessageDigest.isEqual(
+                mac(key, seq, entryHash, takenAt), HexFormat.of().parseHex(signature));
     }
 
     /** The one-line form that {@link #parse} reads. */
@@ -45,8 +45,11 @@ public record AuditAnchor(long seq, String entryHash, Instant takenAt, String si
             throw new IllegalArgumentException("not an audit anchor line");
         }
         try {
-            return new AuditAnchor(Long.parseLong(matcher.group(1)), matcher.group(2),
-                    Instant.parse(matcher.group(3)), matcher.group(4));
+            return new AuditAnchor(
+                    Long.parseLong(matcher.group(1)),
+                    matcher.group(2),
+                    Instant.parse(matcher.group(3)),
+                    matcher.group(4));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("not an audit anchor line", e);
         }

@@ -39,20 +39,34 @@ final class AuditChain {
     }
 
     /** The keyed hash of a new entry. */
-    String hash(long seq, Instant occurredAt, String actorKind, String actorId, String action, String objectType,
-            String objectId, String prevHash) {
-        byte[] encoded = encode(KEYED_VERSION, seq, occurredAt, actorKind, actorId, action, objectType, objectId,
-                prevHash);
+    String hash(
+            long seq,
+            Instant occurredAt,
+            String actorKind,
+            String actorId,
+            String action,
+            String objectType,
+            String objectId,
+            String prevHash) {
+        byte[] encoded =
+                encode(KEYED_VERSION, seq, occurredAt, actorKind, actorId, action, objectType, objectId, prevHash);
         return KEYED_PREFIX + HexFormat.of().formatHex(hmac(key, encoded));
     }
 
     /** Whether a stored entry matches its hash, keyed or (for old entries) plain. */
     boolean matches(AuditEntry e) {
         if (isKeyed(e)) {
-            String expected = hash(e.seq(), e.occurredAt(), e.actorKind(), e.actorId(), e.action(), e.objectType(),
-                    e.objectId(), e.prevHash());
-            return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                    e.entryHash().getBytes(StandardCharsets.US_ASCII));
+            String expected = hash(
+                    e.seq(),
+                    e.occurredAt(),
+                    e.actorKind(),
+                    e.actorId(),
+                    e.action(),
+                    e.objectType(),
+                    e.objectId(),
+                    e.prevHash());
+            return MessageDigest.isEqual(
+                    expected.getBytes(StandardCharsets.US_ASCII), e.entryHash().getBytes(StandardCharsets.US_ASCII));
         }
         return unkeyedHash(e).equals(e.entryHash());
     }
@@ -73,8 +87,16 @@ final class AuditChain {
     }
 
     private static String unkeyedHash(AuditEntry e) {
-        byte[] encoded = encode(UNKEYED_VERSION, e.seq(), e.occurredAt(), e.actorKind(), e.actorId(), e.action(),
-                e.objectType(), e.objectId(), e.prevHash());
+        byte[] encoded = encode(
+                UNKEYED_VERSION,
+                e.seq(),
+                e.occurredAt(),
+                e.actorKind(),
+                e.actorId(),
+                e.action(),
+                e.objectType(),
+                e.objectId(),
+                e.prevHash());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(encoded));
         } catch (GeneralSecurityException ex) {
@@ -82,12 +104,32 @@ final class AuditChain {
         }
     }
 
-    private static byte[] encode(String version, long seq, Instant occurredAt, String actorKind, String actorId,
-            String action, String objectType, String objectId, String prevHash) {
+    private static byte[] encode(
+            String version,
+            long seq,
+            Instant occurredAt,
+            String actorKind,
+            String actorId,
+            String action,
+            String objectType,
+            String objectId,
+            String prevHash) {
         var text = new StringBuilder(256);
-        for (String field : new String[] {version, Long.toString(seq), occurredAt.toString(), actorKind, actorId,
-            action, objectType, objectId, prevHash}) {
-            text.append(field.getBytes(StandardCharsets.UTF_8).length).append(':').append(field).append('\n');
+        for (String field : new String[] {
+            version,
+            Long.toString(seq),
+            occurredAt.toString(),
+            actorKind,
+            actorId,
+            action,
+            objectType,
+            objectId,
+            prevHash
+        }) {
+            text.append(field.getBytes(StandardCharsets.UTF_8).length)
+                    .append(':')
+                    .append(field)
+                    .append('\n');
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }

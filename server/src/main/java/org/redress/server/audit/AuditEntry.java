@@ -4,8 +4,16 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** One link of the audit chain, as stored. */
-public record AuditEntry(long seq, Instant occurredAt, String actorKind, String actorId, String action,
-        String objectType, String objectId, String prevHash, String entryHash) {
+public record AuditEntry(
+        long seq,
+        Instant occurredAt,
+        String actorKind,
+        String actorId,
+        String action,
+        String objectType,
+        String objectId,
+        String prevHash,
+        String entryHash) {
 
     public AuditEntry {
         if (seq < 1) {

@@ -42,10 +42,10 @@ public class AuditTrail {
         var at = SqlDialect.truncate(clock.instant());
         var actor = change.actor();
         var subject = change.subject();
-        String hash = chain.hash(seq, at, actor.kind(), actor.id(), change.action(), subject.type(),
-                subject.id(), prevHash);
-        var entry = new AuditEntry(seq, at, actor.kind(), actor.id(), change.action(), subject.type(),
-                subject.id(), prevHash, hash);
+        String hash =
+                chain.hash(seq, at, actor.kind(), actor.id(), change.action(), subject.type(), subject.id(), prevHash);
+        var entry = new AuditEntry(
+                seq, at, actor.kind(), actor.id(), change.action(), subject.type(), subject.id(), prevHash, hash);
         entries.append(entry);
         return entry;
     }
@@ -70,8 +70,11 @@ public class AuditTrail {
      */
     public AuditAnchor anchor() {
         var head = entries.last();
-        return AuditAnchor.sign(anchorKey, head.map(AuditEntry::seq).orElse(0L),
-                head.map(AuditEntry::entryHash).orElse(AuditChain.GENESIS), SqlDialect.truncate(clock.instant()));
+        return AuditAnchor.sign(
+                anchorKey,
+                head.map(AuditEntry::seq).orElse(0L),
+                head.map(AuditEntry::entryHash).orElse(AuditChain.GENESIS),
+                SqlDialect.truncate(clock.instant()));
     }
 
     /**
@@ -91,14 +94,16 @@ public class AuditTrail {
         if (anchor.seq() == 0) {
             return chainResult;
         }
-        var anchored = entries.after(anchor.seq() - 1, 1).stream().filter(e -> e.seq() == anchor.seq()).findFirst();
+        var anchored = entries.after(anchor.seq() - 1, 1).stream()
+                .filter(e -> e.seq() == anchor.seq())
+                .findFirst();
         if (anchored.isEmpty()) {
-            return new ChainVerification.Broken(chainResult.entries(), anchor.seq(),
-                    "is anchored but missing: the log was truncated");
+            return new ChainVerification.Broken(
+                    chainResult.entries(), anchor.seq(), "is anchored but missing: the log was truncated");
         }
         if (!anchored.get().entryHash().equals(anchor.entryHash())) {
-            return new ChainVerification.Broken(chainResult.entries(), anchor.seq(),
-                    "differs from the anchored entry: the log was rewritten");
+            return new ChainVerification.Broken(
+                    chainResult.entries(), anchor.seq(), "differs from the anchored entry: the log was rewritten");
         }
         return chainResult;
     }
@@ -116,7 +121,9 @@ public class AuditTrail {
             if (page.isEmpty()) {
                 if (expected > 1 && !keyedSeen) {
                     // Every release since keying closes the unkeyed part with a keyed entry on start.
-                    return new ChainVerification.Broken(expected - 2, expected - 1,
+                    return new ChainVerification.Broken(
+                            expected - 2,
+                            expected - 1,
                             "ends a chain without keyed entries: rewritten, or the service has not started"
                                     + " since the upgrade that keys the chain");
                 }
@@ -124,19 +131,18 @@ public class AuditTrail {
             }
             for (AuditEntry entry : page) {
                 if (entry.seq() != expected) {
-                    return new ChainVerification.Broken(expected - 1, expected,
-                            "missing (the next stored entry is " + entry.seq() + ")");
+                    return new ChainVerification.Broken(
+                            expected - 1, expected, "missing (the next stored entry is " + entry.seq() + ")");
                 }
                 if (!entry.prevHash().equals(prevHash)) {
-                    return new ChainVerification.Broken(expected - 1, expected,
-                            "does not link to the previous entry");
+                    return new ChainVerification.Broken(expected - 1, expected, "does not link to the previous entry");
                 }
                 if (!chain.matches(entry)) {
                     return new ChainVerification.Broken(expected - 1, expected, "does not match its hash");
                 }
                 if (keyedSeen && !AuditChain.isKeyed(entry)) {
-                    return new ChainVerification.Broken(expected - 1, expected,
-                            "is not keyed although an earlier entry is");
+                    return new ChainVerification.Broken(
+                            expected - 1, expected, "is not keyed although an earlier entry is");
                 }
                 keyedSeen |= AuditChain.isKeyed(entry);
                 prevHash = entry.entryHash();

@@ -29,7 +29,8 @@ class ChainKeying {
     void closeTheUnkeyedPart() {
         transactions.executeWithoutResult(status -> {
             entries.lockForAppend();
-            entries.last().filter(head -> !AuditChain.isKeyed(head))
+            entries.last()
+                    .filter(head -> !AuditChain.isKeyed(head))
                     .ifPresent(head -> trail.record(new ChainKeyed(head.seq())));
         });
     }

@@ -7,10 +7,8 @@ public sealed interface ChainVerification {
     long entries();
 
     /** Every entry links to its predecessor and matches its hash. */
-    record Intact(long entries) implements ChainVerification {
-    }
+    record Intact(long entries) implements ChainVerification {}
 
     /** The first entry that fails, and why; {@code entries} counts the intact ones before it. */
-    record Broken(long entries, long seq, String reason) implements ChainVerification {
-    }
+    record Broken(long entries, long seq, String reason) implements ChainVerification {}
 }

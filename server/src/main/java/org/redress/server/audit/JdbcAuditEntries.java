@@ -69,13 +69,24 @@ class JdbcAuditEntries implements AuditEntries {
 
     @Override
     public List<AuditEntry> after(long afterSeq, int limit) {
-        return jdbc.sql(AFTER).param("afterSeq", afterSeq).param("limit", limit).query(this::toEntry).list();
+        return jdbc.sql(AFTER)
+                .param("afterSeq", afterSeq)
+                .param("limit", limit)
+                .query(this::toEntry)
+                .list();
     }
 
     private AuditEntry toEntry(ResultSet row, int rowNumber) throws SQLException {
         Instant occurredAt = Objects.requireNonNull(dialect.instant(row, "occurred_at"), "occurred_at");
-        return new AuditEntry(row.getLong("seq"), occurredAt, row.getString("actor_kind"), row.getString("actor_id"),
-                row.getString("action"), row.getString("object_type"), row.getString("object_id"),
-                row.getString("prev_hash"), row.getString("entry_hash"));
+        return new AuditEntry(
+                row.getLong("seq"),
+                occurredAt,
+                row.getString("actor_kind"),
+                row.getString("actor_id"),
+                row.getString("action"),
+                row.getString("object_type"),
+                row.getString("object_id"),
+                row.getString("prev_hash"),
+                row.getString("entry_hash"));
     }
 }

@@ -6,7 +6,9 @@
  * afterwards. Format: {@code docs/adr/0002-audit-hash-chain.md}.
  */
 @NullMarked
-@ApplicationModule(displayName = "Audit", allowedDependencies = { "shared", "storage", "identity" })
+@ApplicationModule(
+        displayName = "Audit",
+        allowedDependencies = {"shared", "storage", "identity"})
 package org.redress.server.audit;
 
 import org.jspecify.annotations.NullMarked;

@@ -23,8 +23,8 @@ final class AdminCommand implements Command {
     private static final ArgumentRules CREATE_USER = ArgumentRules.none()
             .valued("--username", "--role", "--data", "--db")
             .switches("--api-key");
-    private static final ArgumentRules CREATE_API_KEY = ArgumentRules.none()
-            .valued("--name", "--role", "--data", "--db");
+    private static final ArgumentRules CREATE_API_KEY =
+            ArgumentRules.none().valued("--name", "--role", "--data", "--db");
 
     @Override
     public String name() {
@@ -53,7 +53,8 @@ final class AdminCommand implements Command {
         Username username = parse(() -> Username.of(flags.required("--username")));
         Role role = parse(() -> Role.parse(flags.required("--role")));
         if (!role.staff()) {
-            throw new UsageException("a staff account needs one of " + Role.staffRoles() + "; machine keys come from create-api-key");
+            throw new UsageException(
+                    "a staff account needs one of " + Role.staffRoles() + "; machine keys come from create-api-key");
         }
         try (var context = CommandContext.open(flags)) {
             var account = context.identity().createUser(OPERATOR, username, role, flags.has("--api-key"));

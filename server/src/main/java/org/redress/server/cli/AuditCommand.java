@@ -62,7 +62,9 @@ final class AuditCommand implements Command {
         try (var context = CommandContext.open(flags)) {
             ChainVerification result;
             try {
-                result = anchor == null ? context.auditTrail().verify() : context.auditTrail().verify(anchor);
+                result = anchor == null
+                        ? context.auditTrail().verify()
+                        : context.auditTrail().verify(anchor);
             } catch (IllegalArgumentException e) {
                 err.println("redress audit: " + e.getMessage());
                 return SOME_INPUT_BAD;
@@ -70,9 +72,12 @@ final class AuditCommand implements Command {
             return switch (result) {
                 case ChainVerification.Intact intact -> {
                     out.println("entries=" + intact.entries() + " ok");
-                    context.auditTrail().head().ifPresent(head -> err.println(
-                            "redress audit: last entry " + head.seq() + " has hash " + head.entryHash()
-                                    + "; keep 'redress audit anchor' output elsewhere to detect a truncated log"));
+                    context.auditTrail()
+                            .head()
+                            .ifPresent(head -> err.println(
+                                    "redress audit: last entry " + head.seq() + " has hash " + head.entryHash()
+                                            + "; keep 'redress audit anchor' output elsewhere to "
+                                            + "detect a truncated log"));
                     yield OK;
                 }
                 case ChainVerification.Broken broken -> {

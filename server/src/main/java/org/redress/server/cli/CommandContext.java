@@ -22,11 +22,13 @@ import org.springframework.context.annotation.FilterType;
 final class CommandContext implements AutoCloseable {
 
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan(basePackages = { "org.redress.server.storage", "org.redress.server.identity",
-            "org.redress.server.audit" }, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                    pattern = "org\\.redress\\.server\\.[a-z]+\\.web\\..*"))
-    static class Beans {
-    }
+    @ComponentScan(
+            basePackages = {"org.redress.server.storage", "org.redress.server.identity", "org.redress.server.audit"},
+            excludeFilters =
+                    @ComponentScan.Filter(
+                            type = FilterType.REGEX,
+                            pattern = "org\\.redress\\.server\\.[a-z]+\\.web\\..*"))
+    static class Beans {}
 
     private final ConfigurableApplicationContext context;
 
@@ -34,7 +36,10 @@ final class CommandContext implements AutoCloseable {
         this.context = context;
     }
 
-    /** Opens storage from {@code --data} / {@code --db}, else {@code REDRESS_DATA} / {@code REDRESS_DB_URL}, else the defaults. */
+    /**
+     * Opens storage from {@code --data} / {@code --db}, else {@code REDRESS_DATA} / {@code REDRESS_DB_URL}, else the
+     * defaults.
+     */
     static CommandContext open(Arguments flags) throws UsageException {
         if (flags.value("--data").isPresent() && flags.value("--db").isPresent()) {
             throw new UsageException("give --data or --db, not both");
@@ -48,7 +53,9 @@ final class CommandContext implements AutoCloseable {
                 .logStartupInfo(false)
                 .main(CommandContext.class)
                 .registerShutdownHook(false)
-                .properties("redress.log-target=System.err", "logging.level.root=WARN",
+                .properties(
+                        "redress.log-target=System.err",
+                        "logging.level.root=WARN",
                         "logging.level.org.redress.server.storage=ERROR")
                 .run(args.toArray(String[]::new));
         return new CommandContext(context);

@@ -37,17 +37,21 @@ final class HashCommand implements Command {
     /** Files decoded ahead of the one being printed, per core: bounds memory on huge folders. */
     private static final int IN_FLIGHT_PER_CORE = 4;
 
-    private enum Format { TSV, JSON }
+    private enum Format {
+        TSV,
+        JSON
+    }
 
     private record Options(boolean dihedral, Format format, List<Path> paths) {}
 
     /** What hashing one file gave: fingerprints in dihedral order, or the reason it failed. */
-    private record Outcome(Path path, List<Fingerprint> fingerprints, @Nullable String failure) {}
+    private record Outcome(
+            Path path,
+            List<Fingerprint> fingerprints,
+            @Nullable String failure) {}
 
-    private static final ArgumentRules RULES = ArgumentRules.none()
-            .switches("--dihedral")
-            .valued("--format")
-            .positionals("PATH", 1, Integer.MAX_VALUE);
+    private static final ArgumentRules RULES =
+            ArgumentRules.none().switches("--dihedral").valued("--format").positionals("PATH", 1, Integer.MAX_VALUE);
 
     private final ImageIoDecoder decoder = ImageIoDecoder.create(DecodeLimits.defaults());
     private final PdqHasher hasher = PdqHasher.create();
@@ -99,8 +103,8 @@ final class HashCommand implements Command {
     private Outcome hashFile(Path file, boolean dihedral) {
         try {
             var pixels = decoder.decode(file);
-            Map<Dihedral, Fingerprint> all = hasher.hash(pixels,
-                    dihedral ? EnumSet.allOf(Dihedral.class) : EnumSet.of(Dihedral.ORIGINAL));
+            Map<Dihedral, Fingerprint> all =
+                    hasher.hash(pixels, dihedral ? EnumSet.allOf(Dihedral.class) : EnumSet.of(Dihedral.ORIGINAL));
             return new Outcome(file, List.copyOf(all.values()), null);
         } catch (UndecodableImageException e) {
             return new Outcome(file, List.of(), String.valueOf(e.getMessage()));
@@ -110,19 +114,21 @@ final class HashCommand implements Command {
     }
 
     private static String format(Outcome outcome, Options options) {
-        String hashes = outcome.fingerprints().stream()
-                .map(f -> f.hash().toHex())
-                .collect(Collectors.joining(","));
+        String hashes =
+                outcome.fingerprints().stream().map(f -> f.hash().toHex()).collect(Collectors.joining(","));
         int quality = outcome.fingerprints().get(0).quality().value();
         return switch (options.format()) {
             case TSV -> hashes + "\t" + quality + "\t" + outcome.path();
-            case JSON -> "{\"path\":" + Json.string(outcome.path().toString())
-                    + (options.dihedral()
-                            ? ",\"dihedral\":[" + outcome.fingerprints().stream()
-                                    .map(f -> "\"" + f.hash().toHex() + "\"")
-                                    .collect(Collectors.joining(",")) + "]"
-                            : ",\"pdq\":\"" + hashes + "\"")
-                    + ",\"quality\":" + quality + "}";
+            case JSON ->
+                "{\"path\":" + Json.string(outcome.path().toString())
+                        + (options.dihedral()
+                                ? ",\"dihedral\":["
+                                        + outcome.fingerprints().stream()
+                                                .map(f -> "\"" + f.hash().toHex() + "\"")
+                                                .collect(Collectors.joining(","))
+                                        + "]"
+                                : ",\"pdq\":\"" + hashes + "\"")
+                        + ",\"quality\":" + quality + "}";
         };
     }
 
@@ -145,7 +151,9 @@ final class HashCommand implements Command {
 
     private static Options parse(List<String> args) throws UsageException {
         Arguments parsed = RULES.parse(args);
-        return new Options(parsed.has("--dihedral"), parsed.choice("--format", Format.TSV),
+        return new Options(
+                parsed.has("--dihedral"),
+                parsed.choice("--format", Format.TSV),
                 parsed.positionals().stream().map(Path::of).toList());
     }
 }

@@ -33,9 +33,8 @@ final class MatchCommand implements Command {
     /** Queries handed to one worker at a time: large enough to amortise the index's batching. */
     private static final int CHUNK = 2048;
 
-    private static final ArgumentRules RULES = ArgumentRules.none()
-            .valued("--bank", "--queries", "--max-distance")
-            .switches("--timing");
+    private static final ArgumentRules RULES =
+            ArgumentRules.none().valued("--bank", "--queries", "--max-distance").switches("--timing");
 
     private record Options(Path bank, Path queries, int maxDistance, boolean timing) {}
 
@@ -72,8 +71,13 @@ final class MatchCommand implements Command {
         long searched = System.nanoTime();
         if (options.timing()) {
             long valid = queries.hashes().stream().filter(h -> h != null).count();
-            err.printf("load_ms=%d build_ms=%d query_ms=%d queries=%d pairs=%d%n", (loaded - started) / 1_000_000,
-                    (built - loaded) / 1_000_000, (searched - built) / 1_000_000, valid, pairs);
+            err.printf(
+                    "load_ms=%d build_ms=%d query_ms=%d queries=%d pairs=%d%n",
+                    (loaded - started) / 1_000_000,
+                    (built - loaded) / 1_000_000,
+                    (searched - built) / 1_000_000,
+                    valid,
+                    pairs);
         }
         return bank.allGood() && queries.allGood() ? OK : SOME_INPUT_BAD;
     }
@@ -114,8 +118,12 @@ final class MatchCommand implements Command {
         long pairs = 0;
         for (int i = 0; i < results.size(); i++) {
             for (Match match : results.get(i)) {
-                text.append(positions.get(i)).append('\t').append(match.id()).append('\t')
-                        .append(match.distance()).append('\n');
+                text.append(positions.get(i))
+                        .append('\t')
+                        .append(match.id())
+                        .append('\t')
+                        .append(match.distance())
+                        .append('\n');
                 pairs++;
             }
         }
@@ -153,7 +161,10 @@ final class MatchCommand implements Command {
 
     private static Options parse(List<String> args) throws UsageException {
         Arguments parsed = RULES.parse(args);
-        return new Options(Path.of(parsed.required("--bank")), Path.of(parsed.required("--queries")),
-                parsed.integer("--max-distance", 0, 256, 31), parsed.has("--timing"));
+        return new Options(
+                Path.of(parsed.required("--bank")),
+                Path.of(parsed.required("--queries")),
+                parsed.integer("--max-distance", 0, 256, 31),
+                parsed.has("--timing"));
     }
 }

@@ -19,8 +19,14 @@ public final class RedressCommandLine {
     }
 
     static RedressCommandLine standard() {
-        return new RedressCommandLine(new Commands("redress", List.of(new HashCommand(), new MatchCommand(),
-                new ServeCommand(), new AdminCommand(), new AuditCommand())));
+        return new RedressCommandLine(new Commands(
+                "redress",
+                List.of(
+                        new HashCommand(),
+                        new MatchCommand(),
+                        new ServeCommand(),
+                        new AdminCommand(),
+                        new AuditCommand())));
     }
 
     /** Runs the command line and exits with its status. */

@@ -6,7 +6,9 @@
  * {@code match} need no Spring at all. Benchmarks are not here: they are the benchmarks module's jar.
  */
 @NullMarked
-@ApplicationModule(displayName = "Command line", allowedDependencies = { "shared", "identity", "audit" })
+@ApplicationModule(
+        displayName = "Command line",
+        allowedDependencies = {"shared", "identity", "audit"})
 package org.redress.server.cli;
 
 import org.jspecify.annotations.NullMarked;

@@ -25,9 +25,19 @@ import org.redress.server.shared.UploaderId;
  * @param acknowledgedAt when the platform answered 2xx
  * @param givenUpAt when retrying stopped
  */
-public record Delivery(DeliveryId id, DeliveryType type, String caseRef, Optional<String> contentId,
-        Optional<String> uploaderId, State state, Instant createdAt, int attempts, Optional<Instant> nextAttemptAt,
-        Optional<Integer> lastStatus, Optional<String> lastError, Optional<Instant> acknowledgedAt,
+public record Delivery(
+        DeliveryId id,
+        DeliveryType type,
+        String caseRef,
+        Optional<String> contentId,
+        Optional<String> uploaderId,
+        State state,
+        Instant createdAt,
+        int attempts,
+        Optional<Instant> nextAttemptAt,
+        Optional<Integer> lastStatus,
+        Optional<String> lastError,
+        Optional<Instant> acknowledgedAt,
         Optional<Instant> givenUpAt) {
 
     /** Where a delivery stands. */

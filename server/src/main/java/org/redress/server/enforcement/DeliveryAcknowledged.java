@@ -24,8 +24,14 @@ import org.redress.server.shared.UploaderId;
  * @param uploaderId the account, present for an account suspension
  * @param acknowledgedAt when the answer arrived
  */
-public record DeliveryAcknowledged(DeliveryId id, DeliveryType type, Optional<CaseRef> caseRef,
-        Optional<ContentId> contentId, Optional<UploaderId> uploaderId, Instant acknowledgedAt) implements AuditedChange {
+public record DeliveryAcknowledged(
+        DeliveryId id,
+        DeliveryType type,
+        Optional<CaseRef> caseRef,
+        Optional<ContentId> contentId,
+        Optional<UploaderId> uploaderId,
+        Instant acknowledgedAt)
+        implements AuditedChange {
 
     public DeliveryAcknowledged {
         Objects.requireNonNull(id, "id");

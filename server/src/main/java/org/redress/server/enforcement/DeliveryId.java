@@ -12,8 +12,8 @@ public record DeliveryId(String value) {
     public DeliveryId {
         Objects.requireNonNull(value, "value");
         if (value.length() != 36 || !isLowercaseUuid(value)) {
-            throw new IllegalArgumentException("a delivery id is a lowercase UUID (36 characters), got " + value.length()
-                    + " characters");
+            throw new IllegalArgumentException(
+                    "a delivery id is a lowercase UUID (36 characters), got " + value.length() + " characters");
         }
     }
 

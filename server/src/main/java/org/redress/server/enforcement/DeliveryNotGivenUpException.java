@@ -12,7 +12,10 @@ public class DeliveryNotGivenUpException extends DomainException {
     public static final URI TYPE = URI.create("/problems/delivery-not-given-up");
 
     DeliveryNotGivenUpException(DeliveryId id, Delivery.State state) {
-        super(TYPE, Kind.CONFLICT, "Only a delivery that was given up can be retried by hand.",
+        super(
+                TYPE,
+                Kind.CONFLICT,
+                "Only a delivery that was given up can be retried by hand.",
                 Map.of("deliveryId", id.value(), "state", state.name()));
     }
 }

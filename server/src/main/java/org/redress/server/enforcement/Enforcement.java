@@ -53,10 +53,15 @@ public class Enforcement {
      * sent as given.
      */
     @Transactional
-    public DeliveryId requestRemoval(Actor actor, CaseRef caseRef, ContentId contentId,
-            Map<String, Object> statementOfReasons) {
+    public DeliveryId requestRemoval(
+            Actor actor, CaseRef caseRef, ContentId contentId, Map<String, Object> statementOfReasons) {
         Objects.requireNonNull(statementOfReasons, "statementOfReasons");
-        return queue(actor, DeliveryType.CONTENT_REMOVE, caseRef.value(), Optional.of(contentId.value()), Optional.empty(),
+        return queue(
+                actor,
+                DeliveryType.CONTENT_REMOVE,
+                caseRef.value(),
+                Optional.of(contentId.value()),
+                Optional.empty(),
                 Map.of("statementOfReasons", statementOfReasons));
     }
 
@@ -64,25 +69,42 @@ public class Enforcement {
     @Transactional
     public DeliveryId requestRestore(Actor actor, CaseRef caseRef, ContentId contentId, String reason) {
         Objects.requireNonNull(reason, "reason");
-        return queue(actor, DeliveryType.CONTENT_RESTORE, caseRef.value(), Optional.of(contentId.value()), Optional.empty(),
+        return queue(
+                actor,
+                DeliveryType.CONTENT_RESTORE,
+                caseRef.value(),
+                Optional.of(contentId.value()),
+                Optional.empty(),
                 Map.of("reason", reason));
     }
 
     /** Asks the platform to hide content while it is reviewed ({@code content.hide}). */
     @Transactional
     public DeliveryId requestHide(Actor actor, CaseRef caseRef, ContentId contentId) {
-        return queue(actor, DeliveryType.CONTENT_HIDE, caseRef.value(), Optional.of(contentId.value()), Optional.empty(),
+        return queue(
+                actor,
+                DeliveryType.CONTENT_HIDE,
+                caseRef.value(),
+                Optional.of(contentId.value()),
+                Optional.empty(),
                 Map.of());
     }
 
-    /** Asks the platform to suspend an uploader's account ({@code account.suspend}); the body has no {@code contentId}. */
+    /**
+     * Asks the platform to suspend an uploader's account ({@code account.suspend}); the body has no {@code contentId}.
+     */
     @Transactional
     public DeliveryId requestSuspension(Actor actor, CaseRef caseRef, UploaderId uploader, int confirmedRemovals) {
         String uploaderId = uploader.value();
         if (confirmedRemovals < 1) {
             throw new IllegalArgumentException("confirmedRemovals must be at least 1: " + confirmedRemovals);
         }
-        return queue(actor, DeliveryType.ACCOUNT_SUSPEND, caseRef.value(), Optional.empty(), Optional.of(uploaderId),
+        return queue(
+                actor,
+                DeliveryType.ACCOUNT_SUSPEND,
+                caseRef.value(),
+                Optional.empty(),
+                Optional.of(uploaderId),
                 Map.of("uploaderId", uploaderId, "confirmedRemovals", confirmedRemovals));
     }
 
@@ -139,8 +161,13 @@ public class Enforcement {
         return dispatcher.dispatch();
     }
 
-    private DeliveryId queue(Actor actor, DeliveryType type, String caseRef, Optional<String> contentId,
-            Optional<String> uploaderId, Map<String, Object> extra) {
+    private DeliveryId queue(
+            Actor actor,
+            DeliveryType type,
+            String caseRef,
+            Optional<String> contentId,
+            Optional<String> uploaderId,
+            Map<String, Object> extra) {
         requireId(caseRef, "caseRef");
         contentId.ifPresent(id -> requireId(id, "contentId"));
         uploaderId.ifPresent(id -> requireId(id, "uploaderId"));
@@ -154,8 +181,22 @@ public class Enforcement {
         body.put("occurredAt", now.toString());
         body.putAll(extra);
         byte[] bytes = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-        deliveries.insert(new Delivery(id, type, caseRef, contentId, uploaderId, Delivery.State.PENDING, now, 0,
-                Optional.of(now), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), bytes);
+        deliveries.insert(
+                new Delivery(
+                        id,
+                        type,
+                        caseRef,
+                        contentId,
+                        uploaderId,
+                        Delivery.State.PENDING,
+                        now,
+                        0,
+                        Optional.of(now),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()),
+                bytes);
         events.publishEvent(new DeliveryQueued(actor, "delivery.queued", id));
         return id;
     }
@@ -163,7 +204,8 @@ public class Enforcement {
     private static void requireId(String value, String name) {
         Objects.requireNonNull(value, name);
         if (value.isBlank() || value.length() > MAX_ID_LENGTH) {
-            throw new IllegalArgumentException(name + " must have 1 to " + MAX_ID_LENGTH + " characters, got " + value.length());
+            throw new IllegalArgumentException(
+                    name + " must have 1 to " + MAX_ID_LENGTH + " characters, got " + value.length());
         }
     }
 }

@@ -9,5 +9,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties(WebhookSettings.class)
-class EnforcementConfiguration {
-}
+class EnforcementConfiguration {}

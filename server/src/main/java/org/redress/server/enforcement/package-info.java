@@ -9,7 +9,9 @@
  * {@link org.redress.server.enforcement.DeliveryGivenUp}.
  */
 @NullMarked
-@ApplicationModule(displayName = "Enforcement", allowedDependencies = { "shared", "storage", "identity" })
+@ApplicationModule(
+        displayName = "Enforcement",
+        allowedDependencies = {"shared", "storage", "identity"})
 package org.redress.server.enforcement;
 
 import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,5 @@ import java.lang.annotation.Target;
 /** The endpoint is open to everybody, signed in or not (public reporting pages, the sign-in page). */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ ElementType.METHOD, ElementType.TYPE })
-public @interface AllowAnyone {
-}
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface AllowAnyone {}

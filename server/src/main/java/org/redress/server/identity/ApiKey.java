@@ -9,7 +9,13 @@ import org.jspecify.annotations.Nullable;
  * A stored API key: its name, role, the first characters of the secret (to recognise it in a
  * list) and whether it was revoked. The secret itself is never stored, only its SHA-256.
  */
-public record ApiKey(ApiKeyId id, String name, Role role, @Nullable UserId owner, String prefix, Instant createdAt,
+public record ApiKey(
+        ApiKeyId id,
+        String name,
+        Role role,
+        @Nullable UserId owner,
+        String prefix,
+        Instant createdAt,
         @Nullable Instant revokedAt) {
 
     public ApiKey {

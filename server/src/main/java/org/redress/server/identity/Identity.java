@@ -33,8 +33,13 @@ public class Identity {
     private final Clock clock;
     private final ApiKeyCache keyCache;
 
-    Identity(StaffUsers users, ApiKeys keys, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
-            Clock clock, ApiKeyCache keyCache) {
+    Identity(
+            StaffUsers users,
+            ApiKeys keys,
+            PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events,
+            Clock clock,
+            ApiKeyCache keyCache) {
         this.keyCache = keyCache;
         this.users = users;
         this.keys = keys;
@@ -91,11 +96,21 @@ public class Identity {
         return issue(actor, name.strip(), role, null, SqlDialect.truncate(clock.instant()));
     }
 
-    private IssuedApiKey issue(Actor actor, String name, Role role, @org.jspecify.annotations.Nullable StaffUser owner,
+    private IssuedApiKey issue(
+            Actor actor,
+            String name,
+            Role role,
+            @org.jspecify.annotations.Nullable StaffUser owner,
             java.time.Instant now) {
         String secret = ApiKeySecrets.generate();
-        var key = new ApiKey(ApiKeyId.random(), name, role, owner == null ? null : owner.id(),
-                ApiKeySecrets.visiblePrefix(secret), now, null);
+        var key = new ApiKey(
+                ApiKeyId.random(),
+                name,
+                role,
+                owner == null ? null : owner.id(),
+                ApiKeySecrets.visiblePrefix(secret),
+                now,
+                null);
         keys.insert(key, ApiKeySecrets.hash(secret));
         events.publishEvent(new ApiKeyIssued(actor, key.id(), role));
         return new IssuedApiKey(key, secret);
@@ -125,9 +140,15 @@ public class Identity {
             return Optional.empty();
         }
         String secretHash = ApiKeySecrets.hash(presentedSecret);
-        return keyCache.get(secretHash, () -> keys.findBySecretHash(secretHash)
-                .filter(ApiKey::active)
-                .filter(key -> key.ownerId().map(owner -> users.find(owner).map(StaffUser::enabled).orElse(false)).orElse(true)));
+        return keyCache.get(
+                secretHash,
+                () -> keys.findBySecretHash(secretHash)
+                        .filter(ApiKey::active)
+                        .filter(key -> key.ownerId()
+                                .map(owner -> users.find(owner)
+                                        .map(StaffUser::enabled)
+                                        .orElse(false))
+                                .orElse(true)));
     }
 
     /** The username of the staff member a personal key belongs to; empty for a machine key. */

@@ -33,7 +33,9 @@ public enum Role {
     }
 
     public static Set<Role> staffRoles() {
-        return Arrays.stream(values()).filter(Role::staff).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        return Arrays.stream(values())
+                .filter(Role::staff)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
     }
 
     /** @throws IllegalArgumentException naming the accepted roles when {@code name} is none of them */
@@ -44,6 +46,7 @@ public enum Role {
                 return role;
             }
         }
-        throw new IllegalArgumentException("unknown role; expected one of " + Arrays.toString(values()).toLowerCase(Locale.ROOT));
+        throw new IllegalArgumentException(
+                "unknown role; expected one of " + Arrays.toString(values()).toLowerCase(Locale.ROOT));
     }
 }

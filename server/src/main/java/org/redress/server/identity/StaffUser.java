@@ -7,8 +7,15 @@ import java.util.Objects;
  * A staff account. {@code passwordExpired} is set for one-time passwords: the holder must choose
  * a new password before doing anything else. {@code toString()} leaves out the password hash.
  */
-public record StaffUser(UserId id, Username username, Role role, String passwordHash, boolean passwordExpired,
-        boolean enabled, Instant createdAt, long version) {
+public record StaffUser(
+        UserId id,
+        Username username,
+        Role role,
+        String passwordHash,
+        boolean passwordExpired,
+        boolean enabled,
+        Instant createdAt,
+        long version) {
 
     public StaffUser {
         Objects.requireNonNull(id, "id");

@@ -14,6 +14,10 @@ public final class WeakPasswordException extends DomainException {
     private static final long serialVersionUID = 1L;
 
     public WeakPasswordException(Passwords.Weakness weakness) {
-        super(TYPE, Kind.INVALID, weakness.sentence(), Map.of("rule", weakness.name().toLowerCase(Locale.ROOT)));
+        super(
+                TYPE,
+                Kind.INVALID,
+                weakness.sentence(),
+                Map.of("rule", weakness.name().toLowerCase(Locale.ROOT)));
     }
 }

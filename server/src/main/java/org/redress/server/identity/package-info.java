@@ -7,7 +7,9 @@
  * {@code PasswordChanged}, which the audit log records.
  */
 @NullMarked
-@ApplicationModule(displayName = "Identity", allowedDependencies = { "shared", "storage", "web" })
+@ApplicationModule(
+        displayName = "Identity",
+        allowedDependencies = {"shared", "storage", "web"})
 package org.redress.server.identity;
 
 import org.jspecify.annotations.NullMarked;

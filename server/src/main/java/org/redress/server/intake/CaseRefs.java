@@ -19,8 +19,7 @@ public final class CaseRefs {
     private static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private CaseRefs() {
-    }
+    private CaseRefs() {}
 
     /** @throws IllegalArgumentException unless the prefix is two upper-case letters */
     public static CaseRef next(String prefix) {

@@ -16,8 +16,14 @@ import org.redress.server.shared.CaseRef;
  * @param messagesStopped this reporter asked for no more messages
  * @param history dated events, oldest first
  */
-public record CaseStatus(CaseRef caseRef, CaseState state, Route route, Optional<Instant> removalDeadline, boolean withdrawn,
-        boolean messagesStopped, List<Event> history) {
+public record CaseStatus(
+        CaseRef caseRef,
+        CaseState state,
+        Route route,
+        Optional<Instant> removalDeadline,
+        boolean withdrawn,
+        boolean messagesStopped,
+        List<Event> history) {
 
     public CaseStatus {
         history = List.copyOf(history);
@@ -29,6 +35,5 @@ public record CaseStatus(CaseRef caseRef, CaseState state, Route route, Optional
      * @param at when it happened
      * @param what a stable code such as {@code REPORT_RECEIVED}
      */
-    public record Event(Instant at, String what) {
-    }
+    public record Event(Instant at, String what) {}
 }

@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param receivedAt when it arrived
  * @param status the holder's case view, with the complaint in its history
  */
-public record ComplaintReceipt(String complaintId, Instant receivedAt, CaseStatus status) {
-}
+public record ComplaintReceipt(String complaintId, Instant receivedAt, CaseStatus status) {}

@@ -20,7 +20,8 @@ public record ContentLocator(String value) {
     public ContentLocator {
         Objects.requireNonNull(value, "value");
         if (value.isBlank() || value.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("a content locator has 1 to " + MAX_LENGTH + " characters; got " + value.length());
+            throw new IllegalArgumentException(
+                    "a content locator has 1 to " + MAX_LENGTH + " characters; got " + value.length());
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("a content locator has no control characters");
@@ -35,8 +36,14 @@ public record ContentLocator(String value) {
             try {
                 URI uri = new URI(text);
                 if (uri.getHost() != null) {
-                    URI normal = new URI(uri.getScheme().toLowerCase(Locale.ROOT), uri.getRawUserInfo() == null ? null : uri.getUserInfo(),
-                            uri.getHost().toLowerCase(Locale.ROOT), uri.getPort(), uri.getPath(), uri.getQuery(), null);
+                    URI normal = new URI(
+                            uri.getScheme().toLowerCase(Locale.ROOT),
+                            uri.getRawUserInfo() == null ? null : uri.getUserInfo(),
+                            uri.getHost().toLowerCase(Locale.ROOT),
+                            uri.getPort(),
+                            uri.getPath(),
+                            uri.getQuery(),
+                            null);
                     text = normal.toString();
                 }
             } catch (URISyntaxException e) {

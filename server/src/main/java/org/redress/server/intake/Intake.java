@@ -37,8 +37,13 @@ public class Intake {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Intake(IntakeCases cases, IdempotentAnswers answers, IntakeOutbox outbox, IntakeComplaints complaints,
-            ApplicationEventPublisher events, Clock clock) {
+    Intake(
+            IntakeCases cases,
+            IdempotentAnswers answers,
+            IntakeOutbox outbox,
+            IntakeComplaints complaints,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.cases = cases;
         this.answers = answers;
         this.outbox = outbox;
@@ -55,14 +60,20 @@ public class Intake {
      */
     @Transactional
     public Receipt report(Actor actor, Channel channel, NewReport report, Optional<String> idempotencyKey) {
-        return idempotently(actor, "report:" + channel.name(), idempotencyKey, report.fingerprint(channel),
+        return idempotently(
+                actor,
+                "report:" + channel.name(),
+                idempotencyKey,
+                report.fingerprint(channel),
                 () -> file(actor, channel, report));
     }
 
     private Receipt file(Actor actor, Channel channel, NewReport report) {
         Instant now = SqlDialect.truncate(clock.instant());
         Optional<IntakeCase> existing = report.contentLocators().stream()
-                .map(cases::findOpenByContent).flatMap(Optional::stream).findFirst();
+                .map(cases::findOpenByContent)
+                .flatMap(Optional::stream)
+                .findFirst();
         IntakeCase intakeCase;
         if (existing.isPresent()) {
             intakeCase = existing.get().joinedBy(report, channel, now);
@@ -79,8 +90,17 @@ public class Intake {
         report.contentLocators().forEach(locator -> cases.attachContent(locator, ref));
         String reportId = UUID.randomUUID().toString();
         String token = StatusToken.generate();
-        cases.insertReport(reportId, ref, channel, report.reporterRole(), report.subjectWasUnder18(),
-                Optional.of(report.signature()), report.contactEmail(), report.description(), StatusToken.hash(token), now);
+        cases.insertReport(
+                reportId,
+                ref,
+                channel,
+                report.reporterRole(),
+                report.subjectWasUnder18(),
+                Optional.of(report.signature()),
+                report.contactEmail(),
+                report.description(),
+                StatusToken.hash(token),
+                now);
         cases.appendEvent(ref, Optional.of(reportId), now, "REPORT_RECEIVED");
         if (report.contactEmail().isPresent()) {
             outbox.enqueue(reportId, "ACKNOWLEDGEMENT", now);
@@ -93,8 +113,14 @@ public class Intake {
             cases.openReferral(ref, now);
         }
         Instant deadline = intakeCase.removalDeadline().orElseThrow();
-        events.publishEvent(new ReportReceived(ref, report.contentLocators(), report.reporterRole(), now, deadline,
-                channel, report.subjectWasUnder18()));
+        events.publishEvent(new ReportReceived(
+                ref,
+                report.contentLocators(),
+                report.reporterRole(),
+                now,
+                deadline,
+                channel,
+                report.subjectWasUnder18()));
         return new Receipt(ref, token, now, Optional.of(deadline), intakeCase.route());
     }
 
@@ -113,8 +139,17 @@ public class Intake {
             CaseRef ref = intakeCase.caseRef();
             String reportId = UUID.randomUUID().toString();
             String token = StatusToken.generate();
-            cases.insertReport(reportId, ref, Channel.PUBLIC, ReporterRole.SUBJECT, false, Optional.empty(),
-                    submission.contactEmail(), Optional.empty(), StatusToken.hash(token), now);
+            cases.insertReport(
+                    reportId,
+                    ref,
+                    Channel.PUBLIC,
+                    ReporterRole.SUBJECT,
+                    false,
+                    Optional.empty(),
+                    submission.contactEmail(),
+                    Optional.empty(),
+                    StatusToken.hash(token),
+                    now);
             cases.insertHashes(reportId, submission.hashes());
             cases.appendEvent(ref, Optional.of(reportId), now, "HASHES_RECEIVED");
             if (submission.contactEmail().isPresent()) {
@@ -131,8 +166,8 @@ public class Intake {
      * key, the public) or on another route is another key, so no client can collide with, or read
      * the receipt of, another client's submission by guessing its key.
      */
-    private Receipt idempotently(Actor actor, String route, Optional<String> key, String fingerprint,
-            Supplier<Receipt> action) {
+    private Receipt idempotently(
+            Actor actor, String route, Optional<String> key, String fingerprint, Supplier<Receipt> action) {
         if (key.isEmpty()) {
             return action.get();
         }
@@ -161,8 +196,14 @@ public class Intake {
     public CaseStatus status(String caseRef, String token) {
         var held = holder(caseRef, token);
         IntakeCase intakeCase = cases.find(held.caseRef()).orElseThrow(CaseNotFoundException::new);
-        return new CaseStatus(intakeCase.caseRef(), intakeCase.state(), intakeCase.route(), intakeCase.removalDeadline(),
-                held.withdrawnAt().isPresent(), held.messagesStopped(), cases.history(held.caseRef(), held.id()));
+        return new CaseStatus(
+                intakeCase.caseRef(),
+                intakeCase.state(),
+                intakeCase.route(),
+                intakeCase.removalDeadline(),
+                held.withdrawnAt().isPresent(),
+                held.messagesStopped(),
+                cases.history(held.caseRef(), held.id()));
     }
 
     /**

@@ -32,13 +32,17 @@ public record NewHashSubmission(Declarations declarations, List<SubmittedHash> h
     }
 
     String fingerprint() {
-        var text = new StringBuilder("hashes\u0000").append(declarations).append('\u0000').append(contactEmail.orElse(""));
+        var text = new StringBuilder("hashes\u0000")
+                .append(declarations)
+                .append('\u0000')
+                .append(contactEmail.orElse(""));
         hashes.forEach(h -> text.append('\u0000').append(h));
         return NewReport.sha256Hex(text.toString());
     }
 
     @Override
     public String toString() {
-        return "NewHashSubmission[hashes=" + hashes.size() + ", contact=" + (contactEmail.isPresent() ? "redacted" : "none") + "]";
+        return "NewHashSubmission[hashes=" + hashes.size() + ", contact="
+                + (contactEmail.isPresent() ? "redacted" : "none") + "]";
     }
 }

@@ -20,8 +20,13 @@ import java.util.regex.Pattern;
  * @param subjectWasUnder18 the person shown was under 18 when it was made
  * @param description free text, up to 5000 characters, when given
  */
-public record NewReport(ReporterRole reporterRole, Declarations declarations, String signature,
-        List<ContentLocator> contentLocators, Optional<String> contactEmail, boolean subjectWasUnder18,
+public record NewReport(
+        ReporterRole reporterRole,
+        Declarations declarations,
+        String signature,
+        List<ContentLocator> contentLocators,
+        Optional<String> contactEmail,
+        boolean subjectWasUnder18,
         Optional<String> description) {
 
     public static final int MAX_LOCATORS = 20;
@@ -46,7 +51,9 @@ public record NewReport(ReporterRole reporterRole, Declarations declarations, St
             throw new IllegalArgumentException("a report names 1 to " + MAX_LOCATORS + " content locators");
         }
         contactEmail = contactEmail.map(String::strip).filter(e -> !e.isEmpty());
-        if (contactEmail.isPresent() && (contactEmail.get().length() > 254 || !EMAIL.matcher(contactEmail.get()).matches())) {
+        if (contactEmail.isPresent()
+                && (contactEmail.get().length() > 254
+                        || !EMAIL.matcher(contactEmail.get()).matches())) {
             throw new IllegalArgumentException("an e-mail address has the shape local@domain, up to 254 characters");
         }
         description = description.map(String::strip).filter(d -> !d.isEmpty());
@@ -57,9 +64,19 @@ public record NewReport(ReporterRole reporterRole, Declarations declarations, St
 
     /** A digest of everything submitted, to tell a retry from a different report under the same key. */
     String fingerprint(Channel channel) {
-        var text = new StringBuilder("report\u0000").append(channel).append('\u0000').append(reporterRole)
-                .append('\u0000').append(declarations).append('\u0000').append(signature).append('\u0000')
-                .append(subjectWasUnder18).append('\u0000').append(contactEmail.orElse("")).append('\u0000')
+        var text = new StringBuilder("report\u0000")
+                .append(channel)
+                .append('\u0000')
+                .append(reporterRole)
+                .append('\u0000')
+                .append(declarations)
+                .append('\u0000')
+                .append(signature)
+                .append('\u0000')
+                .append(subjectWasUnder18)
+                .append('\u0000')
+                .append(contactEmail.orElse(""))
+                .append('\u0000')
                 .append(description.orElse(""));
         contentLocators.forEach(l -> text.append('\u0000').append(l.value()));
         return sha256Hex(text.toString());
@@ -67,7 +84,8 @@ public record NewReport(ReporterRole reporterRole, Declarations declarations, St
 
     public static String sha256Hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is unavailable", e);
         }

@@ -7,12 +7,15 @@ package org.redress.server.intake;
 public enum Progress {
     ESCALATED("A senior moderator is now reviewing your case."),
     REMOVAL_DECIDED("We decided to remove the content and asked the platform to take it down."),
-    REMOVED("The platform confirmed that the content was removed. Its fingerprint now stops it from being uploaded again."),
+    REMOVED("The platform confirmed that the content was removed. Its fingerprint now stops it from being "
+            + "uploaded again."),
     REFERRED("The content was removed and the case was referred to the child-protection authorities."),
-    NOT_INTIMATE_IMAGE_CONTENT("We reviewed the content and decided it is not intimate image content, so we did not remove it. "
-            + "You can complain about this decision from your status page."),
-    REPORTER_NOT_AUTHORISED("We could not act because the report was not made by the person shown or someone acting for them. "
-            + "You can complain about this decision from your status page."),
+    NOT_INTIMATE_IMAGE_CONTENT(
+            "We reviewed the content and decided it is not intimate image content, so we did not remove it. "
+                    + "You can complain about this decision from your status page."),
+    REPORTER_NOT_AUTHORISED(
+            "We could not act because the report was not made by the person shown or someone acting for them. "
+                    + "You can complain about this decision from your status page."),
     CONTENT_NOT_FOUND("We could not find the content you reported on the platform. It may have been removed already. "
             + "You can complain about this decision from your status page.");
 

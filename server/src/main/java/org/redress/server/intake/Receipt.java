@@ -14,7 +14,8 @@ import org.redress.server.shared.CaseRef;
  * @param removalDeadline when the content must be gone, for reports (not for protected hashes)
  * @param route where the case goes
  */
-public record Receipt(CaseRef caseRef, String statusToken, Instant receivedAt, Optional<Instant> removalDeadline, Route route) {
+public record Receipt(
+        CaseRef caseRef, String statusToken, Instant receivedAt, Optional<Instant> removalDeadline, Route route) {
 
     public Receipt {
         Objects.requireNonNull(caseRef, "caseRef");

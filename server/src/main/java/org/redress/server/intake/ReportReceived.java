@@ -17,8 +17,14 @@ import org.redress.server.shared.CaseRef;
  * @param channel how it arrived, which sets the priority
  * @param subjectWasUnder18 the person shown was under 18: route as child sexual abuse material
  */
-public record ReportReceived(CaseRef caseRef, List<ContentLocator> contentLocators, ReporterRole reporterRole,
-        Instant receivedAt, Instant removalDeadline, Channel channel, boolean subjectWasUnder18) {
+public record ReportReceived(
+        CaseRef caseRef,
+        List<ContentLocator> contentLocators,
+        ReporterRole reporterRole,
+        Instant receivedAt,
+        Instant removalDeadline,
+        Channel channel,
+        boolean subjectWasUnder18) {
 
     public ReportReceived {
         Objects.requireNonNull(caseRef, "caseRef");

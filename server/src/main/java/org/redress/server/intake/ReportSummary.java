@@ -17,8 +17,15 @@ import java.util.Optional;
  * @param receivedAt when it arrived
  * @param withdrawnAt when the reporter withdrew it
  */
-public record ReportSummary(String reportId, Channel channel, ReporterRole reporterRole, boolean subjectWasUnder18,
-        boolean hasContact, Optional<String> description, Instant receivedAt, Optional<Instant> withdrawnAt) {
+public record ReportSummary(
+        String reportId,
+        Channel channel,
+        ReporterRole reporterRole,
+        boolean subjectWasUnder18,
+        boolean hasContact,
+        Optional<String> description,
+        Instant receivedAt,
+        Optional<Instant> withdrawnAt) {
 
     public ReportSummary {
         Objects.requireNonNull(reportId, "reportId");

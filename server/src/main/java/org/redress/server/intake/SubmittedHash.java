@@ -46,8 +46,10 @@ public record SubmittedHash(PdqHash pdq, Optional<Quality> quality, Optional<byt
     @Override
     public boolean equals(Object other) {
         return other instanceof SubmittedHash that
-                && pdq.equals(that.pdq) && quality.equals(that.quality)
-                && md5Hex().equals(that.md5Hex()) && sha256Hex().equals(that.sha256Hex());
+                && pdq.equals(that.pdq)
+                && quality.equals(that.quality)
+                && md5Hex().equals(that.md5Hex())
+                && sha256Hex().equals(that.sha256Hex());
     }
 
     @Override
@@ -57,6 +59,7 @@ public record SubmittedHash(PdqHash pdq, Optional<Quality> quality, Optional<byt
 
     @Override
     public String toString() {
-        return "SubmittedHash[pdq=" + pdq + ", quality=" + quality + ", md5=" + md5Hex() + ", sha256=" + sha256Hex() + "]";
+        return "SubmittedHash[pdq=" + pdq + ", quality=" + quality + ", md5=" + md5Hex() + ", sha256=" + sha256Hex()
+                + "]";
     }
 }

@@ -6,7 +6,9 @@
  * a victim's hashes.
  */
 @NullMarked
-@ApplicationModule(displayName = "Intake", allowedDependencies = { "shared", "storage", "web", "identity" })
+@ApplicationModule(
+        displayName = "Intake",
+        allowedDependencies = {"shared", "storage", "web", "identity"})
 package org.redress.server.intake;
 
 import org.jspecify.annotations.NullMarked;

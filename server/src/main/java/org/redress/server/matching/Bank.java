@@ -16,7 +16,13 @@ import org.redress.pdq.Quality;
  * @param enabled whether the bank takes part in checks
  * @param createdAt when it was created
  */
-public record Bank(String id, BankName name, BankAction action, int maxDistance, int qualityFloor, boolean enabled,
+public record Bank(
+        String id,
+        BankName name,
+        BankAction action,
+        int maxDistance,
+        int qualityFloor,
+        boolean enabled,
         Instant createdAt) {
 
     /** The distance TE's PDQ documentation recommends. */

@@ -15,8 +15,14 @@ import java.util.Optional;
  * @param enabled whether it takes part in checks
  * @param createdAt when it was banked
  */
-public record BankEntry(long id, String bankId, EntryHashes hashes, Provenance provenance, Optional<String> note,
-        boolean enabled, Instant createdAt) {
+public record BankEntry(
+        long id,
+        String bankId,
+        EntryHashes hashes,
+        Provenance provenance,
+        Optional<String> note,
+        boolean enabled,
+        Instant createdAt) {
 
     public BankEntry {
         Objects.requireNonNull(bankId, "bankId");

@@ -12,8 +12,9 @@ public record BankName(String value) {
     public BankName {
         Objects.requireNonNull(value, "value");
         if (!SHAPE.matcher(value).matches()) {
-            throw new IllegalArgumentException("a bank name is 1 to 64 lower-case letters, digits, '.', '-' or '_'; got "
-                    + value.length() + " characters");
+            throw new IllegalArgumentException(
+                    "a bank name is 1 to 64 lower-case letters, digits, '.', '-' or '_'; got " + value.length()
+                            + " characters");
         }
     }
 

@@ -13,6 +13,5 @@ public record CheckResult(Verdict verdict, List<CheckMatch> matches) {
     }
 
     /** One matching entry. */
-    public record CheckMatch(BankName bank, long entryId, int distance, BankAction action) {
-    }
+    public record CheckMatch(BankName bank, long entryId, int distance, BankAction action) {}
 }

@@ -1,10 +1,10 @@
 package org.redress.server.matching;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.redress.pdq.PdqHash;
 
 /**
@@ -42,8 +42,8 @@ public record EntryHashes(Optional<PdqHash> pdq, Optional<String> md5, Optional<
     private static String checked(String digest, int hexDigits, String name) {
         String lower = digest.toLowerCase(Locale.ROOT);
         if (lower.length() != hexDigits || !HEX.matcher(lower).matches()) {
-            throw new IllegalArgumentException(name + " must be " + hexDigits + " hex digits, got " + digest.length()
-                    + " characters");
+            throw new IllegalArgumentException(
+                    name + " must be " + hexDigits + " hex digits, got " + digest.length() + " characters");
         }
         return lower;
     }

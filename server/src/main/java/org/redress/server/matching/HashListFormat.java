@@ -1,10 +1,10 @@
 package org.redress.server.matching;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.redress.pdq.PdqHash;
 
 /**
@@ -53,44 +53,45 @@ public enum HashListFormat {
         if (text.isEmpty() || text.startsWith("#") || (this == CSV && text.equalsIgnoreCase(CSV_HEADER))) {
             return Optional.empty();
         }
-        return Optional.of(switch (this) {
-            case TEXT -> {
-                String[] parts = text.split("\\s+", -1);
-                if (parts.length != 2) {
-                    throw new IllegalArgumentException("a line is '<kind> <hex>'");
-                }
-                yield switch (parts[0].toLowerCase(Locale.ROOT)) {
-                    case "pdq" -> EntryHashes.ofPdq(PdqHash.fromHex(parts[1]));
-                    case "md5" -> EntryHashes.parse(null, parts[1], null);
-                    case "sha256" -> EntryHashes.parse(null, null, parts[1]);
-                    default -> throw new IllegalArgumentException("the kind is pdq, md5 or sha256");
-                };
-            }
-            case CSV -> {
-                String[] cells = text.split(",", -1);
-                if (cells.length != 3) {
-                    throw new IllegalArgumentException("a line has three cells");
-                }
-                yield EntryHashes.parse(cells[0].strip(), cells[1].strip(), cells[2].strip());
-            }
-            case JSONL -> {
-                @Nullable String pdq = null;
-                @Nullable String md5 = null;
-                @Nullable String sha256 = null;
-                Matcher member = JSON_MEMBER.matcher(text);
-                while (member.find()) {
-                    switch (member.group(1)) {
-                        case "pdq" -> pdq = member.group(2);
-                        case "md5" -> md5 = member.group(2);
-                        default -> sha256 = member.group(2);
+        return Optional.of(
+                switch (this) {
+                    case TEXT -> {
+                        String[] parts = text.split("\\s+", -1);
+                        if (parts.length != 2) {
+                            throw new IllegalArgumentException("a line is '<kind> <hex>'");
+                        }
+                        yield switch (parts[0].toLowerCase(Locale.ROOT)) {
+                            case "pdq" -> EntryHashes.ofPdq(PdqHash.fromHex(parts[1]));
+                            case "md5" -> EntryHashes.parse(null, parts[1], null);
+                            case "sha256" -> EntryHashes.parse(null, null, parts[1]);
+                            default -> throw new IllegalArgumentException("the kind is pdq, md5 or sha256");
+                        };
                     }
-                }
-                if (!text.startsWith("{") || !text.endsWith("}")) {
-                    throw new IllegalArgumentException("a line is one JSON object");
-                }
-                yield EntryHashes.parse(pdq, md5, sha256);
-            }
-        });
+                    case CSV -> {
+                        String[] cells = text.split(",", -1);
+                        if (cells.length != 3) {
+                            throw new IllegalArgumentException("a line has three cells");
+                        }
+                        yield EntryHashes.parse(cells[0].strip(), cells[1].strip(), cells[2].strip());
+                    }
+                    case JSONL -> {
+                        @Nullable String pdq = null;
+                        @Nullable String md5 = null;
+                        @Nullable String sha256 = null;
+                        Matcher member = JSON_MEMBER.matcher(text);
+                        while (member.find()) {
+                            switch (member.group(1)) {
+                                case "pdq" -> pdq = member.group(2);
+                                case "md5" -> md5 = member.group(2);
+                                default -> sha256 = member.group(2);
+                            }
+                        }
+                        if (!text.startsWith("{") || !text.endsWith("}")) {
+                            throw new IllegalArgumentException("a line is one JSON object");
+                        }
+                        yield EntryHashes.parse(pdq, md5, sha256);
+                    }
+                });
     }
 
     /** Writes an entry as one or more lines, each ending in a newline. */
@@ -99,17 +100,29 @@ public enum HashListFormat {
         return switch (this) {
             case TEXT -> {
                 var lines = new StringBuilder();
-                hashes.pdq().ifPresent(h -> lines.append("pdq ").append(h.toHex()).append('\n'));
+                hashes.pdq()
+                        .ifPresent(h -> lines.append("pdq ").append(h.toHex()).append('\n'));
                 hashes.md5().ifPresent(h -> lines.append("md5 ").append(h).append('\n'));
                 hashes.sha256().ifPresent(h -> lines.append("sha256 ").append(h).append('\n'));
                 yield lines.toString();
             }
-            case CSV -> pdq + "," + hashes.md5().orElse("") + "," + hashes.sha256().orElse("") + "\n";
+            case CSV ->
+                pdq + "," + hashes.md5().orElse("") + "," + hashes.sha256().orElse("") + "\n";
             case JSONL -> {
                 var json = new StringBuilder("{");
-                hashes.pdq().ifPresent(h -> json.append("\"pdq\":\"").append(h.toHex()).append('"'));
-                hashes.md5().ifPresent(h -> json.append(json.length() > 1 ? "," : "").append("\"md5\":\"").append(h).append('"'));
-                hashes.sha256().ifPresent(h -> json.append(json.length() > 1 ? "," : "").append("\"sha256\":\"").append(h).append('"'));
+                hashes.pdq()
+                        .ifPresent(
+                                h -> json.append("\"pdq\":\"").append(h.toHex()).append('"'));
+                hashes.md5()
+                        .ifPresent(h -> json.append(json.length() > 1 ? "," : "")
+                                .append("\"md5\":\"")
+                                .append(h)
+                                .append('"'));
+                hashes.sha256()
+                        .ifPresent(h -> json.append(json.length() > 1 ? "," : "")
+                                .append("\"sha256\":\"")
+                                .append(h)
+                                .append('"'));
                 yield json.append("}\n").toString();
             }
         };

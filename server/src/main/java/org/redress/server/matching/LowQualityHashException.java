@@ -12,7 +12,10 @@ public class LowQualityHashException extends DomainException {
     public static final URI TYPE = URI.create("/problems/hash-quality-too-low");
 
     LowQualityHashException(int quality, int floor) {
-        super(TYPE, Kind.INVALID, "The hash's quality is under the bank's floor.",
+        super(
+                TYPE,
+                Kind.INVALID,
+                "The hash's quality is under the bank's floor.",
                 Map.of("quality", Integer.toString(quality), "qualityFloor", Integer.toString(floor)));
     }
 }

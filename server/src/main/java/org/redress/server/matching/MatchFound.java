@@ -23,8 +23,17 @@ import org.redress.server.shared.ContentId;
  * @param retroactive whether a scan of earlier content found it
  * @param foundAt when it was found
  */
-public record MatchFound(Actor actor, ContentId contentId, BankName bank, long entryId, int distance, Verdict verdict,
-        Optional<CaseRef> originatingCase, boolean retroactive, Instant foundAt) implements AuditedChange {
+public record MatchFound(
+        Actor actor,
+        ContentId contentId,
+        BankName bank,
+        long entryId,
+        int distance,
+        Verdict verdict,
+        Optional<CaseRef> originatingCase,
+        boolean retroactive,
+        Instant foundAt)
+        implements AuditedChange {
 
     public MatchFound {
         Objects.requireNonNull(contentId, "contentId");

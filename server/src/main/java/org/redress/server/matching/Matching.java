@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.redress.hashindex.MultiIndex;
 import org.redress.pdq.PdqHash;
 import org.redress.pdq.Quality;
-import org.redress.server.shared.CaseRef;
 import org.redress.server.intake.SubmittedHash;
 import org.redress.server.matching.banks.Banks;
 import org.redress.server.matching.banks.Entries;
@@ -24,6 +23,7 @@ import org.redress.server.matching.registry.ContentRegistry;
 import org.redress.server.matching.registry.RegistryHashes;
 import org.redress.server.media.Media;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
 import org.redress.server.storage.SqlDialect;
 import org.slf4j.Logger;
@@ -53,8 +53,17 @@ public class Matching {
     private final MatchingSettings settings;
     private final Media media;
 
-    Matching(Banks banks, Entries entries, ContentRegistry registry, MatchIndex index, ApplicationEventPublisher events,
-            Clock clock, CheckRecorder recorder, RegistryHashes registryHashes, MatchingSettings settings, Media media) {
+    Matching(
+            Banks banks,
+            Entries entries,
+            ContentRegistry registry,
+            MatchIndex index,
+            ApplicationEventPublisher events,
+            Clock clock,
+            CheckRecorder recorder,
+            RegistryHashes registryHashes,
+            MatchingSettings settings,
+            Media media) {
         this.settings = settings;
         this.media = media;
         this.banks = banks;
@@ -75,7 +84,13 @@ public class Matching {
      */
     @Transactional
     public Bank createBank(Actor actor, BankName name, BankAction action, int maxDistance, int qualityFloor) {
-        var bank = new Bank(UUID.randomUUID().toString(), name, action, maxDistance, qualityFloor, true,
+        var bank = new Bank(
+                UUID.randomUUID().toString(),
+                name,
+                action,
+                maxDistance,
+                qualityFloor,
+                true,
                 SqlDialect.truncate(clock.instant()));
         if (!banks.insert(bank)) {
             throw new BankNameTakenException(name);
@@ -88,8 +103,8 @@ public class Matching {
 
     /** Changes a bank's action, distance, floor or enabled flag. */
     @Transactional
-    public Bank updateBank(Actor actor, BankName name, BankAction action, int maxDistance, int qualityFloor,
-            boolean enabled) {
+    public Bank updateBank(
+            Actor actor, BankName name, BankAction action, int maxDistance, int qualityFloor, boolean enabled) {
         Bank current = bank(name);
         var changed = new Bank(current.id(), name, action, maxDistance, qualityFloor, enabled, current.createdAt());
         banks.update(changed);
@@ -138,15 +153,20 @@ public class Matching {
      * @throws LowQualityHashException when the quality is under the bank's floor
      */
     @Transactional
-    public BankEntry addEntry(Actor actor, BankName bankName, EntryHashes hashes, Optional<Quality> quality,
-            Optional<String> note, Provenance provenance) {
+    public BankEntry addEntry(
+            Actor actor,
+            BankName bankName,
+            EntryHashes hashes,
+            Optional<Quality> quality,
+            Optional<String> note,
+            Provenance provenance) {
         Bank bank = bank(bankName);
-        return addAll(actor, bank, List.of(new NewEntry(hashes, quality, note)), provenance).getFirst();
+        return addAll(actor, bank, List.of(new NewEntry(hashes, quality, note)), provenance)
+                .getFirst();
     }
 
     /** The hashes, quality and note of an entry to add. */
-    record NewEntry(EntryHashes hashes, Optional<Quality> quality, Optional<String> note) {
-    }
+    record NewEntry(EntryHashes hashes, Optional<Quality> quality, Optional<String> note) {}
 
     /**
      * Banks a victim's submitted hashes in the victims' bank (created on first use with the
@@ -157,13 +177,20 @@ public class Matching {
     public List<BankEntry> bankSubmittedHashes(CaseRef caseRef, List<SubmittedHash> hashes) {
         var actor = new Actor.Public();
         var name = new BankName(settings.victimsBank());
-        Bank bank = banks.find(name).orElseGet(() -> createBank(actor, name, settings.victimsBankAction(),
-                Bank.DEFAULT_MAX_DISTANCE, Bank.DEFAULT_QUALITY_FLOOR));
+        Bank bank = banks.find(name)
+                .orElseGet(() -> createBank(
+                        actor,
+                        name,
+                        settings.victimsBankAction(),
+                        Bank.DEFAULT_MAX_DISTANCE,
+                        Bank.DEFAULT_QUALITY_FLOOR));
         // The browser's quality is not held against the floor: refusing a victim's own plain image
         // would leave them unprotected.
         List<NewEntry> added = hashes.stream()
-                .map(h -> new NewEntry(new EntryHashes(Optional.of(h.pdq()), h.md5Hex(), h.sha256Hex()),
-                        Optional.<Quality>empty(), Optional.<String>empty()))
+                .map(h -> new NewEntry(
+                        new EntryHashes(Optional.of(h.pdq()), h.md5Hex(), h.sha256Hex()),
+                        Optional.<Quality>empty(),
+                        Optional.<String>empty()))
                 .toList();
         return addAll(actor, bank, added, new Provenance(Provenance.Source.SUBMISSION, caseRef.value()));
     }
@@ -193,8 +220,8 @@ public class Matching {
      * @return the entries added: none when neither the image nor an upload check is known
      */
     @Transactional
-    public List<BankEntry> bankConfirmedRemoval(Actor actor, CaseRef decisionCase, ContentId content,
-            Optional<byte[]> image) {
+    public List<BankEntry> bankConfirmedRemoval(
+            Actor actor, CaseRef decisionCase, ContentId content, Optional<byte[]> image) {
         String decisionRef = decisionCase.value();
         String contentId = content.value();
         Optional<EntryHashes> checked = registry.newest(contentId).map(RegisteredUpload::hashes);
@@ -206,7 +233,8 @@ public class Matching {
                 own = Optional.of(checked.orElse(hashed.hashes()));
                 variants = hashed.variants();
             } catch (UndecodableUploadException | UploadTooLargeException e) {
-                log.warn("The kept image of removed content could not be hashed ({}); banking its upload check's hashes",
+                log.warn(
+                        "The kept image of removed content could not be hashed ({}); banking its upload check's hashes",
                         e.getClass().getSimpleName());
             }
         }
@@ -214,14 +242,18 @@ public class Matching {
             return List.of();
         }
         var name = new BankName(settings.confirmedRemovalsBank());
-        Bank bank = banks.find(name).orElseGet(() -> createBank(actor, name, BankAction.BLOCK, Bank.DEFAULT_MAX_DISTANCE,
-                Bank.DEFAULT_QUALITY_FLOOR));
+        Bank bank = banks.find(name)
+                .orElseGet(() -> createBank(
+                        actor, name, BankAction.BLOCK, Bank.DEFAULT_MAX_DISTANCE, Bank.DEFAULT_QUALITY_FLOOR));
         List<NewEntry> added = new ArrayList<>();
         String note = "removed content " + contentId;
         added.add(new NewEntry(own.get(), Optional.empty(), Optional.of(note)));
         Optional<PdqHash> original = own.get().pdq();
-        variants.stream().distinct().filter(v -> original.map(o -> !o.equals(v)).orElse(true))
-                .forEach(v -> added.add(new NewEntry(EntryHashes.ofPdq(v), Optional.empty(), Optional.of(note + " (rotated or mirrored)"))));
+        variants.stream()
+                .distinct()
+                .filter(v -> original.map(o -> !o.equals(v)).orElse(true))
+                .forEach(v -> added.add(new NewEntry(
+                        EntryHashes.ofPdq(v), Optional.empty(), Optional.of(note + " (rotated or mirrored)"))));
         return addAll(actor, bank, added, new Provenance(Provenance.Source.DECISION, decisionRef));
     }
 
@@ -229,7 +261,8 @@ public class Matching {
         Instant now = SqlDialect.truncate(clock.instant());
         List<BankEntry> stored = new ArrayList<>(added.size());
         for (NewEntry entry : added) {
-            if (entry.hashes().pdq().isPresent() && entry.quality().isPresent()
+            if (entry.hashes().pdq().isPresent()
+                    && entry.quality().isPresent()
                     && entry.quality().get().value() < bank.qualityFloor()) {
                 throw new LowQualityHashException(entry.quality().get().value(), bank.qualityFloor());
             }
@@ -254,7 +287,8 @@ public class Matching {
     public ImportResult importEntries(Actor actor, BankName bankName, HashListFormat format, Stream<String> lines) {
         Bank bank = bank(bankName);
         Instant now = SqlDialect.truncate(clock.instant());
-        var provenance = new Provenance(Provenance.Source.IMPORT, UUID.randomUUID().toString());
+        var provenance =
+                new Provenance(Provenance.Source.IMPORT, UUID.randomUUID().toString());
         boolean scan = bank.action() != BankAction.LOG && !registry.isEmpty();
         // The scan indexes the imported rows by their position in the import; the few that match
         // learn their entry ids afterwards, so the rows need not be read back.
@@ -307,8 +341,12 @@ public class Matching {
 
         void add(long position, EntryHashes hashes) {
             hashes.pdq().ifPresent(hash -> pdq.add(position, hash));
-            hashes.md5().ifPresent(d -> digests.computeIfAbsent("md5:" + d, k -> new ArrayList<>(1)).add(position));
-            hashes.sha256().ifPresent(d -> digests.computeIfAbsent("sha256:" + d, k -> new ArrayList<>(1)).add(position));
+            hashes.md5()
+                    .ifPresent(d -> digests.computeIfAbsent("md5:" + d, k -> new ArrayList<>(1))
+                            .add(position));
+            hashes.sha256()
+                    .ifPresent(d -> digests.computeIfAbsent("sha256:" + d, k -> new ArrayList<>(1))
+                            .add(position));
         }
     }
 
@@ -324,19 +362,27 @@ public class Matching {
         });
     }
 
-    private void scanRegistryForImport(Actor actor, Bank bank, Provenance provenance, ImportedHashes imported,
-            Instant now) {
+    private void scanRegistryForImport(
+            Actor actor, Bank bank, Provenance provenance, ImportedHashes imported, Instant now) {
         MultiIndex pdq = imported.pdq.build();
-        record Found(String contentId, long position, int distance) {
-        }
+        record Found(String contentId, long position, int distance) {}
         List<Found> found = new ArrayList<>();
         registry.forEach(content -> {
             Map<Long, Integer> best = new HashMap<>();
-            content.hashes().pdq().filter(hash -> bank.matchesPdqOf(content.quality()))
+            content.hashes()
+                    .pdq()
+                    .filter(hash -> bank.matchesPdqOf(content.quality()))
                     .ifPresent(hash -> pdq.search(hash, bank.maxDistance())
-                    .forEach(match -> best.merge(match.id(), match.distance(), Math::min)));
-            content.hashes().md5().ifPresent(d -> imported.digests.getOrDefault("md5:" + d, List.of()).forEach(id -> best.put(id, 0)));
-            content.hashes().sha256().ifPresent(d -> imported.digests.getOrDefault("sha256:" + d, List.of()).forEach(id -> best.put(id, 0)));
+                            .forEach(match -> best.merge(match.id(), match.distance(), Math::min)));
+            content.hashes()
+                    .md5()
+                    .ifPresent(d ->
+                            imported.digests.getOrDefault("md5:" + d, List.of()).forEach(id -> best.put(id, 0)));
+            content.hashes()
+                    .sha256()
+                    .ifPresent(d -> imported.digests
+                            .getOrDefault("sha256:" + d, List.of())
+                            .forEach(id -> best.put(id, 0)));
             best.forEach((position, distance) -> found.add(new Found(content.contentId(), position, distance)));
         });
         if (found.isEmpty()) {
@@ -344,8 +390,16 @@ public class Matching {
         }
         long[] ids = entries.idsFrom(provenance);
         for (Found hit : found) {
-            events.publishEvent(new MatchFound(actor, new ContentId(hit.contentId()), bank.name(), ids[(int) hit.position()],
-                    hit.distance(), bank.action().verdict(), Optional.empty(), true, now));
+            events.publishEvent(new MatchFound(
+                    actor,
+                    new ContentId(hit.contentId()),
+                    bank.name(),
+                    ids[(int) hit.position()],
+                    hit.distance(),
+                    bank.action().verdict(),
+                    Optional.empty(),
+                    true,
+                    now));
         }
     }
 
@@ -354,7 +408,11 @@ public class Matching {
     public void setEntryEnabled(Actor actor, BankName bankName, long entryId, boolean enabled) {
         BankEntry entry = entryOf(bankName, entryId);
         entries.setEnabled(entryId, enabled);
-        events.publishEvent(new EntryChanged(actor, entryId, enabled ? "enabled" : "disabled", entry.provenance().source()));
+        events.publishEvent(new EntryChanged(
+                actor,
+                entryId,
+                enabled ? "enabled" : "disabled",
+                entry.provenance().source()));
         index.refreshAfterCommit();
     }
 
@@ -363,7 +421,8 @@ public class Matching {
     public void deleteEntry(Actor actor, BankName bankName, long entryId) {
         BankEntry entry = entryOf(bankName, entryId);
         entries.delete(entryId);
-        events.publishEvent(new EntryChanged(actor, entryId, "deleted", entry.provenance().source()));
+        events.publishEvent(
+                new EntryChanged(actor, entryId, "deleted", entry.provenance().source()));
         index.refreshAfterCommit();
     }
 
@@ -371,7 +430,8 @@ public class Matching {
     @Transactional
     public int disableAll(Actor actor, Provenance provenance) {
         List<BankEntry> disabled = entries.disableAll(provenance);
-        disabled.forEach(entry -> events.publishEvent(new EntryChanged(actor, entry.id(), "disabled", provenance.source())));
+        disabled.forEach(
+                entry -> events.publishEvent(new EntryChanged(actor, entry.id(), "disabled", provenance.source())));
         index.refreshAfterCommit();
         return disabled.size();
     }
@@ -383,7 +443,8 @@ public class Matching {
 
     private BankEntry entryOf(BankName bankName, long entryId) {
         Bank bank = bank(bankName);
-        return entries.find(entryId).filter(e -> e.bankId().equals(bank.id()))
+        return entries.find(entryId)
+                .filter(e -> e.bankId().equals(bank.id()))
                 .orElseThrow(() -> new EntryNotFoundException(entryId));
     }
 
@@ -400,13 +461,17 @@ public class Matching {
             throw new MatchingUnavailableException();
         }
         Instant now = SqlDialect.truncate(clock.instant());
-        List<MatchIndex.Hit> hits = index.search(upload.queries(), upload.quality(), upload.hashes().md5(),
+        List<MatchIndex.Hit> hits = index.search(
+                upload.queries(),
+                upload.quality(),
+                upload.hashes().md5(),
                 upload.hashes().sha256());
         Verdict verdict = Verdict.ALLOW;
         List<CheckResult.CheckMatch> matches = new ArrayList<>(hits.size());
         for (MatchIndex.Hit hit : hits) {
             verdict = verdict.stricter(hit.bank().action().verdict());
-            matches.add(new CheckResult.CheckMatch(hit.bank().name(), hit.entryId(), hit.distance(), hit.bank().action()));
+            matches.add(new CheckResult.CheckMatch(
+                    hit.bank().name(), hit.entryId(), hit.distance(), hit.bank().action()));
         }
         var result = new CheckResult(verdict, matches);
         // Answers once the verdict is audited and the content registered, in a batch shared with
@@ -425,13 +490,16 @@ public class Matching {
      */
     public CheckResult checkImage(Actor actor, String contentId, String uploaderId, byte[] image) {
         var hashed = UploadHashing.hash(image);
-        var result = check(actor, new Upload(contentId, uploaderId, hashed.hashes(), hashed.variants(),
-                Optional.of(hashed.quality())));
+        var result = check(
+                actor,
+                new Upload(contentId, uploaderId, hashed.hashes(), hashed.variants(), Optional.of(hashed.quality())));
         if (result.verdict() != Verdict.ALLOW || media.keepsAllowedUploads()) {
             try {
                 media.keep(new ContentId(contentId), image, clock.instant());
             } catch (RuntimeException e) {
-                log.warn("Keeping a checked image failed ({}); the verdict stands", e.getClass().getName());
+                log.warn(
+                        "Keeping a checked image failed ({}); the verdict stands",
+                        e.getClass().getName());
             }
         }
         return result;
@@ -462,12 +530,14 @@ public class Matching {
         if (bank.action() == BankAction.LOG || added.isEmpty()) {
             return;
         }
-        record Found(String contentId, BankEntry entry) {
-        }
+        record Found(String contentId, BankEntry entry) {}
         Map<Found, Integer> best = new java.util.LinkedHashMap<>();
         Map<org.redress.pdq.PdqHash, List<BankEntry>> byPdq = new HashMap<>();
         for (BankEntry entry : added) {
-            entry.hashes().pdq().ifPresent(hash -> byPdq.computeIfAbsent(hash, k -> new ArrayList<>()).add(entry));
+            entry.hashes()
+                    .pdq()
+                    .ifPresent(hash ->
+                            byPdq.computeIfAbsent(hash, k -> new ArrayList<>()).add(entry));
         }
         if (!byPdq.isEmpty()) {
             for (RegistryHashes.Near near : registryHashes.search(List.copyOf(byPdq.keySet()), bank)) {
@@ -480,7 +550,15 @@ public class Matching {
             registry.contentIdsWithDigests(entry.hashes().md5(), entry.hashes().sha256())
                     .forEach(contentId -> best.put(new Found(contentId, entry), 0));
         }
-        best.forEach((found, distance) -> events.publishEvent(new MatchFound(actor, new ContentId(found.contentId()), bank.name(),
-                found.entry().id(), distance, bank.action().verdict(), originatingCase(found.entry()), true, now)));
+        best.forEach((found, distance) -> events.publishEvent(new MatchFound(
+                actor,
+                new ContentId(found.contentId()),
+                bank.name(),
+                found.entry().id(),
+                distance,
+                bank.action().verdict(),
+                originatingCase(found.entry()),
+                true,
+                now)));
     }
 }

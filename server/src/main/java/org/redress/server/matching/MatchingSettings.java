@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("redress.matching")
-record MatchingSettings(@DefaultValue("victims") @NotNull String victimsBank,
+record MatchingSettings(
+        @DefaultValue("victims") @NotNull String victimsBank,
         @DefaultValue("BLOCK") @NotNull BankAction victimsBankAction,
         @DefaultValue("confirmed-removals") @NotNull String confirmedRemovalsBank) {
 

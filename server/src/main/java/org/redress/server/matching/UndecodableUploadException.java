@@ -13,7 +13,10 @@ public class UndecodableUploadException extends DomainException {
     public static final URI TYPE = URI.create("/problems/image-undecodable");
 
     public UndecodableUploadException(String reason) {
-        super(TYPE, Kind.INVALID, "The image could not be decoded.",
+        super(
+                TYPE,
+                Kind.INVALID,
+                "The image could not be decoded.",
                 Map.of("reason", reason.toLowerCase(Locale.ROOT).replace('_', '-')));
     }
 }

@@ -16,8 +16,8 @@ import org.redress.pdq.Quality;
  * @param quality the PDQ hash's quality when known: under a bank's quality floor the hash says too
  *     little about the image (a flat or tiny picture), so that bank answers for its digests only
  */
-public record Upload(String contentId, String uploaderId, EntryHashes hashes, List<PdqHash> variants,
-        Optional<Quality> quality) {
+public record Upload(
+        String contentId, String uploaderId, EntryHashes hashes, List<PdqHash> variants, Optional<Quality> quality) {
 
     public Upload {
         Objects.requireNonNull(contentId, "contentId");

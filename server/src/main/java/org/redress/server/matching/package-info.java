@@ -7,8 +7,9 @@
  * {@code HashesSubmitted} and {@code ReportWithdrawn} to bank and unbank victims' hashes.
  */
 @NullMarked
-@ApplicationModule(displayName = "Matching", allowedDependencies = { "shared", "storage", "web", "identity", "intake",
-        "media" })
+@ApplicationModule(
+        displayName = "Matching",
+        allowedDependencies = {"shared", "storage", "web", "identity", "intake", "media"})
 package org.redress.server.matching;
 
 import org.jspecify.annotations.NullMarked;

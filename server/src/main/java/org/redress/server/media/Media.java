@@ -19,9 +19,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps images for review and as evidence, encrypted and content-addressed, until their retention
@@ -59,8 +59,14 @@ public class Media {
     private final MediaSettings settings;
     private final TransactionTemplate transaction;
 
-    Media(MediaRecords records, BlobFiles files, FieldCipher cipher, ApplicationEventPublisher events, Clock clock,
-            MediaSettings settings, PlatformTransactionManager transactions) {
+    Media(
+            MediaRecords records,
+            BlobFiles files,
+            FieldCipher cipher,
+            ApplicationEventPublisher events,
+            Clock clock,
+            MediaSettings settings,
+            PlatformTransactionManager transactions) {
         this.transaction = new TransactionTemplate(transactions);
         this.records = records;
         this.files = files;
@@ -150,9 +156,13 @@ public class Media {
         String contentId = content.value();
         checkContentId(contentId);
         if (reason.isBlank() || reason.length() > MAX_REASON) {
-            throw new IllegalArgumentException("a hold's reason is 1 to " + MAX_REASON + " characters, got " + reason.length());
+            throw new IllegalArgumentException(
+                    "a hold's reason is 1 to " + MAX_REASON + " characters, got " + reason.length());
         }
-        records.hold(contentId, cipher.encrypt(reason, reasonContext(contentId)), actor.kind() + ":" + actor.id(),
+        records.hold(
+                contentId,
+                cipher.encrypt(reason, reasonContext(contentId)),
+                actor.kind() + ":" + actor.id(),
                 SqlDialect.truncate(clock.instant()));
         events.publishEvent(new MediaChanged(actor, contentId, "held"));
     }
@@ -242,7 +252,8 @@ public class Media {
     private static void checkContentId(String contentId) {
         Objects.requireNonNull(contentId, "contentId");
         if (contentId.isEmpty() || contentId.length() > MAX_CONTENT_ID) {
-            throw new IllegalArgumentException("a content id is 1 to " + MAX_CONTENT_ID + " characters, got " + contentId.length());
+            throw new IllegalArgumentException(
+                    "a content id is 1 to " + MAX_CONTENT_ID + " characters, got " + contentId.length());
         }
     }
 

@@ -16,7 +16,8 @@ public record MediaId(String value) {
     public MediaId {
         Objects.requireNonNull(value, "value");
         if (!HEX.matcher(value).matches()) {
-            throw new IllegalArgumentException("a media id is 64 lowercase hex digits, got " + value.length() + " characters");
+            throw new IllegalArgumentException(
+                    "a media id is 64 lowercase hex digits, got " + value.length() + " characters");
         }
     }
 }

@@ -12,7 +12,10 @@ public class MediaNotFoundException extends DomainException {
     public static final URI TYPE = URI.create("/problems/media-not-found");
 
     MediaNotFoundException(MediaId id) {
-        super(TYPE, Kind.NOT_FOUND, "The image is not stored: it was deleted when its retention ended, or never kept.",
+        super(
+                TYPE,
+                Kind.NOT_FOUND,
+                "The image is not stored: it was deleted when its retention ended, or never kept.",
                 Map.of("mediaId", id.value()));
     }
 }

@@ -5,7 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Purges expired media and sweeps orphaned files a few times a day ({@code redress.media.purge-interval}, six hours by default). */
+/**
+ * Purges expired media and sweeps orphaned files a few times a day ({@code redress.media.purge-interval}, six hours by
+ * default).
+ */
 @Component
 class MediaRetention {
 
@@ -17,7 +20,8 @@ class MediaRetention {
         this.media = media;
     }
 
-    @Scheduled(initialDelayString = "${redress.media.purge-initial-delay:PT10M}",
+    @Scheduled(
+            initialDelayString = "${redress.media.purge-initial-delay:PT10M}",
             fixedDelayString = "${redress.media.purge-interval:PT6H}")
     void purge() {
         try {
@@ -27,7 +31,10 @@ class MediaRetention {
                 log.info("Media retention: deleted {} expired references and {} orphaned files", purged, orphans);
             }
         } catch (RuntimeException e) {
-            log.error("Media retention failed; it runs again at the next interval ({})", e.getClass().getName(), e);
+            log.error(
+                    "Media retention failed; it runs again at the next interval ({})",
+                    e.getClass().getName(),
+                    e);
         }
     }
 }

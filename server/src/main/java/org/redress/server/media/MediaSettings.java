@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param directory where the encrypted files go; {@code <data>/media} when unset
  */
 @ConfigurationProperties("redress.media")
-record MediaSettings(@DefaultValue("P30D") Duration retention, @DefaultValue("true") boolean keepAllowedUploads,
+record MediaSettings(
+        @DefaultValue("P30D") Duration retention,
+        @DefaultValue("true") boolean keepAllowedUploads,
         @Nullable String directory) {
 
     /** A zero or negative retention would purge evidence at once: refuse to start instead. */

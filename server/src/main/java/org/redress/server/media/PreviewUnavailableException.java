@@ -17,7 +17,14 @@ public class PreviewUnavailableException extends DomainException {
     public static final URI TYPE = URI.create("/problems/media-preview-unavailable");
 
     PreviewUnavailableException(MediaId id, UndecodableImageException.Reason reason) {
-        super(TYPE, Kind.INVALID, "The stored image cannot be decoded for a preview.",
-                Map.of("mediaId", id.value(), "reason", reason.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        super(
+                TYPE,
+                Kind.INVALID,
+                "The stored image cannot be decoded for a preview.",
+                Map.of(
+                        "mediaId",
+                        id.value(),
+                        "reason",
+                        reason.name().toLowerCase(Locale.ROOT).replace('_', '-')));
     }
 }

@@ -14,7 +14,8 @@ import org.redress.server.shared.ContentId;
  * @param expiresAt when retention ends; the image is purged after this unless {@code held}
  * @param held whether a legal hold on the content id stops deletion
  */
-public record StoredMedia(MediaId id, ContentId contentId, long size, Instant receivedAt, Instant expiresAt, boolean held) {
+public record StoredMedia(
+        MediaId id, ContentId contentId, long size, Instant receivedAt, Instant expiresAt, boolean held) {
 
     public StoredMedia {
         Objects.requireNonNull(id, "id");

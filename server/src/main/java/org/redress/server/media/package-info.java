@@ -7,7 +7,9 @@
  * greyscale preview before they choose to open the image itself.
  */
 @NullMarked
-@ApplicationModule(displayName = "Media", allowedDependencies = { "shared", "storage" })
+@ApplicationModule(
+        displayName = "Media",
+        allowedDependencies = {"shared", "storage"})
 package org.redress.server.media;
 
 import org.jspecify.annotations.NullMarked;

@@ -12,6 +12,10 @@ public final class CaseChangedException extends DomainException {
     private static final long serialVersionUID = 1L;
 
     CaseChangedException(String caseRef) {
-        super(TYPE, Kind.CONFLICT, "The case changed since you loaded it; reload it and decide again.", Map.of("caseRef", caseRef));
+        super(
+                TYPE,
+                Kind.CONFLICT,
+                "The case changed since you loaded it; reload it and decide again.",
+                Map.of("caseRef", caseRef));
     }
 }

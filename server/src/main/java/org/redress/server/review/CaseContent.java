@@ -12,6 +12,9 @@ import java.util.Optional;
  * @param removalRequestedAt when removal was asked for
  * @param removedAt when the platform confirmed removal
  */
-public record CaseContent(String contentId, Optional<String> uploaderId, Optional<String> removalDelivery,
-        Optional<Instant> removalRequestedAt, Optional<Instant> removedAt) {
-}
+public record CaseContent(
+        String contentId,
+        Optional<String> uploaderId,
+        Optional<String> removalDelivery,
+        Optional<Instant> removalRequestedAt,
+        Optional<Instant> removedAt) {}

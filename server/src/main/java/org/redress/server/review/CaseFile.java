@@ -17,6 +17,12 @@ import org.redress.server.intake.ReportSummary;
  * @param deliveries its webhook deliveries to the platform
  * @param history its dated history, oldest first
  */
-public record CaseFile(ReviewCase reviewCase, List<CaseContent> contents, List<ReportSummary> reports, List<Complaint> complaints,
-        List<CaseMatch> matches, List<RecordedDecision> decisions, List<Delivery> deliveries, List<HistoryEntry> history) {
-}
+public record CaseFile(
+        ReviewCase reviewCase,
+        List<CaseContent> contents,
+        List<ReportSummary> reports,
+        List<Complaint> complaints,
+        List<CaseMatch> matches,
+        List<RecordedDecision> decisions,
+        List<Delivery> deliveries,
+        List<HistoryEntry> history) {}

@@ -12,5 +12,5 @@ import java.time.Instant;
  * @param retroactive found by a scan of earlier uploads rather than at upload
  * @param foundAt when
  */
-public record CaseMatch(String contentId, String bank, long entryId, int distance, boolean retroactive, Instant foundAt) {
-}
+public record CaseMatch(
+        String contentId, String bank, long entryId, int distance, boolean retroactive, Instant foundAt) {}

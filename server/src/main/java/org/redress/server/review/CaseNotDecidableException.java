@@ -12,6 +12,10 @@ public final class CaseNotDecidableException extends DomainException {
     private static final long serialVersionUID = 1L;
 
     CaseNotDecidableException(String caseRef, ReviewState state) {
-        super(TYPE, Kind.CONFLICT, "The case is not waiting for a decision.", Map.of("caseRef", caseRef, "state", state.name()));
+        super(
+                TYPE,
+                Kind.CONFLICT,
+                "The case is not waiting for a decision.",
+                Map.of("caseRef", caseRef, "state", state.name()));
     }
 }

@@ -10,5 +10,4 @@ import java.util.Map;
  * @param atRisk cases whose clock runs and whose deadline falls within the warning window
  * @param breached cases whose clock runs past their deadline
  */
-public record Dashboard(Map<ReviewState, Integer> byState, List<ReviewCase> atRisk, List<ReviewCase> breached) {
-}
+public record Dashboard(Map<ReviewState, Integer> byState, List<ReviewCase> atRisk, List<ReviewCase> breached) {}

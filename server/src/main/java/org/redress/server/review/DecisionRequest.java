@@ -13,8 +13,13 @@ import java.util.Optional;
  * @param statement the moderator's own words, for the record and the statement of reasons
  * @param expectedVersion the case version the moderator saw, if the caller wants a stale-page check
  */
-public record DecisionRequest(Outcome outcome, Optional<RemovalBasis> basis, Optional<String> policy,
-        Optional<NoViolationReason> reason, Optional<String> statement, Optional<Long> expectedVersion) {
+public record DecisionRequest(
+        Outcome outcome,
+        Optional<RemovalBasis> basis,
+        Optional<String> policy,
+        Optional<NoViolationReason> reason,
+        Optional<String> statement,
+        Optional<Long> expectedVersion) {
 
     public static final int MAX_STATEMENT = 4000;
     public static final int MAX_POLICY = 200;
@@ -36,7 +41,8 @@ public record DecisionRequest(Outcome outcome, Optional<RemovalBasis> basis, Opt
                     throw new InvalidDecisionException("reasonCode", "applies to NO_VIOLATION only");
                 }
                 if (basis.orElse(RemovalBasis.ILLEGAL_CONTENT) == RemovalBasis.TERMS_OF_SERVICE && policy.isEmpty()) {
-                    throw new InvalidDecisionException("policy", "names the terms clause when the basis is TERMS_OF_SERVICE");
+                    throw new InvalidDecisionException(
+                            "policy", "names the terms clause when the basis is TERMS_OF_SERVICE");
                 }
                 basis = Optional.of(basis.orElse(RemovalBasis.ILLEGAL_CONTENT));
             }

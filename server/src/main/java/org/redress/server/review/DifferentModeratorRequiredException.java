@@ -12,7 +12,10 @@ public final class DifferentModeratorRequiredException extends DomainException {
     private static final long serialVersionUID = 1L;
 
     DifferentModeratorRequiredException(String caseRef) {
-        super(TYPE, Kind.FORBIDDEN, "A complaint is decided by a different moderator from the one who decided before.",
+        super(
+                TYPE,
+                Kind.FORBIDDEN,
+                "A complaint is decided by a different moderator from the one who decided before.",
                 Map.of("caseRef", caseRef));
     }
 }

@@ -11,5 +11,4 @@ import java.util.Optional;
  * @param what a stable code such as {@code CLAIMED}
  * @param detail ids or codes that go with it
  */
-public record HistoryEntry(Instant at, String actor, String what, Optional<String> detail) {
-}
+public record HistoryEntry(Instant at, String actor, String what, Optional<String> detail) {}

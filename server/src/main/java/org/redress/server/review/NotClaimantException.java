@@ -12,6 +12,10 @@ public final class NotClaimantException extends DomainException {
     private static final long serialVersionUID = 1L;
 
     NotClaimantException(String caseRef) {
-        super(TYPE, Kind.CONFLICT, "Claim the case before deciding it; your claim may have expired or been reassigned.", Map.of("caseRef", caseRef));
+        super(
+                TYPE,
+                Kind.CONFLICT,
+                "Claim the case before deciding it; your claim may have expired or been reassigned.",
+                Map.of("caseRef", caseRef));
     }
 }

@@ -12,7 +12,10 @@ public final class ReassignTargetInvalidException extends DomainException {
     private static final long serialVersionUID = 1L;
 
     ReassignTargetInvalidException(String caseRef) {
-        super(TYPE, Kind.INVALID, "A case can only be reassigned to an enabled moderator or senior moderator.",
+        super(
+                TYPE,
+                Kind.INVALID,
+                "A case can only be reassigned to an enabled moderator or senior moderator.",
                 Map.of("caseRef", caseRef));
     }
 }

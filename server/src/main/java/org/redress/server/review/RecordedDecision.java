@@ -17,7 +17,14 @@ import java.util.Optional;
  * @param statementOfReasons the statement of reasons sent to the uploader, as JSON
  * @param decidedAt when
  */
-public record RecordedDecision(String id, String caseRef, String decidedBy, Outcome outcome, Optional<RemovalBasis> basis,
-        Optional<NoViolationReason> reason, Optional<String> policy, Optional<String> statement,
-        Optional<String> statementOfReasons, Instant decidedAt) {
-}
+public record RecordedDecision(
+        String id,
+        String caseRef,
+        String decidedBy,
+        Outcome outcome,
+        Optional<RemovalBasis> basis,
+        Optional<NoViolationReason> reason,
+        Optional<String> policy,
+        Optional<String> statement,
+        Optional<String> statementOfReasons,
+        Instant decidedAt) {}

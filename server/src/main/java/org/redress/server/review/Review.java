@@ -14,7 +14,6 @@ import org.redress.server.enforcement.Enforcement;
 import org.redress.server.identity.Identity;
 import org.redress.server.identity.Role;
 import org.redress.server.identity.Username;
-import org.redress.server.shared.CaseRef;
 import org.redress.server.intake.CaseRefs;
 import org.redress.server.intake.Intake;
 import org.redress.server.intake.Progress;
@@ -29,6 +28,7 @@ import org.redress.server.media.StoredMedia;
 import org.redress.server.review.cases.ReviewCases;
 import org.redress.server.review.decisions.StatementOfReasons;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
 import org.redress.server.shared.UploaderId;
 import org.redress.server.storage.SqlDialect;
@@ -63,8 +63,16 @@ public class Review {
     private final ReviewSettings settings;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    Review(ReviewCases cases, Intake intake, Matching matching, Enforcement enforcement, Media media,
-            Identity identity, ApplicationEventPublisher events, Clock clock, ReviewSettings settings) {
+    Review(
+            ReviewCases cases,
+            Intake intake,
+            Matching matching,
+            Enforcement enforcement,
+            Media media,
+            Identity identity,
+            ApplicationEventPublisher events,
+            Clock clock,
+            ReviewSettings settings) {
         this.cases = cases;
         this.identity = identity;
         this.intake = intake;
@@ -86,25 +94,39 @@ public class Review {
         Optional<ReviewCase> existing = cases.find(report.caseRef());
         ReviewCase reviewCase;
         if (existing.isEmpty()) {
-            reviewCase = ReviewCase.opened(report.caseRef(), Origin.REPORT, Optional.empty(), severity, source,
-                    report.receivedAt(), report.removalDeadline());
+            reviewCase = ReviewCase.opened(
+                    report.caseRef(),
+                    Origin.REPORT,
+                    Optional.empty(),
+                    severity,
+                    source,
+                    report.receivedAt(),
+                    report.removalDeadline());
             cases.insert(reviewCase);
             history(reviewCase.ref(), SYSTEM, "OPENED", Optional.of(source.name()));
             events.publishEvent(new ReviewChanged(SYSTEM, "case.opened", reviewCase.ref()));
         } else {
             ReviewCase before = existing.get();
             reviewCase = before.state() == ReviewState.NO_VIOLATION || before.state() == ReviewState.WITHDRAWN
-                    ? before.reopened(report.receivedAt(), report.removalDeadline()).joinedBy(severity, source, report.removalDeadline())
+                    ? before.reopened(report.receivedAt(), report.removalDeadline())
+                            .joinedBy(severity, source, report.removalDeadline())
                     : before.joinedBy(severity, source, report.removalDeadline());
             save(reviewCase);
-            history(reviewCase.ref(), SYSTEM, before.state() == reviewCase.state() ? "REPORT_JOINED" : "REOPENED",
+            history(
+                    reviewCase.ref(),
+                    SYSTEM,
+                    before.state() == reviewCase.state() ? "REPORT_JOINED" : "REOPENED",
                     Optional.of(source.name()));
             events.publishEvent(new ReviewChanged(SYSTEM, "case.report-joined", reviewCase.ref()));
         }
         for (var locator : report.contentLocators()) {
             String contentId = locator.value();
-            cases.addContent(reviewCase.ref(), contentId, matching.registered(new ContentId(contentId))
-                    .map(RegisteredUpload::uploaderId).map(UploaderId::value));
+            cases.addContent(
+                    reviewCase.ref(),
+                    contentId,
+                    matching.registered(new ContentId(contentId))
+                            .map(RegisteredUpload::uploaderId)
+                            .map(UploaderId::value));
             holdMedia(contentId, reviewCase.ref());
             if (settings.hideOnReport() && existing.isEmpty()) {
                 DeliveryId hide = enforcement.requestHide(SYSTEM, reviewCase.ref(), new ContentId(contentId));
@@ -135,33 +157,58 @@ public class Review {
         if (match.verdict() == Verdict.BLOCK && !match.retroactive()) {
             return;
         }
-        var found = new CaseMatch(match.contentId().value(), match.bank().value(), match.entryId(), match.distance(),
-                match.retroactive(), match.foundAt());
+        var found = new CaseMatch(
+                match.contentId().value(),
+                match.bank().value(),
+                match.entryId(),
+                match.distance(),
+                match.retroactive(),
+                match.foundAt());
         Optional<CaseRef> covering = cases.caseOfContent(match.contentId().value());
         if (covering.isPresent()) {
             boolean removed = cases.contents(covering.get()).stream()
-                    .anyMatch(c -> c.contentId().equals(match.contentId().value()) && c.removedAt().isPresent());
+                    .anyMatch(c -> c.contentId().equals(match.contentId().value())
+                            && c.removedAt().isPresent());
             if (!removed) {
                 cases.addMatch(covering.get(), found);
-                history(covering.get(), SYSTEM, "MATCH_JOINED", Optional.of(match.bank().value() + "/" + match.entryId()));
+                history(
+                        covering.get(),
+                        SYSTEM,
+                        "MATCH_JOINED",
+                        Optional.of(match.bank().value() + "/" + match.entryId()));
             }
             return;
         }
         Optional<CaseRef> linked = match.originatingCase();
         Optional<ReviewCase> original = linked.flatMap(cases::find);
         Instant ownDeadline = match.foundAt().plus(settings.matchDeadline());
-        Instant deadline = original.map(ReviewCase::deadline).filter(d -> d.isAfter(match.foundAt()) && d.isBefore(ownDeadline))
+        Instant deadline = original.map(ReviewCase::deadline)
+                .filter(d -> d.isAfter(match.foundAt()) && d.isBefore(ownDeadline))
                 .orElse(ownDeadline);
         Severity severity = original.map(ReviewCase::severity).orElse(Severity.INTIMATE_IMAGE_ABUSE);
-        ReviewCase opened = ReviewCase.opened(CaseRefs.next(MATCH_CASES), Origin.MATCH, linked, severity, Source.HASH_MATCH,
-                match.foundAt(), deadline);
+        ReviewCase opened = ReviewCase.opened(
+                CaseRefs.next(MATCH_CASES),
+                Origin.MATCH,
+                linked,
+                severity,
+                Source.HASH_MATCH,
+                match.foundAt(),
+                deadline);
         cases.insert(opened);
-        cases.addContent(opened.ref(), match.contentId().value(), matching.registered(match.contentId())
-                .map(RegisteredUpload::uploaderId).map(UploaderId::value));
+        cases.addContent(
+                opened.ref(),
+                match.contentId().value(),
+                matching.registered(match.contentId())
+                        .map(RegisteredUpload::uploaderId)
+                        .map(UploaderId::value));
         holdMedia(match.contentId().value(), opened.ref());
         cases.addMatch(opened.ref(), found);
-        history(opened.ref(), SYSTEM, "OPENED", Optional.of("HASH_MATCH " + match.bank().value() + "/" + match.entryId()
-                + linked.map(l -> " copy of " + l.value()).orElse("")));
+        history(
+                opened.ref(),
+                SYSTEM,
+                "OPENED",
+                Optional.of("HASH_MATCH " + match.bank().value() + "/" + match.entryId()
+                        + linked.map(l -> " copy of " + l.value()).orElse("")));
         events.publishEvent(new ReviewChanged(SYSTEM, "case.opened", opened.ref()));
     }
 
@@ -186,7 +233,8 @@ public class Review {
                 save(reviewCase.withState(ReviewState.ESCALATED).withClaim(Optional.empty()));
                 history(ref, SYSTEM, "ESCALATED_BY_COMPLAINT", Optional.empty());
             }
-            case ESCALATED, AWAITING_REMOVAL, REMOVED, WITHDRAWN -> history(ref, SYSTEM, "COMPLAINT_RECEIVED", Optional.empty());
+            case ESCALATED, AWAITING_REMOVAL, REMOVED, WITHDRAWN ->
+                history(ref, SYSTEM, "COMPLAINT_RECEIVED", Optional.empty());
         }
         events.publishEvent(new ReviewChanged(SYSTEM, "case.complaint-received", ref));
     }
@@ -243,8 +291,15 @@ public class Review {
     @Transactional(readOnly = true)
     public CaseFile caseFile(CaseRef ref) {
         ReviewCase reviewCase = find(ref);
-        return new CaseFile(reviewCase, cases.contents(ref), intake.reportsForReview(ref), intake.complaints(ref), cases.matches(ref),
-                cases.decisions(ref), enforcement.deliveriesForCase(ref), cases.history(ref));
+        return new CaseFile(
+                reviewCase,
+                cases.contents(ref),
+                intake.reportsForReview(ref),
+                intake.complaints(ref),
+                cases.matches(ref),
+                cases.decisions(ref),
+                enforcement.deliveriesForCase(ref),
+                cases.history(ref));
     }
 
     /** Counts per state and the cases at risk of, or past, their deadline. */
@@ -258,8 +313,10 @@ public class Review {
             (c.deadline().isAfter(now) ? atRisk : breached).add(c);
         }
         // Breached cases stay listed after the sweep recorded them, until their clock stops.
-        for (ReviewCase c : cases.queue(EnumSet.of(ReviewState.OPEN, ReviewState.ESCALATED, ReviewState.AWAITING_REMOVAL),
-                Severity.CHILD_SEXUAL_ABUSE.rank(), 500)) {
+        for (ReviewCase c : cases.queue(
+                EnumSet.of(ReviewState.OPEN, ReviewState.ESCALATED, ReviewState.AWAITING_REMOVAL),
+                Severity.CHILD_SEXUAL_ABUSE.rank(),
+                500)) {
             if (c.breachedAt().isPresent() && !breached.contains(c)) {
                 breached.add(c);
             }
@@ -286,7 +343,8 @@ public class Review {
         if (holder.isPresent() && !holder.get().equals(moderator.username())) {
             throw new CaseClaimedException(ref.value());
         }
-        ReviewCase claimed = reviewCase.withClaim(Optional.of(new Claim(moderator.username(), now.plus(settings.claimLease()))));
+        ReviewCase claimed =
+                reviewCase.withClaim(Optional.of(new Claim(moderator.username(), now.plus(settings.claimLease()))));
         if (!cases.update(claimed)) {
             throw new CaseClaimedException(ref.value());
         }
@@ -329,7 +387,8 @@ public class Review {
         if (!isActiveModerator(toUsername)) {
             throw new ReassignTargetInvalidException(ref.value());
         }
-        if (!cases.update(reviewCase.withClaim(Optional.of(new Claim(toUsername, now().plus(settings.claimLease())))))) {
+        if (!cases.update(
+                reviewCase.withClaim(Optional.of(new Claim(toUsername, now().plus(settings.claimLease())))))) {
             throw new CaseChangedException(ref.value());
         }
         history(ref, senior.actor(), "REASSIGNED", Optional.of(toUsername));
@@ -341,8 +400,8 @@ public class Review {
     private boolean isActiveModerator(String username) {
         try {
             return identity.findUser(Username.of(username))
-                    .filter(user -> user.enabled()
-                            && (user.role() == Role.MODERATOR || user.role() == Role.SENIOR_MODERATOR))
+                    .filter(user ->
+                            user.enabled() && (user.role() == Role.MODERATOR || user.role() == Role.SENIOR_MODERATOR))
                     .isPresent();
         } catch (IllegalArgumentException e) {
             return false;
@@ -389,12 +448,25 @@ public class Review {
         if (request.outcome() == Outcome.REMOVE || request.outcome() == Outcome.REFER) {
             statementOfReasons = Optional.of(requestRemovals(moderator, reviewCase, decisionId, request, now));
         }
-        var decision = new RecordedDecision(decisionId, ref.value(), moderator.username(), request.outcome(), request.basis(),
-                request.reason(), request.policy(), request.statement(), statementOfReasons, now);
+        var decision = new RecordedDecision(
+                decisionId,
+                ref.value(),
+                moderator.username(),
+                request.outcome(),
+                request.basis(),
+                request.reason(),
+                request.policy(),
+                request.statement(),
+                statementOfReasons,
+                now);
         cases.insertDecision(decision);
-        history(ref, moderator.actor(), "DECIDED_" + request.outcome().name(),
+        history(
+                ref,
+                moderator.actor(),
+                "DECIDED_" + request.outcome().name(),
                 request.reason().map(Enum::name).or(() -> request.basis().map(Enum::name)));
-        events.publishEvent(new ReviewChanged(moderator.actor(), "case.decided:" + request.outcome().name().toLowerCase(Locale.ROOT), ref));
+        events.publishEvent(new ReviewChanged(
+                moderator.actor(), "case.decided:" + request.outcome().name().toLowerCase(Locale.ROOT), ref));
         if (request.outcome() == Outcome.NO_VIOLATION) {
             releaseMedia(reviewCase);
         }
@@ -402,38 +474,59 @@ public class Review {
             cases.insertReferral(ref, settings.referralAgency(), moderator.username(), now);
             history(ref, moderator.actor(), "REFERRAL_RECORDED", Optional.of(settings.referralAgency()));
         }
-        intake.recordProgress(ref, switch (request.outcome()) {
-            case ESCALATE -> Progress.ESCALATED;
-            case REMOVE -> Progress.REMOVAL_DECIDED;
-            case REFER -> Progress.REFERRED;
-            case NO_VIOLATION -> switch (request.reason().orElseThrow()) {
-                case NOT_INTIMATE_IMAGE_CONTENT -> Progress.NOT_INTIMATE_IMAGE_CONTENT;
-                case REPORTER_NOT_SUBJECT_OR_AUTHORISED -> Progress.REPORTER_NOT_AUTHORISED;
-                case CONTENT_NOT_FOUND -> Progress.CONTENT_NOT_FOUND;
-            };
-        });
+        intake.recordProgress(
+                ref,
+                switch (request.outcome()) {
+                    case ESCALATE -> Progress.ESCALATED;
+                    case REMOVE -> Progress.REMOVAL_DECIDED;
+                    case REFER -> Progress.REFERRED;
+                    case NO_VIOLATION ->
+                        switch (request.reason().orElseThrow()) {
+                            case NOT_INTIMATE_IMAGE_CONTENT -> Progress.NOT_INTIMATE_IMAGE_CONTENT;
+                            case REPORTER_NOT_SUBJECT_OR_AUTHORISED -> Progress.REPORTER_NOT_AUTHORISED;
+                            case CONTENT_NOT_FOUND -> Progress.CONTENT_NOT_FOUND;
+                        };
+                });
         return decision;
     }
 
-    /** Queues one {@code content.remove} per content item; returns the first statement of reasons as JSON for the record. */
-    private String requestRemovals(Moderator moderator, ReviewCase reviewCase, String decisionId, DecisionRequest request,
-            Instant now) {
+    /**
+     * Queues one {@code content.remove} per content item; returns the first statement of reasons as JSON for the
+     * record.
+     */
+    private String requestRemovals(
+            Moderator moderator, ReviewCase reviewCase, String decisionId, DecisionRequest request, Instant now) {
         String first = null;
         for (CaseContent content : cases.contents(reviewCase.ref())) {
             if (content.removalDelivery().isPresent()) {
                 continue;
             }
-            int strikes = content.uploaderId().map(u -> cases.confirmedRemovals(u) + 1).orElse(0);
-            var statement = new StatementOfReasons(decisionId, reviewCase.ref().value(), content.contentId(), now,
-                    facts(reviewCase), reviewCase.origin() == Origin.MATCH, request.basis().orElseThrow(), request.policy(),
-                    request.statement(), strikes, settings.suspendAfter(), settings.appealUrl());
+            int strikes = content.uploaderId()
+                    .map(u -> cases.confirmedRemovals(u) + 1)
+                    .orElse(0);
+            var statement = new StatementOfReasons(
+                    decisionId,
+                    reviewCase.ref().value(),
+                    content.contentId(),
+                    now,
+                    facts(reviewCase),
+                    reviewCase.origin() == Origin.MATCH,
+                    request.basis().orElseThrow(),
+                    request.policy(),
+                    request.statement(),
+                    strikes,
+                    settings.suspendAfter(),
+                    settings.appealUrl());
             Map<String, Object> body = statement.toMap();
-            DeliveryId delivery = enforcement.requestRemoval(moderator.actor(), reviewCase.ref(),
-                    new ContentId(content.contentId()), body);
+            DeliveryId delivery = enforcement.requestRemoval(
+                    moderator.actor(), reviewCase.ref(), new ContentId(content.contentId()), body);
             cases.markRemovalRequested(reviewCase.ref(), content.contentId(), delivery.value(), now);
             history(reviewCase.ref(), moderator.actor(), "REMOVAL_REQUESTED", Optional.of(content.contentId()));
             if (request.outcome() == Outcome.REFER) {
-                media.hold(moderator.actor(), new ContentId(content.contentId()), "child-protection referral " + reviewCase.ref().value());
+                media.hold(
+                        moderator.actor(),
+                        new ContentId(content.contentId()),
+                        "child-protection referral " + reviewCase.ref().value());
             }
             if (first == null) {
                 first = JSON.writeValueAsString(body);
@@ -444,13 +537,17 @@ public class Review {
 
     private static String facts(ReviewCase reviewCase) {
         return switch (reviewCase.source()) {
-            case REGULATOR -> "A regulator's notice identified the item as intimate image content shared without consent.";
-            case TRUSTED_FLAGGER -> "A trusted flagger reported the item as intimate image content shared without consent.";
-            case PERSON_DEPICTED -> "The person shown in the item, or someone acting for them, reported that it was shared "
-                    + "without their consent.";
+            case REGULATOR ->
+                "A regulator's notice identified the item as intimate image content shared without consent.";
+            case TRUSTED_FLAGGER ->
+                "A trusted flagger reported the item as intimate image content shared without consent.";
+            case PERSON_DEPICTED ->
+                "The person shown in the item, or someone acting for them, reported that it was shared "
+                        + "without their consent.";
             case BYSTANDER -> "A user reported the item as intimate image content shared without consent.";
-            case HASH_MATCH -> "The item matched the fingerprint of an image that was removed before or that the person shown "
-                    + "asked to protect.";
+            case HASH_MATCH ->
+                "The item matched the fingerprint of an image that was removed before or that the person shown "
+                        + "asked to protect.";
         };
     }
 
@@ -474,12 +571,17 @@ public class Review {
         cases.markRemoved(ref, contentId, at);
         history(ref, SYSTEM, "REMOVAL_CONFIRMED", Optional.of(contentId));
         List<CaseContent> contents = cases.contents(ref);
-        CaseContent content = contents.stream().filter(c -> c.contentId().equals(contentId)).findFirst().orElseThrow();
+        CaseContent content = contents.stream()
+                .filter(c -> c.contentId().equals(contentId))
+                .findFirst()
+                .orElseThrow();
         Optional<byte[]> image = keptImage(contentId);
-        int banked = matching.bankConfirmedRemoval(SYSTEM, ref, new ContentId(contentId), image).size();
+        int banked = matching.bankConfirmedRemoval(SYSTEM, ref, new ContentId(contentId), image)
+                .size();
         history(ref, SYSTEM, banked > 0 ? "HASHES_BANKED" : "NO_HASHES_TO_BANK", Optional.of(contentId + " " + banked));
         content.uploaderId().ifPresent(uploader -> countAgainst(uploader, ref, at));
-        if (contents.stream().allMatch(c -> c.removedAt().isPresent() || c.removalDelivery().isEmpty())) {
+        if (contents.stream()
+                .allMatch(c -> c.removedAt().isPresent() || c.removalDelivery().isEmpty())) {
             ReviewCase reviewCase = find(ref);
             if (reviewCase.state() == ReviewState.AWAITING_REMOVAL) {
                 save(reviewCase.removed(at));
@@ -493,7 +595,9 @@ public class Review {
     /** The newest kept image of the content; a damaged or purged file only costs the rotated hashes. */
     private Optional<byte[]> keptImage(String contentId) {
         try {
-            return media.forContent(new ContentId(contentId)).stream().findFirst().map(m -> media.open(m.id()));
+            return media.forContent(new ContentId(contentId)).stream()
+                    .findFirst()
+                    .map(m -> media.open(m.id()));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -544,7 +648,11 @@ public class Review {
         // by the next sweep, rather than failing the whole sweep.
         for (ReviewCase c : cases.clockRunningWithDeadlineBy(now.plus(settings.warnBefore()), true)) {
             if (cases.update(c.warned(now))) {
-                history(c.ref(), SYSTEM, "DEADLINE_WARNING", Optional.of(c.deadline().toString()));
+                history(
+                        c.ref(),
+                        SYSTEM,
+                        "DEADLINE_WARNING",
+                        Optional.of(c.deadline().toString()));
                 events.publishEvent(new ReviewChanged(SYSTEM, "case.deadline-warning", c.ref()));
                 warned++;
             }
@@ -552,7 +660,11 @@ public class Review {
         int breached = 0;
         for (ReviewCase c : cases.clockRunningWithDeadlineBy(now, false)) {
             if (c.deadline().isBefore(now) && cases.update(find(c.ref()).breached(now))) {
-                history(c.ref(), SYSTEM, "DEADLINE_BREACHED", Optional.of(c.deadline().toString()));
+                history(
+                        c.ref(),
+                        SYSTEM,
+                        "DEADLINE_BREACHED",
+                        Optional.of(c.deadline().toString()));
                 events.publishEvent(new ReviewChanged(SYSTEM, "case.deadline-breached", c.ref()));
                 breached++;
             }
@@ -594,7 +706,11 @@ public class Review {
     public byte[] reveal(Moderator moderator, CaseRef ref, MediaId id) {
         requireSeniorForChildAbuse(moderator, find(ref));
         requireMediaOfCase(ref, id);
-        history(ref, moderator.actor(), "MEDIA_REVEALED", Optional.of(id.value().substring(0, Math.min(12, id.value().length()))));
+        history(
+                ref,
+                moderator.actor(),
+                "MEDIA_REVEALED",
+                Optional.of(id.value().substring(0, Math.min(12, id.value().length()))));
         events.publishEvent(new ReviewChanged(moderator.actor(), "case.media-revealed", ref));
         return media.open(id);
     }
@@ -624,7 +740,8 @@ public class Review {
     }
 
     private void requireSeniorWhereNeeded(Moderator moderator, ReviewCase reviewCase) {
-        boolean needsSenior = reviewCase.state() == ReviewState.ESCALATED || reviewCase.severity() == Severity.CHILD_SEXUAL_ABUSE;
+        boolean needsSenior =
+                reviewCase.state() == ReviewState.ESCALATED || reviewCase.severity() == Severity.CHILD_SEXUAL_ABUSE;
         if (needsSenior && !moderator.senior()) {
             throw new SeniorModeratorRequiredException(reviewCase.ref().value());
         }

@@ -23,9 +23,20 @@ import org.redress.server.shared.CaseRef;
  * @param claim the current lease, if any (possibly expired)
  * @param version for optimistic locking
  */
-public record ReviewCase(CaseRef ref, Origin origin, Optional<CaseRef> linkedCase, Severity severity, Source source,
-        ReviewState state, Instant receivedAt, Instant deadline, Optional<Instant> warnedAt, Optional<Instant> breachedAt,
-        Optional<Instant> removedAt, Optional<Claim> claim, long version) {
+public record ReviewCase(
+        CaseRef ref,
+        Origin origin,
+        Optional<CaseRef> linkedCase,
+        Severity severity,
+        Source source,
+        ReviewState state,
+        Instant receivedAt,
+        Instant deadline,
+        Optional<Instant> warnedAt,
+        Optional<Instant> breachedAt,
+        Optional<Instant> removedAt,
+        Optional<Claim> claim,
+        long version) {
 
     public ReviewCase {
         Objects.requireNonNull(ref, "ref");
@@ -42,10 +53,28 @@ public record ReviewCase(CaseRef ref, Origin origin, Optional<CaseRef> linkedCas
         Objects.requireNonNull(claim, "claim");
     }
 
-    static ReviewCase opened(CaseRef ref, Origin origin, Optional<CaseRef> linkedCase, Severity severity, Source source,
-            Instant receivedAt, Instant deadline) {
-        return new ReviewCase(ref, origin, linkedCase, severity, source, ReviewState.OPEN, receivedAt, deadline,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0);
+    static ReviewCase opened(
+            CaseRef ref,
+            Origin origin,
+            Optional<CaseRef> linkedCase,
+            Severity severity,
+            Source source,
+            Instant receivedAt,
+            Instant deadline) {
+        return new ReviewCase(
+                ref,
+                origin,
+                linkedCase,
+                severity,
+                source,
+                ReviewState.OPEN,
+                receivedAt,
+                deadline,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                0);
     }
 
     /** The moderator holding an unexpired lease at the given instant. */
@@ -64,45 +93,141 @@ public record ReviewCase(CaseRef ref, Origin origin, Optional<CaseRef> linkedCas
     }
 
     ReviewCase withState(ReviewState next) {
-        return new ReviewCase(ref, origin, linkedCase, severity, source, next, receivedAt, deadline, warnedAt, breachedAt,
-                removedAt, next.decidable() ? claim : Optional.empty(), version);
+        return new ReviewCase(
+                ref,
+                origin,
+                linkedCase,
+                severity,
+                source,
+                next,
+                receivedAt,
+                deadline,
+                warnedAt,
+                breachedAt,
+                removedAt,
+                next.decidable() ? claim : Optional.empty(),
+                version);
     }
 
     ReviewCase withClaim(Optional<Claim> next) {
-        return new ReviewCase(ref, origin, linkedCase, severity, source, state, receivedAt, deadline, warnedAt, breachedAt,
-                removedAt, next, version);
+        return new ReviewCase(
+                ref,
+                origin,
+                linkedCase,
+                severity,
+                source,
+                state,
+                receivedAt,
+                deadline,
+                warnedAt,
+                breachedAt,
+                removedAt,
+                next,
+                version);
     }
 
     ReviewCase joinedBy(Severity otherSeverity, Source otherSource, Instant otherDeadline) {
         Instant earliest = otherDeadline.isBefore(deadline) ? otherDeadline : deadline;
-        return new ReviewCase(ref, origin, linkedCase, severity.graver(otherSeverity), source.moreUrgent(otherSource), state,
-                receivedAt, earliest, warnedAt, breachedAt, removedAt, claim, version);
+        return new ReviewCase(
+                ref,
+                origin,
+                linkedCase,
+                severity.graver(otherSeverity),
+                source.moreUrgent(otherSource),
+                state,
+                receivedAt,
+                earliest,
+                warnedAt,
+                breachedAt,
+                removedAt,
+                claim,
+                version);
     }
 
     /** Reopened by a new report after a no-violation decision: a fresh clock from that report. */
     ReviewCase reopened(Instant receivedAgain, Instant newDeadline) {
-        return new ReviewCase(ref, origin, linkedCase, severity, source, ReviewState.OPEN, receivedAgain, newDeadline,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), version);
+        return new ReviewCase(
+                ref,
+                origin,
+                linkedCase,
+                severity,
+                source,
+                ReviewState.OPEN,
+                receivedAgain,
+                newDeadline,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                version);
     }
 
     /** Judged child sexual abuse material: removal pending, and graver from now on. */
     ReviewCase referred() {
-        return new ReviewCase(ref, origin, linkedCase, Severity.CHILD_SEXUAL_ABUSE, source, ReviewState.AWAITING_REMOVAL,
-                receivedAt, deadline, warnedAt, breachedAt, removedAt, Optional.empty(), version);
+        return new ReviewCase(
+                ref,
+                origin,
+                linkedCase,
+                Severity.CHILD_SEXUAL_ABUSE,
+                source,
+                ReviewState.AWAITING_REMOVAL,
+                receivedAt,
+                deadline,
+                warnedAt,
+                breachedAt,
+                removedAt,
+                Optional.empty(),
+                version);
     }
 
     ReviewCase warned(Instant at) {
-        return new ReviewCase(ref, origin, linkedCase, severity, source, state, receivedAt, deadline, Optional.of(at),
-                breachedAt, removedAt, claim, version);
+        return new ReviewCase(
+                ref,
+                origin,
+                linkedCase,
+                severity,
+                source,
+                state,
+                receivedAt,
+                deadline,
+                Optional.of(at),
+                breachedAt,
+                removedAt,
+                claim,
+                version);
     }
 
     ReviewCase breached(Instant at) {
-        return new ReviewCase(ref, origin, linkedCase, severity, source, state, receivedAt, deadline,
-                Optional.of(warnedAt.orElse(at)), Optional.of(at), removedAt, claim, version);
+        return new ReviewCase(
+                ref,
+                origin,
+                linkedCase,
+                severity,
+                source,
+                state,
+                receivedAt,
+                deadline,
+                Optional.of(warnedAt.orElse(at)),
+                Optional.of(at),
+                removedAt,
+                claim,
+                version);
     }
 
     ReviewCase removed(Instant at) {
-        return new ReviewCase(ref, origin, linkedCase, severity, source, ReviewState.REMOVED, receivedAt, deadline, warnedAt,
-                breachedAt, Optional.of(at), Optional.empty(), version);
+        return new ReviewCase(
+                ref,
+                origin,
+                linkedCase,
+                severity,
+                source,
+                ReviewState.REMOVED,
+                receivedAt,
+                deadline,
+                warnedAt,
+                breachedAt,
+                Optional.of(at),
+                Optional.empty(),
+                version);
     }
 }

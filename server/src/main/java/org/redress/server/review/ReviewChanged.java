@@ -1,9 +1,9 @@
 package org.redress.server.review;
 
-import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
+import org.redress.server.shared.CaseRef;
 
 /**
  * A review change for the audit log: ids and verbs only.

@@ -22,11 +22,11 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("redress.review")
-public record ReviewSettings(@DefaultValue("PT15M") @NotNull Duration claimLease,
+public record ReviewSettings(
+        @DefaultValue("PT15M") @NotNull Duration claimLease,
         @DefaultValue("PT48H") @NotNull Duration matchDeadline,
         @DefaultValue("PT12H") @NotNull Duration warnBefore,
         @DefaultValue("3") @Min(1) int suspendAfter,
         @DefaultValue("false") boolean hideOnReport,
         @DefaultValue("NCA") @NotNull String referralAgency,
-        @DefaultValue("/appeals") @NotNull String appealUrl) {
-}
+        @DefaultValue("/appeals") @NotNull String appealUrl) {}

@@ -12,6 +12,10 @@ public final class SeniorModeratorRequiredException extends DomainException {
     private static final long serialVersionUID = 1L;
 
     SeniorModeratorRequiredException(String caseRef) {
-        super(TYPE, Kind.FORBIDDEN, "Escalated and child-protection cases are for senior moderators.", Map.of("caseRef", caseRef));
+        super(
+                TYPE,
+                Kind.FORBIDDEN,
+                "Escalated and child-protection cases are for senior moderators.",
+                Map.of("caseRef", caseRef));
     }
 }

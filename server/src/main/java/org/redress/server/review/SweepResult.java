@@ -6,5 +6,4 @@ package org.redress.server.review;
  * @param warned cases newly warned of their approaching deadline
  * @param breached cases newly recorded as past their deadline
  */
-public record SweepResult(int warned, int breached) {
-}
+public record SweepResult(int warned, int breached) {}

@@ -7,8 +7,9 @@
  * enforcement's acknowledgements; tells intake about each step so that reporters hear of it.
  */
 @NullMarked
-@ApplicationModule(displayName = "Review", allowedDependencies = { "shared", "storage", "web", "identity", "intake",
-        "matching", "media", "enforcement" })
+@ApplicationModule(
+        displayName = "Review",
+        allowedDependencies = {"shared", "storage", "web", "identity", "intake", "matching", "media", "enforcement"})
 package org.redress.server.review;
 
 import org.jspecify.annotations.NullMarked;

@@ -19,8 +19,8 @@ public record CaseRef(String value) {
     public CaseRef {
         Objects.requireNonNull(value, "value");
         if (!SHAPE.matcher(value).matches()) {
-            throw new IllegalArgumentException(
-                    "a case reference is 6 to 40 upper-case letters, digits or dashes; got " + value.length() + " characters");
+            throw new IllegalArgumentException("a case reference is 6 to 40 upper-case letters, digits or dashes; got "
+                    + value.length() + " characters");
         }
     }
 

@@ -19,7 +19,8 @@ public record ContentId(String value) {
     public ContentId {
         Objects.requireNonNull(value, "value");
         if (value.isBlank() || value.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("a content id has 1 to " + MAX_LENGTH + " characters; got " + value.length());
+            throw new IllegalArgumentException(
+                    "a content id has 1 to " + MAX_LENGTH + " characters; got " + value.length());
         }
     }
 

@@ -15,7 +15,12 @@ public abstract class DomainException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** How a violation maps onto a transport. */
-    public enum Kind { NOT_FOUND, CONFLICT, INVALID, FORBIDDEN }
+    public enum Kind {
+        NOT_FOUND,
+        CONFLICT,
+        INVALID,
+        FORBIDDEN
+    }
 
     private final URI type;
     private final Kind kind;

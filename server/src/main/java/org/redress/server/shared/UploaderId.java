@@ -18,7 +18,8 @@ public record UploaderId(String value) {
     public UploaderId {
         Objects.requireNonNull(value, "value");
         if (value.isBlank() || value.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("an uploader id has 1 to " + MAX_LENGTH + " characters; got " + value.length());
+            throw new IllegalArgumentException(
+                    "an uploader id has 1 to " + MAX_LENGTH + " characters; got " + value.length());
         }
     }
 

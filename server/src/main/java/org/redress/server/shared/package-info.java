@@ -7,7 +7,9 @@
  * {@link org.redress.server.shared.UploaderId}. It holds no Spring beans.
  */
 @NullMarked
-@ApplicationModule(displayName = "Shared kernel", allowedDependencies = {})
+@ApplicationModule(
+        displayName = "Shared kernel",
+        allowedDependencies = {})
 package org.redress.server.shared;
 
 import org.jspecify.annotations.NullMarked;

@@ -25,8 +25,7 @@ final class DataKeys {
 
     private static final Logger log = LoggerFactory.getLogger(DataKeys.class);
 
-    private DataKeys() {
-    }
+    private DataKeys() {}
 
     static byte[] load(@Nullable String configured, Path dataDirectory) {
         if (configured != null && !configured.isBlank()) {
@@ -37,10 +36,13 @@ final class DataKeys {
             if (!Files.exists(file)) {
                 generate(file);
             }
-            byte[] key = decode(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString());
-            log.warn("REDRESS_DATA_KEY is not set: personal fields are encrypted with the generated key in {}. "
-                    + "Production must supply REDRESS_DATA_KEY (32 random bytes, base64) from a secret store "
-                    + "and keep it away from the database and its backups.", file);
+            byte[] key =
+                    decode(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString());
+            log.warn(
+                    "REDRESS_DATA_KEY is not set: personal fields are encrypted with the generated key in {}. "
+                            + "Production must supply REDRESS_DATA_KEY (32 random bytes, base64) from a secret store "
+                            + "and keep it away from the database and its backups.",
+                    file);
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the data key file " + file, e);
@@ -70,8 +72,8 @@ final class DataKeys {
             throw new IllegalStateException("the data key from " + source + " is not base64");
         }
         if (key.length != FieldCipher.KEY_BYTES) {
-            throw new IllegalStateException("the data key from " + source + " must be " + FieldCipher.KEY_BYTES
-                    + " bytes, got " + key.length);
+            throw new IllegalStateException(
+                    "the data key from " + source + " must be " + FieldCipher.KEY_BYTES + " bytes, got " + key.length);
         }
         return key;
     }

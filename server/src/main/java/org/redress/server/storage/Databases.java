@@ -21,8 +21,7 @@ public final class Databases {
 
     private static final Logger log = LoggerFactory.getLogger(Databases.class);
 
-    private Databases() {
-    }
+    private Databases() {}
 
     /**
      * A pooled data source for the URL, with SQLite tuned for one writer among several readers:
@@ -61,9 +60,8 @@ public final class Databases {
      * it, so fresh databases and ordinary upgrades migrate (and log) exactly as usual.
      */
     public static void migrate(DataSource dataSource, SqlDialect dialect) {
-        var configuration = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/" + dialect.vendor());
+        var configuration =
+                Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + dialect.vendor());
         List<String> below = missingBelowCurrent(configuration.load().info());
         if (!below.isEmpty()) {
             log.info("Applying migrations {} below the database's highest version (a module's next migration)", below);
@@ -78,7 +76,8 @@ public final class Databases {
             return List.of();
         }
         return Arrays.stream(info.all())
-                .filter(m -> m.getInstalledOn() == null && m.getVersion() != null
+                .filter(m -> m.getInstalledOn() == null
+                        && m.getVersion() != null
                         && m.getVersion().compareTo(current.getVersion()) < 0)
                 .map(m -> m.getVersion().getVersion())
                 .toList();

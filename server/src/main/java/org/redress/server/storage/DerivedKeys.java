@@ -22,7 +22,8 @@ public final class DerivedKeys {
 
     public DerivedKeys(byte[] dataKey) {
         if (dataKey.length != FieldCipher.KEY_BYTES) {
-            throw new IllegalArgumentException("data key must be " + FieldCipher.KEY_BYTES + " bytes, got " + dataKey.length);
+            throw new IllegalArgumentException(
+                    "data key must be " + FieldCipher.KEY_BYTES + " bytes, got " + dataKey.length);
         }
         this.pseudoRandomKey = hmac(SALT, dataKey);
     }

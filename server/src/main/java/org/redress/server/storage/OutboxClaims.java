@@ -72,8 +72,12 @@ public final class OutboxClaims {
         if (limit < 1) {
             throw new IllegalArgumentException("a claim takes at least one row: " + limit);
         }
-        return jdbc.sql(claim).param("claimant", claimant).param("until", dialect.bind(until))
-                .param("now", dialect.bind(now)).param("limit", limit).update();
+        return jdbc.sql(claim)
+                .param("claimant", claimant)
+                .param("until", dialect.bind(until))
+                .param("now", dialect.bind(now))
+                .param("limit", limit)
+                .update();
     }
 
     /**

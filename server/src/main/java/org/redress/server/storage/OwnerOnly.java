@@ -22,8 +22,7 @@ final class OwnerOnly {
     static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-    private OwnerOnly() {
-    }
+    private OwnerOnly() {}
 
     static void restrict(Path directory) {
         if (!Files.isDirectory(directory)

@@ -104,7 +104,10 @@ public sealed interface SqlDialect {
 
         @Override
         public void serialize(JdbcClient jdbc, String lockName) {
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:name))").param("name", lockName).query().singleRow();
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:name))")
+                    .param("name", lockName)
+                    .query()
+                    .singleRow();
         }
 
         @Override

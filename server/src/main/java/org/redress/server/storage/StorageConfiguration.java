@@ -26,7 +26,8 @@ public class StorageConfiguration {
 
     @Bean
     StorageLocation storageLocation(Environment environment) {
-        return StorageLocation.resolve(environment.getProperty("redress.data"), environment.getProperty("redress.db-url"));
+        return StorageLocation.resolve(
+                environment.getProperty("redress.data"), environment.getProperty("redress.db-url"));
     }
 
     @Bean

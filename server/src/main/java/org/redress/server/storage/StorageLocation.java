@@ -23,7 +23,9 @@ public record StorageLocation(Path dataDirectory, String jdbcUrl) {
 
     /** Fills in the defaults: {@code ./data} and SQLite inside it. Blank values count as absent. */
     public static StorageLocation resolve(@Nullable String dataDirectory, @Nullable String jdbcUrl) {
-        Path data = Path.of(isBlank(dataDirectory) ? DEFAULT_DATA_DIRECTORY : dataDirectory).toAbsolutePath().normalize();
+        Path data = Path.of(isBlank(dataDirectory) ? DEFAULT_DATA_DIRECTORY : dataDirectory)
+                .toAbsolutePath()
+                .normalize();
         String url = jdbcUrl == null || jdbcUrl.isBlank() ? "jdbc:sqlite:" + data.resolve("redress.db") : jdbcUrl;
         return new StorageLocation(data, url);
     }

@@ -6,7 +6,9 @@
  * service and the {@code admin}/{@code audit} commands open storage the same way.
  */
 @NullMarked
-@ApplicationModule(displayName = "Storage", allowedDependencies = {})
+@ApplicationModule(
+        displayName = "Storage",
+        allowedDependencies = {})
 package org.redress.server.storage;
 
 import org.jspecify.annotations.NullMarked;

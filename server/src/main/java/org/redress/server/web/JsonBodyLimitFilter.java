@@ -33,7 +33,8 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
     private final long maxCheckBytes;
     private final long maxJsonBytes;
 
-    JsonBodyLimitFilter(@Value("${redress.web.max-check-json-bytes:65536}") long maxCheckBytes,
+    JsonBodyLimitFilter(
+            @Value("${redress.web.max-check-json-bytes:65536}") long maxCheckBytes,
             @Value("${redress.web.max-json-bytes:1048576}") long maxJsonBytes) {
         if (maxCheckBytes < 1 || maxJsonBytes < 1) {
             throw new IllegalArgumentException("JSON body limits must be positive");
@@ -74,7 +75,7 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private static void tooLarge(HttpServletResponse response) throws IOException {
-        ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
-                "The request is too large.");
+        ProblemResponses.write(
+                response, HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "The request is too large.");
     }
 }

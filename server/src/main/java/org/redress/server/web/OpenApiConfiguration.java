@@ -18,13 +18,19 @@ class OpenApiConfiguration {
                 .info(new Info()
                         .title("Redress API")
                         .version("v1")
-                        .description("Intimate image abuse reporting, matching, review and removal. Machine clients send "
-                                + "'Authorization: Bearer <api-key>'; errors are RFC 9457 problem details whose types are "
-                                + "listed in docs/problems.md.")
+                        .description(
+                                "Intimate image abuse reporting, matching, review and removal. Machine clients send "
+                                        + "'Authorization: Bearer <api-key>'; errors are RFC 9457 problem "
+                                        + "details whose types are "
+                                        + "listed in docs/problems.md.")
                         .license(new License().name("See the repository")))
-                .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP)
-                        .scheme("bearer")
-                        .description("An API key issued by an administrator (redress admin create-api-key).")));
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "apiKey",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("An API key issued by an administrator (redress "
+                                                + "admin create-api-key).")));
     }
 }

@@ -7,12 +7,12 @@ import org.jspecify.annotations.Nullable;
 import org.redress.server.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
@@ -52,7 +52,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Value objects reject malformed input with messages that name a rule, not the input. */
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> onIllegalArgument(IllegalArgumentException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ProblemTypes.detailFor(HttpStatus.BAD_REQUEST));
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, ProblemTypes.detailFor(HttpStatus.BAD_REQUEST));
         problem.setType(ProblemTypes.INVALID_REQUEST);
         return ResponseEntity.badRequest().body(problem);
     }
@@ -63,8 +64,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> onMultipart(MultipartException e) {
-        HttpStatus status = e instanceof MaxUploadSizeExceededException ? HttpStatus.CONTENT_TOO_LARGE
-                : HttpStatus.BAD_REQUEST;
+        HttpStatus status =
+                e instanceof MaxUploadSizeExceededException ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
         var problem = ProblemDetail.forStatusAndDetail(status, ProblemTypes.detailFor(status));
         problem.setType(ProblemTypes.forStatus(status));
         return ResponseEntity.status(status).body(problem);
@@ -76,22 +77,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * submission retried with the same {@code Idempotency-Key} gets its original receipt if the
      * first attempt did commit after all.
      */
-    @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-            TransientDataAccessException.class })
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        CannotCreateTransactionException.class,
+        TransientDataAccessException.class
+    })
     ResponseEntity<ProblemDetail> onDatabaseUnavailable(Exception e) {
-        log.warn("Database unavailable: {}", withoutMessages(e).lines().findFirst().orElse(""));
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The service is unavailable; try again later.");
+        log.warn(
+                "Database unavailable: {}",
+                withoutMessages(e).lines().findFirst().orElse(""));
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "The service is unavailable; try again later.");
         problem.setType(ProblemTypes.UNAVAILABLE);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "2")
+                .body(problem);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> onUnexpected(Exception e) {
         String correlationId = UUID.randomUUID().toString();
         log.error("Unhandled error, correlation id {}: {}", correlationId, withoutMessages(e));
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                ProblemTypes.detailFor(HttpStatus.INTERNAL_SERVER_ERROR));
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.detailFor(HttpStatus.INTERNAL_SERVER_ERROR));
         problem.setType(ProblemTypes.INTERNAL_ERROR);
         problem.setProperty("correlationId", correlationId);
         return ResponseEntity.internalServerError().body(problem);
@@ -120,9 +128,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ProblemTypes.detailFor(HttpStatus.BAD_REQUEST));
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, ProblemTypes.detailFor(HttpStatus.BAD_REQUEST));
         problem.setType(ProblemTypes.INVALID_REQUEST);
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(ProblemDetailsAdvice::describe)
@@ -137,11 +146,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         var problem = ProblemDetail.forStatusAndDetail(statusCode, ProblemTypes.detailFor(statusCode));
         problem.setType(ProblemTypes.forStatus(statusCode));
-        if (body instanceof ProblemDetail given && given.getProperties() != null
+        if (body instanceof ProblemDetail given
+                && given.getProperties() != null
                 && given.getProperties().containsKey("errors")) {
             problem.setProperty("errors", given.getProperties().get("errors"));
         }

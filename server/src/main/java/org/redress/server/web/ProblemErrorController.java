@@ -33,7 +33,9 @@ class ProblemErrorController implements ErrorController {
         HttpStatusCode status = statusOf(request);
         var problem = ProblemDetail.forStatusAndDetail(status, ProblemTypes.detailFor(status));
         problem.setType(ProblemTypes.forStatus(status));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static HttpStatusCode statusOf(HttpServletRequest request) {

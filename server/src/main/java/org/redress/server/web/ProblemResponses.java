@@ -12,8 +12,7 @@ import org.springframework.http.MediaType;
  */
 public final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static void write(HttpServletResponse response, HttpStatus status, URI type, String detail)
             throws IOException {

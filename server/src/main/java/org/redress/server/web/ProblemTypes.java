@@ -20,12 +20,20 @@ public final class ProblemTypes {
     public static final URI UNAVAILABLE = URI.create("/problems/unavailable");
 
     /** All of the above, for the documentation test. */
-    public static final List<URI> ALL = List.of(UNAUTHENTICATED, FORBIDDEN, INVALID_REQUEST, NOT_FOUND,
-            METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE, CONFLICT, PAYLOAD_TOO_LARGE, INTERNAL_ERROR,
+    public static final List<URI> ALL = List.of(
+            UNAUTHENTICATED,
+            FORBIDDEN,
+            INVALID_REQUEST,
+            NOT_FOUND,
+            METHOD_NOT_ALLOWED,
+            NOT_ACCEPTABLE,
+            UNSUPPORTED_MEDIA_TYPE,
+            CONFLICT,
+            PAYLOAD_TOO_LARGE,
+            INTERNAL_ERROR,
             UNAVAILABLE);
 
-    private ProblemTypes() {
-    }
+    private ProblemTypes() {}
 
     /** The type for a status that no more specific rule named. */
     static URI forStatus(HttpStatusCode status) {

@@ -16,8 +16,7 @@ import org.springframework.web.util.UriUtils;
  */
 public final class RequestPaths {
 
-    private RequestPaths() {
-    }
+    private RequestPaths() {}
 
     /** The normalised path within the application; see the class comment. */
     public static String normalised(HttpServletRequest request) {

@@ -17,8 +17,8 @@ import java.util.Objects;
 public record StaffLink(String id, String path, String label, String audience, int order) {
 
     /** Lowest {@code order} first, then by path. */
-    public static final Comparator<StaffLink> IN_ORDER = Comparator.comparingInt(StaffLink::order)
-            .thenComparing(StaffLink::path);
+    public static final Comparator<StaffLink> IN_ORDER =
+            Comparator.comparingInt(StaffLink::order).thenComparing(StaffLink::path);
 
     /** @throws IllegalArgumentException when the path is not an absolute path in the application */
     public StaffLink {
@@ -27,7 +27,8 @@ public record StaffLink(String id, String path, String label, String audience, i
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(audience, "audience");
         if (!path.startsWith("/") || path.startsWith("//")) {
-            throw new IllegalArgumentException("a staff link's path starts with one '/', got " + path.length() + " characters");
+            throw new IllegalArgumentException(
+                    "a staff link's path starts with one '/', got " + path.length() + " characters");
         }
     }
 }

@@ -9,8 +9,7 @@ final class TextInput {
 
     static final String DETAIL = "Text may not contain NUL characters.";
 
-    private TextInput() {
-    }
+    private TextInput() {}
 
     static boolean holdsNul(String text) {
         return text.indexOf('\u0000') >= 0;
@@ -25,8 +24,13 @@ final class TextInput {
             if (json[i] == 0) {
                 return true;
             }
-            if (json[i] == '\\' && i + 5 < json.length && json[i + 1] == 'u' && json[i + 2] == '0'
-                    && json[i + 3] == '0' && json[i + 4] == '0' && json[i + 5] == '0') {
+            if (json[i] == '\\'
+                    && i + 5 < json.length
+                    && json[i + 1] == 'u'
+                    && json[i + 2] == '0'
+                    && json[i + 3] == '0'
+                    && json[i + 4] == '0'
+                    && json[i + 5] == '0') {
                 int backslashes = 0;
                 for (int j = i; j >= 0 && json[j] == '\\'; j--) {
                     backslashes++;

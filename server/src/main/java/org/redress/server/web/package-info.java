@@ -7,7 +7,9 @@
  * knows no business module. Every type is documented in {@code docs/problems.md}.
  */
 @NullMarked
-@ApplicationModule(displayName = "Web", allowedDependencies = { "shared" })
+@ApplicationModule(
+        displayName = "Web",
+        allowedDependencies = {"shared"})
 package org.redress.server.web;
 
 import org.jspecify.annotations.NullMarked;

@@ -29,9 +29,18 @@ class AuditChainTests {
         assertThat(hash(2, "alice", "user.created", AuditChain.GENESIS)).isNotEqualTo(base);
         assertThat(hash(1, "alicf", "user.created", AuditChain.GENESIS)).isNotEqualTo(base);
         assertThat(hash(1, "alice", "user.created!", AuditChain.GENESIS)).isNotEqualTo(base);
-        assertThat(hash(1, "alice", "user.created", "1" + AuditChain.GENESIS.substring(1))).isNotEqualTo(base);
-        assertThat(CHAIN.hash(1, AT.plusMillis(1), "STAFF", "alice", "user.created", "identity_user", "42",
-                AuditChain.GENESIS)).isNotEqualTo(base);
+        assertThat(hash(1, "alice", "user.created", "1" + AuditChain.GENESIS.substring(1)))
+                .isNotEqualTo(base);
+        assertThat(CHAIN.hash(
+                        1,
+                        AT.plusMillis(1),
+                        "STAFF",
+                        "alice",
+                        "user.created",
+                        "identity_user",
+                        "42",
+                        AuditChain.GENESIS))
+                .isNotEqualTo(base);
     }
 
     @Test
@@ -44,8 +53,9 @@ class AuditChainTests {
 
     @Test
     void matchesThePublishedFormat() {
-        String expectedText = "16:redress-audit-v2\n1:1\n24:2026-12-01T00:00:00.123Z\n5:STAFF\n5:alice\n12:user.created\n"
-                + "13:identity_user\n2:42\n64:" + AuditChain.GENESIS + "\n";
+        String expectedText =
+                "16:redress-audit-v2\n1:1\n24:2026-12-01T00:00:00.123Z\n5:STAFF\n5:alice\n12:user.created\n"
+                        + "13:identity_user\n2:42\n64:" + AuditChain.GENESIS + "\n";
         byte[] mac = AuditChain.hmac(new byte[32], expectedText.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(hash(1, "alice", "user.created", AuditChain.GENESIS))
                 .isEqualTo("k1:" + java.util.HexFormat.of().formatHex(mac));
@@ -55,22 +65,25 @@ class AuditChainTests {
     void stillVerifiesEntriesAnEarlierReleaseWroteUnkeyed() throws Exception {
         String text = "16:redress-audit-v1\n1:1\n24:2026-12-01T00:00:00.123Z\n5:STAFF\n5:alice\n12:user.created\n"
                 + "13:identity_user\n2:42\n64:" + AuditChain.GENESIS + "\n";
-        String plain = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        var entry = new AuditEntry(1, AT, "STAFF", "alice", "user.created", "identity_user", "42", AuditChain.GENESIS,
-                plain);
+        String plain = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var entry = new AuditEntry(
+                1, AT, "STAFF", "alice", "user.created", "identity_user", "42", AuditChain.GENESIS, plain);
 
         assertThat(AuditChain.isKeyed(entry)).isFalse();
         assertThat(CHAIN.matches(entry)).isTrue();
-        assertThat(CHAIN.matches(new AuditEntry(1, AT, "STAFF", "mallory", "user.created", "identity_user", "42",
-                AuditChain.GENESIS, plain))).isFalse();
+        assertThat(CHAIN.matches(new AuditEntry(
+                        1, AT, "STAFF", "mallory", "user.created", "identity_user", "42", AuditChain.GENESIS, plain)))
+                .isFalse();
     }
 
     @Test
     void dependsOnTheKeySoThatNobodyWithoutItCanRecomputeTheChain() {
         byte[] other = new byte[32];
         other[0] = 1;
-        assertThat(new AuditChain(other).hash(1, AT, "STAFF", "alice", "user.created", "identity_user", "42",
-                AuditChain.GENESIS)).isNotEqualTo(hash(1, "alice", "user.created", AuditChain.GENESIS));
+        assertThat(new AuditChain(other)
+                        .hash(1, AT, "STAFF", "alice", "user.created", "identity_user", "42", AuditChain.GENESIS))
+                .isNotEqualTo(hash(1, "alice", "user.created", AuditChain.GENESIS));
     }
 }

@@ -34,7 +34,8 @@ class AuditTrailIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void recordsOneLinkedEntryPerChange(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = StorageContext.open(db)) {
             issueKeys(context, 3);
             var trail = context.getBean(AuditTrail.class);
             assertThat(trail.verify()).isEqualTo(new ChainVerification.Intact(3));
@@ -53,7 +54,8 @@ class AuditTrailIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void failsAtAnEntryEditedInSql(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = StorageContext.open(db)) {
             issueKeys(context, 4);
             db.dropAuditTriggers();
             db.update("UPDATE audit_entry SET actor_id = 'someone-else' WHERE seq = 3");
@@ -65,7 +67,8 @@ class AuditTrailIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void failsAtAnEntryDeletedInSql(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = StorageContext.open(db)) {
             issueKeys(context, 4);
             db.dropAuditTriggers();
             db.update("DELETE FROM audit_entry WHERE seq = 2");
@@ -78,7 +81,8 @@ class AuditTrailIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void failsWhereEntriesWereReorderedInSql(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = StorageContext.open(db)) {
             issueKeys(context, 4);
             db.dropAuditTriggers();
             db.update("UPDATE audit_entry SET seq = 100 WHERE seq = 2");
@@ -93,7 +97,8 @@ class AuditTrailIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void keepsTheChainIntactUnderConcurrentChanges(TestDatabase.Vendor vendor) throws Exception {
-        try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = StorageContext.open(db)) {
             var identity = context.getBean(Identity.class);
             List<Callable<Object>> work = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
@@ -112,7 +117,8 @@ class AuditTrailIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void refusesToRecordOutsideATransaction(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = StorageContext.open(db)) {
             AuditedChange change = new AuditedChange() {
                 public Actor actor() {
                     return TESTER;

@@ -44,9 +44,9 @@ import org.redress.server.matching.Verdict;
 import org.redress.server.media.MediaChanged;
 import org.redress.server.review.ReviewChanged;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.AuditedChange;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
-import org.redress.server.shared.AuditedChange;
 
 /**
  * Every audited event is recorded under the action, object type and object id that earlier
@@ -57,8 +57,9 @@ class AuditedEventsTests {
 
     private static final Path SOURCES = Path.of("src/main/java/org/redress/server");
     /** A top-level record declaration (not a Javadoc example) that implements AuditedChange. */
-    private static final Pattern AUDITED_RECORD = Pattern.compile(
-            "(?m)^(public )?record \\w+\\([^{]*\\bimplements\\s[^{]*\\bAuditedChange\\b");
+    private static final Pattern AUDITED_RECORD =
+            Pattern.compile("(?m)^(public )?record \\w+\\([^{]*\\bimplements\\s[^{]*\\bAuditedChange\\b");
+
     private static final Actor STAFF = new Actor.Staff("alice");
     private static final UUID USER = UUID.fromString("0b5f4a52-9a4e-4c1e-9d52-3c2f0f1b7a10");
     private static final UUID KEY = UUID.fromString("6f1d2c3b-4a59-4e86-b7a0-d1c2e3f40516");
@@ -66,52 +67,127 @@ class AuditedEventsTests {
     private static final CaseRef CASE = new CaseRef("RDR-7K2Q-9XPM");
     private static final Instant AT = Instant.parse("2026-03-01T12:00:00Z");
 
-    private record Expected(AuditedChange change, String action, String objectType, String objectId) {
-    }
+    private record Expected(AuditedChange change, String action, String objectType, String objectId) {}
 
     private static List<Expected> everyEvent() {
         var id = new DeliveryId(DELIVERY);
         return List.of(
-                new Expected(new UserCreated(STAFF, new UserId(USER), Role.SENIOR_MODERATOR),
-                        "user.created:senior_moderator", "identity_user", USER.toString()),
-                new Expected(new PasswordChanged(STAFF, new UserId(USER)),
-                        "user.password-changed", "identity_user", USER.toString()),
-                new Expected(new PasswordReset(STAFF, new UserId(USER)),
-                        "user.password-reset", "identity_user", USER.toString()),
-                new Expected(new UserAccessChanged(STAFF, new UserId(USER), true),
-                        "user.enabled", "identity_user", USER.toString()),
-                new Expected(new UserAccessChanged(STAFF, new UserId(USER), false),
-                        "user.disabled", "identity_user", USER.toString()),
-                new Expected(new ApiKeyIssued(STAFF, new ApiKeyId(KEY), Role.PLATFORM),
-                        "api-key.issued:platform", "identity_api_key", KEY.toString()),
-                new Expected(new ApiKeyRevoked(STAFF, new ApiKeyId(KEY)),
-                        "api-key.revoked", "identity_api_key", KEY.toString()),
-                new Expected(deliveryQueued(STAFF, "delivery.queued", id),
-                        "delivery.queued", "enforcement_delivery", DELIVERY),
-                new Expected(deliveryQueued(STAFF, "delivery.retried", id),
-                        "delivery.retried", "enforcement_delivery", DELIVERY),
-                new Expected(new DeliveryGivenUp(id, DeliveryType.CONTENT_REMOVE, Optional.of(CASE), AT),
-                        "delivery.given-up", "enforcement_delivery", DELIVERY),
-                new Expected(new DeliveryAcknowledged(id, DeliveryType.CONTENT_REMOVE, Optional.of(CASE), Optional.of(new ContentId("c-1")),
-                        Optional.empty(), AT), "delivery.acknowledged", "enforcement_delivery", DELIVERY),
-                new Expected(new ContentChecked(STAFF, "post/42", Verdict.BLOCK, 2),
-                        "content.checked:block", "matching_content", "post/42"),
-                new Expected(new EntryChanged(STAFF, 17, "added", Provenance.Source.SUBMISSION),
-                        "bank-entry.added:submission", "matching_entry", "17"),
-                new Expected(new EntriesImported(STAFF, "bank-1", "batch-9", 1000),
-                        "bank-entries.imported", "matching_bank", "bank-1/batch-9"),
-                new Expected(new BankChanged(STAFF, "bank-1", "updated"),
-                        "bank.updated", "matching_bank", "bank-1"),
-                new Expected(new MatchFound(STAFF, new ContentId("post/42"), new BankName("ncii"), 17, 12, Verdict.REVIEW,
-                        Optional.of(CASE), false, AT), "match.found:review", "matching_entry", "17/post/42"),
-                new Expected(new MatchFound(STAFF, new ContentId("post/42"), new BankName("ncii"), 17, 0, Verdict.BLOCK,
-                        Optional.empty(), true, AT), "match.found:block:retroactive", "matching_entry", "17/post/42"),
-                new Expected(new ReviewChanged(STAFF, "case.decided:remove", CASE),
-                        "case.decided:remove", "review_case", CASE.value()),
-                new Expected(new MediaChanged(STAFF, "post/42", "held"),
-                        "media.held", "media_content", "post/42"),
-                new Expected(new CaseChanged(new Actor.Public(), "report.received", CASE),
-                        "report.received", "intake_case", CASE.value()),
+                new Expected(
+                        new UserCreated(STAFF, new UserId(USER), Role.SENIOR_MODERATOR),
+                        "user.created:senior_moderator",
+                        "identity_user",
+                        USER.toString()),
+                new Expected(
+                        new PasswordChanged(STAFF, new UserId(USER)),
+                        "user.password-changed",
+                        "identity_user",
+                        USER.toString()),
+                new Expected(
+                        new PasswordReset(STAFF, new UserId(USER)),
+                        "user.password-reset",
+                        "identity_user",
+                        USER.toString()),
+                new Expected(
+                        new UserAccessChanged(STAFF, new UserId(USER), true),
+                        "user.enabled",
+                        "identity_user",
+                        USER.toString()),
+                new Expected(
+                        new UserAccessChanged(STAFF, new UserId(USER), false),
+                        "user.disabled",
+                        "identity_user",
+                        USER.toString()),
+                new Expected(
+                        new ApiKeyIssued(STAFF, new ApiKeyId(KEY), Role.PLATFORM),
+                        "api-key.issued:platform",
+                        "identity_api_key",
+                        KEY.toString()),
+                new Expected(
+                        new ApiKeyRevoked(STAFF, new ApiKeyId(KEY)),
+                        "api-key.revoked",
+                        "identity_api_key",
+                        KEY.toString()),
+                new Expected(
+                        deliveryQueued(STAFF, "delivery.queued", id),
+                        "delivery.queued",
+                        "enforcement_delivery",
+                        DELIVERY),
+                new Expected(
+                        deliveryQueued(STAFF, "delivery.retried", id),
+                        "delivery.retried",
+                        "enforcement_delivery",
+                        DELIVERY),
+                new Expected(
+                        new DeliveryGivenUp(id, DeliveryType.CONTENT_REMOVE, Optional.of(CASE), AT),
+                        "delivery.given-up",
+                        "enforcement_delivery",
+                        DELIVERY),
+                new Expected(
+                        new DeliveryAcknowledged(
+                                id,
+                                DeliveryType.CONTENT_REMOVE,
+                                Optional.of(CASE),
+                                Optional.of(new ContentId("c-1")),
+                                Optional.empty(),
+                                AT),
+                        "delivery.acknowledged",
+                        "enforcement_delivery",
+                        DELIVERY),
+                new Expected(
+                        new ContentChecked(STAFF, "post/42", Verdict.BLOCK, 2),
+                        "content.checked:block",
+                        "matching_content",
+                        "post/42"),
+                new Expected(
+                        new EntryChanged(STAFF, 17, "added", Provenance.Source.SUBMISSION),
+                        "bank-entry.added:submission",
+                        "matching_entry",
+                        "17"),
+                new Expected(
+                        new EntriesImported(STAFF, "bank-1", "batch-9", 1000),
+                        "bank-entries.imported",
+                        "matching_bank",
+                        "bank-1/batch-9"),
+                new Expected(new BankChanged(STAFF, "bank-1", "updated"), "bank.updated", "matching_bank", "bank-1"),
+                new Expected(
+                        new MatchFound(
+                                STAFF,
+                                new ContentId("post/42"),
+                                new BankName("ncii"),
+                                17,
+                                12,
+                                Verdict.REVIEW,
+                                Optional.of(CASE),
+                                false,
+                                AT),
+                        "match.found:review",
+                        "matching_entry",
+                        "17/post/42"),
+                new Expected(
+                        new MatchFound(
+                                STAFF,
+                                new ContentId("post/42"),
+                                new BankName("ncii"),
+                                17,
+                                0,
+                                Verdict.BLOCK,
+                                Optional.empty(),
+                                true,
+                                AT),
+                        "match.found:block:retroactive",
+                        "matching_entry",
+                        "17/post/42"),
+                new Expected(
+                        new ReviewChanged(STAFF, "case.decided:remove", CASE),
+                        "case.decided:remove",
+                        "review_case",
+                        CASE.value()),
+                new Expected(new MediaChanged(STAFF, "post/42", "held"), "media.held", "media_content", "post/42"),
+                new Expected(
+                        new CaseChanged(new Actor.Public(), "report.received", CASE),
+                        "report.received",
+                        "intake_case",
+                        CASE.value()),
                 new Expected(new ChainKeyed(41), "audit.chain-keyed", "audit_chain", "41"));
     }
 
@@ -129,7 +205,9 @@ class AuditedEventsTests {
 
     @Test
     void recordsEveryEventUnderTheActionTypeAndIdEarlierReleasesWrote() {
-        var trail = new AuditTrail(new ListedEntries(), Clock.fixed(AT, ZoneOffset.UTC),
+        var trail = new AuditTrail(
+                new ListedEntries(),
+                Clock.fixed(AT, ZoneOffset.UTC),
                 new org.redress.server.storage.DerivedKeys(new byte[32]));
         for (Expected expected : everyEvent()) {
             AuditEntry entry = trail.record(expected.change());
@@ -148,7 +226,8 @@ class AuditedEventsTests {
                     .map(p -> p.getFileName().toString().replace(".java", ""))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
-        Set<String> covered = everyEvent().stream().map(e -> e.change().getClass().getSimpleName())
+        Set<String> covered = everyEvent().stream()
+                .map(e -> e.change().getClass().getSimpleName())
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(implementing).hasSize(18);
         assertThat(covered).isEqualTo(implementing);
@@ -158,7 +237,8 @@ class AuditedEventsTests {
     void namesEachObjectTypeAfterTheModuleThatPublishesIt() {
         for (Expected expected : everyEvent()) {
             String packageName = expected.change().getClass().getPackageName();
-            String module = packageName.substring("org.redress.server.".length()).split("\\.")[0];
+            String module =
+                    packageName.substring("org.redress.server.".length()).split("\\.")[0];
             assertThat(expected.change().subject().type()).startsWith(module + "_");
         }
     }
@@ -177,8 +257,7 @@ class AuditedEventsTests {
         private final List<AuditEntry> entries = new ArrayList<>();
 
         @Override
-        public void lockForAppend() {
-        }
+        public void lockForAppend() {}
 
         @Override
         public Optional<AuditEntry> last() {

@@ -29,11 +29,13 @@ class ExecutableJarIntegrationTests {
             list("", in, entries);
         }
 
-        assertThat(entries).as("the jar and its nested library jars were read")
+        assertThat(entries)
+                .as("the jar and its nested library jars were read")
                 .contains("BOOT-INF/classes/org/redress/server/cli/RedressCommandLine.class")
                 .anyMatch(e -> e.startsWith("BOOT-INF/lib/redress-commandline-") && e.endsWith("/ArgumentRules.class"))
                 .anyMatch(e -> e.startsWith("BOOT-INF/lib/redress-pdq-") && e.endsWith("/PdqHasher.class"));
-        assertThat(entries).as("no benchmark code, no JMH")
+        assertThat(entries)
+                .as("no benchmark code, no JMH")
                 .noneMatch(e -> e.contains("org/redress/benchmarks/"))
                 .noneMatch(e -> e.contains("org/openjdk/jmh/"))
                 .noneMatch(e -> e.toLowerCase(Locale.ROOT).contains("jmh"))

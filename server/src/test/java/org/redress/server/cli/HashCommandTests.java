@@ -42,20 +42,27 @@ class HashCommandTests {
         List<String> lines = out().lines().toList();
         assertThat(lines).hasSize(14);
         assertThat(lines).allMatch(l -> l.matches("[0-9a-f]{64}\t\\d{1,3}\t.+"));
-        assertThat(lines.stream().map(l -> l.split("\t")[2]).toList()).isSorted()
+        assertThat(lines.stream().map(l -> l.split("\t")[2]).toList())
+                .isSorted()
                 .startsWith(dir.resolve("a.png").toString())
                 .endsWith(dir.resolve("b/nested/deep.png").toString());
-        assertThat(err()).isEqualTo(dir.resolve("b/notes.txt") + ": not an image in a supported format"
-                + " (JPEG, PNG, GIF, BMP, WebP, TIFF)\n");
+        assertThat(err())
+                .isEqualTo(dir.resolve("b/notes.txt") + ": not an image in a supported format"
+                        + " (JPEG, PNG, GIF, BMP, WebP, TIFF)\n");
         assertThat(status).isEqualTo(1);
     }
 
     @Test
     void keepsTheOrderOfTheArgumentsAndExitsZeroWhenAllAreGood() {
-        int status = run("hash", dir.resolve("b/img-03.png").toString(), dir.resolve("a.png").toString());
+        int status = run(
+                "hash",
+                dir.resolve("b/img-03.png").toString(),
+                dir.resolve("a.png").toString());
 
         assertThat(out().lines().map(l -> l.split("\t")[2]).toList())
-                .containsExactly(dir.resolve("b/img-03.png").toString(), dir.resolve("a.png").toString());
+                .containsExactly(
+                        dir.resolve("b/img-03.png").toString(),
+                        dir.resolve("a.png").toString());
         assertThat(status).isZero();
     }
 
@@ -76,7 +83,10 @@ class HashCommandTests {
 
     @Test
     void reportsAMissingPathAndGoesOn() {
-        int status = run("hash", dir.resolve("missing.png").toString(), dir.resolve("a.png").toString());
+        int status = run(
+                "hash",
+                dir.resolve("missing.png").toString(),
+                dir.resolve("a.png").toString());
 
         assertThat(err()).contains("missing.png: no such file or directory");
         assertThat(out().lines()).hasSize(1);
@@ -93,8 +103,11 @@ class HashCommandTests {
     }
 
     private int run(String... args) {
-        return RedressCommandLine.standard().run(List.of(args),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return RedressCommandLine.standard()
+                .run(
+                        List.of(args),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String out() {

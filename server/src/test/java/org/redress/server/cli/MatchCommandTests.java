@@ -87,7 +87,8 @@ class MatchCommandTests {
         var random = new Random(5);
         var bankHashes = new ArrayList<PdqHash>();
         for (int i = 0; i < 3000; i++) {
-            PdqHash base = i % 3 == 0 || bankHashes.isEmpty() ? random(random)
+            PdqHash base = i % 3 == 0 || bankHashes.isEmpty()
+                    ? random(random)
                     : flip(bankHashes.get(random.nextInt(bankHashes.size())), random.nextInt(40), random);
             bankHashes.add(base);
         }
@@ -96,7 +97,8 @@ class MatchCommandTests {
             queryHashes.add(flip(bankHashes.get(random.nextInt(bankHashes.size())), random.nextInt(50), random));
         }
         Path bank = write("bank.txt", bankHashes.stream().map(PdqHash::toHex).toArray(String[]::new));
-        Path queries = write("queries.txt", queryHashes.stream().map(PdqHash::toHex).toArray(String[]::new));
+        Path queries =
+                write("queries.txt", queryHashes.stream().map(PdqHash::toHex).toArray(String[]::new));
         for (int radius : new int[] {0, 10, 31, 47, 90}) {
             out.reset();
             run("--bank", bank.toString(), "--queries", queries.toString(), "--max-distance", String.valueOf(radius));
@@ -111,7 +113,12 @@ class MatchCommandTests {
                 }
                 pairs.sort(java.util.Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]));
                 for (long[] pair : pairs) {
-                    expected.append(q).append('\t').append(pair[1]).append('\t').append(pair[0]).append('\n');
+                    expected.append(q)
+                            .append('\t')
+                            .append(pair[1])
+                            .append('\t')
+                            .append(pair[0])
+                            .append('\n');
                 }
             }
             assertThat(out()).as("radius %d", radius).isEqualTo(expected.toString());

@@ -34,8 +34,16 @@ class DeliveryApiIntegrationTests {
     private String compliance;
 
     private String key(Role role) {
-        return "Bearer " + identity.createUser(TESTER, Username.of(role.name().toLowerCase(java.util.Locale.ROOT) + "-"
-                + UUID.randomUUID().toString().substring(0, 8)), role, true).apiKey().orElseThrow().secret();
+        return "Bearer "
+                + identity.createUser(
+                                TESTER,
+                                Username.of(role.name().toLowerCase(java.util.Locale.ROOT) + "-"
+                                        + UUID.randomUUID().toString().substring(0, 8)),
+                                role,
+                                true)
+                        .apiKey()
+                        .orElseThrow()
+                        .secret();
     }
 
     @BeforeEach
@@ -48,7 +56,9 @@ class DeliveryApiIntegrationTests {
     void queuesATestWebhookThatWaitsWithoutAUrl() throws Exception {
         String answer = mvc.perform(post("/api/v1/deliveries/test").header("Authorization", admin))
                 .andExpect(status().isAccepted())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String id = JsonMapper.builder().build().readTree(answer).get("id").asString();
 
         mvc.perform(get("/api/v1/deliveries/" + id).header("Authorization", compliance))
@@ -56,8 +66,12 @@ class DeliveryApiIntegrationTests {
                 .andExpect(jsonPath("$.type").value("webhook.test"))
                 .andExpect(jsonPath("$.state").value("PENDING"))
                 .andExpect(jsonPath("$.attempts").value(0));
-        String pending = mvc.perform(get("/api/v1/deliveries").param("state", "PENDING").header("Authorization", compliance))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String pending = mvc.perform(
+                        get("/api/v1/deliveries").param("state", "PENDING").header("Authorization", compliance))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(pending).contains(id);
         mvc.perform(post("/api/v1/deliveries/" + id + "/retry").header("Authorization", admin))
                 .andExpect(status().isConflict())
@@ -74,6 +88,7 @@ class DeliveryApiIntegrationTests {
 
     @Test
     void refusesAComplianceOfficerSendingATestWebhook() throws Exception {
-        mvc.perform(post("/api/v1/deliveries/test").header("Authorization", compliance)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/deliveries/test").header("Authorization", compliance))
+                .andExpect(status().isForbidden());
     }
 }

@@ -36,7 +36,8 @@ class DeliveryClaimIntegrationTests {
     private static List<DeliveryId> queue(Enforcement enforcement, int count, String prefix) {
         List<DeliveryId> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(enforcement.requestRemoval(MODERATOR, new CaseRef(prefix + i), new ContentId("content-" + i), Map.of("ground", "test")));
+            ids.add(enforcement.requestRemoval(
+                    MODERATOR, new CaseRef(prefix + i), new ContentId("content-" + i), Map.of("ground", "test")));
         }
         return ids;
     }
@@ -45,7 +46,8 @@ class DeliveryClaimIntegrationTests {
     @EnumSource(TestDatabase.Vendor.class)
     void holdsAClaimedRowForOneDispatcherUntilTheLeaseEnds(TestDatabase.Vendor vendor) {
         var clock = new MutableClock(EnforcementContext.START);
-        try (var db = TestDatabase.create(vendor); var context = new EnforcementContext(db, clock)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = new EnforcementContext(db, clock)) {
             var ids = queue(context.enforcement(), 5, "RDR-LEASE-");
             var deliveries = context.bean(Deliveries.class);
             Instant now = clock.instant();
@@ -53,18 +55,29 @@ class DeliveryClaimIntegrationTests {
 
             var first = deliveries.claimDue("dispatcher-a", now, now.plus(lease), 10);
             assertThat(first).extracting(c -> c.delivery().id()).containsExactlyInAnyOrderElementsOf(ids);
-            assertThat(deliveries.claimDue("dispatcher-b", now.plus(lease).minusMillis(1), now.plus(lease.multipliedBy(2)), 10))
+            assertThat(deliveries.claimDue(
+                            "dispatcher-b", now.plus(lease).minusMillis(1), now.plus(lease.multipliedBy(2)), 10))
                     .isEmpty();
-            assertThat(deliveries.retryLater(ids.getFirst(), "dispatcher-b", Optional.of(500), "HTTP 500", now)).isFalse();
+            assertThat(deliveries.retryLater(ids.getFirst(), "dispatcher-b", Optional.of(500), "HTTP 500", now))
+                    .isFalse();
 
             // Dispatcher A died: when its lease ends the rows come back, and A's late outcome is refused.
             var second = deliveries.claimDue("dispatcher-c", now.plus(lease), now.plus(lease.multipliedBy(2)), 10);
             assertThat(second).hasSize(5);
-            assertThat(second.getFirst().body()).isEqualTo(first.stream()
-                    .filter(c -> c.delivery().id().equals(second.getFirst().delivery().id())).findFirst().orElseThrow().body());
-            assertThat(deliveries.acknowledge(ids.getFirst(), "dispatcher-a", 200, now.plus(lease))).isFalse();
-            assertThat(deliveries.acknowledge(ids.getFirst(), "dispatcher-c", 200, now.plus(lease))).isTrue();
-            assertThat(deliveries.acknowledge(ids.getFirst(), "dispatcher-c", 200, now.plus(lease))).isFalse();
+            assertThat(second.getFirst().body())
+                    .isEqualTo(first.stream()
+                            .filter(c -> c.delivery()
+                                    .id()
+                                    .equals(second.getFirst().delivery().id()))
+                            .findFirst()
+                            .orElseThrow()
+                            .body());
+            assertThat(deliveries.acknowledge(ids.getFirst(), "dispatcher-a", 200, now.plus(lease)))
+                    .isFalse();
+            assertThat(deliveries.acknowledge(ids.getFirst(), "dispatcher-c", 200, now.plus(lease)))
+                    .isTrue();
+            assertThat(deliveries.acknowledge(ids.getFirst(), "dispatcher-c", 200, now.plus(lease)))
+                    .isFalse();
             assertThat(deliveries.find(ids.getFirst()).orElseThrow().state()).isEqualTo(Delivery.State.ACKNOWLEDGED);
         }
     }
@@ -73,7 +86,8 @@ class DeliveryClaimIntegrationTests {
     @EnumSource(TestDatabase.Vendor.class)
     void neverGivesOneRowToTwoConcurrentClaimers(TestDatabase.Vendor vendor) throws Exception {
         var clock = new MutableClock(EnforcementContext.START);
-        try (var db = TestDatabase.create(vendor); var context = new EnforcementContext(db, clock)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = new EnforcementContext(db, clock)) {
             var ids = queue(context.enforcement(), 120, "RDR-RACE-");
             var deliveries = context.bean(Deliveries.class);
             Instant now = clock.instant();
@@ -110,12 +124,14 @@ class DeliveryClaimIntegrationTests {
     void twoDispatchersSendEachDeliveryOnce(TestDatabase.Vendor vendor) throws Exception {
         var clock = new MutableClock(EnforcementContext.START);
         try (var db = TestDatabase.create(vendor);
-                var receiver = new WebhookReceiver(EnforcementContext.SECRET, clock::instant,
+                var receiver = new WebhookReceiver(
+                        EnforcementContext.SECRET,
+                        clock::instant,
                         (id, n) -> new WebhookReceiver.Answer.Hang(Duration.ofMillis(50)));
-                var one = EnforcementContext.sendingTo(db, clock, receiver, "--redress.webhook.timeout=PT5S",
-                        "--redress.webhook.lease=PT1M");
-                var two = EnforcementContext.sendingTo(db, clock, receiver, "--redress.webhook.timeout=PT5S",
-                        "--redress.webhook.lease=PT1M")) {
+                var one = EnforcementContext.sendingTo(
+                        db, clock, receiver, "--redress.webhook.timeout=PT5S", "--redress.webhook.lease=PT1M");
+                var two = EnforcementContext.sendingTo(
+                        db, clock, receiver, "--redress.webhook.timeout=PT5S", "--redress.webhook.lease=PT1M")) {
             var ids = queue(one.enforcement(), 40, "RDR-TWO-");
             var start = new CountDownLatch(1);
             int acknowledged = 0;
@@ -133,10 +149,15 @@ class DeliveryClaimIntegrationTests {
             }
             assertThat(acknowledged).isEqualTo(40);
             Set<String> seen = new HashSet<>();
-            assertThat(receiver.received()).hasSize(40).allSatisfy(r -> assertThat(seen.add(r.deliveryId())).isTrue());
-            assertThat(seen).containsExactlyInAnyOrderElementsOf(ids.stream().map(DeliveryId::value).toList());
+            assertThat(receiver.received())
+                    .hasSize(40)
+                    .allSatisfy(r -> assertThat(seen.add(r.deliveryId())).isTrue());
+            assertThat(seen)
+                    .containsExactlyInAnyOrderElementsOf(
+                            ids.stream().map(DeliveryId::value).toList());
             assertThat(receiver.maxConcurrentPerDelivery()).isEqualTo(1);
-            assertThat(one.events(DeliveryAcknowledged.class).size() + two.events(DeliveryAcknowledged.class).size())
+            assertThat(one.events(DeliveryAcknowledged.class).size()
+                            + two.events(DeliveryAcknowledged.class).size())
                     .isEqualTo(40);
         }
     }
@@ -146,9 +167,14 @@ class DeliveryClaimIntegrationTests {
     void refusesToStartWithAShortSecret(TestDatabase.Vendor vendor) {
         var clock = new MutableClock(EnforcementContext.START);
         try (var db = TestDatabase.create(vendor)) {
-            assertThatThrownBy(() -> new EnforcementContext(db, clock, "--redress.webhook.url=https://platform.example/hook",
-                    "--redress.webhook.secret=only-twenty-six-bytes-long"))
-                    .rootCause().hasMessageContaining("at least 32 bytes").hasMessageNotContaining("twenty-six");
+            assertThatThrownBy(() -> new EnforcementContext(
+                            db,
+                            clock,
+                            "--redress.webhook.url=https://platform.example/hook",
+                            "--redress.webhook.secret=only-twenty-six-bytes-long"))
+                    .rootCause()
+                    .hasMessageContaining("at least 32 bytes")
+                    .hasMessageNotContaining("twenty-six");
         }
     }
 }

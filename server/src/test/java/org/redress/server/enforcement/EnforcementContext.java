@@ -22,10 +22,13 @@ final class EnforcementContext implements AutoCloseable {
     static final String SECRET = "a webhook secret of more than 32 bytes";
 
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan(basePackages = { "org.redress.server.storage", "org.redress.server.audit", "org.redress.server.enforcement" },
-            excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.redress\\.server\\.[a-z]+\\.web\\..*"))
-    static class Beans {
-    }
+    @ComponentScan(
+            basePackages = {"org.redress.server.storage", "org.redress.server.audit", "org.redress.server.enforcement"},
+            excludeFilters =
+                    @ComponentScan.Filter(
+                            type = FilterType.REGEX,
+                            pattern = "org\\.redress\\.server\\.[a-z]+\\.web\\..*"))
+    static class Beans {}
 
     private final ConfigurableApplicationContext context;
     private final MutableClock clock;
@@ -34,8 +37,12 @@ final class EnforcementContext implements AutoCloseable {
     /** With {@code --name=value} arguments after the defaults (later ones win). */
     EnforcementContext(TestDatabase database, MutableClock clock, String... extraArguments) {
         this.clock = clock;
-        String[] defaults = { "--redress.webhook.interval=PT1H", "--redress.webhook.dispatch-after-commit=false",
-                "--redress.webhook.timeout=PT0.5S", "--redress.webhook.lease=PT1M" };
+        String[] defaults = {
+            "--redress.webhook.interval=PT1H",
+            "--redress.webhook.dispatch-after-commit=false",
+            "--redress.webhook.timeout=PT0.5S",
+            "--redress.webhook.lease=PT1M"
+        };
         String[] arguments = new String[defaults.length + extraArguments.length];
         System.arraycopy(defaults, 0, arguments, 0, defaults.length);
         System.arraycopy(extraArguments, 0, arguments, defaults.length, extraArguments.length);
@@ -43,8 +50,8 @@ final class EnforcementContext implements AutoCloseable {
     }
 
     /** Sending to {@code url} with {@link #SECRET}. */
-    static EnforcementContext sendingTo(TestDatabase database, MutableClock clock, WebhookReceiver receiver,
-            String... extraArguments) {
+    static EnforcementContext sendingTo(
+            TestDatabase database, MutableClock clock, WebhookReceiver receiver, String... extraArguments) {
         String[] arguments = new String[extraArguments.length + 2];
         arguments[0] = "--redress.webhook.url=" + receiver.url();
         arguments[1] = "--redress.webhook.secret=" + SECRET;

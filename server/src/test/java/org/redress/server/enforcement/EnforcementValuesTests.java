@@ -20,18 +20,36 @@ class EnforcementValuesTests {
         String uuid = UUID.randomUUID().toString();
         assertThat(new DeliveryId(uuid).value()).isEqualTo(uuid);
         assertThatIllegalArgumentException().isThrownBy(() -> new DeliveryId(uuid.toUpperCase(java.util.Locale.ROOT)));
-        assertThatIllegalArgumentException().isThrownBy(() -> new DeliveryId("not-a-uuid"))
-                .withMessageContaining("10 characters").withMessageNotContaining("not-a-uuid");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DeliveryId("not-a-uuid"))
+                .withMessageContaining("10 characters")
+                .withMessageNotContaining("not-a-uuid");
     }
 
     @Test
     void redactsTheUploaderInToString() {
         var id = DeliveryId.random();
-        var delivery = new Delivery(id, DeliveryType.ACCOUNT_SUSPEND, "RDR-0001", Optional.empty(), Optional.of("uploader-secret"),
-                Delivery.State.PENDING, AT, 0, Optional.of(AT), Optional.empty(), Optional.empty(), Optional.empty(),
+        var delivery = new Delivery(
+                id,
+                DeliveryType.ACCOUNT_SUSPEND,
+                "RDR-0001",
+                Optional.empty(),
+                Optional.of("uploader-secret"),
+                Delivery.State.PENDING,
+                AT,
+                0,
+                Optional.of(AT),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
-        var acknowledged = new DeliveryAcknowledged(id, DeliveryType.ACCOUNT_SUSPEND, Optional.of(new CaseRef("RDR-0001")),
-                Optional.empty(), Optional.of(new UploaderId("uploader-secret")), AT);
+        var acknowledged = new DeliveryAcknowledged(
+                id,
+                DeliveryType.ACCOUNT_SUSPEND,
+                Optional.of(new CaseRef("RDR-0001")),
+                Optional.empty(),
+                Optional.of(new UploaderId("uploader-secret")),
+                AT);
         assertThat(delivery.toString()).contains(id.value()).doesNotContain("uploader-secret");
         assertThat(acknowledged.toString()).contains(id.value()).doesNotContain("uploader-secret");
     }
@@ -47,12 +65,34 @@ class EnforcementValuesTests {
 
     @Test
     void aDeliveryNamesItsCaseAndContentTypedAndATestWebhookNoCase() {
-        var removal = new Delivery(DeliveryId.random(), DeliveryType.CONTENT_REMOVE, "RDR-0001", Optional.of("post-1"),
-                Optional.empty(), Delivery.State.PENDING, AT, 0, Optional.of(AT), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
-        var test = new Delivery(DeliveryId.random(), DeliveryType.WEBHOOK_TEST, Enforcement.TEST_CASE_REF,
-                Optional.empty(), Optional.empty(), Delivery.State.PENDING, AT, 0, Optional.of(AT), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        var removal = new Delivery(
+                DeliveryId.random(),
+                DeliveryType.CONTENT_REMOVE,
+                "RDR-0001",
+                Optional.of("post-1"),
+                Optional.empty(),
+                Delivery.State.PENDING,
+                AT,
+                0,
+                Optional.of(AT),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+        var test = new Delivery(
+                DeliveryId.random(),
+                DeliveryType.WEBHOOK_TEST,
+                Enforcement.TEST_CASE_REF,
+                Optional.empty(),
+                Optional.empty(),
+                Delivery.State.PENDING,
+                AT,
+                0,
+                Optional.of(AT),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
 
         assertThat(removal.forCase()).contains(new CaseRef("RDR-0001"));
         assertThat(removal.content()).contains(new ContentId("post-1"));

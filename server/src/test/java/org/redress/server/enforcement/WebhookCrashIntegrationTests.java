@@ -41,8 +41,11 @@ class WebhookCrashIntegrationTests {
         try (var db = TestDatabase.create(TestDatabase.Vendor.SQLITE)) {
             String apiKey;
             try (var storage = StorageContext.open(db)) {
-                apiKey = storage.getBean(Identity.class).createUser(new Actor.Operator("test"), Username.of("crash-admin"),
-                        Role.ADMIN, true).apiKey().orElseThrow().secret();
+                apiKey = storage.getBean(Identity.class)
+                        .createUser(new Actor.Operator("test"), Username.of("crash-admin"), Role.ADMIN, true)
+                        .apiKey()
+                        .orElseThrow()
+                        .secret();
             }
             int receiverPort = ChildService.freePort();
             URI hook = URI.create("http://127.0.0.1:" + receiverPort + "/hook");
@@ -51,19 +54,31 @@ class WebhookCrashIntegrationTests {
             int port = ChildService.freePort();
             Process first = start(db.dataDirectory(), port, hook);
             try {
-                var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+                var http = HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .build();
                 for (int i = 0; i < DELIVERIES; i++) {
-                    var answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/deliveries/test"))
-                            .header("Authorization", "Bearer " + apiKey)
-                            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                    var answer = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/deliveries/test"))
+                                    .header("Authorization", "Bearer " + apiKey)
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-                    queued.add(JsonMapper.builder().build().readTree(answer.body()).get("id").asString());
+                    queued.add(JsonMapper.builder()
+                            .build()
+                            .readTree(answer.body())
+                            .get("id")
+                            .asString());
                 }
             } finally {
                 assertThat(ChildService.kill(first)).isEqualTo(137);
             }
 
-            try (var receiver = new WebhookReceiver(receiverPort, EnforcementContext.SECRET, Instant::now,
+            try (var receiver = new WebhookReceiver(
+                    receiverPort,
+                    EnforcementContext.SECRET,
+                    Instant::now,
                     (id, n) -> new WebhookReceiver.Answer.Status(200))) {
                 Process second = start(db.dataDirectory(), ChildService.freePort(), hook);
                 try {
@@ -73,13 +88,17 @@ class WebhookCrashIntegrationTests {
                     assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 }
                 assertThat(receiver.received()).allMatch(WebhookReceiver.Received::signatureValid);
-                assertThat(receiver.received().stream().map(WebhookReceiver.Received::deliveryId).distinct())
+                assertThat(receiver.received().stream()
+                                .map(WebhookReceiver.Received::deliveryId)
+                                .distinct())
                         .containsExactlyInAnyOrderElementsOf(queued);
             }
             try (var context = new EnforcementContext(db, new MutableClock(Instant.now()))) {
                 for (String id : queued) {
-                    assertThat(context.enforcement().delivery(new DeliveryId(id))).get()
-                            .extracting(Delivery::state).isEqualTo(Delivery.State.ACKNOWLEDGED);
+                    assertThat(context.enforcement().delivery(new DeliveryId(id)))
+                            .get()
+                            .extracting(Delivery::state)
+                            .isEqualTo(Delivery.State.ACKNOWLEDGED);
                 }
             }
         }
@@ -89,7 +108,8 @@ class WebhookCrashIntegrationTests {
     private static int acknowledged(TestDatabase db) throws SQLException {
         try (Connection connection = DriverManager.getConnection(db.jdbcUrl());
                 var statement = connection.createStatement();
-                var rows = statement.executeQuery("SELECT COUNT(*) FROM enforcement_delivery WHERE acknowledged_at IS NOT NULL")) {
+                var rows = statement.executeQuery(
+                        "SELECT COUNT(*) FROM enforcement_delivery WHERE acknowledged_at IS NOT NULL")) {
             rows.next();
             return rows.getInt(1);
         }
@@ -97,9 +117,15 @@ class WebhookCrashIntegrationTests {
 
     /** Short backoff and lease, so that the restarted process retries within seconds. */
     private static Process start(Path data, int port, URI hook) throws Exception {
-        return ChildService.start(data, port, "--redress.webhook.url=" + hook,
-                "--redress.webhook.secret=" + EnforcementContext.SECRET, "--redress.webhook.timeout=PT5S",
-                "--redress.webhook.lease=PT10S", "--redress.webhook.interval=PT0.2S",
-                "--redress.webhook.initial-backoff=PT0.5S", "--redress.webhook.max-backoff=PT1S");
+        return ChildService.start(
+                data,
+                port,
+                "--redress.webhook.url=" + hook,
+                "--redress.webhook.secret=" + EnforcementContext.SECRET,
+                "--redress.webhook.timeout=PT5S",
+                "--redress.webhook.lease=PT10S",
+                "--redress.webhook.interval=PT0.2S",
+                "--redress.webhook.initial-backoff=PT0.5S",
+                "--redress.webhook.max-backoff=PT1S");
     }
 }

@@ -48,12 +48,17 @@ class WebhookDeliveryIntegrationTests {
     void sendsASignedRemovalWithTheContractsFields(TestDatabase.Vendor vendor) throws Exception {
         var clock = new MutableClock(EnforcementContext.START);
         try (var db = TestDatabase.create(vendor);
-                var receiver = new WebhookReceiver(EnforcementContext.SECRET, clock::instant, (id, n) -> new WebhookReceiver.Answer.Status(204));
+                var receiver = new WebhookReceiver(
+                        EnforcementContext.SECRET, clock::instant, (id, n) -> new WebhookReceiver.Answer.Status(204));
                 var context = EnforcementContext.sendingTo(db, clock, receiver)) {
             var enforcement = context.enforcement();
-            DeliveryId id = enforcement.requestRemoval(MODERATOR, new CaseRef("RDR-AAAA-BBBB"), new ContentId("content-1"), reasons());
+            DeliveryId id = enforcement.requestRemoval(
+                    MODERATOR, new CaseRef("RDR-AAAA-BBBB"), new ContentId("content-1"), reasons());
 
-            assertThat(enforcement.delivery(id)).get().extracting(Delivery::state).isEqualTo(Delivery.State.PENDING);
+            assertThat(enforcement.delivery(id))
+                    .get()
+                    .extracting(Delivery::state)
+                    .isEqualTo(Delivery.State.PENDING);
             assertThat(enforcement.dispatchNow()).isEqualTo(1);
 
             var received = receiver.received(id.value());
@@ -73,13 +78,17 @@ class WebhookDeliveryIntegrationTests {
             assertThat(delivery.attempts()).isEqualTo(1);
             assertThat(delivery.lastStatus()).contains(204);
             assertThat(delivery.acknowledgedAt()).contains(EnforcementContext.START);
-            assertThat(enforcement.deliveriesForCase(new CaseRef("RDR-AAAA-BBBB"))).extracting(Delivery::id).containsExactly(id);
-            assertThat(context.events(DeliveryAcknowledged.class)).singleElement().satisfies(event -> {
-                assertThat(event.id()).isEqualTo(id);
-                assertThat(event.type()).isEqualTo(DeliveryType.CONTENT_REMOVE);
-                assertThat(event.contentId()).contains(new ContentId("content-1"));
-                assertThat(event.uploaderId()).isEmpty();
-            });
+            assertThat(enforcement.deliveriesForCase(new CaseRef("RDR-AAAA-BBBB")))
+                    .extracting(Delivery::id)
+                    .containsExactly(id);
+            assertThat(context.events(DeliveryAcknowledged.class))
+                    .singleElement()
+                    .satisfies(event -> {
+                        assertThat(event.id()).isEqualTo(id);
+                        assertThat(event.type()).isEqualTo(DeliveryType.CONTENT_REMOVE);
+                        assertThat(event.contentId()).contains(new ContentId("content-1"));
+                        assertThat(event.uploaderId()).isEmpty();
+                    });
             assertThat(audited(context, id)).containsExactly("delivery.queued", "delivery.acknowledged");
         }
     }
@@ -89,27 +98,35 @@ class WebhookDeliveryIntegrationTests {
     void sendsRestoreHideAndSuspensionBodies(TestDatabase.Vendor vendor) throws Exception {
         var clock = new MutableClock(EnforcementContext.START);
         try (var db = TestDatabase.create(vendor);
-                var receiver = new WebhookReceiver(EnforcementContext.SECRET, clock::instant, (id, n) -> new WebhookReceiver.Answer.Status(200));
+                var receiver = new WebhookReceiver(
+                        EnforcementContext.SECRET, clock::instant, (id, n) -> new WebhookReceiver.Answer.Status(200));
                 var context = EnforcementContext.sendingTo(db, clock, receiver)) {
             var enforcement = context.enforcement();
-            DeliveryId restore = enforcement.requestRestore(MODERATOR, new CaseRef("RDR-0001"), new ContentId("content-2"), "appeal upheld");
+            DeliveryId restore = enforcement.requestRestore(
+                    MODERATOR, new CaseRef("RDR-0001"), new ContentId("content-2"), "appeal upheld");
             DeliveryId hide = enforcement.requestHide(MODERATOR, new CaseRef("RDR-0001"), new ContentId("content-3"));
-            DeliveryId suspend = enforcement.requestSuspension(MODERATOR, new CaseRef("RDR-0001"), new UploaderId("uploader-9"), 3);
+            DeliveryId suspend =
+                    enforcement.requestSuspension(MODERATOR, new CaseRef("RDR-0001"), new UploaderId("uploader-9"), 3);
             assertThat(enforcement.dispatchNow()).isEqualTo(3);
 
-            JsonNode restored = JSON.readTree(receiver.received(restore.value()).getFirst().body());
+            JsonNode restored =
+                    JSON.readTree(receiver.received(restore.value()).getFirst().body());
             assertThat(restored.get("type").asString()).isEqualTo("content.restore");
             assertThat(restored.get("reason").asString()).isEqualTo("appeal upheld");
-            JsonNode hidden = JSON.readTree(receiver.received(hide.value()).getFirst().body());
+            JsonNode hidden =
+                    JSON.readTree(receiver.received(hide.value()).getFirst().body());
             assertThat(hidden.get("type").asString()).isEqualTo("content.hide");
             assertThat(hidden.get("contentId").asString()).isEqualTo("content-3");
-            JsonNode suspended = JSON.readTree(receiver.received(suspend.value()).getFirst().body());
+            JsonNode suspended =
+                    JSON.readTree(receiver.received(suspend.value()).getFirst().body());
             assertThat(suspended.get("type").asString()).isEqualTo("account.suspend");
             assertThat(suspended.has("contentId")).isFalse();
             assertThat(suspended.get("uploaderId").asString()).isEqualTo("uploader-9");
             assertThat(suspended.get("confirmedRemovals").asInt()).isEqualTo(3);
-            assertThat(context.events(DeliveryAcknowledged.class)).filteredOn(e -> e.id().equals(suspend))
-                    .singleElement().satisfies(e -> assertThat(e.uploaderId()).contains(new UploaderId("uploader-9")));
+            assertThat(context.events(DeliveryAcknowledged.class))
+                    .filteredOn(e -> e.id().equals(suspend))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.uploaderId()).contains(new UploaderId("uploader-9")));
         }
     }
 
@@ -126,7 +143,8 @@ class WebhookDeliveryIntegrationTests {
                 return new WebhookReceiver.Answer.Status(500);
             }
             if (attempt == failures) {
-                return id.equals(ids.getFirst()) ? new WebhookReceiver.Answer.Hang(Duration.ofMillis(1500))
+                return id.equals(ids.getFirst())
+                        ? new WebhookReceiver.Answer.Hang(Duration.ofMillis(1500))
                         : new WebhookReceiver.Answer.Status(503);
             }
             return new WebhookReceiver.Answer.Status(200);
@@ -136,7 +154,10 @@ class WebhookDeliveryIntegrationTests {
                 var context = EnforcementContext.sendingTo(db, clock, receiver)) {
             var enforcement = context.enforcement();
             for (int i = 0; i < 10; i++) {
-                ids.add(enforcement.requestRemoval(MODERATOR, new CaseRef("RDR-RETRY-" + i), new ContentId("content-" + i), reasons()).value());
+                ids.add(enforcement
+                        .requestRemoval(
+                                MODERATOR, new CaseRef("RDR-RETRY-" + i), new ContentId("content-" + i), reasons())
+                        .value());
             }
 
             assertThat(enforcement.dispatchNow()).isZero();
@@ -175,17 +196,23 @@ class WebhookDeliveryIntegrationTests {
             var hung = enforcement.delivery(new DeliveryId(ids.getFirst())).orElseThrow();
             assertThat(hung.state()).isEqualTo(Delivery.State.ACKNOWLEDGED);
             assertThat(hung.attempts()).isEqualTo(failures + 1);
-            assertThat(receiver.received(ids.getFirst())).extracting(WebhookReceiver.Received::answer)
+            assertThat(receiver.received(ids.getFirst()))
+                    .extracting(WebhookReceiver.Received::answer)
                     .contains(new WebhookReceiver.Answer.Hang(Duration.ofMillis(1500)));
             for (String id : ids) {
                 var attempts = receiver.received(id);
                 assertThat(attempts).hasSize(failures + 1).allMatch(WebhookReceiver.Received::signatureValid);
-                assertThat(attempts.stream().map(r -> new String(r.body(), StandardCharsets.UTF_8)).distinct())
-                        .as("the same body on every attempt").hasSize(1);
+                assertThat(attempts.stream()
+                                .map(r -> new String(r.body(), StandardCharsets.UTF_8))
+                                .distinct())
+                        .as("the same body on every attempt")
+                        .hasSize(1);
             }
             Map<DeliveryId, Long> acknowledgements = context.events(DeliveryAcknowledged.class).stream()
                     .collect(Collectors.groupingBy(DeliveryAcknowledged::id, Collectors.counting()));
-            assertThat(acknowledgements).hasSize(10).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+            assertThat(acknowledgements)
+                    .hasSize(10)
+                    .allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
             assertThat(context.events(DeliveryGivenUp.class)).isEmpty();
         }
     }
@@ -195,10 +222,13 @@ class WebhookDeliveryIntegrationTests {
     void givesUpWhenTheRetryWindowEnds(TestDatabase.Vendor vendor) throws Exception {
         var clock = new MutableClock(EnforcementContext.START);
         try (var db = TestDatabase.create(vendor);
-                var receiver = new WebhookReceiver(EnforcementContext.SECRET, clock::instant, (id, n) -> new WebhookReceiver.Answer.Status(500));
-                var context = EnforcementContext.sendingTo(db, clock, receiver, "--redress.webhook.give-up-after=72h")) {
+                var receiver = new WebhookReceiver(
+                        EnforcementContext.SECRET, clock::instant, (id, n) -> new WebhookReceiver.Answer.Status(500));
+                var context =
+                        EnforcementContext.sendingTo(db, clock, receiver, "--redress.webhook.give-up-after=72h")) {
             var enforcement = context.enforcement();
-            DeliveryId id = enforcement.requestRemoval(MODERATOR, new CaseRef("RDR-GIVEUP"), new ContentId("content-x"), reasons());
+            DeliveryId id = enforcement.requestRemoval(
+                    MODERATOR, new CaseRef("RDR-GIVEUP"), new ContentId("content-x"), reasons());
             Instant end = EnforcementContext.START.plus(Duration.ofHours(72));
             while (clock.instant().isBefore(end.plus(Duration.ofHours(2)))) {
                 enforcement.dispatchNow();
@@ -206,7 +236,9 @@ class WebhookDeliveryIntegrationTests {
             }
             var delivery = enforcement.delivery(id).orElseThrow();
             assertThat(delivery.state()).isEqualTo(Delivery.State.GIVEN_UP);
-            assertThat(delivery.givenUpAt().orElseThrow()).isAfterOrEqualTo(end).isBefore(end.plus(Duration.ofMinutes(20)));
+            assertThat(delivery.givenUpAt().orElseThrow())
+                    .isAfterOrEqualTo(end)
+                    .isBefore(end.plus(Duration.ofMinutes(20)));
             assertThat(delivery.nextAttemptAt()).isEmpty();
             var attempts = receiver.received(id.value());
             // 30 s doubling to an hour (jittered into 30 to 60 minutes): dozens of attempts, none after the end.
@@ -221,18 +253,22 @@ class WebhookDeliveryIntegrationTests {
             clock.advance(Duration.ofDays(3));
             assertThat(enforcement.dispatchNow()).isZero();
             assertThat(receiver.received(id.value())).hasSize(attempts.size());
-            assertThat(enforcement.deliveriesInState(Delivery.State.GIVEN_UP, 10)).extracting(Delivery::id).contains(id);
+            assertThat(enforcement.deliveriesInState(Delivery.State.GIVEN_UP, 10))
+                    .extracting(Delivery::id)
+                    .contains(id);
 
             // Staff send it again once the platform is fixed: the same id and body, acknowledged.
             receiver.answer((deliveryId, n) -> new WebhookReceiver.Answer.Status(200));
             assertThat(enforcement.retry(new Actor.Staff("admin"), id).state()).isEqualTo(Delivery.State.FAILING);
             assertThat(enforcement.dispatchNow()).isEqualTo(1);
-            assertThat(receiver.received(id.value()).getLast().body()).isEqualTo(attempts.getFirst().body());
+            assertThat(receiver.received(id.value()).getLast().body())
+                    .isEqualTo(attempts.getFirst().body());
             assertThat(enforcement.delivery(id).orElseThrow().state()).isEqualTo(Delivery.State.ACKNOWLEDGED);
             assertThatThrownBy(() -> enforcement.retry(new Actor.Staff("admin"), id))
                     .isInstanceOf(DeliveryNotGivenUpException.class);
-            assertThat(audited(context, id)).containsExactly("delivery.queued", "delivery.given-up", "delivery.retried",
-                    "delivery.acknowledged");
+            assertThat(audited(context, id))
+                    .containsExactly(
+                            "delivery.queued", "delivery.given-up", "delivery.retried", "delivery.acknowledged");
         }
     }
 
@@ -241,21 +277,29 @@ class WebhookDeliveryIntegrationTests {
     void sendsRightAfterTheQueueingTransactionCommits(TestDatabase.Vendor vendor) throws Exception {
         var clock = new MutableClock(EnforcementContext.START);
         try (var db = TestDatabase.create(vendor);
-                var receiver = new WebhookReceiver(EnforcementContext.SECRET, clock::instant, (id, n) -> new WebhookReceiver.Answer.Status(200));
-                var context = EnforcementContext.sendingTo(db, clock, receiver, "--redress.webhook.dispatch-after-commit=true")) {
+                var receiver = new WebhookReceiver(
+                        EnforcementContext.SECRET, clock::instant, (id, n) -> new WebhookReceiver.Answer.Status(200));
+                var context = EnforcementContext.sendingTo(
+                        db, clock, receiver, "--redress.webhook.dispatch-after-commit=true")) {
             var transactions = context.bean(org.springframework.transaction.support.TransactionTemplate.class);
             List<Long> latenciesMicros = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 String caseRef = "RDR-FAST-" + i;
                 String contentId = "content-f" + i;
                 DeliveryId id = transactions.execute(status -> {
-                    DeliveryId queued = context.enforcement().requestRemoval(MODERATOR, new CaseRef(caseRef), new ContentId(contentId), reasons());
-                    assertThat(receiver.received(queued.value())).as("nothing leaves before the commit").isEmpty();
+                    DeliveryId queued = context.enforcement()
+                            .requestRemoval(MODERATOR, new CaseRef(caseRef), new ContentId(contentId), reasons());
+                    assertThat(receiver.received(queued.value()))
+                            .as("nothing leaves before the commit")
+                            .isEmpty();
                     return queued;
                 });
                 long committed = System.nanoTime();
                 // A fine poll: the time to arrival is what this test reports.
-                Awaitility.await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(10))
+                        .pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(1))
                         .until(() -> !receiver.received(id.value()).isEmpty());
                 latenciesMicros.add((System.nanoTime() - committed) / 1000);
                 assertThat(receiver.received(id.value())).hasSize(1);
@@ -268,8 +312,10 @@ class WebhookDeliveryIntegrationTests {
     @EnumSource(TestDatabase.Vendor.class)
     void keepsDeliveriesWaitingWithoutAUrl(TestDatabase.Vendor vendor) {
         var clock = new MutableClock(EnforcementContext.START);
-        try (var db = TestDatabase.create(vendor); var context = new EnforcementContext(db, clock)) {
-            DeliveryId id = context.enforcement().requestHide(MODERATOR, new CaseRef("RDR-WAIT"), new ContentId("content-w"));
+        try (var db = TestDatabase.create(vendor);
+                var context = new EnforcementContext(db, clock)) {
+            DeliveryId id =
+                    context.enforcement().requestHide(MODERATOR, new CaseRef("RDR-WAIT"), new ContentId("content-w"));
             clock.advance(Duration.ofDays(30));
             assertThat(context.enforcement().dispatchNow()).isZero();
             assertThat(context.enforcement().delivery(id).orElseThrow().state()).isEqualTo(Delivery.State.PENDING);
@@ -280,22 +326,31 @@ class WebhookDeliveryIntegrationTests {
     @EnumSource(TestDatabase.Vendor.class)
     void rollsBackTheDeliveryWithTheCallersTransaction(TestDatabase.Vendor vendor) {
         var clock = new MutableClock(EnforcementContext.START);
-        try (var db = TestDatabase.create(vendor); var context = new EnforcementContext(db, clock)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = new EnforcementContext(db, clock)) {
             var transactions = context.bean(org.springframework.transaction.support.TransactionTemplate.class);
             List<DeliveryId> queued = new ArrayList<>();
             assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-                queued.add(context.enforcement().requestRemoval(MODERATOR, new CaseRef("RDR-ROLLBACK"), new ContentId("content-r"), reasons()));
-                throw new IllegalStateException("the decision failed");
-            })).hasMessage("the decision failed");
+                        queued.add(context.enforcement()
+                                .requestRemoval(
+                                        MODERATOR, new CaseRef("RDR-ROLLBACK"), new ContentId("content-r"), reasons()));
+                        throw new IllegalStateException("the decision failed");
+                    }))
+                    .hasMessage("the decision failed");
             assertThat(context.enforcement().delivery(queued.getFirst())).isEmpty();
-            assertThat(context.bean(JdbcClient.class).sql("SELECT COUNT(*) FROM enforcement_delivery")
-                    .query(Integer.class).single()).isZero();
+            assertThat(context.bean(JdbcClient.class)
+                            .sql("SELECT COUNT(*) FROM enforcement_delivery")
+                            .query(Integer.class)
+                            .single())
+                    .isZero();
         }
     }
 
     /** The actions the audit log holds for a delivery, read back from the chain. */
     private static List<String> audited(EnforcementContext context, DeliveryId id) {
         return context.bean(AuditTrail.class).entries(0, 1000).stream()
-                .filter(entry -> entry.objectId().equals(id.value())).map(AuditEntry::action).toList();
+                .filter(entry -> entry.objectId().equals(id.value()))
+                .map(AuditEntry::action)
+                .toList();
     }
 }

@@ -24,11 +24,9 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** What to do with an attempt. */
     sealed interface Answer {
-        record Status(int code) implements Answer {
-        }
+        record Status(int code) implements Answer {}
 
-        record Hang(Duration duration) implements Answer {
-        }
+        record Hang(Duration duration) implements Answer {}
     }
 
     /** The policy: given the delivery id and its attempt number (1-based), how to answer. */
@@ -38,9 +36,14 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** One request as it arrived. */
-    record Received(String deliveryId, int attempt, byte[] body, boolean signatureValid, String contentType,
-            Instant at, Answer answer) {
-    }
+    record Received(
+            String deliveryId,
+            int attempt,
+            byte[] body,
+            boolean signatureValid,
+            String contentType,
+            Instant at,
+            Answer answer) {}
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -61,14 +64,21 @@ final class WebhookReceiver implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String id = String.valueOf(exchange.getRequestHeaders().getFirst("Redress-Delivery"));
             int attempt = attempts.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
-            int concurrent = inFlight.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+            int concurrent =
+                    inFlight.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
             maxInFlightPerId.accumulateAndGet(concurrent, Math::max);
             try {
-                boolean valid = SignatureCheck.verify(secret, exchange.getRequestHeaders().getFirst("Redress-Signature"),
-                        body, clock.get());
+                boolean valid = SignatureCheck.verify(
+                        secret, exchange.getRequestHeaders().getFirst("Redress-Signature"), body, clock.get());
                 Answer answer = valid ? this.policy.answer(id, attempt) : new Answer.Status(401);
-                received.add(new Received(id, attempt, body, valid,
-                        String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")), clock.get(), answer));
+                received.add(new Received(
+                        id,
+                        attempt,
+                        body,
+                        valid,
+                        String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")),
+                        clock.get(),
+                        answer));
                 int code = switch (answer) {
                     case Answer.Status status -> status.code();
                     case Answer.Hang hang -> {

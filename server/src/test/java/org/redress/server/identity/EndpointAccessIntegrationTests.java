@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -32,8 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @ServiceTest
 class EndpointAccessIntegrationTests {
 
-    private record Endpoint(HttpMethod method, String path, Set<Role> allowed, boolean anyone) {
-    }
+    private record Endpoint(HttpMethod method, String path, Set<Role> allowed, boolean anyone) {}
 
     /** Endpoints served outside our controllers, with their rules from SecurityConfiguration. */
     private static final List<Endpoint> FRAMEWORK_ENDPOINTS = List.of(
@@ -52,9 +50,10 @@ class EndpointAccessIntegrationTests {
     void declaresAnAccessRuleOnEveryEndpoint() {
         var ours = ourHandlers();
         assertThat(ours).hasSizeGreaterThan(5);
-        assertThat(ours).allSatisfy(handler -> assertThat(EndpointRules.ruleOf(handler))
-                .as("access rule of %s", handler.getShortLogMessage())
-                .isNotInstanceOf(EndpointRules.Rule.Missing.class));
+        assertThat(ours)
+                .allSatisfy(handler -> assertThat(EndpointRules.ruleOf(handler))
+                        .as("access rule of %s", handler.getShortLogMessage())
+                        .isNotInstanceOf(EndpointRules.Rule.Missing.class));
     }
 
     @Autowired
@@ -100,14 +99,16 @@ class EndpointAccessIntegrationTests {
             }
             var rule = EndpointRules.ruleOf(handler);
             Set<Role> allowed = rule instanceof EndpointRules.Rule.Roles roles
-                    ? EnumSet.copyOf(roles.roles()) : EnumSet.noneOf(Role.class);
+                    ? EnumSet.copyOf(roles.roles())
+                    : EnumSet.noneOf(Role.class);
             for (String path : paths(info)) {
                 var methods = info.getMethodsCondition().getMethods();
                 if (methods.isEmpty()) {
-                    endpoints.add(new Endpoint(HttpMethod.GET, path, allowed, rule instanceof EndpointRules.Rule.Anyone));
+                    endpoints.add(
+                            new Endpoint(HttpMethod.GET, path, allowed, rule instanceof EndpointRules.Rule.Anyone));
                 }
-                methods.forEach(m -> endpoints.add(new Endpoint(HttpMethod.valueOf(m.name()), path, allowed,
-                        rule instanceof EndpointRules.Rule.Anyone)));
+                methods.forEach(m -> endpoints.add(new Endpoint(
+                        HttpMethod.valueOf(m.name()), path, allowed, rule instanceof EndpointRules.Rule.Anyone)));
             }
         });
         return endpoints;
@@ -128,11 +129,15 @@ class EndpointAccessIntegrationTests {
         int status = result.getResponse().getStatus();
         String location = result.getResponse().getHeader("Location");
         boolean sentToSignIn = status == 302 && location != null && location.endsWith("/signin");
-        boolean allowed = endpoint.anyone() || (role != null && endpoint.allowed().contains(role));
+        boolean allowed =
+                endpoint.anyone() || (role != null && endpoint.allowed().contains(role));
         // Machine roles only ever authenticate with API keys; a page session claiming one has no
         // account behind it, so the session guard signs it out before any rule applies.
-        boolean machineOnPage = role != null && !role.staff() && !endpoint.path().startsWith("/api/")
-                && !endpoint.path().startsWith("/actuator/") && !endpoint.path().startsWith("/v3/");
+        boolean machineOnPage = role != null
+                && !role.staff()
+                && !endpoint.path().startsWith("/api/")
+                && !endpoint.path().startsWith("/actuator/")
+                && !endpoint.path().startsWith("/v3/");
         if (machineOnPage && sentToSignIn) {
             return List.of();
         }

@@ -19,17 +19,24 @@ class IdentityIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void createsAnAccountWithAHashedOneTimePassword(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = StorageContext.open(db)) {
             var identity = context.getBean(Identity.class);
             var account = identity.createUser(ADMIN, Username.of("Mod.One"), Role.MODERATOR, true);
 
             var stored = identity.findUser(Username.of("mod.one")).orElseThrow();
             assertThat(stored.role()).isEqualTo(Role.MODERATOR);
             assertThat(stored.passwordExpired()).isTrue();
-            assertThat(stored.passwordHash()).doesNotContain(account.oneTimePassword()).startsWith("{bcrypt}");
-            assertThat(context.getBean(PasswordEncoder.class).matches(account.oneTimePassword(), stored.passwordHash())).isTrue();
+            assertThat(stored.passwordHash())
+                    .doesNotContain(account.oneTimePassword())
+                    .startsWith("{bcrypt}");
+            assertThat(context.getBean(PasswordEncoder.class).matches(account.oneTimePassword(), stored.passwordHash()))
+                    .isTrue();
             var personal = account.apiKey().orElseThrow();
-            assertThat(identity.authenticate(personal.secret())).get().extracting(ApiKey::role).isEqualTo(Role.MODERATOR);
+            assertThat(identity.authenticate(personal.secret()))
+                    .get()
+                    .extracting(ApiKey::role)
+                    .isEqualTo(Role.MODERATOR);
             assertThat(context.getBean(AuditTrail.class).verify()).isEqualTo(new ChainVerification.Intact(2));
         }
     }
@@ -37,7 +44,8 @@ class IdentityIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void rejectsATakenUsernameWhateverItsCase(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = StorageContext.open(db)) {
             var identity = context.getBean(Identity.class);
             identity.createUser(ADMIN, Username.of("alice"), Role.AUDITOR, false);
             assertThatThrownBy(() -> identity.createUser(ADMIN, Username.of("ALICE"), Role.ADMIN, false))
@@ -50,10 +58,14 @@ class IdentityIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void acceptsAnIssuedKeyUntilItIsRevoked(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = StorageContext.open(db)) {
             var identity = context.getBean(Identity.class);
             var issued = identity.issueApiKey(ADMIN, "Acme uploads", Role.PLATFORM);
-            assertThat(identity.authenticate(issued.secret())).get().extracting(ApiKey::id).isEqualTo(issued.key().id());
+            assertThat(identity.authenticate(issued.secret()))
+                    .get()
+                    .extracting(ApiKey::id)
+                    .isEqualTo(issued.key().id());
             assertThat(identity.authenticate(issued.secret() + "x")).isEmpty();
             assertThat(identity.authenticate("rdk_" + "A".repeat(43))).isEmpty();
 
@@ -68,9 +80,11 @@ class IdentityIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void keepsRolesApartForAccountsAndMachineKeys(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = StorageContext.open(db)) {
             var identity = context.getBean(Identity.class);
-            assertThatThrownBy(() -> identity.issueApiKey(ADMIN, "sneaky", Role.ADMIN)).isInstanceOf(RoleNotAllowedException.class);
+            assertThatThrownBy(() -> identity.issueApiKey(ADMIN, "sneaky", Role.ADMIN))
+                    .isInstanceOf(RoleNotAllowedException.class);
             assertThatThrownBy(() -> identity.createUser(ADMIN, Username.of("robot"), Role.PLATFORM, false))
                     .isInstanceOf(RoleNotAllowedException.class);
             assertThat(identity.apiKeys()).isEmpty();
@@ -81,7 +95,8 @@ class IdentityIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void createsTheFirstAdminOnlyOnAnEmptyDatabase(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = StorageContext.open(db)) {
             var identity = context.getBean(Identity.class);
             var first = identity.createFirstAdminIfNoUsers();
             assertThat(first).get().extracting(account -> account.user().role()).isEqualTo(Role.ADMIN);
@@ -99,15 +114,18 @@ class IdentityIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void refusesPersonalKeysOfDisabledAccountsUntilEnabledAgain(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = StorageContext.open(db)) {
             var identity = context.getBean(Identity.class);
             var account = identity.createUser(ADMIN, Username.of("leaver"), Role.COMPLIANCE, true);
             String secret = account.apiKey().orElseThrow().secret();
 
-            assertThat(identity.setEnabled(ADMIN, Username.of("leaver"), false).enabled()).isFalse();
+            assertThat(identity.setEnabled(ADMIN, Username.of("leaver"), false).enabled())
+                    .isFalse();
             assertThat(identity.authenticate(secret)).isEmpty();
             identity.setEnabled(ADMIN, Username.of("leaver"), false);
-            assertThat(identity.setEnabled(ADMIN, Username.of("leaver"), true).enabled()).isTrue();
+            assertThat(identity.setEnabled(ADMIN, Username.of("leaver"), true).enabled())
+                    .isTrue();
             assertThat(identity.authenticate(secret)).isPresent();
 
             assertThatThrownBy(() -> identity.setEnabled(new Actor.Staff("leaver"), Username.of("leaver"), false))
@@ -121,7 +139,8 @@ class IdentityIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void resetsAPasswordToANewOneTimePassword(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = StorageContext.open(db)) {
             var identity = context.getBean(Identity.class);
             var encoder = context.getBean(PasswordEncoder.class);
             identity.createUser(ADMIN, Username.of("forgetful"), Role.MODERATOR, false);
@@ -130,8 +149,10 @@ class IdentityIntegrationTests {
             var reset = identity.resetPassword(ADMIN, Username.of("forgetful"));
             var stored = identity.findUser(Username.of("forgetful")).orElseThrow();
             assertThat(stored.passwordExpired()).isTrue();
-            assertThat(encoder.matches(reset.oneTimePassword(), stored.passwordHash())).isTrue();
-            assertThat(encoder.matches("the chosen password", stored.passwordHash())).isFalse();
+            assertThat(encoder.matches(reset.oneTimePassword(), stored.passwordHash()))
+                    .isTrue();
+            assertThat(encoder.matches("the chosen password", stored.passwordHash()))
+                    .isFalse();
             assertThat(context.getBean(AuditTrail.class).verify()).isEqualTo(new ChainVerification.Intact(3));
         }
     }

@@ -19,10 +19,11 @@ class IdentityValuesTests {
         assertThat(Role.parse("moderator")).isEqualTo(Role.MODERATOR);
         assertThat(Role.parse("Senior-Moderator")).isEqualTo(Role.SENIOR_MODERATOR);
         assertThat(Role.parse(" PLATFORM ")).isEqualTo(Role.PLATFORM);
-        assertThatThrownBy(() -> Role.parse("root")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Role.parse("root"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("moderator");
-        assertThat(Role.staffRoles()).containsExactly(Role.ADMIN, Role.MODERATOR, Role.SENIOR_MODERATOR,
-                Role.COMPLIANCE, Role.AUDITOR);
+        assertThat(Role.staffRoles())
+                .containsExactly(Role.ADMIN, Role.MODERATOR, Role.SENIOR_MODERATOR, Role.COMPLIANCE, Role.AUDITOR);
     }
 
     @Test
@@ -37,13 +38,17 @@ class IdentityValuesTests {
     @Test
     void keepsSecretsOutOfToString() {
         var now = Instant.parse("2026-12-01T00:00:00Z");
-        var user = new StaffUser(UserId.random(), Username.of("bob"), Role.ADMIN, "{bcrypt}$2a$10$hash", true, true, now, 0);
+        var user = new StaffUser(
+                UserId.random(), Username.of("bob"), Role.ADMIN, "{bcrypt}$2a$10$hash", true, true, now, 0);
         var key = new ApiKey(ApiKeyId.random(), "k", Role.ADMIN, user.id(), "rdk_abcdefgh", now, null);
         var issued = new IssuedApiKey(key, "rdk_TOPSECRET");
         var account = new NewAccount(user, "OneTimePassw0rd", issued);
         assertThat(user.toString()).doesNotContain("bcrypt").contains("bob");
         assertThat(issued.toString()).doesNotContain("TOPSECRET");
-        assertThat(account.toString()).doesNotContain("TOPSECRET").doesNotContain("OneTimePassw0rd").doesNotContain("bcrypt");
+        assertThat(account.toString())
+                .doesNotContain("TOPSECRET")
+                .doesNotContain("OneTimePassw0rd")
+                .doesNotContain("bcrypt");
     }
 
     @Test
@@ -51,7 +56,10 @@ class IdentityValuesTests {
         String secret = ApiKeySecrets.generate();
         assertThat(ApiKeySecrets.looksLikeKey(secret)).isTrue();
         assertThat(ApiKeySecrets.looksLikeKey(secret.substring(1))).isFalse();
-        assertThat(ApiKeySecrets.hash(secret)).isEqualTo(ApiKeySecrets.hash(secret)).hasSize(64).isNotEqualTo(secret);
+        assertThat(ApiKeySecrets.hash(secret))
+                .isEqualTo(ApiKeySecrets.hash(secret))
+                .hasSize(64)
+                .isNotEqualTo(secret);
         assertThat(ApiKeySecrets.generate()).isNotEqualTo(secret);
         assertThat(Passwords.oneTime()).hasSize(20).doesNotContain("0", "O", "l", "1", "I");
     }
@@ -69,7 +77,9 @@ class IdentityValuesTests {
         assertThat(throttle.blocked("bob", "10.0.0.1")).isFalse();
         throttle.failed("bob", "10.0.0.1");
         clock.now = clock.now.plusSeconds(1);
-        assertThat(throttle.blocked("bob", "10.0.0.1")).as("two seconds after the fourth failure").isTrue();
+        assertThat(throttle.blocked("bob", "10.0.0.1"))
+                .as("two seconds after the fourth failure")
+                .isTrue();
         clock.now = clock.now.plusSeconds(1);
         assertThat(throttle.blocked("bob", "10.0.0.1")).isFalse();
         assertThat(throttle.blocked("carol", "10.0.0.1")).isFalse();

@@ -36,7 +36,11 @@ class SignInIntegrationTests {
 
     private MockHttpSession signIn(String username, String password, String expectedRedirect) throws Exception {
         var session = new MockHttpSession();
-        mvc.perform(post("/signin").session(session).with(csrf()).param("username", username).param("password", password))
+        mvc.perform(post("/signin")
+                        .session(session)
+                        .with(csrf())
+                        .param("username", username)
+                        .param("password", password))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl(expectedRedirect));
         return session;
@@ -76,9 +80,12 @@ class SignInIntegrationTests {
         var account = identity.createUser(TESTER, Username.of(name), Role.ADMIN, false);
         var session = signIn(name, account.oneTimePassword(), "/");
         mvc.perform(get("/admin").session(session)).andExpect(redirectedUrl("/account/password"));
-        mvc.perform(post("/account/password").session(session).with(csrf())
+        mvc.perform(post("/account/password")
+                        .session(session)
+                        .with(csrf())
                         .param("currentPassword", account.oneTimePassword())
-                        .param("newPassword", PASSWORD).param("confirmation", PASSWORD))
+                        .param("newPassword", PASSWORD)
+                        .param("confirmation", PASSWORD))
                 .andExpect(redirectedUrl("/signin?changed"));
         var fresh = signIn(name, PASSWORD, "/");
         mvc.perform(get("/admin").session(fresh)).andExpect(status().isOk());

@@ -115,7 +115,8 @@ class IntakeAccessibilityIntegrationTests {
     @Test
     void reportsAFormFieldWithoutALabel() {
         open("/report");
-        browser.executeScript("document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=\"text\">')");
+        browser.executeScript(
+                "document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=\"text\">')");
         assertThat(seriousViolations()).anySatisfy(line -> assertThat(line).startsWith("label (critical)"));
     }
 }

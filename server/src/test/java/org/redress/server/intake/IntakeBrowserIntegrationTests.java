@@ -38,8 +38,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ServiceTest
 class IntakeBrowserIntegrationTests {
 
-    private static final Path TESTDATA = Path.of(System.getProperty("redress.pdq.vectors", "../pdq/src/test/resources/pdq-vectors"))
-            .toAbsolutePath().normalize();
+    private static final Path TESTDATA = Path.of(
+                    System.getProperty("redress.pdq.vectors", "../pdq/src/test/resources/pdq-vectors"))
+            .toAbsolutePath()
+            .normalize();
 
     private static ChromeDriver browser;
 
@@ -110,9 +112,15 @@ class IntakeBrowserIntegrationTests {
 
         assertThat(byId("received").getText()).contains("received your report");
         String caseRef = byId("case-ref").getText();
-        assertThat(jdbc.sql("SELECT t.case_ref FROM intake_content t WHERE t.locator = :l").param("l", locator)
-                .query(String.class).single()).isEqualTo(caseRef);
-        assertThat(jdbc.sql("SELECT route FROM intake_case WHERE case_ref = :c").param("c", caseRef).query(String.class).single())
+        assertThat(jdbc.sql("SELECT t.case_ref FROM intake_content t WHERE t.locator = :l")
+                        .param("l", locator)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(caseRef);
+        assertThat(jdbc.sql("SELECT route FROM intake_case WHERE case_ref = :c")
+                        .param("c", caseRef)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("INTIMATE_IMAGE");
 
         byId("status-link").sendKeys(Keys.ENTER);
@@ -128,7 +136,9 @@ class IntakeBrowserIntegrationTests {
         open("/report");
         byId("send-report").click();
         var summary = byId("error-summary");
-        assertThat(summary.getText()).contains("Choose who you are reporting as").contains("Type your full name");
+        assertThat(summary.getText())
+                .contains("Choose who you are reporting as")
+                .contains("Type your full name");
         assertThat(byId("signature").getDomAttribute("aria-describedby")).isEqualTo("signature-error");
         assertThat(byId("quick-exit").isDisplayed()).isTrue();
     }
@@ -143,7 +153,9 @@ class IntakeBrowserIntegrationTests {
         }
         assertThat(images).hasSizeGreaterThanOrEqualTo(6);
         open("/protect");
-        byId("images").sendKeys(images.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining("\n")));
+        byId("images")
+                .sendKeys(
+                        images.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining("\n")));
         new WebDriverWait(browser, Duration.ofSeconds(60))
                 .until(d -> "true".equals(byId("hash-progress").getDomAttribute("data-done")));
 
@@ -166,12 +178,18 @@ class IntakeBrowserIntegrationTests {
         byId("subjectOrAuthorised").click();
         byId("goodFaithAndTrue").click();
         byId("send-hashes").click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> byId("protect-receipt").isDisplayed());
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> byId("protect-receipt").isDisplayed());
         String caseRef = byId("case-ref").getText();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM intake_hash h JOIN intake_report r ON r.id = h.report_id WHERE r.case_ref = :c")
-                .param("c", caseRef).query(Integer.class).single()).isEqualTo(images.size());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM intake_hash h JOIN intake_report r ON r.id = "
+                                + "h.report_id WHERE r.case_ref = :c")
+                        .param("c", caseRef)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(images.size());
 
-        long smallestImage = images.stream().mapToLong(p -> p.toFile().length()).min().orElseThrow();
+        long smallestImage =
+                images.stream().mapToLong(p -> p.toFile().length()).min().orElseThrow();
         int bodies = 0;
         for (LogEntry entry : browser.manage().logs().get(LogType.PERFORMANCE)) {
             String message = entry.getMessage();
@@ -179,7 +197,10 @@ class IntakeBrowserIntegrationTests {
                 continue;
             }
             bodies++;
-            assertThat(message).contains("/api/v1/hash-submissions").doesNotContain("multipart").doesNotContain("JFIF")
+            assertThat(message)
+                    .contains("/api/v1/hash-submissions")
+                    .doesNotContain("multipart")
+                    .doesNotContain("JFIF")
                     .doesNotContain("/9j/");
             assertThat((long) message.length()).isLessThan(smallestImage);
         }
@@ -227,7 +248,8 @@ class IntakeBrowserIntegrationTests {
         }
         List<Path> pixelFiles;
         try (Stream<Path> files = Files.list(TESTDATA.resolve("pixels"))) {
-            pixelFiles = files.filter(p -> p.toString().endsWith(".pnm.gz")).sorted().toList();
+            pixelFiles =
+                    files.filter(p -> p.toString().endsWith(".pnm.gz")).sorted().toList();
         }
         assertThat(pixelFiles).hasSizeGreaterThanOrEqualTo(12);
         for (Path file : pixelFiles) {

@@ -14,10 +14,13 @@ import org.springframework.context.annotation.FilterType;
 final class IntakeContext implements AutoCloseable {
 
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan(basePackages = { "org.redress.server.storage", "org.redress.server.audit", "org.redress.server.intake" },
-            excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.redress\\.server\\.[a-z]+\\.web\\..*"))
-    static class Beans {
-    }
+    @ComponentScan(
+            basePackages = {"org.redress.server.storage", "org.redress.server.audit", "org.redress.server.intake"},
+            excludeFilters =
+                    @ComponentScan.Filter(
+                            type = FilterType.REGEX,
+                            pattern = "org\\.redress\\.server\\.[a-z]+\\.web\\..*"))
+    static class Beans {}
 
     private final ConfigurableApplicationContext context;
     private final List<Object> events = new CopyOnWriteArrayList<>();

@@ -25,27 +25,42 @@ class IntakeIntegrationTests {
     private static final Actor PUBLIC = new Actor.Public();
 
     static NewReport report(boolean under18, String... locators) {
-        return new NewReport(ReporterRole.SUBJECT, new Declarations(true, true, true), "Alex Example",
-                List.of(locators).stream().map(ContentLocator::of).toList(), Optional.of("alex@example.org"), under18,
+        return new NewReport(
+                ReporterRole.SUBJECT,
+                new Declarations(true, true, true),
+                "Alex Example",
+                List.of(locators).stream().map(ContentLocator::of).toList(),
+                Optional.of("alex@example.org"),
+                under18,
                 Optional.of("Posted by my former partner"));
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void joinsReportsAboutTheSameContentIntoOneCaseWithOwnTokens(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = new IntakeContext(db)) {
-            var first = context.intake().report(PUBLIC, Channel.PUBLIC, report(false, "https://Example.com/p/1#top"), Optional.empty());
-            var second = context.intake().report(PUBLIC, Channel.PUBLIC, report(false, "https://example.com/p/1", "id:42"),
-                    Optional.empty());
-            var other = context.intake().report(PUBLIC, Channel.PUBLIC, report(false, "https://example.com/p/2"), Optional.empty());
+        try (var db = TestDatabase.create(vendor);
+                var context = new IntakeContext(db)) {
+            var first = context.intake()
+                    .report(PUBLIC, Channel.PUBLIC, report(false, "https://Example.com/p/1#top"), Optional.empty());
+            var second = context.intake()
+                    .report(
+                            PUBLIC,
+                            Channel.PUBLIC,
+                            report(false, "https://example.com/p/1", "id:42"),
+                            Optional.empty());
+            var other = context.intake()
+                    .report(PUBLIC, Channel.PUBLIC, report(false, "https://example.com/p/2"), Optional.empty());
 
             assertThat(second.caseRef()).isEqualTo(first.caseRef());
             assertThat(other.caseRef()).isNotEqualTo(first.caseRef());
             assertThat(second.statusToken()).isNotEqualTo(first.statusToken());
             var third = context.intake().report(PUBLIC, Channel.PUBLIC, report(false, "id:42"), Optional.empty());
             assertThat(third.caseRef()).isEqualTo(first.caseRef());
-            assertThat(context.intake().status(first.caseRef().value(), first.statusToken()).history())
-                    .extracting(CaseStatus.Event::what).containsExactly("REPORT_RECEIVED");
+            assertThat(context.intake()
+                            .status(first.caseRef().value(), first.statusToken())
+                            .history())
+                    .extracting(CaseStatus.Event::what)
+                    .containsExactly("REPORT_RECEIVED");
             assertThat(context.events(ReportReceived.class)).hasSize(4);
             assertThat(context.bean(AuditTrail.class).verify()).isInstanceOf(ChainVerification.Intact.class);
         }
@@ -54,13 +69,19 @@ class IntakeIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void storesContactDescriptionAndSignatureEncryptedAndTokensHashed(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = new IntakeContext(db)) {
-            var receipt = context.intake().report(PUBLIC, Channel.PUBLIC, report(false, "id:secret-test"), Optional.empty());
+        try (var db = TestDatabase.create(vendor);
+                var context = new IntakeContext(db)) {
+            var receipt =
+                    context.intake().report(PUBLIC, Channel.PUBLIC, report(false, "id:secret-test"), Optional.empty());
             var row = context.bean(JdbcClient.class)
                     .sql("SELECT signature_enc, contact_email_enc, description_enc, token_hash FROM intake_report")
-                    .query().singleRow();
-            assertThat(row.values().toString()).doesNotContain("alex@example.org").doesNotContain("Alex Example")
-                    .doesNotContain("former partner").doesNotContain(receipt.statusToken());
+                    .query()
+                    .singleRow();
+            assertThat(row.values().toString())
+                    .doesNotContain("alex@example.org")
+                    .doesNotContain("Alex Example")
+                    .doesNotContain("former partner")
+                    .doesNotContain(receipt.statusToken());
             assertThat((String) row.get("contact_email_enc")).startsWith("v1:");
             assertThat(row.get("token_hash")).isEqualTo(StatusToken.hash(receipt.statusToken()));
         }
@@ -69,30 +90,44 @@ class IntakeIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void routesAChildCaseToChildProtectionWithAReferral(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = new IntakeContext(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = new IntakeContext(db)) {
             var adult = context.intake().report(PUBLIC, Channel.PUBLIC, report(false, "id:shared"), Optional.empty());
             assertThat(adult.route()).isEqualTo(Route.INTIMATE_IMAGE);
             var child = context.intake().report(PUBLIC, Channel.PUBLIC, report(true, "id:shared"), Optional.empty());
 
             assertThat(child.caseRef()).isEqualTo(adult.caseRef());
             assertThat(child.route()).isEqualTo(Route.CHILD_PROTECTION);
-            assertThat(context.bean(IntakeCases.class).referralState(child.caseRef())).contains("OPEN");
-            assertThat(context.intake().status(adult.caseRef().value(), adult.statusToken()).route()).isEqualTo(Route.CHILD_PROTECTION);
-            assertThat(context.events(ReportReceived.class)).extracting(ReportReceived::subjectWasUnder18).containsExactly(false, true);
+            assertThat(context.bean(IntakeCases.class).referralState(child.caseRef()))
+                    .contains("OPEN");
+            assertThat(context.intake()
+                            .status(adult.caseRef().value(), adult.statusToken())
+                            .route())
+                    .isEqualTo(Route.CHILD_PROTECTION);
+            assertThat(context.events(ReportReceived.class))
+                    .extracting(ReportReceived::subjectWasUnder18)
+                    .containsExactly(false, true);
         }
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void answersARetryWithTheOriginalReceiptAndRefusesAReusedKey(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = new IntakeContext(db)) {
-            var first = context.intake().report(PUBLIC, Channel.PUBLIC, report(false, "id:retry"), Optional.of("key-1"));
-            var again = context.intake().report(PUBLIC, Channel.PUBLIC, report(false, "id:retry"), Optional.of("key-1"));
+        try (var db = TestDatabase.create(vendor);
+                var context = new IntakeContext(db)) {
+            var first =
+                    context.intake().report(PUBLIC, Channel.PUBLIC, report(false, "id:retry"), Optional.of("key-1"));
+            var again =
+                    context.intake().report(PUBLIC, Channel.PUBLIC, report(false, "id:retry"), Optional.of("key-1"));
 
             assertThat(again).isEqualTo(first);
-            assertThat(context.bean(JdbcClient.class).sql("SELECT COUNT(*) FROM intake_report").query(Integer.class).single())
+            assertThat(context.bean(JdbcClient.class)
+                            .sql("SELECT COUNT(*) FROM intake_report")
+                            .query(Integer.class)
+                            .single())
                     .isEqualTo(1);
-            assertThatThrownBy(() -> context.intake().report(PUBLIC, Channel.PUBLIC, report(false, "id:other"), Optional.of("key-1")))
+            assertThatThrownBy(() -> context.intake()
+                            .report(PUBLIC, Channel.PUBLIC, report(false, "id:other"), Optional.of("key-1")))
                     .isInstanceOf(IdempotencyKeyReusedException.class);
         }
     }
@@ -100,33 +135,55 @@ class IntakeIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void setsDeadlinesByChannelAndKeepsTheEarliest(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = new IntakeContext(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = new IntakeContext(db)) {
             var open = context.intake().report(PUBLIC, Channel.PUBLIC, report(false, "id:deadline"), Optional.empty());
-            assertThat(Duration.between(open.receivedAt(), open.removalDeadline().orElseThrow())).isEqualTo(Duration.ofHours(48));
-            var notice = context.intake().report(PUBLIC, Channel.REGULATOR, report(false, "id:deadline"), Optional.empty());
-            assertThat(Duration.between(notice.receivedAt(), notice.removalDeadline().orElseThrow())).isEqualTo(Duration.ofHours(24));
-            assertThat(context.bean(IntakeCases.class).find(open.caseRef()).orElseThrow().priority()).isEqualTo(Channel.REGULATOR);
+            assertThat(Duration.between(
+                            open.receivedAt(), open.removalDeadline().orElseThrow()))
+                    .isEqualTo(Duration.ofHours(48));
+            var notice =
+                    context.intake().report(PUBLIC, Channel.REGULATOR, report(false, "id:deadline"), Optional.empty());
+            assertThat(Duration.between(
+                            notice.receivedAt(), notice.removalDeadline().orElseThrow()))
+                    .isEqualTo(Duration.ofHours(24));
+            assertThat(context.bean(IntakeCases.class)
+                            .find(open.caseRef())
+                            .orElseThrow()
+                            .priority())
+                    .isEqualTo(Channel.REGULATOR);
         }
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void withdrawsTheCaseWhenItsLastReportIsWithdrawn(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = new IntakeContext(db)) {
-            var hashes = List.of(new SubmittedHash(PdqHash.fromHex("f".repeat(64)), Optional.of(new Quality(100)),
-                    Optional.empty(), Optional.empty()));
-            var receipt = context.intake().protect(PUBLIC, new NewHashSubmission(new Declarations(true, true, true), hashes,
-                    Optional.empty()), Optional.empty());
-            assertThat(context.events(HashesSubmitted.class)).singleElement()
+        try (var db = TestDatabase.create(vendor);
+                var context = new IntakeContext(db)) {
+            var hashes = List.of(new SubmittedHash(
+                    PdqHash.fromHex("f".repeat(64)),
+                    Optional.of(new Quality(100)),
+                    Optional.empty(),
+                    Optional.empty()));
+            var receipt = context.intake()
+                    .protect(
+                            PUBLIC,
+                            new NewHashSubmission(new Declarations(true, true, true), hashes, Optional.empty()),
+                            Optional.empty());
+            assertThat(context.events(HashesSubmitted.class))
+                    .singleElement()
                     .satisfies(e -> assertThat(e.hashes()).isEqualTo(hashes));
 
             var status = context.intake().withdraw(PUBLIC, receipt.caseRef().value(), receipt.statusToken());
 
             assertThat(status.state()).isEqualTo(CaseState.WITHDRAWN);
-            assertThat(status.history()).extracting(CaseStatus.Event::what)
+            assertThat(status.history())
+                    .extracting(CaseStatus.Event::what)
                     .containsExactly("HASHES_RECEIVED", "REPORT_WITHDRAWN", "CASE_WITHDRAWN");
-            assertThat(context.events(ReportWithdrawn.class)).extracting(ReportWithdrawn::caseRef).containsExactly(receipt.caseRef());
-            assertThatThrownBy(() -> context.intake().withdraw(PUBLIC, receipt.caseRef().value(), receipt.statusToken()))
+            assertThat(context.events(ReportWithdrawn.class))
+                    .extracting(ReportWithdrawn::caseRef)
+                    .containsExactly(receipt.caseRef());
+            assertThatThrownBy(() ->
+                            context.intake().withdraw(PUBLIC, receipt.caseRef().value(), receipt.statusToken()))
                     .isInstanceOf(ReportWithdrawnAlreadyException.class);
         }
     }
@@ -134,28 +191,45 @@ class IntakeIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void storesAComplaintEncryptedAcknowledgesItAndPublishesItWithoutItsText(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = new IntakeContext(db)) {
-            var receipt = context.intake().report(PUBLIC, Channel.PUBLIC, report(false, "id:complained"), Optional.empty());
+        try (var db = TestDatabase.create(vendor);
+                var context = new IntakeContext(db)) {
+            var receipt =
+                    context.intake().report(PUBLIC, Channel.PUBLIC, report(false, "id:complained"), Optional.empty());
             var jdbc = context.bean(JdbcClient.class);
-            int acknowledgementsBefore = jdbc.sql("SELECT COUNT(*) FROM intake_outbox").query(Integer.class).single();
+            int acknowledgementsBefore = jdbc.sql("SELECT COUNT(*) FROM intake_outbox")
+                    .query(Integer.class)
+                    .single();
 
-            var answer = context.intake().complain(PUBLIC, receipt.caseRef().value(), receipt.statusToken(),
-                    "Nobody has removed the image after three days");
+            var answer = context.intake()
+                    .complain(
+                            PUBLIC,
+                            receipt.caseRef().value(),
+                            receipt.statusToken(),
+                            "Nobody has removed the image after three days");
 
-            assertThat(context.intake().complaints(receipt.caseRef())).singleElement().satisfies(complaint -> {
-                assertThat(complaint.id()).isEqualTo(answer.complaintId());
-                assertThat(complaint.receivedAt()).isEqualTo(answer.receivedAt());
-                assertThat(complaint.text()).isEqualTo("Nobody has removed the image after three days");
-            });
-            var row = jdbc.sql("SELECT case_ref, report_id, text_enc FROM intake_complaint").query().singleRow();
+            assertThat(context.intake().complaints(receipt.caseRef()))
+                    .singleElement()
+                    .satisfies(complaint -> {
+                        assertThat(complaint.id()).isEqualTo(answer.complaintId());
+                        assertThat(complaint.receivedAt()).isEqualTo(answer.receivedAt());
+                        assertThat(complaint.text()).isEqualTo("Nobody has removed the image after three days");
+                    });
+            var row = jdbc.sql("SELECT case_ref, report_id, text_enc FROM intake_complaint")
+                    .query()
+                    .singleRow();
             assertThat(row.get("case_ref")).isEqualTo(receipt.caseRef().value());
             assertThat((String) row.get("text_enc")).startsWith("v1:").doesNotContain("three days");
             assertThat(context.events(ComplaintReceived.class))
-                    .containsExactly(new ComplaintReceived(receipt.caseRef(), answer.complaintId(), answer.receivedAt()));
-            assertThat(answer.status().history()).extracting(CaseStatus.Event::what).containsExactly("REPORT_RECEIVED",
-                    "COMPLAINT_RECEIVED");
-            assertThat(jdbc.sql("SELECT kind FROM intake_outbox ORDER BY created_at, kind").query(String.class).list())
-                    .hasSize(acknowledgementsBefore + 1).contains(IntakeOutbox.COMPLAINT_ACKNOWLEDGEMENT);
+                    .containsExactly(
+                            new ComplaintReceived(receipt.caseRef(), answer.complaintId(), answer.receivedAt()));
+            assertThat(answer.status().history())
+                    .extracting(CaseStatus.Event::what)
+                    .containsExactly("REPORT_RECEIVED", "COMPLAINT_RECEIVED");
+            assertThat(jdbc.sql("SELECT kind FROM intake_outbox ORDER BY created_at, kind")
+                            .query(String.class)
+                            .list())
+                    .hasSize(acknowledgementsBefore + 1)
+                    .contains(IntakeOutbox.COMPLAINT_ACKNOWLEDGEMENT);
             assertThat(context.bean(AuditTrail.class).verify()).isInstanceOf(ChainVerification.Intact.class);
         }
     }
@@ -163,20 +237,24 @@ class IntakeIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void storesNoComplaintForAWrongTokenOrAnEmptyText(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = new IntakeContext(db)) {
-            var receipt = context.intake().report(PUBLIC, Channel.PUBLIC, report(false, "id:not-complained"), Optional.empty());
+        try (var db = TestDatabase.create(vendor);
+                var context = new IntakeContext(db)) {
+            var receipt = context.intake()
+                    .report(PUBLIC, Channel.PUBLIC, report(false, "id:not-complained"), Optional.empty());
             String ref = receipt.caseRef().value();
 
             assertThatThrownBy(() -> context.intake().complain(PUBLIC, ref, "wrong-token", "Too slow"))
                     .isInstanceOf(CaseNotFoundException.class);
-            assertThatThrownBy(() -> context.intake().complain(PUBLIC, "RD-0000-0000-0000", receipt.statusToken(), "Too slow"))
+            assertThatThrownBy(() ->
+                            context.intake().complain(PUBLIC, "RD-0000-0000-0000", receipt.statusToken(), "Too slow"))
                     .isInstanceOf(CaseNotFoundException.class);
             assertThatThrownBy(() -> context.intake().complain(PUBLIC, ref, receipt.statusToken(), "   "))
                     .isInstanceOf(IllegalArgumentException.class);
 
             assertThat(context.intake().complaints(receipt.caseRef())).isEmpty();
             assertThat(context.events(ComplaintReceived.class)).isEmpty();
-            assertThat(context.intake().status(ref, receipt.statusToken()).history()).extracting(CaseStatus.Event::what)
+            assertThat(context.intake().status(ref, receipt.statusToken()).history())
+                    .extracting(CaseStatus.Event::what)
                     .containsExactly("REPORT_RECEIVED");
         }
     }

@@ -18,13 +18,18 @@ class IntakeTemplatesTests {
     void everyPageTakesItsHeadFromTheSharedFragment() throws IOException {
         List<Path> pages;
         try (Stream<Path> files = Files.list(TEMPLATES)) {
-            pages = files.filter(p -> p.toString().endsWith(".html") && !p.endsWith("fragments.html")).sorted().toList();
+            pages = files.filter(p -> p.toString().endsWith(".html") && !p.endsWith("fragments.html"))
+                    .sorted()
+                    .toList();
         }
         assertThat(pages).hasSizeGreaterThanOrEqualTo(5);
         for (Path page : pages) {
             String html = Files.readString(page);
-            assertThat(html).as(page.toString()).contains("<head th:replace=\"~{intake/fragments :: head(")
-                    .doesNotContain("<meta charset").doesNotContain("stylesheet");
+            assertThat(html)
+                    .as(page.toString())
+                    .contains("<head th:replace=\"~{intake/fragments :: head(")
+                    .doesNotContain("<meta charset")
+                    .doesNotContain("stylesheet");
         }
     }
 }

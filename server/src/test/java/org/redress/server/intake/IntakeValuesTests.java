@@ -22,13 +22,17 @@ class IntakeValuesTests {
 
     @Test
     void redactsPersonalDataInANewReport() {
-        assertThat(report().toString()).doesNotContain("Alex").doesNotContain("alex@example.org").doesNotContain("partner")
+        assertThat(report().toString())
+                .doesNotContain("Alex")
+                .doesNotContain("alex@example.org")
+                .doesNotContain("partner")
                 .contains("SUBJECT");
     }
 
     @Test
     void redactsTheContactInAHashSubmission() {
-        var submission = new NewHashSubmission(new Declarations(true, true, true),
+        var submission = new NewHashSubmission(
+                new Declarations(true, true, true),
                 List.of(new SubmittedHash(PdqHash.zero(), Optional.empty(), Optional.empty(), Optional.empty())),
                 Optional.of("kim@example.org"));
         assertThat(submission.toString()).doesNotContain("kim@example.org");
@@ -42,42 +46,63 @@ class IntakeValuesTests {
 
     @Test
     void acceptsComplaintsOfOneToFourThousandCharactersOnly() {
-        assertThat(new Complaint("c-1", Instant.EPOCH, "x".repeat(4_000)).text()).hasSize(4_000);
+        assertThat(new Complaint("c-1", Instant.EPOCH, "x".repeat(4_000)).text())
+                .hasSize(4_000);
         assertThatThrownBy(() -> new Complaint("c-1", Instant.EPOCH, "x".repeat(4_001)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("xxx");
-        assertThatThrownBy(() -> new Complaint("c-1", Instant.EPOCH, " \n ")).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("xxx");
+        assertThatThrownBy(() -> new Complaint("c-1", Instant.EPOCH, " \n "))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void redactsTheStatusTokenInAReceipt() {
-        var receipt = new Receipt(new CaseRef("RD-2345-6789-ABCD"), "secret-token-value", Instant.EPOCH, Optional.empty(),
+        var receipt = new Receipt(
+                new CaseRef("RD-2345-6789-ABCD"),
+                "secret-token-value",
+                Instant.EPOCH,
+                Optional.empty(),
                 Route.PROTECTION);
         assertThat(receipt.toString()).doesNotContain("secret-token-value").contains("RD-2345-6789-ABCD");
     }
 
     @Test
     void redactsTheContactInAStoredReport() {
-        var stored = new StoredReport("r1", new CaseRef("RD-2345-6789-ABCD"), Optional.of("lee@example.org"), false, Optional.empty());
+        var stored = new StoredReport(
+                "r1", new CaseRef("RD-2345-6789-ABCD"), Optional.of("lee@example.org"), false, Optional.empty());
         assertThat(stored.toString()).doesNotContain("lee@example.org");
     }
 
     @Test
     void redactsTheRememberedReceipt() {
-        var remembered = new IdempotentAnswers.Remembered("f", new Receipt(new CaseRef("RD-2345-6789-ABCD"), "tok-secret",
-                Instant.EPOCH, Optional.empty(), Route.PROTECTION));
+        var remembered = new IdempotentAnswers.Remembered(
+                "f",
+                new Receipt(
+                        new CaseRef("RD-2345-6789-ABCD"),
+                        "tok-secret",
+                        Instant.EPOCH,
+                        Optional.empty(),
+                        Route.PROTECTION));
         assertThat(remembered.toString()).doesNotContain("tok-secret");
     }
 
     @Test
     void refusesAReportWithoutEveryDeclaration() {
-        assertThatThrownBy(() -> new NewReport(ReporterRole.SUBJECT, new Declarations(true, false, true), "A B",
-                List.of(ContentLocator.of("id:1")), Optional.empty(), false, Optional.empty()))
+        assertThatThrownBy(() -> new NewReport(
+                        ReporterRole.SUBJECT,
+                        new Declarations(true, false, true),
+                        "A B",
+                        List.of(ContentLocator.of("id:1")),
+                        Optional.empty(),
+                        false,
+                        Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void normalisesUrlsSoTheSameContentMatches() {
-        assertThat(ContentLocator.of("  HTTPS://Example.COM/Path?q=1#frag ")).isEqualTo(ContentLocator.of("https://example.com/Path?q=1"));
+        assertThat(ContentLocator.of("  HTTPS://Example.COM/Path?q=1#frag "))
+                .isEqualTo(ContentLocator.of("https://example.com/Path?q=1"));
         assertThat(ContentLocator.of("post:ABC")).isNotEqualTo(ContentLocator.of("post:abc"));
     }
 

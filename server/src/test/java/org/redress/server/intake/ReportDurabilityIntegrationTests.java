@@ -26,7 +26,9 @@ class ReportDurabilityIntegrationTests {
             var process = ChildService.start(db.dataDirectory(), port);
             HttpResponse<String> answer;
             try {
-                var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+                var http = HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .build();
                 var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/reports"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(IntakeApiIntegrationTests.validReport("id:durable")))
@@ -40,10 +42,15 @@ class ReportDurabilityIntegrationTests {
             String caseRef = receipt.get("caseRef").asString();
 
             try (var context = new IntakeContext(db)) {
-                var status = context.intake().status(caseRef, receipt.get("statusToken").asString());
+                var status = context.intake()
+                        .status(caseRef, receipt.get("statusToken").asString());
                 assertThat(status.history()).extracting(CaseStatus.Event::what).containsExactly("REPORT_RECEIVED");
-                assertThat(context.bean(JdbcClient.class).sql("SELECT COUNT(*) FROM intake_content WHERE case_ref = :c")
-                        .param("c", caseRef).query(Integer.class).single()).isEqualTo(1);
+                assertThat(context.bean(JdbcClient.class)
+                                .sql("SELECT COUNT(*) FROM intake_content WHERE case_ref = :c")
+                                .param("c", caseRef)
+                                .query(Integer.class)
+                                .single())
+                        .isEqualTo(1);
             }
         }
     }

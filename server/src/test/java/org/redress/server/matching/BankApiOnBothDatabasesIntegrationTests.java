@@ -37,8 +37,7 @@ class BankApiOnBothDatabasesIntegrationTests {
 
     private final ObjectMapper json = new ObjectMapper();
 
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 
     /** The running service and a client holding an admin's and a platform's key. */
     private final class Service implements AutoCloseable {
@@ -54,21 +53,30 @@ class BankApiOnBothDatabasesIntegrationTests {
                     .logStartupInfo(false)
                     .registerShutdownHook(false)
                     .properties("logging.level.root=WARN", "logging.level.org.redress.server.storage=ERROR")
-                    .run("--server.port=0", "--redress.data=" + database.dataDirectory(),
+                    .run(
+                            "--server.port=0",
+                            "--redress.data=" + database.dataDirectory(),
                             "--redress.db-url=" + database.jdbcUrl());
             this.base = "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port");
             var identity = context.getBean(Identity.class);
-            this.admin = identity.createUser(TESTER, Username.of("bank-admin"), Role.ADMIN, true).apiKey().orElseThrow()
+            this.admin = identity.createUser(TESTER, Username.of("bank-admin"), Role.ADMIN, true)
+                    .apiKey()
+                    .orElseThrow()
                     .secret();
-            this.platform = identity.issueApiKey(TESTER, "platform", Role.PLATFORM).secret();
+            this.platform =
+                    identity.issueApiKey(TESTER, "platform", Role.PLATFORM).secret();
             // The index loads on a schedule after start; load it now so that the first check is answered.
             context.getBean(MatchIndex.class).refresh();
         }
 
         Answer send(String method, String path, String key, String contentType, String body) throws Exception {
-            var request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key)
-                    .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body));
+            var request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Bearer " + key)
+                    .method(
+                            method,
+                            body.isEmpty()
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
             if (!contentType.isEmpty()) {
                 request.header("Content-Type", contentType);
             }
@@ -81,8 +89,8 @@ class BankApiOnBothDatabasesIntegrationTests {
         }
 
         JsonNode check(PdqHash pdq, String md5) throws Exception {
-            String body = "{\"contentId\":\"c-" + UUID.randomUUID() + "\",\"uploaderId\":\"u-1\",\"pdq\":\"" + pdq.toHex()
-                    + "\"" + (md5.isEmpty() ? "" : ",\"md5\":\"" + md5 + "\"") + "}";
+            String body = "{\"contentId\":\"c-" + UUID.randomUUID() + "\",\"uploaderId\":\"u-1\",\"pdq\":\""
+                    + pdq.toHex() + "\"" + (md5.isEmpty() ? "" : ",\"md5\":\"" + md5 + "\"") + "}";
             Answer answer = send("POST", "/api/v1/checks", platform, "application/json", body);
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             return json.readTree(answer.body());
@@ -102,30 +110,53 @@ class BankApiOnBothDatabasesIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void createsAddsImportsExportsAndChecksAgainstABank(TestDatabase.Vendor vendor) throws Exception {
-        try (var database = TestDatabase.create(vendor); var service = new Service(database)) {
-            Answer created = service.asAdmin("POST", "/api/v1/banks", "application/json",
+        try (var database = TestDatabase.create(vendor);
+                var service = new Service(database)) {
+            Answer created = service.asAdmin(
+                    "POST",
+                    "/api/v1/banks",
+                    "application/json",
                     "{\"name\":\"partners\",\"action\":\"BLOCK\",\"maxDistance\":31}");
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             assertThat(json.readTree(created.body()).get("enabled").asBoolean()).isTrue();
-            assertThat(service.asAdmin("POST", "/api/v1/banks", "application/json",
-                    "{\"name\":\"partners\",\"action\":\"LOG\"}").status()).isEqualTo(409);
+            assertThat(service.asAdmin(
+                                    "POST",
+                                    "/api/v1/banks",
+                                    "application/json",
+                                    "{\"name\":\"partners\",\"action\":\"LOG\"}")
+                            .status())
+                    .isEqualTo(409);
 
             var original = TestImages.picture(71);
             PdqHash added = pdqOf(original);
-            Answer add = service.asAdmin("POST", "/api/v1/banks/partners/hashes", "application/json",
+            Answer add = service.asAdmin(
+                    "POST",
+                    "/api/v1/banks/partners/hashes",
+                    "application/json",
                     "{\"pdq\":\"" + added.toHex() + "\",\"note\":\"reported twice\"}");
             assertThat(add.status()).as(add.body()).isEqualTo(201);
             long addedId = json.readTree(add.body()).get("entryId").asLong();
-            assertThat(service.asAdmin("POST", "/api/v1/banks/partners/hashes", "application/json",
-                    "{\"pdq\":\"12ab\"}").status()).isEqualTo(400);
-            assertThat(service.asAdmin("POST", "/api/v1/banks/no-such-bank/hashes", "application/json",
-                    "{\"pdq\":\"" + added.toHex() + "\"}").status()).isEqualTo(404);
+            assertThat(service.asAdmin(
+                                    "POST", "/api/v1/banks/partners/hashes", "application/json", "{\"pdq\":\"12ab\"}")
+                            .status())
+                    .isEqualTo(400);
+            assertThat(service.asAdmin(
+                                    "POST",
+                                    "/api/v1/banks/no-such-bank/hashes",
+                                    "application/json",
+                                    "{\"pdq\":\"" + added.toHex() + "\"}")
+                            .status())
+                    .isEqualTo(404);
 
             PdqHash imported = pdqOf(TestImages.picture(72));
             PdqHash disabled = pdqOf(TestImages.picture(73));
             String md5 = "00112233445566778899aabbccddeeff";
-            Answer importAnswer = service.asAdmin("POST", "/api/v1/banks/partners/import?format=csv", "text/csv",
-                    "pdq,md5,sha256\n" + imported.toHex() + ",,\nnot,a,hash\n," + md5 + ",\n" + disabled.toHex() + ",,\n");
+            Answer importAnswer = service.asAdmin(
+                    "POST",
+                    "/api/v1/banks/partners/import?format=csv",
+                    "text/csv",
+                    "pdq,md5,sha256\n" + imported.toHex() + ",,\nnot,a,hash\n," + md5 + ",\n" + disabled.toHex()
+                            + ",,\n");
             assertThat(importAnswer.status()).as(importAnswer.body()).isEqualTo(200);
             JsonNode result = json.readTree(importAnswer.body());
             assertThat(result.get("imported").asInt()).isEqualTo(3);
@@ -135,19 +166,22 @@ class BankApiOnBothDatabasesIntegrationTests {
             JsonNode check = service.check(disabled, "");
             assertThat(check.get("verdict").asString()).isEqualTo("BLOCK");
             long disabledId = check.get("matches").get(0).get("entryId").asLong();
-            Answer disable = service.asAdmin("POST", "/api/v1/banks/partners/hashes/" + disabledId + "/disable", "", "");
+            Answer disable =
+                    service.asAdmin("POST", "/api/v1/banks/partners/hashes/" + disabledId + "/disable", "", "");
             assertThat(disable.status()).as(disable.body()).isEqualTo(200);
             assertThat(json.readTree(disable.body()).get("enabled").asBoolean()).isFalse();
 
             Answer export = service.asAdmin("GET", "/api/v1/banks/partners/export?format=text", "", "");
             assertThat(export.status()).isEqualTo(200);
-            assertThat(export.body().lines().toList()).containsExactlyInAnyOrder("pdq " + added.toHex(),
-                    "pdq " + imported.toHex(), "md5 " + md5);
+            assertThat(export.body().lines().toList())
+                    .containsExactlyInAnyOrder("pdq " + added.toHex(), "pdq " + imported.toHex(), "md5 " + md5);
 
             JsonNode nearDuplicate = service.check(pdqOf(TestImages.nearDuplicate(original)), "");
             assertThat(nearDuplicate.get("verdict").asString()).isEqualTo("BLOCK");
-            assertThat(nearDuplicate.get("matches").get(0).get("entryId").asLong()).isEqualTo(addedId);
-            assertThat(nearDuplicate.get("matches").get(0).get("distance").asInt()).isBetween(0, 31);
+            assertThat(nearDuplicate.get("matches").get(0).get("entryId").asLong())
+                    .isEqualTo(addedId);
+            assertThat(nearDuplicate.get("matches").get(0).get("distance").asInt())
+                    .isBetween(0, 31);
             assertThat(service.check(imported, "").get("verdict").asString()).isEqualTo("BLOCK");
             PdqHash unrelated = pdqOf(TestImages.picture(74));
             assertThat(service.check(unrelated, md5).get("verdict").asString()).isEqualTo("BLOCK");
@@ -157,7 +191,8 @@ class BankApiOnBothDatabasesIntegrationTests {
             assertThat(allowed.get("matches")).isEmpty();
 
             Answer banks = service.asAdmin("GET", "/api/v1/banks", "", "");
-            assertThat(List.of(json.readTree(banks.body()).get(0).get("name").asString())).containsExactly("partners");
+            assertThat(List.of(json.readTree(banks.body()).get(0).get("name").asString()))
+                    .containsExactly("partners");
         }
     }
 }

@@ -32,23 +32,33 @@ class BankChangeLatencyMeasurement {
     }
 
     private static String millis(List<Long> nanos) {
-        return nanos.stream().map(n -> String.format(java.util.Locale.ROOT, "%.1f", n / 1e6)).toList() + " ms";
+        return nanos.stream()
+                        .map(n -> String.format(java.util.Locale.ROOT, "%.1f", n / 1e6))
+                        .toList() + " ms";
     }
 
     @Test
     void settingsEditsAndSmallImportsActOnAMillionEntryBank() {
         var random = new SplittableRandom(20261201);
-        try (var db = TestDatabase.create(TestDatabase.Vendor.SQLITE); var context = MatchingContext.open(db)) {
+        try (var db = TestDatabase.create(TestDatabase.Vendor.SQLITE);
+                var context = MatchingContext.open(db)) {
             context.getBean(MatchIndex.class).refresh();
             var matching = context.getBean(Matching.class);
             var name = new BankName("big");
             matching.createBank(ADMIN, name, BankAction.BLOCK, 31, 50);
             PdqHash known = random(random);
-            matching.importEntries(ADMIN, name, HashListFormat.TEXT, Stream.concat(Stream.of("pdq " + known.toHex()),
-                    IntStream.range(1, BANK_SIZE).mapToObj(i -> "pdq " + random(random).toHex())));
+            matching.importEntries(
+                    ADMIN,
+                    name,
+                    HashListFormat.TEXT,
+                    Stream.concat(
+                            Stream.of("pdq " + known.toHex()),
+                            IntStream.range(1, BANK_SIZE)
+                                    .mapToObj(i -> "pdq " + random(random).toHex())));
             assertThat(context.getBean(MatchIndex.class).size()).isEqualTo(BANK_SIZE);
             int[] checks = {0};
-            assertThat(matching.check(PLATFORM, new Upload("c-0", "u", EntryHashes.ofPdq(known), List.of())).verdict())
+            assertThat(matching.check(PLATFORM, new Upload("c-0", "u", EntryHashes.ofPdq(known), List.of()))
+                            .verdict())
                     .isEqualTo(Verdict.BLOCK);
 
             List<Long> edits = new ArrayList<>();
@@ -56,7 +66,8 @@ class BankChangeLatencyMeasurement {
                 BankAction action = round % 2 == 0 ? BankAction.REVIEW : BankAction.BLOCK;
                 long started = System.nanoTime();
                 matching.updateBank(ADMIN, name, action, 31, 50, true);
-                var verdict = matching.check(PLATFORM, new Upload("c-" + ++checks[0], "u", EntryHashes.ofPdq(known), List.of()))
+                var verdict = matching.check(
+                                PLATFORM, new Upload("c-" + ++checks[0], "u", EntryHashes.ofPdq(known), List.of()))
                         .verdict();
                 edits.add(System.nanoTime() - started);
                 assertThat(verdict).isEqualTo(action.verdict());
@@ -67,10 +78,12 @@ class BankChangeLatencyMeasurement {
                 PdqHash fresh = random(random);
                 List<String> lines = new ArrayList<>();
                 lines.add("pdq " + fresh.toHex());
-                IntStream.range(1, 100).forEach(i -> lines.add("pdq " + random(random).toHex()));
+                IntStream.range(1, 100)
+                        .forEach(i -> lines.add("pdq " + random(random).toHex()));
                 long started = System.nanoTime();
                 matching.importEntries(ADMIN, name, HashListFormat.TEXT, lines.stream());
-                var verdict = matching.check(PLATFORM, new Upload("c-" + ++checks[0], "u", EntryHashes.ofPdq(fresh), List.of()))
+                var verdict = matching.check(
+                                PLATFORM, new Upload("c-" + ++checks[0], "u", EntryHashes.ofPdq(fresh), List.of()))
                         .verdict();
                 imports.add(System.nanoTime() - started);
                 assertThat(verdict).isNotEqualTo(Verdict.ALLOW);

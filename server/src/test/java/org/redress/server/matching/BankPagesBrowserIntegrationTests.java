@@ -106,15 +106,20 @@ class BankPagesBrowserIntegrationTests {
     }
 
     private static PdqHash pdqOf(long seed) {
-        return UploadHashing.hash(TestImages.png(TestImages.picture(seed))).hashes().pdq().orElseThrow();
+        return UploadHashing.hash(TestImages.png(TestImages.picture(seed)))
+                .hashes()
+                .pdq()
+                .orElseThrow();
     }
 
     private String verdictOf(String platformKey, PdqHash pdq, String md5) throws Exception {
         String body = "{\"contentId\":\"c-" + unique() + "\",\"uploaderId\":\"u-1\",\"pdq\":\"" + pdq.toHex() + "\""
                 + (md5.isEmpty() ? "" : ",\"md5\":\"" + md5 + "\"") + "}";
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/checks"))
-                .header("Authorization", "Bearer " + platformKey).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Authorization", "Bearer " + platformKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         try (var client = HttpClient.newHttpClient()) {
             var response = client.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -165,7 +170,9 @@ class BankPagesBrowserIntegrationTests {
         PdqHash imported = pdqOf(62);
         String md5 = "0123456789abcdef0123456789abcdef";
         Path list = Files.createTempFile("bank-import-", ".txt");
-        Files.writeString(list, "# partner list\npdq " + imported.toHex() + "\npdq not-hex\nmd5 " + md5 + "\n",
+        Files.writeString(
+                list,
+                "# partner list\npdq " + imported.toHex() + "\npdq not-hex\nmd5 " + md5 + "\n",
                 StandardCharsets.UTF_8);
         try {
             new Select(byId("import-format")).selectByValue("text");
@@ -187,14 +194,20 @@ class BankPagesBrowserIntegrationTests {
         assertThat(importedRow.getText()).contains("IMPORT", "enabled");
         importedRow.findElement(By.className("disable")).click();
         assertThat(byId("bank-message").getText()).endsWith("was disabled.");
-        assertThat(byId(rowId).findElement(By.className("entry-status")).getText()).isEqualTo("disabled");
+        assertThat(byId(rowId).findElement(By.className("entry-status")).getText())
+                .isEqualTo("disabled");
         axe.assertAccessible("a bank's page with a disabled entry");
 
-        String platform = identity.issueApiKey(TESTER, "bank-pages platform", Role.PLATFORM).secret();
+        String platform = identity.issueApiKey(TESTER, "bank-pages platform", Role.PLATFORM)
+                .secret();
         PdqHash unrelated = pdqOf(63);
-        assertThat(verdictOf(platform, added, "")).as("the hash added on the page").isEqualTo("BLOCK");
+        assertThat(verdictOf(platform, added, ""))
+                .as("the hash added on the page")
+                .isEqualTo("BLOCK");
         assertThat(verdictOf(platform, unrelated, md5)).as("the imported MD5").isEqualTo("BLOCK");
-        assertThat(verdictOf(platform, imported, "")).as("the imported, then disabled, PDQ").isEqualTo("ALLOW");
+        assertThat(verdictOf(platform, imported, ""))
+                .as("the imported, then disabled, PDQ")
+                .isEqualTo("ALLOW");
         assertThat(verdictOf(platform, unrelated, "")).as("an unrelated image").isEqualTo("ALLOW");
 
         open("/banks/no-such-bank-" + unique());
@@ -204,9 +217,14 @@ class BankPagesBrowserIntegrationTests {
 
     private String newBankWithEntry(PdqHash pdq, String note) {
         String bank = "confirm-" + unique();
-        matching.createBank(TESTER, new BankName(bank), BankAction.BLOCK, Bank.DEFAULT_MAX_DISTANCE,
-                Bank.DEFAULT_QUALITY_FLOOR);
-        matching.addEntry(TESTER, new BankName(bank), EntryHashes.ofPdq(pdq), Optional.empty(), Optional.of(note),
+        matching.createBank(
+                TESTER, new BankName(bank), BankAction.BLOCK, Bank.DEFAULT_MAX_DISTANCE, Bank.DEFAULT_QUALITY_FLOOR);
+        matching.addEntry(
+                TESTER,
+                new BankName(bank),
+                EntryHashes.ofPdq(pdq),
+                Optional.empty(),
+                Optional.of(note),
                 new Provenance(Provenance.Source.MANUAL, "operator:tester"));
         return bank;
     }
@@ -217,21 +235,25 @@ class BankPagesBrowserIntegrationTests {
         var axe = new AxeCheck(browser, json);
         PdqHash banked = pdqOf(71);
         String bank = newBankWithEntry(banked, "to be deleted");
-        String platform = identity.issueApiKey(TESTER, "confirmation platform", Role.PLATFORM).secret();
+        String platform = identity.issueApiKey(TESTER, "confirmation platform", Role.PLATFORM)
+                .secret();
         signInAsNewAdmin();
         open("/banks/" + bank);
-        WebElement row = browser.findElement(By.xpath("//table[@id='entries']//tr[.//code[text()='pdq " + banked.toHex() + "']]"));
+        WebElement row = browser.findElement(
+                By.xpath("//table[@id='entries']//tr[.//code[text()='pdq " + banked.toHex() + "']]"));
         String rowId = row.getAttribute("id");
 
         row.findElement(By.className("delete")).click();
-        assertThat(byId("delete-entry").getText()).contains("pdq " + banked.toHex(), "MANUAL", "operator:tester",
-                "to be deleted", bank);
+        assertThat(byId("delete-entry").getText())
+                .contains("pdq " + banked.toHex(), "MANUAL", "operator:tester", "to be deleted", bank);
         axe.assertAccessible("the confirmation of an entry's deletion");
         byId("cancel-delete").click();
         assertThat(byId("bank-name").getText()).isEqualTo(bank);
         assertThat(byId(rowId).getText()).contains("pdq " + banked.toHex(), "enabled");
         assertThat(byId("entry-count").getText()).isEqualTo("1");
-        assertThat(verdictOf(platform, banked, "")).as("the entry kept by Cancel").isEqualTo("BLOCK");
+        assertThat(verdictOf(platform, banked, ""))
+                .as("the entry kept by Cancel")
+                .isEqualTo("BLOCK");
 
         byId(rowId).findElement(By.className("delete")).click();
         byId("confirm-delete").click();
@@ -246,17 +268,21 @@ class BankPagesBrowserIntegrationTests {
     private HttpResponse<String> postFileAsBrowser(String path, String csrf, Path file) throws Exception {
         String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
         String boundary = "redress-" + unique();
-        String token = csrf.isEmpty() ? ""
+        String token = csrf.isEmpty()
+                ? ""
                 : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n";
         byte[] head = (token + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"format\"\r\n\r\ntext\r\n--"
-                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"list.txt\"\r\n"
-                + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"list.txt\"\r\n"
+                        + "Content-Type: text/plain\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Cookie", "JSESSIONID=" + session)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofFile(file),
+                        HttpRequest.BodyPublishers.ofByteArray(tail)))
                 .build();
         try (var client = HttpClient.newHttpClient()) {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -273,8 +299,8 @@ class BankPagesBrowserIntegrationTests {
         String line = "pdq " + pdqOf(73).toHex() + "\n";
         Path list = Files.createTempFile("bank-import-", ".txt");
         try {
-            Files.writeString(list, line.repeat((int) (uploadLimit.toBytes() / line.length()) + 1000),
-                    StandardCharsets.US_ASCII);
+            Files.writeString(
+                    list, line.repeat((int) (uploadLimit.toBytes() / line.length()) + 1000), StandardCharsets.US_ASCII);
             byId("import-file").sendKeys(list.toAbsolutePath().toString());
             byId("import").click();
             assertThat(byId("bank-error").getText()).contains("16 MB", "POST /api/v1/banks/" + bank + "/import");
@@ -284,21 +310,27 @@ class BankPagesBrowserIntegrationTests {
             axe.assertAccessible("a bank's page refusing an import over the limit");
 
             // The same upload with the browser's session, to see the status the browser does not show.
-            String csrf = browser.findElement(By.cssSelector("form[enctype] input[name='_csrf']")).getAttribute("value");
+            String csrf = browser.findElement(By.cssSelector("form[enctype] input[name='_csrf']"))
+                    .getAttribute("value");
             var refused = postFileAsBrowser("/banks/" + bank + "/import", csrf, list);
             assertThat(refused.statusCode()).isEqualTo(413);
             assertThat(refused.body()).contains("id=\"bank-error\"", "16 MB");
             // Only the import is let past the token check when too large: a deletion so sent does nothing
             // (its refusal is then rendered as too large, since the body cannot be read).
             open("/banks/" + bank);
-            String entryPath = browser.findElement(By.className("delete")).getAttribute("href")
+            String entryPath = browser.findElement(By.className("delete"))
+                    .getAttribute("href")
                     .substring(("http://localhost:" + port).length());
             var forged = postFileAsBrowser(entryPath, "", list);
             assertThat(forged.statusCode()).as(forged.body()).isIn(403, 413);
-            assertThat(matching.newestEntries(new BankName(bank), 10)).as("the entry, not deleted").hasSize(1);
+            assertThat(matching.newestEntries(new BankName(bank), 10))
+                    .as("the entry, not deleted")
+                    .hasSize(1);
         } finally {
             Files.delete(list);
         }
-        assertThat(matching.entryCounts().get(new BankName(bank))).as("nothing imported").isEqualTo(1L);
+        assertThat(matching.entryCounts().get(new BankName(bank)))
+                .as("nothing imported")
+                .isEqualTo(1L);
     }
 }

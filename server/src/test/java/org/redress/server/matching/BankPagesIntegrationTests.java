@@ -58,7 +58,8 @@ class BankPagesIntegrationTests {
     }
 
     private <B extends AbstractMockHttpServletRequestBuilder<B>> MvcResult asAdmin(B request) throws Exception {
-        return mvc.perform(request.with(csrf()).with(user(admin).roles("ADMIN"))).andReturn();
+        return mvc.perform(request.with(csrf()).with(user(admin).roles("ADMIN")))
+                .andReturn();
     }
 
     private static String page(MvcResult result) throws Exception {
@@ -67,23 +68,31 @@ class BankPagesIntegrationTests {
 
     @Test
     void refusesSettingsOutOfRangeAndLeavesTheBankAsItWas() throws Exception {
-        var answer = asAdmin(post("/banks/" + bank + "/settings").param("action", "BLOCK").param("maxDistance", "65")
-                .param("qualityFloor", "50").param("enabled", "true"));
+        var answer = asAdmin(post("/banks/" + bank + "/settings")
+                .param("action", "BLOCK")
+                .param("maxDistance", "65")
+                .param("qualityFloor", "50")
+                .param("enabled", "true"));
         assertThat(answer.getResponse().getStatus()).isEqualTo(200);
         assertThat(page(answer)).contains("The maximum distance is a whole number from 0 to 64.");
-        assertThat(matching.bank(new BankName(bank))).extracting(Bank::action, Bank::maxDistance, Bank::qualityFloor)
+        assertThat(matching.bank(new BankName(bank)))
+                .extracting(Bank::action, Bank::maxDistance, Bank::qualityFloor)
                 .containsExactly(BankAction.REVIEW, 20, 60);
 
-        var saved = asAdmin(post("/banks/" + bank + "/settings").param("action", "LOG").param("maxDistance", "12")
+        var saved = asAdmin(post("/banks/" + bank + "/settings")
+                .param("action", "LOG")
+                .param("maxDistance", "12")
                 .param("qualityFloor", "70"));
         assertThat(page(saved)).contains("The settings were saved.");
-        assertThat(matching.bank(new BankName(bank))).extracting(Bank::action, Bank::maxDistance, Bank::qualityFloor,
-                Bank::enabled).containsExactly(BankAction.LOG, 12, 70, false);
+        assertThat(matching.bank(new BankName(bank)))
+                .extracting(Bank::action, Bank::maxDistance, Bank::qualityFloor, Bank::enabled)
+                .containsExactly(BankAction.LOG, 12, 70, false);
     }
 
     @Test
     void keepsTheFormWhenANameIsTaken() throws Exception {
-        var answer = asAdmin(post("/banks").param("name", bank).param("action", "LOG").param("maxDistance", "9"));
+        var answer = asAdmin(
+                post("/banks").param("name", bank).param("action", "LOG").param("maxDistance", "9"));
         assertThat(page(answer)).contains("A bank with this name exists.", "value=\"" + bank + "\"", "value=\"9\"");
         assertThat(matching.bank(new BankName(bank)).action()).isEqualTo(BankAction.REVIEW);
     }
@@ -91,17 +100,22 @@ class BankPagesIntegrationTests {
     @Test
     void importsTheGoodLinesOfAJsonLinesFileAndNamesTheBadOnes() throws Exception {
         String sha = "a".repeat(64);
-        byte[] file = ("{\"sha256\":\"" + sha + "\"}\n{\"md5\":\"xyz\"}\nnot json\n{\"md5\":\"" + "b".repeat(32) + "\"}\n")
+        byte[] file = ("{\"sha256\":\"" + sha + "\"}\n{\"md5\":\"xyz\"}\nnot json\n{\"md5\":\"" + "b".repeat(32)
+                        + "\"}\n")
                 .getBytes(StandardCharsets.UTF_8);
         var answer = asAdmin(multipart("/banks/" + bank + "/import")
-                .file(new MockMultipartFile("file", "list.jsonl", "application/jsonl", file)).param("format", "jsonl"));
-        assertThat(page(answer)).containsPattern("id=\"imported-count\">2<").contains("id=\"rejected-count\">2<")
+                .file(new MockMultipartFile("file", "list.jsonl", "application/jsonl", file))
+                .param("format", "jsonl"));
+        assertThat(page(answer))
+                .containsPattern("id=\"imported-count\">2<")
+                .contains("id=\"rejected-count\">2<")
                 .contains("id=\"rejected-lines\">2, 3<", "sha256 " + sha);
 
         var noFile = asAdmin(multipart("/banks/" + bank + "/import").param("format", "text"));
         assertThat(page(noFile)).contains("Choose a file with one hash per line to import.");
         var badFormat = asAdmin(multipart("/banks/" + bank + "/import")
-                .file(new MockMultipartFile("file", "list.txt", "text/plain", file)).param("format", "xml"));
+                .file(new MockMultipartFile("file", "list.txt", "text/plain", file))
+                .param("format", "xml"));
         assertThat(page(badFormat)).contains("Choose the file&#39;s format: text, csv or jsonl.");
         assertThat(matching.entryCounts().get(new BankName(bank))).isEqualTo(2);
     }
@@ -110,8 +124,13 @@ class BankPagesIntegrationTests {
     void refusesToChangeAnEntryOfAnotherBank() throws Exception {
         String other = "pages-other-" + unique();
         matching.createBank(TESTER, new BankName(other), BankAction.BLOCK, 31, 50);
-        var entry = matching.addEntry(TESTER, new BankName(other), EntryHashes.parse(null, "c".repeat(32), null),
-                Optional.empty(), Optional.empty(), new Provenance(Provenance.Source.MANUAL, "test"));
+        var entry = matching.addEntry(
+                TESTER,
+                new BankName(other),
+                EntryHashes.parse(null, "c".repeat(32), null),
+                Optional.empty(),
+                Optional.empty(),
+                new Provenance(Provenance.Source.MANUAL, "test"));
 
         var answer = asAdmin(post("/banks/" + bank + "/entries/" + entry.id() + "/disable"));
         assertThat(page(answer)).contains("The bank has no entry with this id.");
@@ -125,31 +144,59 @@ class BankPagesIntegrationTests {
     void asksBeforeDeletingAndRefusesToConfirmAnEntryOfAnotherBank() throws Exception {
         String other = "pages-other-" + unique();
         matching.createBank(TESTER, new BankName(other), BankAction.BLOCK, 31, 50);
-        var entry = matching.addEntry(TESTER, new BankName(other), EntryHashes.parse(null, "d".repeat(32), null),
-                Optional.empty(), Optional.of("to confirm"), new Provenance(Provenance.Source.MANUAL, "staff:test"));
+        var entry = matching.addEntry(
+                TESTER,
+                new BankName(other),
+                EntryHashes.parse(null, "d".repeat(32), null),
+                Optional.empty(),
+                Optional.of("to confirm"),
+                new Provenance(Provenance.Source.MANUAL, "staff:test"));
 
         var asked = asAdmin(get("/banks/" + other + "/entries/" + entry.id() + "/delete"));
         assertThat(asked.getResponse().getStatus()).isEqualTo(200);
-        assertThat(page(asked)).contains("Delete entry " + entry.id(), "md5 " + "d".repeat(32), "MANUAL", "staff:test",
-                "to confirm", other, "id=\"confirm-delete\"", "id=\"cancel-delete\"");
-        assertThat(matching.entry(new BankName(other), entry.id()).enabled()).as("asking deletes nothing").isTrue();
+        assertThat(page(asked))
+                .contains(
+                        "Delete entry " + entry.id(),
+                        "md5 " + "d".repeat(32),
+                        "MANUAL",
+                        "staff:test",
+                        "to confirm",
+                        other,
+                        "id=\"confirm-delete\"",
+                        "id=\"cancel-delete\"");
+        assertThat(matching.entry(new BankName(other), entry.id()).enabled())
+                .as("asking deletes nothing")
+                .isTrue();
 
         var wrongBank = asAdmin(get("/banks/" + bank + "/entries/" + entry.id() + "/delete"));
         assertThat(wrongBank.getResponse().getStatus()).isEqualTo(404);
-        assertThat(page(wrongBank)).contains("The bank has no entry with this id.").doesNotContain("confirm-delete");
+        assertThat(page(wrongBank))
+                .contains("The bank has no entry with this id.")
+                .doesNotContain("confirm-delete");
     }
 
     @Test
     void exportsTheEnabledEntriesAsADownload() throws Exception {
-        var kept = matching.addEntry(TESTER, new BankName(bank), EntryHashes.parse(null, "e".repeat(32), null),
-                Optional.empty(), Optional.empty(), new Provenance(Provenance.Source.MANUAL, "test"));
-        var off = matching.addEntry(TESTER, new BankName(bank), EntryHashes.parse(null, "f".repeat(32), null),
-                Optional.empty(), Optional.empty(), new Provenance(Provenance.Source.MANUAL, "test"));
+        var kept = matching.addEntry(
+                TESTER,
+                new BankName(bank),
+                EntryHashes.parse(null, "e".repeat(32), null),
+                Optional.empty(),
+                Optional.empty(),
+                new Provenance(Provenance.Source.MANUAL, "test"));
+        var off = matching.addEntry(
+                TESTER,
+                new BankName(bank),
+                EntryHashes.parse(null, "f".repeat(32), null),
+                Optional.empty(),
+                Optional.empty(),
+                new Provenance(Provenance.Source.MANUAL, "test"));
         matching.setEntryEnabled(TESTER, new BankName(bank), off.id(), false);
 
         var answer = asAdmin(get("/banks/" + bank + "/export").param("format", "csv"));
         assertThat(answer.getResponse().getStatus()).isEqualTo(200);
-        assertThat(answer.getResponse().getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"" + bank + ".csv\"");
+        assertThat(answer.getResponse().getHeader("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"" + bank + ".csv\"");
         assertThat(page(answer)).isEqualTo("pdq,md5,sha256\n," + "e".repeat(32) + ",\n");
         assertThat(kept.enabled()).isTrue();
 
@@ -163,7 +210,8 @@ class BankPagesIntegrationTests {
         var answer = asAdmin(get("/banks/no-such-" + unique()));
         assertThat(answer.getResponse().getStatus()).isEqualTo(404);
         assertThat(page(answer)).contains("There is no bank with this name.", "id=\"create-bank\"");
-        var badName = asAdmin(post("/banks/bad!name/hashes").param("kind", "md5").param("hash", "d".repeat(32)));
+        var badName =
+                asAdmin(post("/banks/bad!name/hashes").param("kind", "md5").param("hash", "d".repeat(32)));
         assertThat(badName.getResponse().getStatus()).isEqualTo(404);
     }
 }

@@ -29,28 +29,39 @@ class CheckRecorderIntegrationTests {
     private static final Actor PLATFORM = new Actor.ApiKey("platform-key");
     private static final int CHECKS = 120;
 
-    private record Audited(String action, String objectId) {
-    }
+    private record Audited(String action, String objectId) {}
 
     private static PdqHash banked;
     private static PdqHash unrelated;
 
     private static Matching withBlockBank(ConfigurableApplicationContext context) {
         if (banked == null) {
-            banked = UploadHashing.hash(TestImages.png(TestImages.picture(31))).hashes().pdq().orElseThrow();
-            unrelated = UploadHashing.hash(TestImages.png(TestImages.picture(32))).hashes().pdq().orElseThrow();
+            banked = UploadHashing.hash(TestImages.png(TestImages.picture(31)))
+                    .hashes()
+                    .pdq()
+                    .orElseThrow();
+            unrelated = UploadHashing.hash(TestImages.png(TestImages.picture(32)))
+                    .hashes()
+                    .pdq()
+                    .orElseThrow();
         }
         context.getBean(MatchIndex.class).refresh();
         var matching = context.getBean(Matching.class);
         matching.createBank(ADMIN, new BankName("known"), BankAction.BLOCK, 31, 50);
-        matching.addEntry(ADMIN, new BankName("known"), EntryHashes.ofPdq(banked), Optional.empty(), Optional.empty(),
+        matching.addEntry(
+                ADMIN,
+                new BankName("known"),
+                EntryHashes.ofPdq(banked),
+                Optional.empty(),
+                Optional.empty(),
                 new Provenance(Provenance.Source.DECISION, "decision-1"));
         return matching;
     }
 
     /** Even-numbered checks hit the bank, odd ones are clean. */
     private static Upload upload(int n) {
-        return new Upload("content-" + n, "uploader-" + n, EntryHashes.ofPdq(n % 2 == 0 ? banked : unrelated), List.of());
+        return new Upload(
+                "content-" + n, "uploader-" + n, EntryHashes.ofPdq(n % 2 == 0 ? banked : unrelated), List.of());
     }
 
     /** Runs checks 0..count-1 at once from 16 threads; returns each check's verdict, or its failure. */
@@ -61,8 +72,8 @@ class CheckRecorderIntegrationTests {
     private static List<Object> checkConcurrently(Matching matching, IntStream uploads) throws InterruptedException {
         try (var pool = Executors.newFixedThreadPool(16)) {
             List<Future<Verdict>> futures = new ArrayList<>();
-            uploads.forEach(i -> futures.add(
-                    pool.submit((Callable<Verdict>) () -> matching.check(PLATFORM, upload(i)).verdict())));
+            uploads.forEach(i -> futures.add(pool.submit((Callable<Verdict>)
+                    () -> matching.check(PLATFORM, upload(i)).verdict())));
             List<Object> outcomes = new ArrayList<>();
             for (Future<Verdict> future : futures) {
                 try {
@@ -77,13 +88,17 @@ class CheckRecorderIntegrationTests {
 
     private static List<Audited> checkAudit(ConfigurableApplicationContext context) {
         return context.getBean(JdbcClient.class)
-                .sql("SELECT action, object_id FROM audit_entry WHERE action LIKE 'content.checked%' OR action LIKE 'match.found%' ORDER BY seq")
-                .query((row, n) -> new Audited(row.getString("action"), row.getString("object_id"))).list();
+                .sql("SELECT action, object_id FROM audit_entry WHERE action LIKE 'content.checked%' "
+                        + "OR action LIKE 'match.found%' ORDER BY seq")
+                .query((row, n) -> new Audited(row.getString("action"), row.getString("object_id")))
+                .list();
     }
 
     private static List<String> registered(ConfigurableApplicationContext context) {
-        return context.getBean(JdbcClient.class).sql("SELECT content_id FROM matching_content ORDER BY id")
-                .query(String.class).list();
+        return context.getBean(JdbcClient.class)
+                .sql("SELECT content_id FROM matching_content ORDER BY id")
+                .query(String.class)
+                .list();
     }
 
     private static List<String> blockedIds(int count) {
@@ -97,7 +112,8 @@ class CheckRecorderIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void registersAndAuditsEveryConcurrentCheckBeforeAnsweringIt(TestDatabase.Vendor vendor) throws Exception {
-        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = MatchingContext.open(db)) {
             var matching = withBlockBank(context);
 
             List<Object> verdicts = checkConcurrently(matching, CHECKS);
@@ -107,7 +123,9 @@ class CheckRecorderIntegrationTests {
             }
             assertThat(registered(context)).hasSize(CHECKS).doesNotHaveDuplicates();
             var audited = checkAudit(context);
-            assertThat(audited.stream().filter(a -> a.action().equals("content.checked:block")).map(Audited::objectId))
+            assertThat(audited.stream()
+                            .filter(a -> a.action().equals("content.checked:block"))
+                            .map(Audited::objectId))
                     .containsExactlyInAnyOrderElementsOf(blockedIds(CHECKS));
             assertThat(audited).noneMatch(a -> a.action().startsWith("content.checked:allow"));
         }
@@ -116,7 +134,8 @@ class CheckRecorderIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void writesEachChecksAuditRecordsTogetherAndInTheOrderOfTheChecks(TestDatabase.Vendor vendor) throws Exception {
-        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = MatchingContext.open(db)) {
             var matching = withBlockBank(context);
             for (int n = 0; n < 10; n += 2) {
                 matching.check(PLATFORM, upload(n));
@@ -124,17 +143,37 @@ class CheckRecorderIntegrationTests {
             checkConcurrently(matching, CHECKS);
 
             var audited = checkAudit(context);
-            assertThat(audited.subList(0, 10)).extracting(Audited::action).containsExactly(
-                    "content.checked:block", "match.found:block", "content.checked:block", "match.found:block",
-                    "content.checked:block", "match.found:block", "content.checked:block", "match.found:block",
-                    "content.checked:block", "match.found:block");
-            assertThat(audited.subList(0, 10)).extracting(a -> a.objectId().replaceFirst("^\\d+/", "")).containsExactly(
-                    "content-0", "content-0", "content-2", "content-2", "content-4", "content-4", "content-6",
-                    "content-6", "content-8", "content-8");
+            assertThat(audited.subList(0, 10))
+                    .extracting(Audited::action)
+                    .containsExactly(
+                            "content.checked:block",
+                            "match.found:block",
+                            "content.checked:block",
+                            "match.found:block",
+                            "content.checked:block",
+                            "match.found:block",
+                            "content.checked:block",
+                            "match.found:block",
+                            "content.checked:block",
+                            "match.found:block");
+            assertThat(audited.subList(0, 10))
+                    .extracting(a -> a.objectId().replaceFirst("^\\d+/", ""))
+                    .containsExactly(
+                            "content-0",
+                            "content-0",
+                            "content-2",
+                            "content-2",
+                            "content-4",
+                            "content-4",
+                            "content-6",
+                            "content-6",
+                            "content-8",
+                            "content-8");
             // A batch never interleaves two checks: each verdict is followed by its own match.
             for (int i = 0; i < audited.size(); i += 2) {
                 assertThat(audited.get(i).action()).isEqualTo("content.checked:block");
-                assertThat(audited.get(i + 1).objectId()).endsWith("/" + audited.get(i).objectId());
+                assertThat(audited.get(i + 1).objectId())
+                        .endsWith("/" + audited.get(i).objectId());
             }
             assertThat(registered(context).subList(0, 5))
                     .containsExactly("content-0", "content-2", "content-4", "content-6", "content-8");
@@ -144,26 +183,31 @@ class CheckRecorderIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void keepsEveryAuditedVerdictWhenRegisteringABatchFails(TestDatabase.Vendor vendor) throws Exception {
-        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = MatchingContext.open(db)) {
             var matching = withBlockBank(context);
             db.update("DROP TABLE matching_content");
 
             List<Object> verdicts = checkConcurrently(matching, CHECKS);
 
             assertThat(verdicts).allMatch(v -> v instanceof Verdict);
-            assertThat(checkAudit(context).stream().filter(a -> a.action().equals("content.checked:block"))
-                    .map(Audited::objectId)).containsExactlyInAnyOrderElementsOf(blockedIds(CHECKS));
+            assertThat(checkAudit(context).stream()
+                            .filter(a -> a.action().equals("content.checked:block"))
+                            .map(Audited::objectId))
+                    .containsExactlyInAnyOrderElementsOf(blockedIds(CHECKS));
         }
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void answersEveryCleanCheckWhenRegisteringABatchOfCleanChecksFails(TestDatabase.Vendor vendor) throws Exception {
-        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = MatchingContext.open(db)) {
             var matching = withBlockBank(context);
             db.update("DROP TABLE matching_content");
             // Odd-numbered checks are clean: every batch is one of clean uploads only.
-            List<Object> verdicts = checkConcurrently(matching, IntStream.range(0, CHECKS).map(n -> 2 * n + 1));
+            List<Object> verdicts =
+                    checkConcurrently(matching, IntStream.range(0, CHECKS).map(n -> 2 * n + 1));
 
             assertThat(verdicts).hasSize(CHECKS).allMatch(v -> v == Verdict.ALLOW);
         }
@@ -172,12 +216,14 @@ class CheckRecorderIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void failsOnlyTheCheckWhoseWriteFailsWhenItsBatchCannotCommit(TestDatabase.Vendor vendor) throws Exception {
-        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = MatchingContext.open(db)) {
             var matching = withBlockBank(context);
             // A listener that fails mid-batch, as a crash of the audit write would: the whole batch
             // transaction rolls back, and the writer must retry the others on their own.
             context.addApplicationListener((ApplicationListener<PayloadApplicationEvent<?>>) event -> {
-                if (event.getPayload() instanceof ContentChecked checked && checked.contentId().equals("content-40")) {
+                if (event.getPayload() instanceof ContentChecked checked
+                        && checked.contentId().equals("content-40")) {
                     throw new IllegalStateException("audit unavailable");
                 }
             });
@@ -192,8 +238,10 @@ class CheckRecorderIntegrationTests {
             }
             List<String> expectedBlocked = new ArrayList<>(blockedIds(CHECKS));
             expectedBlocked.remove("content-40");
-            assertThat(checkAudit(context).stream().filter(a -> a.action().equals("content.checked:block"))
-                    .map(Audited::objectId)).containsExactlyInAnyOrderElementsOf(expectedBlocked);
+            assertThat(checkAudit(context).stream()
+                            .filter(a -> a.action().equals("content.checked:block"))
+                            .map(Audited::objectId))
+                    .containsExactlyInAnyOrderElementsOf(expectedBlocked);
             assertThat(registered(context)).hasSize(CHECKS - 1).doesNotContain("content-40");
             // The writer survived the failure and goes on taking checks.
             assertThat(matching.check(PLATFORM, upload(200)).verdict()).isEqualTo(Verdict.BLOCK);

@@ -48,9 +48,13 @@ class CheckedImagesKeptApiIntegrationTests {
     @BeforeEach
     void issueKeys() {
         index.refresh();
-        admin = "Bearer " + identity.createUser(TESTER, Username.of("media-admin-" + unique()), Role.ADMIN, true)
-                .apiKey().orElseThrow().secret();
-        platform = "Bearer " + identity.issueApiKey(TESTER, "platform", Role.PLATFORM).secret();
+        admin = "Bearer "
+                + identity.createUser(TESTER, Username.of("media-admin-" + unique()), Role.ADMIN, true)
+                        .apiKey()
+                        .orElseThrow()
+                        .secret();
+        platform = "Bearer "
+                + identity.issueApiKey(TESTER, "platform", Role.PLATFORM).secret();
     }
 
     private static String unique() {
@@ -59,17 +63,26 @@ class CheckedImagesKeptApiIntegrationTests {
 
     private void bankImage(String action, byte[] image) throws Exception {
         String bank = "bank-" + unique();
-        mvc.perform(post("/api/v1/banks").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"" + bank + "\",\"action\":\"" + action + "\"}")).andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/banks")
+                        .header("Authorization", admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + bank + "\",\"action\":\"" + action + "\"}"))
+                .andExpect(status().isCreated());
         String pdq = UploadHashing.hash(image).hashes().pdq().orElseThrow().toHex();
-        mvc.perform(post("/api/v1/banks/" + bank + "/hashes").header("Authorization", admin)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"pdq\":\"" + pdq + "\"}")).andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/banks/" + bank + "/hashes")
+                        .header("Authorization", admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"pdq\":\"" + pdq + "\"}"))
+                .andExpect(status().isCreated());
     }
 
     private String checkImage(byte[] image, String expectedVerdict) throws Exception {
         String contentId = "kept-" + unique();
-        mvc.perform(multipart("/api/v1/checks").file(new MockMultipartFile("image", "upload.png", "image/png", image))
-                        .part(formField("contentId", contentId)).part(formField("uploaderId", "u-9")).header("Authorization", platform))
+        mvc.perform(multipart("/api/v1/checks")
+                        .file(new MockMultipartFile("image", "upload.png", "image/png", image))
+                        .part(formField("contentId", contentId))
+                        .part(formField("uploaderId", "u-9"))
+                        .header("Authorization", platform))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.verdict").value(expectedVerdict));
         return contentId;
@@ -84,7 +97,9 @@ class CheckedImagesKeptApiIntegrationTests {
 
         assertThat(media.forContent(new ContentId(contentId))).singleElement().satisfies(kept -> {
             assertThat(kept.size()).isEqualTo(image.length);
-            assertThat(kept.held()).as("the REVIEW verdict opened a review case, which holds its image").isTrue();
+            assertThat(kept.held())
+                    .as("the REVIEW verdict opened a review case, which holds its image")
+                    .isTrue();
             assertThat(media.open(kept.id())).isEqualTo(image);
         });
     }
@@ -96,7 +111,9 @@ class CheckedImagesKeptApiIntegrationTests {
 
         String contentId = checkImage(TestImages.png(TestImages.nearDuplicate(TestImages.picture(42))), "BLOCK");
 
-        assertThat(media.forContent(new ContentId(contentId))).extracting(StoredMedia::contentId).containsExactly(new ContentId(contentId));
+        assertThat(media.forContent(new ContentId(contentId)))
+                .extracting(StoredMedia::contentId)
+                .containsExactly(new ContentId(contentId));
     }
 
     @Test

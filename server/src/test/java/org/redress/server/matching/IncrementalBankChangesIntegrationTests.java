@@ -58,25 +58,31 @@ class IncrementalBankChangesIntegrationTests {
     }
 
     /** A BLOCK bank holding one random PDQ hash, seen by the writer and by the replica's index. */
-    private record OneEntryBank(Matching matching, String id, PdqHash banked, List<MatchIndex> indexes) {
-    }
+    private record OneEntryBank(Matching matching, String id, PdqHash banked, List<MatchIndex> indexes) {}
 
-    private OneEntryBank blockBankWithOneEntry(ConfigurableApplicationContext writer,
-            ConfigurableApplicationContext replica) {
+    private OneEntryBank blockBankWithOneEntry(
+            ConfigurableApplicationContext writer, ConfigurableApplicationContext replica) {
         var matching = writer.getBean(Matching.class);
         writer.getBean(MatchIndex.class).refresh();
-        String bankId = matching.createBank(ADMIN, NAME, BankAction.BLOCK, 31, 50).id();
+        String bankId =
+                matching.createBank(ADMIN, NAME, BankAction.BLOCK, 31, 50).id();
         PdqHash banked = randomHash();
-        matching.addEntry(ADMIN, NAME, EntryHashes.ofPdq(banked), Optional.empty(), Optional.empty(),
+        matching.addEntry(
+                ADMIN,
+                NAME,
+                EntryHashes.ofPdq(banked),
+                Optional.empty(),
+                Optional.empty(),
                 new Provenance(Provenance.Source.MANUAL, "admin"));
-        return new OneEntryBank(matching, bankId, banked,
-                List.of(writer.getBean(MatchIndex.class), replica.getBean(MatchIndex.class)));
+        return new OneEntryBank(
+                matching, bankId, banked, List.of(writer.getBean(MatchIndex.class), replica.getBean(MatchIndex.class)));
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void appliesSettingsEditsOnEveryReplicaWithoutReadingTheBankAgain(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var writer = MatchingContext.open(db);
+        try (var db = TestDatabase.create(vendor);
+                var writer = MatchingContext.open(db);
                 var replica = MatchingContext.open(db, "redress.matching.poll-initial-delay=1h")) {
             var bank = blockBankWithOneEntry(writer, replica);
             var matching = bank.matching();
@@ -84,7 +90,9 @@ class IncrementalBankChangesIntegrationTests {
             PdqHash banked = bank.banked();
             var indexes = bank.indexes();
             indexes.get(1).refresh();
-            var snapshots = indexes.stream().map(index -> index.snapshotOf(bankId).orElseThrow()).toList();
+            var snapshots = indexes.stream()
+                    .map(index -> index.snapshotOf(bankId).orElseThrow())
+                    .toList();
             var loads = indexes.stream().map(MatchIndex::bankLoads).toList();
             var contexts = List.of(writer, replica);
             assertThat(check(writer, near(banked))).isEqualTo(Verdict.BLOCK);
@@ -99,7 +107,9 @@ class IncrementalBankChangesIntegrationTests {
             matching.updateBank(ADMIN, NAME, BankAction.REVIEW, 5, 50, true);
             indexes.get(1).refresh();
             for (var context : contexts) {
-                assertThat(check(context, near(banked))).as("six bits away, five allowed").isEqualTo(Verdict.ALLOW);
+                assertThat(check(context, near(banked)))
+                        .as("six bits away, five allowed")
+                        .isEqualTo(Verdict.ALLOW);
                 assertThat(check(context, banked)).isEqualTo(Verdict.REVIEW);
             }
 
@@ -124,7 +134,9 @@ class IncrementalBankChangesIntegrationTests {
             matching.updateBank(ADMIN, NAME, BankAction.BLOCK, 31, 50, true);
             indexes.get(1).refresh();
             for (int i = 0; i < indexes.size(); i++) {
-                assertThat(indexes.get(i).bankLoads()).as("enabling reads the bank").isEqualTo(loads.get(i) + 1);
+                assertThat(indexes.get(i).bankLoads())
+                        .as("enabling reads the bank")
+                        .isEqualTo(loads.get(i) + 1);
                 assertThat(check(contexts.get(i), near(banked))).isEqualTo(Verdict.BLOCK);
             }
         }
@@ -133,7 +145,8 @@ class IncrementalBankChangesIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void addsSmallImportsToTheBankInMemoryAndReadsItAgainForALargeOne(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var writer = MatchingContext.open(db);
+        try (var db = TestDatabase.create(vendor);
+                var writer = MatchingContext.open(db);
                 var replica = MatchingContext.open(db, "redress.matching.poll-initial-delay=1h")) {
             var bank = blockBankWithOneEntry(writer, replica);
             var matching = bank.matching();
@@ -145,12 +158,16 @@ class IncrementalBankChangesIntegrationTests {
             var loads = indexes.stream().map(MatchIndex::bankLoads).toList();
 
             PdqHash small = randomHash();
-            assertThat(matching.importEntries(ADMIN, NAME, HashListFormat.TEXT, hashList(small, 100).stream()).imported())
+            assertThat(matching.importEntries(ADMIN, NAME, HashListFormat.TEXT, hashList(small, 100).stream())
+                            .imported())
                     .isEqualTo(100);
             indexes.get(1).refresh();
             for (int i = 0; i < indexes.size(); i++) {
-                assertThat(indexes.get(i).bankLoads()).as("a small import is not a reload").isEqualTo(loads.get(i));
-                assertThat(indexes.get(i).snapshotOf(bankId).orElseThrow().size()).isEqualTo(101);
+                assertThat(indexes.get(i).bankLoads())
+                        .as("a small import is not a reload")
+                        .isEqualTo(loads.get(i));
+                assertThat(indexes.get(i).snapshotOf(bankId).orElseThrow().size())
+                        .isEqualTo(101);
                 assertThat(check(contexts.get(i), near(small))).isEqualTo(Verdict.BLOCK);
             }
 
@@ -159,8 +176,11 @@ class IncrementalBankChangesIntegrationTests {
             matching.importEntries(ADMIN, NAME, HashListFormat.TEXT, hashList(inLarge, large).stream());
             indexes.get(1).refresh();
             for (int i = 0; i < indexes.size(); i++) {
-                assertThat(indexes.get(i).bankLoads()).as("a large import reads the bank").isEqualTo(loads.get(i) + 1);
-                assertThat(indexes.get(i).snapshotOf(bankId).orElseThrow().size()).isEqualTo(101 + large);
+                assertThat(indexes.get(i).bankLoads())
+                        .as("a large import reads the bank")
+                        .isEqualTo(loads.get(i) + 1);
+                assertThat(indexes.get(i).snapshotOf(bankId).orElseThrow().size())
+                        .isEqualTo(101 + large);
                 assertThat(check(contexts.get(i), inLarge)).isEqualTo(Verdict.BLOCK);
                 assertThat(check(contexts.get(i), small)).isEqualTo(Verdict.BLOCK);
                 assertThat(check(contexts.get(i), banked)).isEqualTo(Verdict.BLOCK);
@@ -181,7 +201,8 @@ class IncrementalBankChangesIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void readsTheBankAgainForABankRowWrittenTheWayTheEarlierReleaseWroteIt(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var writer = MatchingContext.open(db);
+        try (var db = TestDatabase.create(vendor);
+                var writer = MatchingContext.open(db);
                 var replica = MatchingContext.open(db, "redress.matching.poll-initial-delay=1h")) {
             var bank = blockBankWithOneEntry(writer, replica);
             var index = bank.indexes().get(1);

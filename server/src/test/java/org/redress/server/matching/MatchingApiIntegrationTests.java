@@ -55,9 +55,13 @@ class MatchingApiIntegrationTests {
     @BeforeEach
     void issueKeys() {
         index.refresh();
-        admin = "Bearer " + identity.createUser(TESTER, Username.of("bank-admin-" + unique()), Role.ADMIN, true)
-                .apiKey().orElseThrow().secret();
-        platform = "Bearer " + identity.issueApiKey(TESTER, "platform", Role.PLATFORM).secret();
+        admin = "Bearer "
+                + identity.createUser(TESTER, Username.of("bank-admin-" + unique()), Role.ADMIN, true)
+                        .apiKey()
+                        .orElseThrow()
+                        .secret();
+        platform = "Bearer "
+                + identity.issueApiKey(TESTER, "platform", Role.PLATFORM).secret();
     }
 
     private static String unique() {
@@ -70,7 +74,9 @@ class MatchingApiIntegrationTests {
 
     private String createBank(String action) throws Exception {
         String name = "bank-" + unique();
-        mvc.perform(post("/api/v1/banks").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/banks")
+                        .header("Authorization", admin)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"" + name + "\",\"action\":\"" + action + "\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.maxDistance").value(31))
@@ -79,18 +85,26 @@ class MatchingApiIntegrationTests {
     }
 
     private ResultActions addHash(String bank, String body) throws Exception {
-        return mvc.perform(post("/api/v1/banks/" + bank + "/hashes").header("Authorization", admin)
-                .contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post("/api/v1/banks/" + bank + "/hashes")
+                .header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 
     private ResultActions checkHash(PdqHash pdq) throws Exception {
-        return mvc.perform(post("/api/v1/checks").header("Authorization", platform).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"contentId\":\"c-" + unique() + "\",\"uploaderId\":\"u-1\",\"pdq\":\"" + pdq.toHex() + "\"}"));
+        return mvc.perform(post("/api/v1/checks")
+                .header("Authorization", platform)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"contentId\":\"c-" + unique() + "\",\"uploaderId\":\"u-1\",\"pdq\":\"" + pdq.toHex()
+                        + "\"}"));
     }
 
     private ResultActions checkImage(byte[] image) throws Exception {
-        return mvc.perform(multipart("/api/v1/checks").file(new MockMultipartFile("image", "upload.png", "image/png", image))
-                .part(formField("contentId", "c-" + unique())).part(formField("uploaderId", "u-2")).header("Authorization", platform));
+        return mvc.perform(multipart("/api/v1/checks")
+                .file(new MockMultipartFile("image", "upload.png", "image/png", image))
+                .part(formField("contentId", "c-" + unique()))
+                .part(formField("uploaderId", "u-2"))
+                .header("Authorization", platform));
     }
 
     @Test
@@ -101,15 +115,21 @@ class MatchingApiIntegrationTests {
         String body = "{\"contentId\":\"c-" + unique() + "\",\"uploaderId\":\"u-1\",\"pdq\":\"" + hash.toHex()
                 + "\",\"quality\":";
 
-        mvc.perform(post("/api/v1/checks").header("Authorization", platform).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/checks")
+                        .header("Authorization", platform)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(body + "49}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.verdict").value("ALLOW"));
-        mvc.perform(post("/api/v1/checks").header("Authorization", platform).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/checks")
+                        .header("Authorization", platform)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(body + "50}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.verdict").value("BLOCK"));
-        mvc.perform(post("/api/v1/checks").header("Authorization", platform).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/checks")
+                        .header("Authorization", platform)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(body + "101}"))
                 .andExpect(status().isBadRequest());
     }
@@ -118,9 +138,12 @@ class MatchingApiIntegrationTests {
     void blocksANearDuplicateOfABankedHashAndAllowsAnUnrelatedImage() throws Exception {
         var original = TestImages.picture(11);
         String bank = createBank("BLOCK");
-        String created = addHash(bank, "{\"pdq\":\"" + pdqOf(TestImages.png(original)).toHex() + "\",\"note\":\"test\"}")
+        String created = addHash(
+                        bank, "{\"pdq\":\"" + pdqOf(TestImages.png(original)).toHex() + "\",\"note\":\"test\"}")
                 .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long entryId = Long.parseLong(created.replaceAll("\\D", ""));
 
         checkHash(pdqOf(TestImages.png(TestImages.nearDuplicate(original))))
@@ -143,12 +166,20 @@ class MatchingApiIntegrationTests {
         byte[] rotated = TestImages.png(TestImages.rotated(original));
         byte[] mirrored = TestImages.png(TestImages.mirrored(original));
 
-        assertThat(pdqOf(rotated).distanceTo(banked)).as("the plain hash misses a rotation").isGreaterThan(31);
-        assertThat(pdqOf(mirrored).distanceTo(banked)).as("the plain hash misses a mirroring").isGreaterThan(31);
+        assertThat(pdqOf(rotated).distanceTo(banked))
+                .as("the plain hash misses a rotation")
+                .isGreaterThan(31);
+        assertThat(pdqOf(mirrored).distanceTo(banked))
+                .as("the plain hash misses a mirroring")
+                .isGreaterThan(31);
         checkHash(pdqOf(rotated)).andExpect(jsonPath("$.verdict").value("ALLOW"));
-        checkImage(rotated).andExpect(status().isOk()).andExpect(jsonPath("$.verdict").value("REVIEW"))
+        checkImage(rotated)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.verdict").value("REVIEW"))
                 .andExpect(jsonPath("$.matches[0].distance").value(org.hamcrest.Matchers.lessThanOrEqualTo(31)));
-        checkImage(mirrored).andExpect(status().isOk()).andExpect(jsonPath("$.verdict").value("REVIEW"));
+        checkImage(mirrored)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.verdict").value("REVIEW"));
     }
 
     @Test
@@ -156,9 +187,11 @@ class MatchingApiIntegrationTests {
         byte[] image = TestImages.png(TestImages.picture(14));
         String bank = createBank("BLOCK");
         String sha256 = UploadHashing.hash(image).hashes().sha256().orElseThrow();
-        addHash(bank, "{\"sha256\":\"" + sha256.toUpperCase(java.util.Locale.ROOT) + "\"}").andExpect(status().isCreated());
+        addHash(bank, "{\"sha256\":\"" + sha256.toUpperCase(java.util.Locale.ROOT) + "\"}")
+                .andExpect(status().isCreated());
 
-        checkImage(image).andExpect(jsonPath("$.verdict").value("BLOCK"))
+        checkImage(image)
+                .andExpect(jsonPath("$.verdict").value("BLOCK"))
                 .andExpect(jsonPath("$.matches[0].distance").value(0));
     }
 
@@ -172,7 +205,9 @@ class MatchingApiIntegrationTests {
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("zzzz"))));
         addHash(bank, "{\"note\":\"no hash at all\"}").andExpect(status().isBadRequest());
         addHash(bank, "{\"md5\":\"abc\"}").andExpect(status().isBadRequest());
-        mvc.perform(post("/api/v1/checks").header("Authorization", platform).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/checks")
+                        .header("Authorization", platform)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"contentId\":\"c\",\"uploaderId\":\"u\",\"pdq\":\"" + "a".repeat(63) + "\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("/problems/invalid-request"));
@@ -184,11 +219,15 @@ class MatchingApiIntegrationTests {
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("/problems/bank-not-found"));
         String bank = createBank("BLOCK");
-        mvc.perform(post("/api/v1/banks").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/banks")
+                        .header("Authorization", admin)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"" + bank + "\",\"action\":\"LOG\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("/problems/bank-name-taken"));
-        mvc.perform(post("/api/v1/banks").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/banks")
+                        .header("Authorization", admin)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"x-" + unique() + "\",\"action\":\"BLOCK\",\"maxDistance\":300}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].pointer").value("#/maxDistance"));
@@ -207,10 +246,14 @@ class MatchingApiIntegrationTests {
 
     @Test
     void letsOnlyPlatformsCheckAndOnlyAdminsManageBanks() throws Exception {
-        mvc.perform(post("/api/v1/checks").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/checks")
+                        .header("Authorization", admin)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"contentId\":\"c\",\"uploaderId\":\"u\",\"pdq\":\"" + "0".repeat(64) + "\"}"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/v1/banks").header("Authorization", platform).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/banks")
+                        .header("Authorization", platform)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"sneaky\",\"action\":\"LOG\"}"))
                 .andExpect(status().isForbidden());
     }
@@ -219,14 +262,19 @@ class MatchingApiIntegrationTests {
     void importsAHashListOverHttpAndExportsIt() throws Exception {
         String bank = createBank("BLOCK");
         PdqHash hash = pdqOf(TestImages.png(TestImages.picture(15)));
-        mvc.perform(post("/api/v1/banks/" + bank + "/import").param("format", "text").header("Authorization", admin)
-                        .contentType(MediaType.TEXT_PLAIN).content("pdq " + hash.toHex() + "\nnonsense\n"))
+        mvc.perform(post("/api/v1/banks/" + bank + "/import")
+                        .param("format", "text")
+                        .header("Authorization", admin)
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("pdq " + hash.toHex() + "\nnonsense\n"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.imported").value(1))
                 .andExpect(jsonPath("$.rejectedLines[0]").value(2));
         checkHash(hash).andExpect(jsonPath("$.verdict").value("BLOCK"));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/banks/" + bank + "/export")
-                        .param("format", "text").header("Authorization", admin))
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                "/api/v1/banks/" + bank + "/export")
+                        .param("format", "text")
+                        .header("Authorization", admin))
                 .andExpect(status().isOk())
                 .andExpect(content().string("pdq " + hash.toHex() + "\n"));
     }
@@ -239,19 +287,23 @@ class MatchingApiIntegrationTests {
     void answersAMultipartBodyOverTheLimitWithAProblemOverHttp() throws Exception {
         String boundary = "redress-" + unique();
         var body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"big.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"big.png\"\r\n"
+                                + "Content-Type: image/png\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
         body.writeBytes(new byte[(int) UploadHashing.MAX_BYTES + 2 * 1024 * 1024]);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/checks?contentId=c-"
-                        + unique() + "&uploaderId=u-3"))
-                .header("Authorization", platform).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        var request = HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/api/v1/checks?contentId=c-" + unique() + "&uploaderId=u-3"))
+                .header("Authorization", platform)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
         try (var client = HttpClient.newHttpClient()) {
             var response = client.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(response.body()).contains("\"type\":\"/problems/payload-too-large\"");
         }
     }

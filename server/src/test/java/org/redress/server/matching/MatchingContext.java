@@ -11,15 +11,21 @@ import org.springframework.context.annotation.FilterType;
 final class MatchingContext {
 
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan(basePackages = { "org.redress.server.storage", "org.redress.server.identity",
-            "org.redress.server.audit", "org.redress.server.media", "org.redress.server.matching" }, excludeFilters = {
-                    @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.redress\\.server\\.[a-z]+\\.web\\..*"),
-                    @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests.*") })
-    static class Beans {
-    }
+    @ComponentScan(
+            basePackages = {
+                "org.redress.server.storage",
+                "org.redress.server.identity",
+                "org.redress.server.audit",
+                "org.redress.server.media",
+                "org.redress.server.matching"
+            },
+            excludeFilters = {
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.redress\\.server\\.[a-z]+\\.web\\..*"),
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests.*")
+            })
+    static class Beans {}
 
-    private MatchingContext() {
-    }
+    private MatchingContext() {}
 
     static ConfigurableApplicationContext open(TestDatabase database, String... properties) {
         String[] arguments = new String[properties.length];

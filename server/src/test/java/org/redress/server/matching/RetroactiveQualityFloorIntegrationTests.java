@@ -12,12 +12,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.redress.pdq.PdqHash;
 import org.redress.pdq.Quality;
 import org.redress.server.TestDatabase;
-import org.redress.server.shared.CaseRef;
 import org.redress.server.intake.HashesSubmitted;
 import org.redress.server.intake.SubmittedHash;
 import org.redress.server.matching.banks.MatchIndex;
 import org.redress.server.matching.check.UploadHashing;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,7 +38,10 @@ class RetroactiveQualityFloorIntegrationTests {
     private static final String SHA256 = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
     private static PdqHash pdqOf(int seed) {
-        return UploadHashing.hash(TestImages.png(TestImages.picture(seed))).hashes().pdq().orElseThrow();
+        return UploadHashing.hash(TestImages.png(TestImages.picture(seed)))
+                .hashes()
+                .pdq()
+                .orElseThrow();
     }
 
     /** A hash a few bits from {@code hash}: close enough to match, not equal. */
@@ -63,32 +66,50 @@ class RetroactiveQualityFloorIntegrationTests {
 
     /** Registers the same hash four times: under the floor, under it with a digest, at it, unknown. */
     private static void checkEarlierUploads(Matching matching, PdqHash hash, EntryHashes digests) {
-        matching.check(PLATFORM, new Upload("poor", "u-1", EntryHashes.ofPdq(hash), List.of(),
-                Optional.of(new Quality(49))));
-        matching.check(PLATFORM, new Upload("poor-with-digest", "u-2",
-                new EntryHashes(Optional.of(hash), digests.md5(), digests.sha256()), List.of(), Optional.of(new Quality(10))));
-        matching.check(PLATFORM, new Upload("at-floor", "u-3", EntryHashes.ofPdq(hash), List.of(),
-                Optional.of(new Quality(50))));
+        matching.check(
+                PLATFORM, new Upload("poor", "u-1", EntryHashes.ofPdq(hash), List.of(), Optional.of(new Quality(49))));
+        matching.check(
+                PLATFORM,
+                new Upload(
+                        "poor-with-digest",
+                        "u-2",
+                        new EntryHashes(Optional.of(hash), digests.md5(), digests.sha256()),
+                        List.of(),
+                        Optional.of(new Quality(10))));
+        matching.check(
+                PLATFORM,
+                new Upload("at-floor", "u-3", EntryHashes.ofPdq(hash), List.of(), Optional.of(new Quality(50))));
         matching.check(PLATFORM, new Upload("unknown", "u-4", EntryHashes.ofPdq(hash), List.of()));
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void findsAnEarlierUploadUnderTheFloorByItsDigestOnlyWhenAnEntryIsAdded(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = MatchingContext.open(db)) {
             var matching = ready(context);
             var found = foundContent(context);
             PdqHash hash = pdqOf(31);
             checkEarlierUploads(matching, hash, new EntryHashes(Optional.empty(), Optional.of(MD5), Optional.empty()));
             matching.createBank(ADMIN, new BankName("floored"), BankAction.BLOCK, 31, 50);
 
-            matching.addEntry(ADMIN, new BankName("floored"), EntryHashes.ofPdq(near(hash)), Optional.empty(),
-                    Optional.empty(), new Provenance(Provenance.Source.CASE, "CASE-0031"));
+            matching.addEntry(
+                    ADMIN,
+                    new BankName("floored"),
+                    EntryHashes.ofPdq(near(hash)),
+                    Optional.empty(),
+                    Optional.empty(),
+                    new Provenance(Provenance.Source.CASE, "CASE-0031"));
             assertThat(found).containsExactlyInAnyOrder("at-floor", "unknown");
 
             found.clear();
-            matching.addEntry(ADMIN, new BankName("floored"), new EntryHashes(Optional.empty(), Optional.of(MD5),
-                    Optional.empty()), Optional.empty(), Optional.empty(), new Provenance(Provenance.Source.CASE, "CASE-0032"));
+            matching.addEntry(
+                    ADMIN,
+                    new BankName("floored"),
+                    new EntryHashes(Optional.empty(), Optional.of(MD5), Optional.empty()),
+                    Optional.empty(),
+                    Optional.empty(),
+                    new Provenance(Provenance.Source.CASE, "CASE-0032"));
             assertThat(found).containsExactly("poor-with-digest");
         }
     }
@@ -96,19 +117,25 @@ class RetroactiveQualityFloorIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void findsAnEarlierUploadUnderTheFloorByItsDigestOnlyWhenAListIsImported(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = MatchingContext.open(db)) {
             var matching = ready(context);
             var found = foundContent(context);
             PdqHash hash = pdqOf(32);
-            checkEarlierUploads(matching, hash, new EntryHashes(Optional.empty(), Optional.empty(), Optional.of(SHA256)));
+            checkEarlierUploads(
+                    matching, hash, new EntryHashes(Optional.empty(), Optional.empty(), Optional.of(SHA256)));
             matching.createBank(ADMIN, new BankName("partner-list"), BankAction.REVIEW, 31, 50);
 
-            matching.importEntries(ADMIN, new BankName("partner-list"), HashListFormat.TEXT,
+            matching.importEntries(
+                    ADMIN,
+                    new BankName("partner-list"),
+                    HashListFormat.TEXT,
                     Stream.of("pdq " + near(hash).toHex()));
             assertThat(found).containsExactlyInAnyOrder("at-floor", "unknown");
 
             found.clear();
-            matching.importEntries(ADMIN, new BankName("partner-list"), HashListFormat.TEXT, Stream.of("sha256 " + SHA256));
+            matching.importEntries(
+                    ADMIN, new BankName("partner-list"), HashListFormat.TEXT, Stream.of("sha256 " + SHA256));
             assertThat(found).containsExactly("poor-with-digest");
         }
     }
@@ -116,23 +143,26 @@ class RetroactiveQualityFloorIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void holdsEarlierUploadsToTheFloorWhenAVictimsHashOrARemovedImageIsBanked(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = MatchingContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = MatchingContext.open(db)) {
             var matching = ready(context);
             var found = foundContent(context);
             PdqHash hash = pdqOf(33);
             checkEarlierUploads(matching, hash, new EntryHashes(Optional.empty(), Optional.of(MD5), Optional.empty()));
             var transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
 
-            transaction.executeWithoutResult(status -> context.publishEvent(new HashesSubmitted(new CaseRef("SUB-33333"),
-                    List.of(new SubmittedHash(near(hash), Optional.of(new Quality(80)), Optional.empty(), Optional.empty())),
+            transaction.executeWithoutResult(status -> context.publishEvent(new HashesSubmitted(
+                    new CaseRef("SUB-33333"),
+                    List.of(new SubmittedHash(
+                            near(hash), Optional.of(new Quality(80)), Optional.empty(), Optional.empty())),
                     Instant.parse("2026-12-01T00:00:00Z"))));
             assertThat(found).containsExactlyInAnyOrder("at-floor", "unknown");
 
             found.clear();
             // The removed content's own upload check was under the floor: its banked hash still
             // finds only the uploads whose checks would have matched it by PDQ, and its digest.
-            transaction.executeWithoutResult(status -> matching.bankConfirmedRemoval(ADMIN, new CaseRef("CASE-0033"),
-                    new ContentId("poor-with-digest"), Optional.empty()));
+            transaction.executeWithoutResult(status -> matching.bankConfirmedRemoval(
+                    ADMIN, new CaseRef("CASE-0033"), new ContentId("poor-with-digest"), Optional.empty()));
             assertThat(found).containsExactlyInAnyOrder("at-floor", "unknown", "poor-with-digest");
         }
     }

@@ -14,8 +14,7 @@ import javax.imageio.ImageIO;
 /** Synthetic test pictures drawn with java.awt: seeded random shapes, and edits of them. */
 final class TestImages {
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** A 256 x 192 picture of random ellipses and rectangles, different for each seed. */
     static BufferedImage picture(long seed) {
@@ -27,7 +26,10 @@ final class TestImages {
         g.fillRect(0, 0, 256, 192);
         for (int i = 0; i < 12; i++) {
             g.setColor(new Color(random.nextInt(0xFFFFFF)));
-            int x = random.nextInt(220), y = random.nextInt(160), w = 20 + random.nextInt(120), h = 20 + random.nextInt(90);
+            int x = random.nextInt(220),
+                    y = random.nextInt(160),
+                    w = 20 + random.nextInt(120),
+                    h = 20 + random.nextInt(90);
             if (random.nextBoolean()) {
                 g.fillOval(x, y, w, h);
             } else {
@@ -44,8 +46,14 @@ final class TestImages {
         for (int y = 0; y < original.getHeight(); y++) {
             for (int x = 0; x < original.getWidth(); x++) {
                 var c = new Color(original.getRGB(x, y));
-                copy.setRGB(x, y, new Color(Math.min(255, c.getRed() + 12), Math.min(255, c.getGreen() + 12),
-                        Math.min(255, c.getBlue() + 12)).getRGB());
+                copy.setRGB(
+                        x,
+                        y,
+                        new Color(
+                                        Math.min(255, c.getRed() + 12),
+                                        Math.min(255, c.getGreen() + 12),
+                                        Math.min(255, c.getBlue() + 12))
+                                .getRGB());
             }
         }
         Graphics2D g = copy.createGraphics();

@@ -13,15 +13,15 @@ import org.springframework.context.annotation.FilterType;
 final class MediaContext {
 
     @TestConfiguration(proxyBeanMethods = false)
-    @ComponentScan(basePackages = { "org.redress.server.storage", "org.redress.server.audit", "org.redress.server.media" },
+    @ComponentScan(
+            basePackages = {"org.redress.server.storage", "org.redress.server.audit", "org.redress.server.media"},
             excludeFilters = {
-                    @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.redress\\.server\\.[a-z]+\\.web\\..*"),
-                    @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests.*") })
-    static class Beans {
-    }
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.redress\\.server\\.[a-z]+\\.web\\..*"),
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests.*")
+            })
+    static class Beans {}
 
-    private MediaContext() {
-    }
+    private MediaContext() {}
 
     /** With a {@link MutableClock} standing at 2026-12-01T00:00:00Z until the test moves it. */
     static ConfigurableApplicationContext open(TestDatabase database, String... properties) {
@@ -29,6 +29,7 @@ final class MediaContext {
         for (int i = 0; i < properties.length; i++) {
             arguments[i] = "--" + properties[i];
         }
-        return ModuleContext.open(Beans.class, database, new MutableClock(Instant.parse("2026-12-01T00:00:00Z")), null, arguments);
+        return ModuleContext.open(
+                Beans.class, database, new MutableClock(Instant.parse("2026-12-01T00:00:00Z")), null, arguments);
     }
 }

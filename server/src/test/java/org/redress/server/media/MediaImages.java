@@ -16,8 +16,7 @@ import javax.imageio.ImageIO;
 /** Pictures for the media tests: detailed synthetic photos, and a decompression bomb. */
 public final class MediaImages {
 
-    private MediaImages() {
-    }
+    private MediaImages() {}
 
     /** A detailed colour picture: many small random shapes over noise, so it has fine structure. */
     public static BufferedImage detailed(long seed, int width, int height) {
@@ -54,7 +53,7 @@ public final class MediaImages {
     public static byte[] pngBomb(int side) {
         var deflater = new Deflater(Deflater.BEST_COMPRESSION);
         var idat = new ByteArrayOutputStream();
-        byte[] scanline = new byte[side + 1];      // filter byte 0, then the samples
+        byte[] scanline = new byte[side + 1]; // filter byte 0, then the samples
         byte[] chunk = new byte[1 << 16];
         for (int y = 0; y < side; y++) {
             deflater.setInput(scanline);
@@ -69,8 +68,15 @@ public final class MediaImages {
         deflater.end();
         var png = new ByteArrayOutputStream();
         png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        byte[] header = ByteBuffer.allocate(13).putInt(side).putInt(side).put((byte) 8).put((byte) 0)
-                .put((byte) 0).put((byte) 0).put((byte) 0).array();
+        byte[] header = ByteBuffer.allocate(13)
+                .putInt(side)
+                .putInt(side)
+                .put((byte) 8)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0)
+                .array();
         writeChunk(png, "IHDR", header);
         writeChunk(png, "IDAT", idat.toByteArray());
         writeChunk(png, "IEND", new byte[0]);

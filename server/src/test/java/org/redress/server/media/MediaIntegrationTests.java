@@ -41,17 +41,24 @@ class MediaIntegrationTests {
     }
 
     private static List<String> auditActions(ConfigurableApplicationContext context) {
-        return context.getBean(JdbcClient.class).sql("SELECT action FROM audit_entry ORDER BY seq").query(String.class).list();
+        return context.getBean(JdbcClient.class)
+                .sql("SELECT action FROM audit_entry ORDER BY seq")
+                .query(String.class)
+                .list();
     }
 
     private static long count(ConfigurableApplicationContext context, String table) {
-        return context.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+        return context.getBean(JdbcClient.class)
+                .sql("SELECT COUNT(*) FROM " + table)
+                .query(Long.class)
+                .single();
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void storesIdenticalBytesOnceAndListsEachContentsMediaNewestFirst(TestDatabase.Vendor vendor) throws IOException {
-        try (var db = TestDatabase.create(vendor); var context = MediaContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = MediaContext.open(db)) {
             var media = context.getBean(Media.class);
             Instant t0 = Instant.parse("2026-11-30T10:00:00Z");
 
@@ -64,10 +71,25 @@ class MediaIntegrationTests {
             assertThat(files(db)).hasSize(2);
             assertThat(count(context, "media_blob")).isEqualTo(2);
             assertThat(count(context, "media_content")).isEqualTo(3);
-            assertThat(media.forContent(new ContentId("post-a"))).containsExactly(
-                    new StoredMedia(second, new ContentId("post-a"), SECOND.length, t0.plusSeconds(180), t0.plusSeconds(180).plus(Duration.ofDays(30)), false),
-                    new StoredMedia(first, new ContentId("post-a"), FIRST.length, t0, t0.plus(Duration.ofDays(30)), false));
-            assertThat(media.forContent(new ContentId("post-b"))).extracting(StoredMedia::id).containsExactly(first);
+            assertThat(media.forContent(new ContentId("post-a")))
+                    .containsExactly(
+                            new StoredMedia(
+                                    second,
+                                    new ContentId("post-a"),
+                                    SECOND.length,
+                                    t0.plusSeconds(180),
+                                    t0.plusSeconds(180).plus(Duration.ofDays(30)),
+                                    false),
+                            new StoredMedia(
+                                    first,
+                                    new ContentId("post-a"),
+                                    FIRST.length,
+                                    t0,
+                                    t0.plus(Duration.ofDays(30)),
+                                    false));
+            assertThat(media.forContent(new ContentId("post-b")))
+                    .extracting(StoredMedia::id)
+                    .containsExactly(first);
             assertThat(media.open(first)).isEqualTo(FIRST);
             assertThat(media.forContent(new ContentId("never-sent"))).isEmpty();
         }
@@ -76,7 +98,8 @@ class MediaIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void purgesExpiredMediaButKeepsHeldOnesAndFilesStillReferred(TestDatabase.Vendor vendor) throws IOException {
-        try (var db = TestDatabase.create(vendor); var context = MediaContext.open(db, "redress.media.retention=P10D")) {
+        try (var db = TestDatabase.create(vendor);
+                var context = MediaContext.open(db, "redress.media.retention=P10D")) {
             var media = context.getBean(Media.class);
             var clock = ((MutableClock) context.getBean(Clock.class));
             Instant start = clock.instant();
@@ -88,8 +111,12 @@ class MediaIntegrationTests {
             clock.advance(Duration.ofDays(10));
             assertThat(media.purgeExpired()).isEqualTo(1);
             assertThat(media.forContent(new ContentId("expires-first"))).isEmpty();
-            assertThat(media.open(shared)).as("still referred to by expires-later").isEqualTo(FIRST);
-            assertThat(media.forContent(new ContentId("held"))).singleElement().satisfies(m -> assertThat(m.held()).isTrue());
+            assertThat(media.open(shared))
+                    .as("still referred to by expires-later")
+                    .isEqualTo(FIRST);
+            assertThat(media.forContent(new ContentId("held")))
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.held()).isTrue());
 
             clock.advance(Duration.ofDays(5));
             assertThat(media.purgeExpired()).isEqualTo(1);
@@ -104,21 +131,25 @@ class MediaIntegrationTests {
             assertThatThrownBy(() -> media.open(held)).isInstanceOf(MediaNotFoundException.class);
             assertThat(files(db)).isEmpty();
             assertThat(count(context, "media_blob")).isZero();
-            assertThat(auditActions(context)).containsExactly("media.held", "media.purged", "media.purged", "media.released",
-                    "media.purged");
+            assertThat(auditActions(context))
+                    .containsExactly("media.held", "media.purged", "media.purged", "media.released", "media.purged");
         }
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void storesAHoldsReasonEncrypted(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = MediaContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = MediaContext.open(db)) {
             var media = context.getBean(Media.class);
 
             media.hold(LAWYER, new ContentId("post-h"), "police request 4711");
             media.hold(LAWYER, new ContentId("post-h"), "police request 4712");
 
-            String stored = context.getBean(JdbcClient.class).sql("SELECT reason FROM media_hold").query(String.class).single();
+            String stored = context.getBean(JdbcClient.class)
+                    .sql("SELECT reason FROM media_hold")
+                    .query(String.class)
+                    .single();
             assertThat(stored).startsWith("v1:").doesNotContain("police").doesNotContain("4712");
             assertThat(auditActions(context)).containsExactly("media.held", "media.held");
         }
@@ -127,20 +158,25 @@ class MediaIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void failsClearlyOnATamperedFileAndRefusesAHostilePreview(TestDatabase.Vendor vendor) throws IOException {
-        try (var db = TestDatabase.create(vendor); var context = MediaContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = MediaContext.open(db)) {
             var media = context.getBean(Media.class);
             MediaId good = media.keep(new ContentId("post-t"), FIRST, Instant.parse("2026-11-30T10:00:00Z"));
-            MediaId bomb = media.keep(new ContentId("post-bomb"), MediaImages.pngBomb(10_000), Instant.parse("2026-11-30T10:00:00Z"));
+            MediaId bomb = media.keep(
+                    new ContentId("post-bomb"), MediaImages.pngBomb(10_000), Instant.parse("2026-11-30T10:00:00Z"));
 
             assertThat(media.preview(good)).startsWith(0x89, 'P', 'N', 'G');
-            assertThatThrownBy(() -> media.preview(bomb)).isInstanceOfSatisfying(PreviewUnavailableException.class,
-                    e -> assertThat(e.revealable()).containsEntry("reason", "too-many-pixels"));
+            assertThatThrownBy(() -> media.preview(bomb))
+                    .isInstanceOfSatisfying(
+                            PreviewUnavailableException.class,
+                            e -> assertThat(e.revealable()).containsEntry("reason", "too-many-pixels"));
 
             Path file = context.getBean(BlobFiles.class).pathOf(good);
             byte[] sealed = Files.readAllBytes(file);
             sealed[40] ^= 0x20;
             Files.write(file, sealed);
-            assertThatThrownBy(() -> media.open(good)).isInstanceOf(MediaDamagedException.class)
+            assertThatThrownBy(() -> media.open(good))
+                    .isInstanceOf(MediaDamagedException.class)
                     .hasMessageContaining("failed authentication");
             assertThatThrownBy(() -> media.preview(good)).isInstanceOf(MediaDamagedException.class);
         }
@@ -149,7 +185,8 @@ class MediaIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void joinsTheCallersTransactionAndRemovesItsFileOnRollback(TestDatabase.Vendor vendor) throws IOException {
-        try (var db = TestDatabase.create(vendor); var context = MediaContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = MediaContext.open(db)) {
             var media = context.getBean(Media.class);
             var transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
 
@@ -169,7 +206,8 @@ class MediaIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void sweepsFilesThatNoRowNamesOnceTheyAreADayOld(TestDatabase.Vendor vendor) throws IOException {
-        try (var db = TestDatabase.create(vendor); var context = MediaContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = MediaContext.open(db)) {
             var media = context.getBean(Media.class);
             var files = context.getBean(BlobFiles.class);
             Instant now = ((MutableClock) context.getBean(Clock.class)).instant();
@@ -196,7 +234,8 @@ class MediaIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void storesOneFileWhenManyContentsSendTheSameBytesAtOnce(TestDatabase.Vendor vendor) throws Exception {
-        try (var db = TestDatabase.create(vendor); var context = MediaContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = MediaContext.open(db)) {
             var media = context.getBean(Media.class);
             int writers = 8;
             var start = new java.util.concurrent.CountDownLatch(1);
@@ -225,15 +264,21 @@ class MediaIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void refusesEmptyImagesAndMalformedContentIds(TestDatabase.Vendor vendor) throws IOException {
-        try (var db = TestDatabase.create(vendor); var context = MediaContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = MediaContext.open(db)) {
             var media = context.getBean(Media.class);
             Instant at = Instant.parse("2026-11-30T10:00:00Z");
 
-            assertThatThrownBy(() -> media.keep(new ContentId("post"), new byte[0], at)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> media.keep(new ContentId(""), FIRST, at)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> media.keep(new ContentId("x".repeat(201)), FIRST, at)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> media.hold(LAWYER, new ContentId("post"), " ")).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> media.open(new MediaId("0".repeat(64)))).isInstanceOf(MediaNotFoundException.class);
+            assertThatThrownBy(() -> media.keep(new ContentId("post"), new byte[0], at))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> media.keep(new ContentId(""), FIRST, at))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> media.keep(new ContentId("x".repeat(201)), FIRST, at))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> media.hold(LAWYER, new ContentId("post"), " "))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> media.open(new MediaId("0".repeat(64))))
+                    .isInstanceOf(MediaNotFoundException.class);
             assertThat(files(db)).isEmpty();
         }
     }

@@ -21,9 +21,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * count against the same per-address limit. Over a real connection, because MockMvc never sees the
  * raw request line; its own context, with a limit of four, so no other test spends the quota.
  */
-@SpringBootTest(classes = RedressApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "redress.data=target/it-data/${random.uuid}", "logging.level.org.redress.server.storage=ERROR",
-                "redress.intake.submissions-per-window=4" })
+@SpringBootTest(
+        classes = RedressApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "redress.data=target/it-data/${random.uuid}",
+            "logging.level.org.redress.server.storage=ERROR",
+            "redress.intake.submissions-per-window=4"
+        })
 class Issue13AddressLimitIntegrationTests {
 
     private static HttpClient client;
@@ -53,16 +58,24 @@ class Issue13AddressLimitIntegrationTests {
 
     private HttpResponse<String> post(String rawPath, HttpRequest.BodyPublisher body, String type) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + rawPath))
-                .header("Content-Type", type).POST(body).build();
+                .header("Content-Type", type)
+                .POST(body)
+                .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void countsEncodedPathsAgainstTheSameAddressLimit() throws Exception {
         List<Integer> statuses = new ArrayList<>();
-        for (String path : List.of("/api/v1/reports", "/api/v1/%72eports", "/api/v1/%72eports", "/api/v1/r%65ports",
-                "/api/v1/%72eports", "/api/v1/%72eports")) {
-            statuses.add(post(path, HttpRequest.BodyPublishers.ofString(report()), "application/json").statusCode());
+        for (String path : List.of(
+                "/api/v1/reports",
+                "/api/v1/%72eports",
+                "/api/v1/%72eports",
+                "/api/v1/r%65ports",
+                "/api/v1/%72eports",
+                "/api/v1/%72eports")) {
+            statuses.add(post(path, HttpRequest.BodyPublishers.ofString(report()), "application/json")
+                    .statusCode());
         }
 
         assertThat(statuses.subList(0, 4)).containsOnly(201);

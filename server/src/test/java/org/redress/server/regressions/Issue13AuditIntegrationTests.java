@@ -41,14 +41,20 @@ class Issue13AuditIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void refusesUpdatesAndDeletesOfAuditRowsInTheDatabase(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = StorageContext.open(db)) {
             issueKeys(context, 2);
 
             assertThatThrownBy(() -> db.update("UPDATE audit_entry SET actor_id = 'x' WHERE seq = 1"))
-                    .rootCause().hasMessageContaining("append-only");
-            assertThatThrownBy(() -> db.update("DELETE FROM audit_entry")).rootCause().hasMessageContaining("append-only");
+                    .rootCause()
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> db.update("DELETE FROM audit_entry"))
+                    .rootCause()
+                    .hasMessageContaining("append-only");
             if (vendor == TestDatabase.Vendor.POSTGRESQL) {
-                assertThatThrownBy(() -> db.update("TRUNCATE audit_entry")).rootCause().hasMessageContaining("append-only");
+                assertThatThrownBy(() -> db.update("TRUNCATE audit_entry"))
+                        .rootCause()
+                        .hasMessageContaining("append-only");
             }
             assertThat(context.getBean(AuditTrail.class).verify()).isEqualTo(new ChainVerification.Intact(2));
         }
@@ -57,7 +63,8 @@ class Issue13AuditIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void detectsAChainRecomputedWithoutTheKey(TestDatabase.Vendor vendor) throws Exception {
-        try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = StorageContext.open(db)) {
             issueKeys(context, 3);
             var trail = context.getBean(AuditTrail.class);
             List<AuditEntry> entries = trail.entries(0, 10);
@@ -67,8 +74,8 @@ class Issue13AuditIntegrationTests {
             String prev = "0".repeat(64);
             for (AuditEntry e : entries) {
                 String actor = e.seq() == 2 ? "someone-else" : e.actorId();
-                String hash = unkeyedHash(e.seq(), e.occurredAt(), e.actorKind(), actor, e.action(), e.objectType(),
-                        e.objectId(), prev);
+                String hash = unkeyedHash(
+                        e.seq(), e.occurredAt(), e.actorKind(), actor, e.action(), e.objectType(), e.objectId(), prev);
                 db.update("UPDATE audit_entry SET actor_id = '" + actor + "', prev_hash = '" + prev
                         + "', entry_hash = '" + hash + "' WHERE seq = " + e.seq());
                 prev = hash;
@@ -81,7 +88,8 @@ class Issue13AuditIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void detectsTruncationAndEmptyingAgainstAnAnchor(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = StorageContext.open(db)) {
             issueKeys(context, 5);
             var trail = context.getBean(AuditTrail.class);
             AuditAnchor anchor = AuditAnchor.parse(trail.anchor().line());
@@ -92,8 +100,10 @@ class Issue13AuditIntegrationTests {
 
             db.update("DELETE FROM audit_entry WHERE seq >= 4");
             assertThat(trail.verify()).isEqualTo(new ChainVerification.Intact(3));
-            assertThat(trail.verify(anchor)).isInstanceOfSatisfying(ChainVerification.Broken.class,
-                    broken -> assertThat(broken.reason()).contains("truncated"));
+            assertThat(trail.verify(anchor))
+                    .isInstanceOfSatisfying(
+                            ChainVerification.Broken.class,
+                            broken -> assertThat(broken.reason()).contains("truncated"));
 
             db.update("DELETE FROM audit_entry");
             assertThat(trail.verify()).isEqualTo(new ChainVerification.Intact(0));
@@ -104,7 +114,8 @@ class Issue13AuditIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void refusesAnAnchorThatThisInstallationDidNotMake(TestDatabase.Vendor vendor) {
-        try (var db = TestDatabase.create(vendor); var context = StorageContext.open(db)) {
+        try (var db = TestDatabase.create(vendor);
+                var context = StorageContext.open(db)) {
             issueKeys(context, 1);
             var trail = context.getBean(AuditTrail.class);
             AuditAnchor real = trail.anchor();
@@ -115,14 +126,20 @@ class Issue13AuditIntegrationTests {
     }
 
     /** What an attacker without the key can compute: the earlier release's unkeyed entry hash. */
-    private static String unkeyedHash(long seq, Instant at, String kind, String actor, String action, String type,
-            String id, String prev) throws Exception {
+    private static String unkeyedHash(
+            long seq, Instant at, String kind, String actor, String action, String type, String id, String prev)
+            throws Exception {
         var text = new StringBuilder();
-        for (String field : new String[] {"redress-audit-v1", Long.toString(seq), at.toString(), kind, actor, action,
-            type, id, prev}) {
-            text.append(field.getBytes(StandardCharsets.UTF_8).length).append(':').append(field).append('\n');
+        for (String field :
+                new String[] {"redress-audit-v1", Long.toString(seq), at.toString(), kind, actor, action, type, id, prev
+                }) {
+            text.append(field.getBytes(StandardCharsets.UTF_8).length)
+                    .append(':')
+                    .append(field)
+                    .append('\n');
         }
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 }

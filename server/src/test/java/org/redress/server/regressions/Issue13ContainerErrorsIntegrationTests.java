@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.redress.server.ServiceTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -37,14 +37,22 @@ class Issue13ContainerErrorsIntegrationTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"GET /a|b HTTP/1.1", "GET /api/v1/reports/%2e%2e/x HTTP/1.1", "GET /%00 HTTP/1.1",
-        "GET /api/v1/reports;a=b HTTP/1.1", "NOT-A-METHOD / HTTP/1.1"})
+    @ValueSource(
+            strings = {
+                "GET /a|b HTTP/1.1",
+                "GET /api/v1/reports/%2e%2e/x HTTP/1.1",
+                "GET /%00 HTTP/1.1",
+                "GET /api/v1/reports;a=b HTTP/1.1",
+                "NOT-A-METHOD / HTTP/1.1"
+            })
     void answersRequestsRefusedBeforeAnyControllerWithAProblemDocument(String requestLine) throws IOException {
         String response = send(requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         assertThat(response).startsWith("HTTP/1.1 4");
-        assertThat(response).containsIgnoringCase("Content-Type: application/problem+json")
-                .contains("\"type\":\"/problems/").doesNotContain("<html", "Tomcat", "\"timestamp\"");
+        assertThat(response)
+                .containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"type\":\"/problems/")
+                .doesNotContain("<html", "Tomcat", "\"timestamp\"");
     }
 
     @Test
@@ -53,15 +61,20 @@ class Issue13ContainerErrorsIntegrationTests {
                 + "\r\nConnection: close\r\n\r\n");
 
         assertThat(response).matches("(?s)HTTP/1.1 4(00|31).*");
-        assertThat(response).containsIgnoringCase("Content-Type: application/problem+json").doesNotContain("<html");
+        assertThat(response)
+                .containsIgnoringCase("Content-Type: application/problem+json")
+                .doesNotContain("<html");
     }
 
     @Test
     void answersAnOverlongRequestLineWithAProblemDocument() throws IOException {
-        String response = send("GET /" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String response =
+                send("GET /" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         assertThat(response).matches("(?s)HTTP/1.1 4(00|14).*");
-        assertThat(response).containsIgnoringCase("Content-Type: application/problem+json").doesNotContain("<html");
+        assertThat(response)
+                .containsIgnoringCase("Content-Type: application/problem+json")
+                .doesNotContain("<html");
     }
 
     @Test

@@ -19,17 +19,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * configured proxies only, so limits count clients rather than the proxy; session cookies are
  * {@code Secure} when the public URL is https; redirects never echo the Host header.
  */
-@SpringBootTest(classes = RedressApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "redress.data=target/it-data/${random.uuid}", "logging.level.org.redress.server.storage=ERROR",
-                "redress.intake.submissions-per-window=2", "redress.public-url=https://redress.example",
-                "redress.trusted-proxies=127\\\\.0\\\\.0\\\\.1|0:0:0:0:0:0:0:1" })
+@SpringBootTest(
+        classes = RedressApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "redress.data=target/it-data/${random.uuid}",
+            "logging.level.org.redress.server.storage=ERROR",
+            "redress.intake.submissions-per-window=2",
+            "redress.public-url=https://redress.example",
+            "redress.trusted-proxies=127\\\\.0\\\\.0\\\\.1|0:0:0:0:0:0:0:1"
+        })
 class Issue13ProxyAndCookieIntegrationTests {
 
     @LocalServerPort
     int port;
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        try (var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+        try (var client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
@@ -44,8 +51,10 @@ class Issue13ProxyAndCookieIntegrationTests {
                  "declarations":{"intimateImage":true,"subjectOrAuthorised":true,"goodFaithAndTrue":true},
                  "signature":"Sam Sample","contentLocators":["https://platform.example/p/%s"],
                  "subjectWasUnder18":false}""".formatted(UUID.randomUUID());
-        return send(to("/api/v1/reports").header("Content-Type", "application/json")
-                .header("X-Forwarded-For", forwardedFor).POST(HttpRequest.BodyPublishers.ofString(body)))
+        return send(to("/api/v1/reports")
+                        .header("Content-Type", "application/json")
+                        .header("X-Forwarded-For", forwardedFor)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)))
                 .statusCode();
     }
 
@@ -64,8 +73,9 @@ class Issue13ProxyAndCookieIntegrationTests {
     void marksSessionCookiesSecureWhenThePublicUrlIsHttps() throws Exception {
         var page = send(to("/signin"));
 
-        assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
-                assertThat(cookie).startsWith("JSESSIONID=").containsIgnoringCase("Secure"));
+        assertThat(page.headers().allValues("Set-Cookie"))
+                .anySatisfy(
+                        cookie -> assertThat(cookie).startsWith("JSESSIONID=").containsIgnoringCase("Secure"));
     }
 
     @Test
@@ -73,7 +83,8 @@ class Issue13ProxyAndCookieIntegrationTests {
         var redirect = send(to("/admin").header("X-Forwarded-Host", "evil.example"));
 
         assertThat(redirect.statusCode()).isEqualTo(302);
-        assertThat(redirect.headers().firstValue("Location")).hasValueSatisfying(location ->
-                assertThat(location).doesNotContain("evil.example").startsWith("/"));
+        assertThat(redirect.headers().firstValue("Location"))
+                .hasValueSatisfying(location ->
+                        assertThat(location).doesNotContain("evil.example").startsWith("/"));
     }
 }

@@ -24,8 +24,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * sent without a length (chunked) is judged by its size, not refused for its framing. Over a real
  * connection, because MockMvc never sees the raw request line.
  */
-@SpringBootTest(classes = RedressApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "redress.data=target/it-data/${random.uuid}", "logging.level.org.redress.server.storage=ERROR" })
+@SpringBootTest(
+        classes = RedressApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"redress.data=target/it-data/${random.uuid}", "logging.level.org.redress.server.storage=ERROR"})
 class Issue13PublicLimitsIntegrationTests {
 
     private static HttpClient client;
@@ -55,14 +57,26 @@ class Issue13PublicLimitsIntegrationTests {
 
     private HttpResponse<String> post(String rawPath, HttpRequest.BodyPublisher body, String type) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + rawPath))
-                .header("Content-Type", type).POST(body).build();
+                .header("Content-Type", type)
+                .POST(body)
+                .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/api/v1/reports", "/api/v1/%72eports", "/api/v1/%68ash-submissions", "/%72eport",
-            "/api/v1/reports;x=1", "//api/v1/reports", "/api/v1//reports", "/api/v1/reports/", "/API/v1/Reports",
-            "/api/v1/%2572eports" })
+    @ValueSource(
+            strings = {
+                "/api/v1/reports",
+                "/api/v1/%72eports",
+                "/api/v1/%68ash-submissions",
+                "/%72eport",
+                "/api/v1/reports;x=1",
+                "//api/v1/reports",
+                "/api/v1//reports",
+                "/api/v1/reports/",
+                "/API/v1/Reports",
+                "/api/v1/%2572eports"
+            })
     void refusesAnOversizeBodyOnEveryWayOfWritingAPublicPath(String rawPath) throws Exception {
         byte[] big = ("{\"description\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
 
@@ -83,8 +97,10 @@ class Issue13PublicLimitsIntegrationTests {
         assertThat(body.length).isLessThan(400);
 
         // An input-stream publisher has no known length, so the client sends the body chunked.
-        var response = post("/api/v1/reports",
-                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), "application/json");
+        var response = post(
+                "/api/v1/reports",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
+                "application/json");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         assertThat(response.body()).contains("caseRef");
@@ -94,8 +110,10 @@ class Issue13PublicLimitsIntegrationTests {
     void refusesALargeBodySentWithoutALength() throws Exception {
         byte[] big = ("{\"description\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
 
-        var response = post("/api/v1/hash-submissions",
-                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)), "application/json");
+        var response = post(
+                "/api/v1/hash-submissions",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)),
+                "application/json");
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("/problems/payload-too-large");

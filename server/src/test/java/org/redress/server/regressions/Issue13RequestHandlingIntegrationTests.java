@@ -49,16 +49,25 @@ class Issue13RequestHandlingIntegrationTests {
     }
 
     private String keyOf(String username, Role role) {
-        return "Bearer " + identity.createUser(ADMIN, Username.of(username), role, true).apiKey().orElseThrow().secret();
+        return "Bearer "
+                + identity.createUser(ADMIN, Username.of(username), role, true)
+                        .apiKey()
+                        .orElseThrow()
+                        .secret();
     }
 
     private String report() throws Exception {
-        String body = mvc.perform(post("/api/v1/reports").contentType(MediaType.APPLICATION_JSON).content("""
+        String body = mvc.perform(post("/api/v1/reports")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"reporterRole":"SUBJECT",
                          "declarations":{"intimateImage":true,"subjectOrAuthorised":true,"goodFaithAndTrue":true},
-                         "signature":"Sam Example","contentLocators":["i13-%s"],"subjectWasUnder18":false}"""
-                        .formatted(unique())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                         "signature":"Sam Example","contentLocators":["i13-%s"],
+                          "subjectWasUnder18":false}""".formatted(unique())))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return JsonMapper.builder().build().readTree(body).path("caseRef").asString();
     }
 
@@ -86,8 +95,10 @@ class Issue13RequestHandlingIntegrationTests {
         identity.setEnabled(ADMIN, Username.of(leaver), false);
 
         for (String target : new String[] {"nobody-" + unique(), admin, auditor, leaver, "Not A Name!"}) {
-            mvc.perform(post("/api/v1/cases/" + ref + "/reassign").header("Authorization", senior)
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"" + target + "\"}"))
+            mvc.perform(post("/api/v1/cases/" + ref + "/reassign")
+                            .header("Authorization", senior)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"username\":\"" + target + "\"}"))
                     .andExpect(status().isUnprocessableContent())
                     .andExpect(jsonPath("$.type").value("/problems/reassign-target-invalid"));
         }
@@ -97,30 +108,42 @@ class Issue13RequestHandlingIntegrationTests {
 
     @Test
     void answersAMultipartBodyWithoutABoundaryWithA400() throws Exception {
-        String platform = "Bearer " + identity.issueApiKey(ADMIN, "platform-" + unique(), Role.PLATFORM).secret();
+        String platform = "Bearer "
+                + identity.issueApiKey(ADMIN, "platform-" + unique(), Role.PLATFORM)
+                        .secret();
         try (var client = HttpClient.newHttpClient()) {
-            var response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/checks"))
-                    .header("Authorization", platform).header("Content-Type", "multipart/form-data")
-                    .POST(HttpRequest.BodyPublishers.ofString("--x\r\nContent-Disposition: form-data; name=\"image\"\r\n\r\nab\r\n--x--\r\n"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            var response = client.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/checks"))
+                            .header("Authorization", platform)
+                            .header("Content-Type", "multipart/form-data")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "--x\r\nContent-Disposition: form-data; name=\"image\"\r\n\r\nab\r\n--x--\r\n"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         }
     }
 
     @Test
     void refusesAJsonCheckOverItsLimitBeforeParsingIt() throws Exception {
-        String platform = "Bearer " + identity.issueApiKey(ADMIN, "platform-" + unique(), Role.PLATFORM).secret();
+        String platform = "Bearer "
+                + identity.issueApiKey(ADMIN, "platform-" + unique(), Role.PLATFORM)
+                        .secret();
         String padding = "x".repeat(70 * 1024);
 
-        mvc.perform(post("/api/v1/checks").header("Authorization", platform).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/checks")
+                        .header("Authorization", platform)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"contentId\":\"" + padding + "\",\"uploaderId\":\"u\",\"pdq\":\"00\"}"))
                 .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.type").value("/problems/payload-too-large"));
         String admin = keyOf("admin-" + unique(), Role.ADMIN);
-        mvc.perform(post("/api/v1/banks").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/banks")
+                        .header("Authorization", admin)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"" + "y".repeat(1100 * 1024) + "\",\"action\":\"BLOCK\"}"))
                 .andExpect(status().isContentTooLarge());
     }
@@ -134,19 +157,24 @@ class Issue13RequestHandlingIntegrationTests {
     @Test
     void scopesIdempotencyKeysByRoute() throws Exception {
         String key = "i13-" + unique();
-        mvc.perform(post("/api/v1/reports").header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/reports")
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"reporterRole":"SUBJECT",
-                                 "declarations":{"intimateImage":true,"subjectOrAuthorised":true,"goodFaithAndTrue":true},
-                                 "signature":"Sam Example","contentLocators":["i13-%s"],"subjectWasUnder18":false}"""
-                                .formatted(unique())))
+                                 "declarations":{"intimateImage":true,
+                                 "subjectOrAuthorised":true,"goodFaithAndTrue":true},
+                                 "signature":"Sam Example","contentLocators":["i13-%s"],
+                                  "subjectWasUnder18":false}""".formatted(unique())))
                 .andExpect(status().isCreated());
 
-        mvc.perform(post("/api/v1/hash-submissions").header("Idempotency-Key", key)
-                        .contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(post("/api/v1/hash-submissions")
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                                 {"hashes":[{"pdq":"%s"}],
-                                 "declarations":{"subjectOrAuthorised":true,"goodFaithAndTrue":true}}"""
-                                .formatted("f0e1d2c3b4a59687".repeat(4))))
+                                 "declarations":{"subjectOrAuthorised":true,
+                                  "goodFaithAndTrue":true}}""".formatted("f0e1d2c3b4a59687".repeat(4))))
                 .andExpect(status().isCreated());
     }
 
@@ -154,22 +182,30 @@ class Issue13RequestHandlingIntegrationTests {
     void refusesNulCharactersInJsonFormAndMultipartText() throws Exception {
         String admin = keyOf("admin-" + unique(), Role.ADMIN);
         String bank = "nul-" + unique();
-        mvc.perform(post("/api/v1/banks").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/banks")
+                        .header("Authorization", admin)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"" + bank + "\",\"action\":\"BLOCK\"}"))
                 .andExpect(status().isCreated());
 
-        mvc.perform(post("/api/v1/banks/" + bank + "/hashes").header("Authorization", admin)
+        mvc.perform(post("/api/v1/banks/" + bank + "/hashes")
+                        .header("Authorization", admin)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"md5\":\"" + "ab".repeat(16) + "\",\"note\":\"a\\u0000b\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("/problems/invalid-request"));
-        mvc.perform(post("/api/v1/banks/" + bank + "/hashes").header("Authorization", admin)
+        mvc.perform(post("/api/v1/banks/" + bank + "/hashes")
+                        .header("Authorization", admin)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"md5\":\"" + "cd".repeat(16) + "\",\"note\":\"a\\\\u0000b is text\"}"))
                 .andExpect(status().isCreated());
 
-        String platform = "Bearer " + identity.issueApiKey(ADMIN, "platform-" + unique(), Role.PLATFORM).secret();
-        mvc.perform(post("/api/v1/checks").header("Authorization", platform).contentType(MediaType.APPLICATION_JSON)
+        String platform = "Bearer "
+                + identity.issueApiKey(ADMIN, "platform-" + unique(), Role.PLATFORM)
+                        .secret();
+        mvc.perform(post("/api/v1/checks")
+                        .header("Authorization", platform)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"contentId\":\"c\\u0000" + unique() + "\",\"uploaderId\":\"u\",\"pdq\":\""
                                 + "f0e1d2c3b4a59687".repeat(4) + "\"}"))
                 .andExpect(status().isBadRequest());

@@ -45,7 +45,10 @@ class Issue13SessionsAndPasswordsIntegrationTests {
 
     private MockHttpSession signIn(String username, String password) throws Exception {
         var session = new MockHttpSession();
-        mvc.perform(post("/signin").session(session).with(csrf()).param("username", username)
+        mvc.perform(post("/signin")
+                        .session(session)
+                        .with(csrf())
+                        .param("username", username)
                         .param("password", password))
                 .andExpect(redirectedUrl("/"));
         mvc.perform(get("/").session(session)).andExpect(status().isOk());
@@ -54,8 +57,12 @@ class Issue13SessionsAndPasswordsIntegrationTests {
 
     private void changeOwnPassword(MockHttpSession session, String current, String next, String expectedRedirect)
             throws Exception {
-        mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", current)
-                        .param("newPassword", next).param("confirmation", next))
+        mvc.perform(post("/account/password")
+                        .session(session)
+                        .with(csrf())
+                        .param("currentPassword", current)
+                        .param("newPassword", next)
+                        .param("confirmation", next))
                 .andExpect(redirectedUrl(expectedRedirect));
     }
 
@@ -67,10 +74,15 @@ class Issue13SessionsAndPasswordsIntegrationTests {
         identity.resetPassword(ADMIN, Username.of(name));
 
         mvc.perform(get("/account/password").session(attacker)).andExpect(redirectedUrl("/signin?expired"));
-        mvc.perform(post("/account/password").session(attacker).with(csrf()).param("currentPassword", PASSWORD)
-                .param("newPassword", OTHER_PASSWORD).param("confirmation", OTHER_PASSWORD))
+        mvc.perform(post("/account/password")
+                        .session(attacker)
+                        .with(csrf())
+                        .param("currentPassword", PASSWORD)
+                        .param("newPassword", OTHER_PASSWORD)
+                        .param("confirmation", OTHER_PASSWORD))
                 .andExpect(status().isFound());
-        assertThat(identity.findUser(Username.of(name)).orElseThrow().passwordExpired()).isTrue();
+        assertThat(identity.findUser(Username.of(name)).orElseThrow().passwordExpired())
+                .isTrue();
     }
 
     @Test
@@ -90,8 +102,12 @@ class Issue13SessionsAndPasswordsIntegrationTests {
         String name = staffMember();
         var session = signIn(name, PASSWORD);
 
-        mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", "not it at all")
-                        .param("newPassword", OTHER_PASSWORD).param("confirmation", OTHER_PASSWORD))
+        mvc.perform(post("/account/password")
+                        .session(session)
+                        .with(csrf())
+                        .param("currentPassword", "not it at all")
+                        .param("newPassword", OTHER_PASSWORD)
+                        .param("confirmation", OTHER_PASSWORD))
                 .andExpect(status().isOk());
 
         signIn(name, PASSWORD);
@@ -100,15 +116,25 @@ class Issue13SessionsAndPasswordsIntegrationTests {
     @Test
     void neverTakesTheOneTimePasswordAsTheChosenOne() throws Exception {
         String name = "s13-" + UUID.randomUUID().toString().substring(0, 8);
-        String oneTime = identity.createUser(ADMIN, Username.of(name), Role.MODERATOR, false).oneTimePassword();
+        String oneTime = identity.createUser(ADMIN, Username.of(name), Role.MODERATOR, false)
+                .oneTimePassword();
         var session = new MockHttpSession();
-        mvc.perform(post("/signin").session(session).with(csrf()).param("username", name).param("password", oneTime));
+        mvc.perform(post("/signin")
+                .session(session)
+                .with(csrf())
+                .param("username", name)
+                .param("password", oneTime));
 
-        mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", oneTime)
-                        .param("newPassword", oneTime).param("confirmation", oneTime))
+        mvc.perform(post("/account/password")
+                        .session(session)
+                        .with(csrf())
+                        .param("currentPassword", oneTime)
+                        .param("newPassword", oneTime)
+                        .param("confirmation", oneTime))
                 .andExpect(status().isOk());
 
-        assertThat(identity.findUser(Username.of(name)).orElseThrow().passwordExpired()).isTrue();
+        assertThat(identity.findUser(Username.of(name)).orElseThrow().passwordExpired())
+                .isTrue();
     }
 
     @Test
@@ -116,12 +142,19 @@ class Issue13SessionsAndPasswordsIntegrationTests {
         String name = staffMember();
         var session = signIn(name, PASSWORD);
 
-        for (String weak : new String[] {"password1234", "qwerty123456", "monkeymonkey", "!!letmein2024!!",
-                name + "-secret", "abcdefabcdef"}) {
-            var page = mvc.perform(post("/account/password").session(session).with(csrf())
-                            .param("currentPassword", PASSWORD).param("newPassword", weak).param("confirmation", weak))
+        for (String weak : new String[] {
+            "password1234", "qwerty123456", "monkeymonkey", "!!letmein2024!!", name + "-secret", "abcdefabcdef"
+        }) {
+            var page = mvc.perform(post("/account/password")
+                            .session(session)
+                            .with(csrf())
+                            .param("currentPassword", PASSWORD)
+                            .param("newPassword", weak)
+                            .param("confirmation", weak))
                     .andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString();
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(page).as(weak).containsAnyOf("most common", "built from the username");
         }
         changeOwnPassword(session, PASSWORD, OTHER_PASSWORD, "/signin?changed");

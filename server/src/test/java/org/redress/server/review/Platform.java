@@ -51,8 +51,8 @@ final class Platform implements AutoCloseable {
             try (exchange) {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 String id = String.valueOf(exchange.getRequestHeaders().getFirst("Redress-Delivery"));
-                boolean valid = SignatureCheck.verify(SECRET, exchange.getRequestHeaders().getFirst("Redress-Signature"), body,
-                        now.get());
+                boolean valid = SignatureCheck.verify(
+                        SECRET, exchange.getRequestHeaders().getFirst("Redress-Signature"), body, now.get());
                 int status = !valid ? 401 : failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 204;
                 received.add(new Received(id, JSON.readTree(body), valid, status));
                 exchange.sendResponseHeaders(status, -1);
@@ -75,7 +75,9 @@ final class Platform implements AutoCloseable {
     }
 
     List<Received> acknowledged(String type) {
-        return received.stream().filter(r -> r.answeredWith() / 100 == 2 && r.type().equals(type)).toList();
+        return received.stream()
+                .filter(r -> r.answeredWith() / 100 == 2 && r.type().equals(type))
+                .toList();
     }
 
     @Override

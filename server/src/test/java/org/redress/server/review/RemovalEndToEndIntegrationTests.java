@@ -30,8 +30,8 @@ import org.redress.server.ServiceTest;
 import org.redress.server.identity.Identity;
 import org.redress.server.identity.Role;
 import org.redress.server.identity.Username;
-import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.CaseRef;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -90,7 +90,8 @@ class RemovalEndToEndIntegrationTests {
     @Test
     void removesReportedContentAtThePlatformAndBlocksItsReupload() throws Exception {
         Actor tester = new Actor.Operator("test");
-        String platformKey = "Bearer " + identity.issueApiKey(tester, "platform", Role.PLATFORM).secret();
+        String platformKey = "Bearer "
+                + identity.issueApiKey(tester, "platform", Role.PLATFORM).secret();
         String moderator = "mod-" + UUID.randomUUID().toString().substring(0, 8);
         identity.createUser(tester, Username.of(moderator), Role.MODERATOR, false);
         identity.changePassword(tester, Username.of(moderator), PASSWORD);
@@ -101,7 +102,8 @@ class RemovalEndToEndIntegrationTests {
         assertThat(first.get("verdict").asString()).isEqualTo("ALLOW");
 
         HttpResponse<String> filed = post("/api/v1/reports", null, """
-                {"reporterRole":"SUBJECT","declarations":{"intimateImage":true,"subjectOrAuthorised":true,"goodFaithAndTrue":true},
+                {"reporterRole":"SUBJECT",
+                 "declarations":{"intimateImage":true,"subjectOrAuthorised":true,"goodFaithAndTrue":true},
                  "signature":"Sam Example","contentLocators":["%s"],"subjectWasUnder18":false,
                  "description":"My ex posted this"}""".formatted(contentId));
         assertThat(filed.statusCode()).isEqualTo(201);
@@ -137,9 +139,12 @@ class RemovalEndToEndIntegrationTests {
         await(page -> review.find(new CaseRef(caseRef)).state() == ReviewState.REMOVED);
         ReviewCase removed = review.find(new CaseRef(caseRef));
         Instant receivedAt = Instant.parse(receipt.get("receivedAt").asString());
-        assertThat(removed.removedAt()).hasValueSatisfying(at -> assertThat(at).isAfter(receivedAt)
-                .isBefore(receivedAt.plus(Duration.ofMinutes(5))));
-        assertThat(removed.breachedAt(Instant.now().plus(Duration.ofDays(30)))).as("the clock stopped").isFalse();
+        assertThat(removed.removedAt())
+                .hasValueSatisfying(
+                        at -> assertThat(at).isAfter(receivedAt).isBefore(receivedAt.plus(Duration.ofMinutes(5))));
+        assertThat(removed.breachedAt(Instant.now().plus(Duration.ofDays(30))))
+                .as("the clock stopped")
+                .isFalse();
 
         JsonNode again = check(platformKey, "repost-" + UUID.randomUUID(), "another-uploader", picture);
         assertThat(again.get("verdict").asString()).isEqualTo("BLOCK");
@@ -147,38 +152,53 @@ class RemovalEndToEndIntegrationTests {
 
         browser.navigate().refresh();
         assertThat(byId("case-state").getText()).isEqualTo("Removed");
-        assertThat(byId("history").getText()).contains("REMOVAL_CONFIRMED").contains("HASHES_BANKED").contains("REMOVED");
+        assertThat(byId("history").getText())
+                .contains("REMOVAL_CONFIRMED")
+                .contains("HASHES_BANKED")
+                .contains("REMOVED");
 
         open("/review/dashboard");
         axe.assertAccessible("the deadlines dashboard");
-        assertThat(Integer.parseInt(browser.findElement(By.cssSelector("#counts td[data-state=REMOVED]")).getText()))
+        assertThat(Integer.parseInt(browser.findElement(By.cssSelector("#counts td[data-state=REMOVED]"))
+                        .getText()))
                 .isGreaterThanOrEqualTo(1);
 
-        HttpResponse<String> status = http.send(HttpRequest.newBuilder(url("/api/v1/reports/" + caseRef))
-                .header("X-Case-Token", token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> status = http.send(
+                HttpRequest.newBuilder(url("/api/v1/reports/" + caseRef))
+                        .header("X-Case-Token", token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(status.body()).contains("REMOVAL_DECIDED").contains("\"REMOVED\"");
     }
 
     private JsonNode check(String key, String contentId, String uploader, byte[] image) throws Exception {
         String boundary = "b" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
-        for (String[] field : new String[][] { { "contentId", contentId }, { "uploaderId", uploader } }) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n" + field[1] + "\r\n")
+        for (String[] field : new String[][] {{"contentId", contentId}, {"uploaderId", uploader}}) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
+                            + field[1] + "\r\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"upload.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "Content-Type: image/png\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.write(image);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(url("/api/v1/checks")).header("Authorization", key)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(url("/api/v1/checks"))
+                        .header("Authorization", key)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return JSON.readTree(answer.body());
     }
 
     private HttpResponse<String> post(String path, String key, String json) throws Exception {
-        var request = HttpRequest.newBuilder(url(path)).header("Content-Type", "application/json")
+        var request = HttpRequest.newBuilder(url(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (key != null) {
             request.header("Authorization", key);

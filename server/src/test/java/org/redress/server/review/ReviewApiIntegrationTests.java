@@ -40,26 +40,43 @@ class ReviewApiIntegrationTests {
     void issueKeys() {
         alice = key(Role.MODERATOR);
         bob = key(Role.MODERATOR);
-        platform = "Bearer " + identity.issueApiKey(TESTER, "platform", Role.PLATFORM).secret();
+        platform = "Bearer "
+                + identity.issueApiKey(TESTER, "platform", Role.PLATFORM).secret();
     }
 
     private String key(Role role) {
-        return "Bearer " + identity.createUser(TESTER, Username.of("mod-" + UUID.randomUUID().toString().substring(0, 8)), role, true)
-                .apiKey().orElseThrow().secret();
+        return "Bearer "
+                + identity.createUser(
+                                TESTER,
+                                Username.of(
+                                        "mod-" + UUID.randomUUID().toString().substring(0, 8)),
+                                role,
+                                true)
+                        .apiKey()
+                        .orElseThrow()
+                        .secret();
     }
 
     private String fileReport() throws Exception {
-        String body = mvc.perform(post("/api/v1/reports").contentType(MediaType.APPLICATION_JSON).content("""
-                        {"reporterRole":"SUBJECT","declarations":{"intimateImage":true,"subjectOrAuthorised":true,"goodFaithAndTrue":true},
-                         "signature":"Sam Example","contentLocators":["api-%s"],"subjectWasUnder18":false}"""
-                        .formatted(UUID.randomUUID())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(post("/api/v1/reports")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                        {"reporterRole":"SUBJECT",
+                         "declarations":{"intimateImage":true,"subjectOrAuthorised":true,"goodFaithAndTrue":true},
+                         "signature":"Sam Example","contentLocators":["api-%s"],
+                          "subjectWasUnder18":false}""".formatted(UUID.randomUUID())))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return JsonMapper.builder().build().readTree(body).get("caseRef").asString();
     }
 
     private ResultActions decide(String key, String ref, String json) throws Exception {
-        return mvc.perform(post("/api/v1/cases/" + ref + "/decision").header("Authorization", key)
-                .contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(post("/api/v1/cases/" + ref + "/decision")
+                .header("Authorization", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 
     @Test
@@ -74,42 +91,56 @@ class ReviewApiIntegrationTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("/problems/forbidden"));
         mvc.perform(get("/api/v1/cases")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/v1/cases/" + ref).header("Authorization", key(Role.ADMIN))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/cases/" + ref).header("Authorization", key(Role.ADMIN)))
+                .andExpect(status().isForbidden());
     }
 
     @Test
     void answersClaimsAndDecisionsWithTheirProblemTypes() throws Exception {
         String ref = fileReport();
         mvc.perform(post("/api/v1/cases/RD-NONE-NONE-NONE/claim").header("Authorization", alice))
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.type").value("/problems/review-case-not-found"));
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("/problems/review-case-not-found"));
         mvc.perform(post("/api/v1/cases/not a ref/claim").header("Authorization", alice))
                 .andExpect(status().isNotFound());
         decide(alice, ref, "{\"outcome\":\"REMOVE\"}")
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("/problems/not-claimant"));
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("/problems/not-claimant"));
 
         mvc.perform(post("/api/v1/cases/" + ref + "/claim").header("Authorization", alice))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.claimedBy").isNotEmpty());
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.claimedBy").isNotEmpty());
         mvc.perform(post("/api/v1/cases/" + ref + "/claim").header("Authorization", bob))
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("/problems/case-claimed"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("/problems/case-claimed"))
                 .andExpect(jsonPath("$.caseRef").value(ref));
         decide(bob, ref, "{\"outcome\":\"NO_VIOLATION\",\"reasonCode\":\"CONTENT_NOT_FOUND\"}")
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("/problems/not-claimant"));
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("/problems/not-claimant"));
 
         decide(alice, ref, "{\"outcome\":\"NO_VIOLATION\"}")
-                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.type").value("/problems/invalid-decision"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("/problems/invalid-decision"))
                 .andExpect(jsonPath("$.field").value("reasonCode"));
         decide(alice, ref, "{\"outcome\":\"DELETE_EVERYTHING\"}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.type").value("/problems/invalid-request"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("/problems/invalid-request"));
         decide(alice, ref, "{\"outcome\":\"REMOVE\",\"basis\":\"TERMS_OF_SERVICE\"}")
-                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("policy"));
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("policy"));
 
-        decide(alice, ref, "{\"outcome\":\"NO_VIOLATION\",\"reasonCode\":\"CONTENT_NOT_FOUND\",\"statement\":\"Link is dead\"}")
+        decide(
+                        alice,
+                        ref,
+                        "{\"outcome\":\"NO_VIOLATION\",\"reasonCode\":\"CONTENT_NOT_FOUND\","
+                                + "\"statement\":\"Link is dead\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.outcome").value("NO_VIOLATION"))
                 .andExpect(jsonPath("$.state").value("NO_VIOLATION"))
                 .andExpect(jsonPath("$.reasonCode").value("CONTENT_NOT_FOUND"));
         decide(alice, ref, "{\"outcome\":\"NO_VIOLATION\",\"reasonCode\":\"CONTENT_NOT_FOUND\"}")
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("/problems/case-not-decidable"));
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("/problems/case-not-decidable"));
         mvc.perform(get("/api/v1/cases/" + ref).header("Authorization", bob))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decisions[0].outcome").value("NO_VIOLATION"))
@@ -120,12 +151,18 @@ class ReviewApiIntegrationTests {
     @Test
     void letsOnlySeniorModeratorsReassign() throws Exception {
         String ref = fileReport();
-        mvc.perform(post("/api/v1/cases/" + ref + "/reassign").header("Authorization", alice)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"someone\"}")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/cases/" + ref + "/reassign")
+                        .header("Authorization", alice)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"someone\"}"))
+                .andExpect(status().isForbidden());
         String someone = "someone-" + UUID.randomUUID().toString().substring(0, 8);
         identity.createUser(TESTER, Username.of(someone), Role.MODERATOR, false);
-        mvc.perform(post("/api/v1/cases/" + ref + "/reassign").header("Authorization", key(Role.SENIOR_MODERATOR))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"" + someone + "\"}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.claimedBy").value(someone));
+        mvc.perform(post("/api/v1/cases/" + ref + "/reassign")
+                        .header("Authorization", key(Role.SENIOR_MODERATOR))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + someone + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.claimedBy").value(someone));
     }
 }

@@ -21,14 +21,21 @@ final class ReviewContext implements AutoCloseable {
     static final Instant START = Instant.parse("2026-12-01T09:00:00Z");
 
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan(basePackages = { "org.redress.server.storage", "org.redress.server.audit", "org.redress.server.intake",
-            "org.redress.server.matching", "org.redress.server.media", "org.redress.server.enforcement",
-            "org.redress.server.review" },
+    @ComponentScan(
+            basePackages = {
+                "org.redress.server.storage",
+                "org.redress.server.audit",
+                "org.redress.server.intake",
+                "org.redress.server.matching",
+                "org.redress.server.media",
+                "org.redress.server.enforcement",
+                "org.redress.server.review"
+            },
             excludeFilters = {
-                    @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.redress\\.server\\.[a-z]+\\.web\\..*"),
-                    @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*(Tests|Context).*") })
-    static class Beans {
-    }
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.redress\\.server\\.[a-z]+\\.web\\..*"),
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*(Tests|Context).*")
+            })
+    static class Beans {}
 
     private final ConfigurableApplicationContext context;
     private final MutableClock clock;
@@ -36,9 +43,14 @@ final class ReviewContext implements AutoCloseable {
 
     ReviewContext(TestDatabase database, MutableClock clock, Platform platform, String... extraArguments) {
         this.clock = clock;
-        String[] defaults = { "--redress.webhook.url=" + platform.url(), "--redress.webhook.secret=" + Platform.SECRET,
-                "--redress.webhook.interval=PT1H", "--redress.webhook.dispatch-after-commit=false",
-                "--redress.review.sweep-interval=PT1H", "--redress.intake.mail-interval=PT1H" };
+        String[] defaults = {
+            "--redress.webhook.url=" + platform.url(),
+            "--redress.webhook.secret=" + Platform.SECRET,
+            "--redress.webhook.interval=PT1H",
+            "--redress.webhook.dispatch-after-commit=false",
+            "--redress.review.sweep-interval=PT1H",
+            "--redress.intake.mail-interval=PT1H"
+        };
         String[] arguments = new String[defaults.length + extraArguments.length];
         System.arraycopy(defaults, 0, arguments, 0, defaults.length);
         System.arraycopy(extraArguments, 0, arguments, defaults.length, extraArguments.length);

@@ -11,7 +11,8 @@ class SharedValuesTests {
     void contentIdRefusesBlankAndOverlongValues() {
         assertThatIllegalArgumentException().isThrownBy(() -> new ContentId(""));
         assertThatIllegalArgumentException().isThrownBy(() -> new ContentId("  "));
-        assertThatIllegalArgumentException().isThrownBy(() -> new ContentId("x".repeat(ContentId.MAX_LENGTH + 1)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ContentId("x".repeat(ContentId.MAX_LENGTH + 1)))
                 .withMessageContaining(String.valueOf(ContentId.MAX_LENGTH + 1));
         assertThat(new ContentId("x".repeat(ContentId.MAX_LENGTH)).value()).hasSize(ContentId.MAX_LENGTH);
     }

@@ -28,13 +28,20 @@ class CrashRecoveryIntegrationTests {
     @Test
     void losesNoCommittedChangeWhenKilledDuringWrites() throws Exception {
         try (var db = TestDatabase.create(TestDatabase.Vendor.SQLITE)) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            var process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                    System.getProperty("java.class.path"), CrashWriter.class.getName(), db.dataDirectory().toString())
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            var process = new ProcessBuilder(
+                            java,
+                            "--enable-native-access=ALL-UNNAMED",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            CrashWriter.class.getName(),
+                            db.dataDirectory().toString())
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             List<String> committed = new ArrayList<>();
-            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (var lines =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while (committed.size() < COMMITS_BEFORE_KILL && (line = lines.readLine()) != null) {
                     committed.add(line.strip());
@@ -45,7 +52,10 @@ class CrashRecoveryIntegrationTests {
             assertThat(committed).hasSize(COMMITS_BEFORE_KILL);
 
             try (var context = StorageContext.open(db)) {
-                var stored = context.getBean(Identity.class).apiKeys().stream().map(ApiKey::id).map(Object::toString).toList();
+                var stored = context.getBean(Identity.class).apiKeys().stream()
+                        .map(ApiKey::id)
+                        .map(Object::toString)
+                        .toList();
                 assertThat(stored).containsAll(committed);
                 var verification = context.getBean(AuditTrail.class).verify();
                 assertThat(verification).isInstanceOf(ChainVerification.Intact.class);

@@ -13,8 +13,7 @@ import org.redress.server.shared.Actor;
  */
 final class CrashWriter {
 
-    private CrashWriter() {
-    }
+    private CrashWriter() {}
 
     public static void main(String[] args) {
         var db = TestDatabase.existingSqlite(java.nio.file.Path.of(args[0]));

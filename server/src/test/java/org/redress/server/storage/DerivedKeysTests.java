@@ -21,7 +21,8 @@ class DerivedKeysTests {
         byte[] ikm = new byte[22];
         Arrays.fill(ikm, (byte) 0x0b);
 
-        byte[] okm = DerivedKeys.hkdf(hex.parseHex("000102030405060708090a0b0c"), ikm, hex.parseHex("f0f1f2f3f4f5f6f7f8f9"));
+        byte[] okm =
+                DerivedKeys.hkdf(hex.parseHex("000102030405060708090a0b0c"), ikm, hex.parseHex("f0f1f2f3f4f5f6f7f8f9"));
 
         assertThat(hex.formatHex(okm)).isEqualTo("3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf");
     }
@@ -33,8 +34,11 @@ class DerivedKeysTests {
         byte[] encryption = keys.derive("media.encryption.v1");
         byte[] naming = keys.derive("media.naming.v1");
 
-        assertThat(encryption).hasSize(32).isEqualTo(new DerivedKeys(dataKey(7)).derive("media.encryption.v1"))
-                .isNotEqualTo(naming).isNotEqualTo(dataKey(7));
+        assertThat(encryption)
+                .hasSize(32)
+                .isEqualTo(new DerivedKeys(dataKey(7)).derive("media.encryption.v1"))
+                .isNotEqualTo(naming)
+                .isNotEqualTo(dataKey(7));
         assertThat(new DerivedKeys(dataKey(8)).derive("media.encryption.v1")).isNotEqualTo(encryption);
     }
 

@@ -32,9 +32,11 @@ class FieldCipherTests {
     @Test
     void rejectsAnotherContextAnotherKeyAndTampering() {
         String sealed = cipher.encrypt("secret", "row:1");
-        assertThatThrownBy(() -> cipher.decrypt(sealed, "row:2")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> cipher.decrypt(sealed, "row:2"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("secret");
-        assertThatThrownBy(() -> new FieldCipher(key(8)).decrypt(sealed, "row:1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FieldCipher(key(8)).decrypt(sealed, "row:1"))
+                .isInstanceOf(IllegalArgumentException.class);
         byte[] raw = Base64.getDecoder().decode(sealed.substring(3));
         raw[raw.length - 1] ^= 1;
         String tampered = "v1:" + Base64.getEncoder().encodeToString(raw);
@@ -43,7 +45,8 @@ class FieldCipherTests {
 
     @Test
     void refusesKeysOfTheWrongLength() {
-        assertThatThrownBy(() -> new FieldCipher(new byte[16])).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new FieldCipher(new byte[16]))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("32 bytes");
     }
 

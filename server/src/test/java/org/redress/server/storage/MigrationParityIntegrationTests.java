@@ -30,15 +30,23 @@ class MigrationParityIntegrationTests {
 
             assertThat(versions(sqliteSource, "sqlite")).isNotEmpty().isEqualTo(versions(postgresSource, "postgresql"));
             var sqliteSchema = schema(sqliteSource, null);
-            var postgresSchema = schema(postgresSource, postgresSource.getConnection().getSchema());
+            var postgresSchema =
+                    schema(postgresSource, postgresSource.getConnection().getSchema());
             assertThat(sqliteSchema).containsKeys("identity_user", "identity_api_key", "audit_entry");
             assertThat(sqliteSchema).isEqualTo(postgresSchema);
         }
     }
 
     private static List<String> versions(HikariDataSource source, String vendor) {
-        return java.util.Arrays.stream(Flyway.configure().dataSource(source).locations("classpath:db/migration/" + vendor)
-                .load().info().applied()).map(MigrationInfo::getVersion).map(Object::toString).toList();
+        return java.util.Arrays.stream(Flyway.configure()
+                        .dataSource(source)
+                        .locations("classpath:db/migration/" + vendor)
+                        .load()
+                        .info()
+                        .applied())
+                .map(MigrationInfo::getVersion)
+                .map(Object::toString)
+                .toList();
     }
 
     private static Map<String, TreeSet<String>> schema(HikariDataSource source, String schema) throws SQLException {
@@ -50,7 +58,8 @@ class MigrationParityIntegrationTests {
                 if (table.startsWith("flyway_") || table.startsWith("sqlite_")) {
                     continue;
                 }
-                tables.computeIfAbsent(table, t -> new TreeSet<>()).add(columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                tables.computeIfAbsent(table, t -> new TreeSet<>())
+                        .add(columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
             }
         }
         return tables;

@@ -40,7 +40,8 @@ class MigrationUpgradeIntegrationTests {
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void upgradesADatabaseThatLacksAnyModulesLaterMigrations(TestDatabase.Vendor vendor) throws IOException {
-        SqlDialect dialect = vendor == TestDatabase.Vendor.SQLITE ? new SqlDialect.Sqlite() : new SqlDialect.Postgresql();
+        SqlDialect dialect =
+                vendor == TestDatabase.Vendor.SQLITE ? new SqlDialect.Sqlite() : new SqlDialect.Postgresql();
         Map<Integer, Resource> all = new TreeMap<>();
         for (Resource script : new PathMatchingResourcePatternResolver()
                 .getResources("classpath:db/migration/" + dialect.vendor() + "/V*__*.sql")) {
@@ -49,7 +50,9 @@ class MigrationUpgradeIntegrationTests {
             all.put(Integer.parseInt(version.group(1)), script);
         }
         Map<Integer, List<Integer>> byRange = new TreeMap<>();
-        all.keySet().forEach(v -> byRange.computeIfAbsent(v / 10, r -> new ArrayList<>()).add(v));
+        all.keySet()
+                .forEach(v ->
+                        byRange.computeIfAbsent(v / 10, r -> new ArrayList<>()).add(v));
         List<String> everyVersion = all.keySet().stream().map(String::valueOf).toList();
         int upgrades = 0;
         for (List<Integer> range : byRange.values()) {
@@ -57,28 +60,42 @@ class MigrationUpgradeIntegrationTests {
                 continue;
             }
             List<Integer> later = range.subList(1, range.size());
-            try (var database = TestDatabase.create(vendor); HikariDataSource source = Databases.open(database.jdbcUrl())) {
+            try (var database = TestDatabase.create(vendor);
+                    HikariDataSource source = Databases.open(database.jdbcUrl())) {
                 Path scripts = Files.createDirectories(earlierRelease.resolve(vendor + "-" + range.getFirst()));
                 for (var migration : all.entrySet()) {
                     if (!later.contains(migration.getKey())) {
                         try (InputStream in = migration.getValue().getInputStream()) {
-                            Files.copy(in, scripts.resolve(Objects.requireNonNull(migration.getValue().getFilename())));
+                            Files.copy(
+                                    in,
+                                    scripts.resolve(Objects.requireNonNull(
+                                            migration.getValue().getFilename())));
                         }
                     }
                 }
-                Flyway.configure().dataSource(source).locations("filesystem:" + scripts).load().migrate();
+                Flyway.configure()
+                        .dataSource(source)
+                        .locations("filesystem:" + scripts)
+                        .load()
+                        .migrate();
 
                 Databases.migrate(source, dialect);
 
-                List<String> applied = Arrays.stream(Flyway.configure().dataSource(source)
-                        .locations("classpath:db/migration/" + dialect.vendor()).load().info().applied())
-                        .map(m -> m.getVersion().getVersion()).sorted((a, b) -> Integer.compare(
-                                Integer.parseInt(a), Integer.parseInt(b))).toList();
-                assertThat(applied).as("versions after upgrading a database without %s", later).isEqualTo(everyVersion);
+                List<String> applied = Arrays.stream(Flyway.configure()
+                                .dataSource(source)
+                                .locations("classpath:db/migration/" + dialect.vendor())
+                                .load()
+                                .info()
+                                .applied())
+                        .map(m -> m.getVersion().getVersion())
+                        .sorted((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)))
+                        .toList();
+                assertThat(applied)
+                        .as("versions after upgrading a database without %s", later)
+                        .isEqualTo(everyVersion);
                 upgrades++;
             }
         }
         assertThat(upgrades).as("ranges with more than one migration").isGreaterThanOrEqualTo(2);
     }
-
 }

@@ -25,7 +25,8 @@ class OutboxClaimsTests {
         var backoff = new OutboxClaims.Backoff(Duration.ofMinutes(1), Duration.ofHours(6));
         for (int attempts = 0; attempts < 64; attempts++) {
             long minutes = Math.min(360, 1L << Math.min(attempts, 9));
-            assertThat(backoff.after(attempts + 1)).as("after %d failed attempts", attempts)
+            assertThat(backoff.after(attempts + 1))
+                    .as("after %d failed attempts", attempts)
                     .isEqualTo(Duration.ofMinutes(minutes));
         }
     }

@@ -33,8 +33,8 @@ class ProblemDetailsAdviceTests {
 
     @Test
     void answersALostDatabaseConnectionWith503AndRetryAfter() {
-        var lost = new org.springframework.jdbc.CannotGetJdbcConnectionException("connection refused",
-                new java.sql.SQLTransientConnectionException("refused"));
+        var lost = new org.springframework.jdbc.CannotGetJdbcConnectionException(
+                "connection refused", new java.sql.SQLTransientConnectionException("refused"));
 
         var answer = advice.onDatabaseUnavailable(lost);
 
@@ -48,9 +48,11 @@ class ProblemDetailsAdviceTests {
     @Test
     void answersABrokenMultipartBodyWith400AndAnOversizeOneWith413() {
         assertThat(advice.onMultipart(new org.springframework.web.multipart.MultipartException("no boundary"))
-                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(advice.onMultipart(new org.springframework.web.multipart.MaxUploadSizeExceededException(10))
-                .getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
     }
 
     @Test
@@ -68,8 +70,10 @@ class ProblemDetailsAdviceTests {
     void logsTypesAndFramesButNoMessages() {
         var error = new RuntimeException("outer jane@example.org", new IllegalArgumentException("inner 0612345678"));
         String logged = ProblemDetailsAdvice.withoutMessages(error);
-        assertThat(logged).contains("java.lang.RuntimeException <- caused by java.lang.IllegalArgumentException")
+        assertThat(logged)
+                .contains("java.lang.RuntimeException <- caused by java.lang.IllegalArgumentException")
                 .contains("\tat org.redress.server.web.ProblemDetailsAdviceTests")
-                .doesNotContain("jane@example.org").doesNotContain("0612345678");
+                .doesNotContain("jane@example.org")
+                .doesNotContain("0612345678");
     }
 }

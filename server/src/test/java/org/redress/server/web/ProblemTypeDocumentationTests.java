@@ -26,12 +26,15 @@ class ProblemTypeDocumentationTests {
         List<URI> types = new ArrayList<>();
         for (var candidate : scanner.findCandidateComponents("org.redress.server")) {
             Class<?> type = Class.forName(candidate.getBeanClassName());
-            boolean testFixture = type.getEnclosingClass() != null && type.getEnclosingClass().getSimpleName().endsWith("Tests");
+            boolean testFixture = type.getEnclosingClass() != null
+                    && type.getEnclosingClass().getSimpleName().endsWith("Tests");
             if (type == DomainException.class || Modifier.isAbstract(type.getModifiers()) || testFixture) {
                 continue;
             }
             var field = type.getField("TYPE");
-            assertThat(Modifier.isStatic(field.getModifiers())).as(type + ".TYPE is static").isTrue();
+            assertThat(Modifier.isStatic(field.getModifiers()))
+                    .as(type + ".TYPE is static")
+                    .isTrue();
             types.add((URI) field.get(null));
         }
         return types;

@@ -12,14 +12,33 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditApiController {
 
-    record VerificationView(long entries, boolean ok, @Nullable Long brokenEntry, @Nullable String reason) {
-    }
+    record VerificationView(
+            long entries,
+            boolean ok,
+            @Nullable Long brokenEntry,
+            @Nullable String reason) {}
 
-    record EntryView(long seq, java.time.Instant occurredAt, String actorKind, String actorId, String action,
-            String objectType, String objectId, String prevHash, String entryHash) {
+    record EntryView(
+            long seq,
+            java.time.Instant occurredAt,
+            String actorKind,
+            String actorId,
+            String action,
+            String objectType,
+            String objectId,
+            String prevHash,
+            String entryHash) {
         static EntryView of(org.redress.server.audit.AuditEntry e) {
-            return new EntryView(e.seq(), e.occurredAt(), e.actorKind(), e.actorId(), e.action(), e.objectType(),
-                    e.objectId(), e.prevHash(), e.entryHash());
+            return new EntryView(
+                    e.seq(),
+                    e.occurredAt(),
+                    e.actorKind(),
+                    e.actorId(),
+                    e.action(),
+                    e.objectType(),
+                    e.objectId(),
+                    e.prevHash(),
+                    e.entryHash());
         }
     }
 
@@ -31,18 +50,20 @@ class AuditApiController {
 
     /** Entries in chain order, a page at a time ({@code after} is the last seq already read). */
     @GetMapping("/api/v1/audit/entries")
-    @Allow({ Role.ADMIN, Role.AUDITOR, Role.COMPLIANCE })
-    java.util.List<EntryView> entries(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") long after,
+    @Allow({Role.ADMIN, Role.AUDITOR, Role.COMPLIANCE})
+    java.util.List<EntryView> entries(
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") long after,
             @org.springframework.web.bind.annotation.RequestParam(defaultValue = "100") int limit) {
         return trail.entries(after, limit).stream().map(EntryView::of).toList();
     }
 
     @GetMapping("/api/v1/audit/verification")
-    @Allow({ Role.ADMIN, Role.AUDITOR, Role.COMPLIANCE })
+    @Allow({Role.ADMIN, Role.AUDITOR, Role.COMPLIANCE})
     VerificationView verify() {
         return switch (trail.verify()) {
             case ChainVerification.Intact intact -> new VerificationView(intact.entries(), true, null, null);
-            case ChainVerification.Broken broken -> new VerificationView(broken.entries(), false, broken.seq(), broken.reason());
+            case ChainVerification.Broken broken ->
+                new VerificationView(broken.entries(), false, broken.seq(), broken.reason());
         };
     }
 }

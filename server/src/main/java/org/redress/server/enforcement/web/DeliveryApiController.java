@@ -28,19 +28,37 @@ class DeliveryApiController {
 
     private static final int PAGE = 200;
 
-    record DeliveryView(String id, String type, String caseRef, @Nullable String contentId, String state,
-            Instant createdAt, int attempts, @Nullable Instant nextAttemptAt, @Nullable Integer lastStatus,
-            @Nullable String lastError, @Nullable Instant acknowledgedAt, @Nullable Instant givenUpAt) {
+    record DeliveryView(
+            String id,
+            String type,
+            String caseRef,
+            @Nullable String contentId,
+            String state,
+            Instant createdAt,
+            int attempts,
+            @Nullable Instant nextAttemptAt,
+            @Nullable Integer lastStatus,
+            @Nullable String lastError,
+            @Nullable Instant acknowledgedAt,
+            @Nullable Instant givenUpAt) {
         static DeliveryView of(Delivery d) {
-            return new DeliveryView(d.id().value(), d.type().wireName(), d.caseRef(), d.contentId().orElse(null),
-                    d.state().name(), d.createdAt(), d.attempts(), d.nextAttemptAt().orElse(null),
-                    d.lastStatus().orElse(null), d.lastError().orElse(null), d.acknowledgedAt().orElse(null),
+            return new DeliveryView(
+                    d.id().value(),
+                    d.type().wireName(),
+                    d.caseRef(),
+                    d.contentId().orElse(null),
+                    d.state().name(),
+                    d.createdAt(),
+                    d.attempts(),
+                    d.nextAttemptAt().orElse(null),
+                    d.lastStatus().orElse(null),
+                    d.lastError().orElse(null),
+                    d.acknowledgedAt().orElse(null),
                     d.givenUpAt().orElse(null));
         }
     }
 
-    record QueuedView(String id) {
-    }
+    record QueuedView(String id) {}
 
     private final Enforcement enforcement;
 
@@ -49,16 +67,20 @@ class DeliveryApiController {
     }
 
     @GetMapping
-    @Allow({ Role.ADMIN, Role.COMPLIANCE })
+    @Allow({Role.ADMIN, Role.COMPLIANCE})
     List<DeliveryView> list(@RequestParam(defaultValue = "FAILING") Delivery.State state) {
-        return enforcement.deliveriesInState(state, PAGE).stream().map(DeliveryView::of).toList();
+        return enforcement.deliveriesInState(state, PAGE).stream()
+                .map(DeliveryView::of)
+                .toList();
     }
 
     @GetMapping("/{id}")
-    @Allow({ Role.ADMIN, Role.COMPLIANCE })
+    @Allow({Role.ADMIN, Role.COMPLIANCE})
     DeliveryView get(@PathVariable UUID id) {
         DeliveryId deliveryId = parse(id);
-        return enforcement.delivery(deliveryId).map(DeliveryView::of)
+        return enforcement
+                .delivery(deliveryId)
+                .map(DeliveryView::of)
                 .orElseThrow(() -> new DeliveryNotFoundException(deliveryId));
     }
 
@@ -73,7 +95,8 @@ class DeliveryApiController {
     @Allow(Role.ADMIN)
     @ResponseStatus(HttpStatus.ACCEPTED)
     QueuedView sendTest(Authentication caller) {
-        return new QueuedView(enforcement.sendTestWebhook(Callers.actorOf(caller)).value());
+        return new QueuedView(
+                enforcement.sendTestWebhook(Callers.actorOf(caller)).value());
     }
 
     private static DeliveryId parse(UUID id) {

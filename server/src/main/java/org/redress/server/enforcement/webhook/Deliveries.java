@@ -40,7 +40,10 @@ public interface Deliveries {
      */
     List<Claimed> claimDue(String claim, Instant now, Instant leaseUntil, int limit);
 
-    /** Records a 2xx; false when the claim was lost (another dispatcher holds the row now) or it was acknowledged already. */
+    /**
+     * Records a 2xx; false when the claim was lost (another dispatcher holds the row now) or it was acknowledged
+     * already.
+     */
     boolean acknowledge(DeliveryId id, String claim, int status, Instant at);
 
     /** Records a failed attempt and when to try next; false when the claim was lost. */

@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.redress.server.storage.OutboxClaims;
 import org.redress.server.enforcement.Delivery;
 import org.redress.server.enforcement.DeliveryId;
 import org.redress.server.enforcement.DeliveryType;
+import org.redress.server.storage.OutboxClaims;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -96,8 +96,8 @@ class JdbcDeliveries implements Deliveries {
     JdbcDeliveries(JdbcClient jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.dialect = dialect;
-        this.claims = new OutboxClaims(jdbc, dialect, "enforcement_delivery",
-                "acknowledged_at IS NULL AND given_up_at IS NULL");
+        this.claims = new OutboxClaims(
+                jdbc, dialect, "enforcement_delivery", "acknowledged_at IS NULL AND given_up_at IS NULL");
     }
 
     @Override
@@ -120,7 +120,10 @@ class JdbcDeliveries implements Deliveries {
 
     @Override
     public List<Delivery> forCase(String caseRef) {
-        return jdbc.sql(FOR_CASE).param("caseRef", caseRef).query(this::toDelivery).list();
+        return jdbc.sql(FOR_CASE)
+                .param("caseRef", caseRef)
+                .query(this::toDelivery)
+                .list();
     }
 
     @Override
@@ -131,7 +134,10 @@ class JdbcDeliveries implements Deliveries {
             case ACKNOWLEDGED -> ACKNOWLEDGED_FILTER;
             case GIVEN_UP -> GIVEN_UP_FILTER;
         };
-        return jdbc.sql(IN_STATE.formatted(filter)).param("limit", limit).query(this::toDelivery).list();
+        return jdbc.sql(IN_STATE.formatted(filter))
+                .param("limit", limit)
+                .query(this::toDelivery)
+                .list();
     }
 
     @Override
@@ -139,31 +145,55 @@ class JdbcDeliveries implements Deliveries {
         if (claims.claim(claim, now, leaseUntil, limit) == 0) {
             return List.of();
         }
-        return jdbc.sql(CLAIMED).param("claim", claim).query((row, n) -> new Claimed(toDelivery(row, n),
-                row.getString("body").getBytes(StandardCharsets.UTF_8), claim)).list();
+        return jdbc.sql(CLAIMED)
+                .param("claim", claim)
+                .query((row, n) ->
+                        new Claimed(toDelivery(row, n), row.getString("body").getBytes(StandardCharsets.UTF_8), claim))
+                .list();
     }
 
     @Override
     public boolean acknowledge(DeliveryId id, String claim, int status, Instant at) {
-        return jdbc.sql(ACKNOWLEDGE).param("id", id.value()).param("claim", claim).param("status", status)
-                .param("at", dialect.bind(at)).update() == 1;
+        return jdbc.sql(ACKNOWLEDGE)
+                        .param("id", id.value())
+                        .param("claim", claim)
+                        .param("status", status)
+                        .param("at", dialect.bind(at))
+                        .update()
+                == 1;
     }
 
     @Override
     public boolean retryLater(DeliveryId id, String claim, Optional<Integer> status, String error, Instant next) {
-        return jdbc.sql(RETRY_LATER).param("id", id.value()).param("claim", claim).param("status", status.orElse(null))
-                .param("error", error).param("next", dialect.bind(next)).update() == 1;
+        return jdbc.sql(RETRY_LATER)
+                        .param("id", id.value())
+                        .param("claim", claim)
+                        .param("status", status.orElse(null))
+                        .param("error", error)
+                        .param("next", dialect.bind(next))
+                        .update()
+                == 1;
     }
 
     @Override
     public boolean giveUp(DeliveryId id, String claim, Optional<Integer> status, String error, Instant at) {
-        return jdbc.sql(GIVE_UP).param("id", id.value()).param("claim", claim).param("status", status.orElse(null))
-                .param("error", error).param("at", dialect.bind(at)).update() == 1;
+        return jdbc.sql(GIVE_UP)
+                        .param("id", id.value())
+                        .param("claim", claim)
+                        .param("status", status.orElse(null))
+                        .param("error", error)
+                        .param("at", dialect.bind(at))
+                        .update()
+                == 1;
     }
 
     @Override
     public boolean revive(DeliveryId id, Instant at) {
-        return jdbc.sql(REVIVE).param("id", id.value()).param("at", dialect.bind(at)).update() == 1;
+        return jdbc.sql(REVIVE)
+                        .param("id", id.value())
+                        .param("at", dialect.bind(at))
+                        .update()
+                == 1;
     }
 
     private Delivery toDelivery(ResultSet row, int rowNumber) throws SQLException {
@@ -172,15 +202,27 @@ class JdbcDeliveries implements Deliveries {
         Optional<Integer> lastStatus = row.wasNull() ? Optional.empty() : Optional.of(status);
         Optional<Instant> acknowledgedAt = Optional.ofNullable(dialect.instant(row, "acknowledged_at"));
         Optional<Instant> givenUpAt = Optional.ofNullable(dialect.instant(row, "given_up_at"));
-        Delivery.State state = acknowledgedAt.isPresent() ? Delivery.State.ACKNOWLEDGED
-                : givenUpAt.isPresent() ? Delivery.State.GIVEN_UP
-                : attempts > 0 ? Delivery.State.FAILING : Delivery.State.PENDING;
+        Delivery.State state = acknowledgedAt.isPresent()
+                ? Delivery.State.ACKNOWLEDGED
+                : givenUpAt.isPresent()
+                        ? Delivery.State.GIVEN_UP
+                        : attempts > 0 ? Delivery.State.FAILING : Delivery.State.PENDING;
         Optional<Instant> next = state == Delivery.State.PENDING || state == Delivery.State.FAILING
-                ? Optional.ofNullable(dialect.instant(row, "next_attempt_at")) : Optional.empty();
-        return new Delivery(new DeliveryId(row.getString("id")), DeliveryType.ofWireName(row.getString("type")),
-                row.getString("case_ref"), Optional.ofNullable(row.getString("content_id")),
-                Optional.ofNullable(row.getString("uploader_id")), state,
-                Objects.requireNonNull(dialect.instant(row, "created_at")), attempts, next, lastStatus,
-                Optional.ofNullable(row.getString("last_error")), acknowledgedAt, givenUpAt);
+                ? Optional.ofNullable(dialect.instant(row, "next_attempt_at"))
+                : Optional.empty();
+        return new Delivery(
+                new DeliveryId(row.getString("id")),
+                DeliveryType.ofWireName(row.getString("type")),
+                row.getString("case_ref"),
+                Optional.ofNullable(row.getString("content_id")),
+                Optional.ofNullable(row.getString("uploader_id")),
+                state,
+                Objects.requireNonNull(dialect.instant(row, "created_at")),
+                attempts,
+                next,
+                lastStatus,
+                Optional.ofNullable(row.getString("last_error")),
+                acknowledgedAt,
+                givenUpAt);
     }
 }

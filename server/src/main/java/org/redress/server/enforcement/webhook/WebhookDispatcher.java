@@ -73,7 +73,11 @@ public class WebhookDispatcher implements AutoCloseable {
     private final String worker = UUID.randomUUID().toString();
     private final AtomicBoolean kickPending = new AtomicBoolean();
 
-    WebhookDispatcher(Deliveries deliveries, WebhookSettings settings, Clock clock, TransactionTemplate transactions,
+    WebhookDispatcher(
+            Deliveries deliveries,
+            WebhookSettings settings,
+            Clock clock,
+            TransactionTemplate transactions,
             ApplicationEventPublisher events) {
         this.deliveries = deliveries;
         this.settings = settings;
@@ -90,12 +94,17 @@ public class WebhookDispatcher implements AutoCloseable {
             log.warn("Webhooks: redress.webhook.url (REDRESS_WEBHOOK_URL) is not set; removals and other webhooks "
                     + "wait in the outbox until it is");
         } else {
-            log.info("Webhooks: sending to {} (timeout {}, retries for {})", settings.target().get().getHost(),
-                    settings.timeout(), settings.giveUpAfter());
+            log.info(
+                    "Webhooks: sending to {} (timeout {}, retries for {})",
+                    settings.target().get().getHost(),
+                    settings.timeout(),
+                    settings.giveUpAfter());
         }
     }
 
-    @Scheduled(fixedDelayString = "${redress.webhook.interval:1s}", initialDelayString = "${redress.webhook.interval:1s}")
+    @Scheduled(
+            fixedDelayString = "${redress.webhook.interval:1s}",
+            initialDelayString = "${redress.webhook.interval:1s}")
     void scheduled() {
         dispatch();
     }
@@ -118,7 +127,9 @@ public class WebhookDispatcher implements AutoCloseable {
             try {
                 dispatch();
             } catch (RuntimeException e) {
-                log.warn("Webhook dispatch failed ({}); the scheduled run retries", e.getClass().getSimpleName());
+                log.warn(
+                        "Webhook dispatch failed ({}); the scheduled run retries",
+                        e.getClass().getSimpleName());
             }
         });
     }
@@ -136,8 +147,8 @@ public class WebhookDispatcher implements AutoCloseable {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Instant now = SqlDialect.truncate(clock.instant());
             String claim = worker + "/" + UUID.randomUUID();
-            List<Deliveries.Claimed> batch = deliveries.claimDue(claim, now, now.plus(settings.lease()),
-                    settings.parallelism());
+            List<Deliveries.Claimed> batch =
+                    deliveries.claimDue(claim, now, now.plus(settings.lease()), settings.parallelism());
             if (batch.isEmpty()) {
                 break;
             }
@@ -162,7 +173,8 @@ public class WebhookDispatcher implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         } catch (ExecutionException e) {
-            log.warn("Recording a webhook outcome failed ({}); the row comes back when its lease ends",
+            log.warn(
+                    "Recording a webhook outcome failed ({}); the row comes back when its lease ends",
                     e.getCause() == null ? "unknown" : e.getCause().getClass().getSimpleName());
             return false;
         }
@@ -175,7 +187,8 @@ public class WebhookDispatcher implements AutoCloseable {
 
     private Outcome send(URI target, Deliveries.Claimed claimed) {
         long t = clock.instant().getEpochSecond();
-        byte[] secret = settings.secret() == null ? new byte[0] : settings.secret().getBytes(StandardCharsets.UTF_8);
+        byte[] secret =
+                settings.secret() == null ? new byte[0] : settings.secret().getBytes(StandardCharsets.UTF_8);
         var request = HttpRequest.newBuilder(target)
                 .timeout(settings.timeout())
                 .header("Content-Type", "application/json")
@@ -201,29 +214,48 @@ public class WebhookDispatcher implements AutoCloseable {
         Instant now = SqlDialect.truncate(clock.instant());
         Boolean acknowledged = transactions.execute(status -> {
             if (outcome.acknowledged()) {
-                if (!deliveries.acknowledge(delivery.id(), claimed.claim(), outcome.status().orElseThrow(), now)) {
+                if (!deliveries.acknowledge(
+                        delivery.id(), claimed.claim(), outcome.status().orElseThrow(), now)) {
                     return lost(delivery);
                 }
-                events.publishEvent(new DeliveryAcknowledged(delivery.id(), delivery.type(), delivery.forCase(),
-                        delivery.content(), delivery.uploader(), now));
+                events.publishEvent(new DeliveryAcknowledged(
+                        delivery.id(),
+                        delivery.type(),
+                        delivery.forCase(),
+                        delivery.content(),
+                        delivery.uploader(),
+                        now));
                 return true;
             }
             int failures = delivery.attempts() + 1;
-            Optional<Instant> next = schedule.nextAttempt(failures, now, delivery.createdAt(),
+            Optional<Instant> next = schedule.nextAttempt(
+                    failures,
+                    now,
+                    delivery.createdAt(),
                     ThreadLocalRandom.current().nextDouble());
             if (next.isPresent()) {
-                if (!deliveries.retryLater(delivery.id(), claimed.claim(), outcome.status(), outcome.describe(), next.get())) {
+                if (!deliveries.retryLater(
+                        delivery.id(), claimed.claim(), outcome.status(), outcome.describe(), next.get())) {
                     return lost(delivery);
                 }
-                log.info("Webhook {} ({}) failed: {}; attempt {} at {}", delivery.id().value(),
-                        delivery.type().wireName(), outcome.describe(), failures + 1, next.get());
+                log.info(
+                        "Webhook {} ({}) failed: {}; attempt {} at {}",
+                        delivery.id().value(),
+                        delivery.type().wireName(),
+                        outcome.describe(),
+                        failures + 1,
+                        next.get());
                 return false;
             }
             if (!deliveries.giveUp(delivery.id(), claimed.claim(), outcome.status(), outcome.describe(), now)) {
                 return lost(delivery);
             }
-            log.warn("Webhook {} ({}) given up after {} attempts: {}", delivery.id().value(),
-                    delivery.type().wireName(), failures, outcome.describe());
+            log.warn(
+                    "Webhook {} ({}) given up after {} attempts: {}",
+                    delivery.id().value(),
+                    delivery.type().wireName(),
+                    failures,
+                    outcome.describe());
             events.publishEvent(new DeliveryGivenUp(delivery.id(), delivery.type(), delivery.forCase(), now));
             return false;
         });
@@ -232,7 +264,9 @@ public class WebhookDispatcher implements AutoCloseable {
 
     private static boolean lost(Delivery delivery) {
         // The lease ran out during the call and another dispatcher took the row: its outcome counts.
-        log.info("Webhook {}: claim lost before the outcome was recorded", delivery.id().value());
+        log.info(
+                "Webhook {}: claim lost before the outcome was recorded",
+                delivery.id().value());
         return false;
     }
 

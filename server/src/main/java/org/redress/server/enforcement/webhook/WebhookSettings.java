@@ -29,10 +29,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     for the next interval
  */
 @ConfigurationProperties("redress.webhook")
-public record WebhookSettings(@Nullable URI url, @Nullable String secret, @DefaultValue("10s") Duration timeout,
-        @DefaultValue("1s") Duration interval, @DefaultValue("7d") Duration giveUpAfter,
-        @DefaultValue("30s") Duration initialBackoff, @DefaultValue("1h") Duration maxBackoff,
-        @DefaultValue("2m") Duration lease, @DefaultValue("4") int parallelism,
+public record WebhookSettings(
+        @Nullable URI url,
+        @Nullable String secret,
+        @DefaultValue("10s") Duration timeout,
+        @DefaultValue("1s") Duration interval,
+        @DefaultValue("7d") Duration giveUpAfter,
+        @DefaultValue("30s") Duration initialBackoff,
+        @DefaultValue("1h") Duration maxBackoff,
+        @DefaultValue("2m") Duration lease,
+        @DefaultValue("4") int parallelism,
         @DefaultValue("true") boolean dispatchAfterCommit) {
 
     static final int MIN_SECRET_BYTES = 32;
@@ -45,24 +51,27 @@ public record WebhookSettings(@Nullable URI url, @Nullable String secret, @Defau
             }
             if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
                 throw new IllegalArgumentException("redress.webhook.secret must be at least " + MIN_SECRET_BYTES
-                        + " bytes when redress.webhook.url is set, got " + (secret == null ? 0
-                                : secret.getBytes(StandardCharsets.UTF_8).length));
+                        + " bytes when redress.webhook.url is set, got "
+                        + (secret == null ? 0 : secret.getBytes(StandardCharsets.UTF_8).length));
             }
         }
         requirePositive(timeout, "timeout");
         requirePositive(interval, "interval");
         requirePositive(initialBackoff, "initial-backoff");
         if (giveUpAfter.compareTo(MIN_GIVE_UP_AFTER) < 0) {
-            throw new IllegalArgumentException("redress.webhook.give-up-after must be at least 72 hours, got " + giveUpAfter);
+            throw new IllegalArgumentException(
+                    "redress.webhook.give-up-after must be at least 72 hours, got " + giveUpAfter);
         }
         if (maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException("redress.webhook.max-backoff must not be shorter than initial-backoff");
         }
         if (lease.compareTo(timeout.multipliedBy(2)) < 0) {
-            throw new IllegalArgumentException("redress.webhook.lease must be at least twice the timeout, got " + lease);
+            throw new IllegalArgumentException(
+                    "redress.webhook.lease must be at least twice the timeout, got " + lease);
         }
         if (parallelism < 1 || parallelism > 64) {
-            throw new IllegalArgumentException("redress.webhook.parallelism must be within [1, 64], got " + parallelism);
+            throw new IllegalArgumentException(
+                    "redress.webhook.parallelism must be within [1, 64], got " + parallelism);
         }
     }
 

@@ -15,8 +15,7 @@ final class WebhookSignature {
     static final String HEADER = "Redress-Signature";
     private static final String ALGORITHM = "HmacSHA256";
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     static String header(byte[] secret, long unixSeconds, byte[] body) {
         return "t=" + unixSeconds + ",v1=" + hmac(secret, unixSeconds, body);

@@ -25,8 +25,7 @@ public class ApiKeyCache {
 
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(ApiKey key, Instant until) {
-    }
+    private record Entry(ApiKey key, Instant until) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Duration ttl;
@@ -55,7 +54,9 @@ public class ApiKeyCache {
         return found;
     }
 
-    /** Drops everything now and again when the current transaction commits, so no lookup racing the change survives it. */
+    /**
+     * Drops everything now and again when the current transaction commits, so no lookup racing the change survives it.
+     */
     public void invalidate() {
         entries.clear();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

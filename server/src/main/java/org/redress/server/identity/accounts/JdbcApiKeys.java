@@ -23,7 +23,8 @@ class JdbcApiKeys implements ApiKeys {
             VALUES (:id, :name, :role, :owner, :prefix, :hash, :createdAt, NULL)
             """;
 
-    private static final String COLUMNS = "SELECT id, name, role, owner_user_id, key_prefix, created_at, revoked_at FROM identity_api_key";
+    private static final String COLUMNS =
+            "SELECT id, name, role, owner_user_id, key_prefix, created_at, revoked_at FROM identity_api_key";
 
     private static final String FIND_BY_ID = COLUMNS + " WHERE id = :id";
 
@@ -60,12 +61,18 @@ class JdbcApiKeys implements ApiKeys {
 
     @Override
     public Optional<ApiKey> find(ApiKeyId id) {
-        return jdbc.sql(FIND_BY_ID).param("id", id.toString()).query(this::toKey).optional();
+        return jdbc.sql(FIND_BY_ID)
+                .param("id", id.toString())
+                .query(this::toKey)
+                .optional();
     }
 
     @Override
     public Optional<ApiKey> findBySecretHash(String secretHash) {
-        return jdbc.sql(FIND_BY_HASH).param("hash", secretHash).query(this::toKey).optional();
+        return jdbc.sql(FIND_BY_HASH)
+                .param("hash", secretHash)
+                .query(this::toKey)
+                .optional();
     }
 
     @Override
@@ -75,14 +82,22 @@ class JdbcApiKeys implements ApiKeys {
 
     @Override
     public boolean revoke(ApiKeyId id, Instant at) {
-        return jdbc.sql(REVOKE_IF_ACTIVE).param("id", id.toString()).param("revokedAt", dialect.bind(at)).update() == 1;
+        return jdbc.sql(REVOKE_IF_ACTIVE)
+                        .param("id", id.toString())
+                        .param("revokedAt", dialect.bind(at))
+                        .update()
+                == 1;
     }
 
     private ApiKey toKey(ResultSet row, int rowNumber) throws SQLException {
         String owner = row.getString("owner_user_id");
-        return new ApiKey(new ApiKeyId(UUID.fromString(row.getString("id"))), row.getString("name"),
-                Role.valueOf(row.getString("role")), owner == null ? null : new UserId(UUID.fromString(owner)),
-                row.getString("key_prefix"), Objects.requireNonNull(dialect.instant(row, "created_at"), "created_at"),
+        return new ApiKey(
+                new ApiKeyId(UUID.fromString(row.getString("id"))),
+                row.getString("name"),
+                Role.valueOf(row.getString("role")),
+                owner == null ? null : new UserId(UUID.fromString(owner)),
+                row.getString("key_prefix"),
+                Objects.requireNonNull(dialect.instant(row, "created_at"), "created_at"),
                 dialect.instant(row, "revoked_at"));
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 class JdbcStaffUsers implements StaffUsers {
 
     private static final String INSERT_UNLESS_TAKEN = """
-            INSERT INTO identity_user (id, username, password_hash, role, password_expired, enabled, created_at, version)
+            INSERT INTO identity_user (id, username, password_hash, role, password_expired, enabled,
+                created_at, version)
             VALUES (:id, :username, :passwordHash, :role, :passwordExpired, :enabled, :createdAt, 0)
             ON CONFLICT (username) DO NOTHING
             """;
@@ -61,24 +62,31 @@ class JdbcStaffUsers implements StaffUsers {
     @Override
     public boolean insert(StaffUser user) {
         return jdbc.sql(INSERT_UNLESS_TAKEN)
-                .param("id", user.id().toString())
-                .param("username", user.username().value())
-                .param("passwordHash", user.passwordHash())
-                .param("role", user.role().name())
-                .param("passwordExpired", user.passwordExpired())
-                .param("enabled", user.enabled())
-                .param("createdAt", dialect.bind(user.createdAt()))
-                .update() == 1;
+                        .param("id", user.id().toString())
+                        .param("username", user.username().value())
+                        .param("passwordHash", user.passwordHash())
+                        .param("role", user.role().name())
+                        .param("passwordExpired", user.passwordExpired())
+                        .param("enabled", user.enabled())
+                        .param("createdAt", dialect.bind(user.createdAt()))
+                        .update()
+                == 1;
     }
 
     @Override
     public Optional<StaffUser> find(Username username) {
-        return jdbc.sql(FIND_BY_USERNAME).param("username", username.value()).query(this::toUser).optional();
+        return jdbc.sql(FIND_BY_USERNAME)
+                .param("username", username.value())
+                .query(this::toUser)
+                .optional();
     }
 
     @Override
     public Optional<StaffUser> find(UserId id) {
-        return jdbc.sql(FIND_BY_ID).param("id", id.toString()).query(this::toUser).optional();
+        return jdbc.sql(FIND_BY_ID)
+                .param("id", id.toString())
+                .query(this::toUser)
+                .optional();
     }
 
     @Override
@@ -94,18 +102,24 @@ class JdbcStaffUsers implements StaffUsers {
     @Override
     public boolean save(StaffUser user) {
         return jdbc.sql(SAVE_IF_UNCHANGED)
-                .param("id", user.id().toString())
-                .param("passwordHash", user.passwordHash())
-                .param("passwordExpired", user.passwordExpired())
-                .param("enabled", user.enabled())
-                .param("version", user.version())
-                .update() == 1;
+                        .param("id", user.id().toString())
+                        .param("passwordHash", user.passwordHash())
+                        .param("passwordExpired", user.passwordExpired())
+                        .param("enabled", user.enabled())
+                        .param("version", user.version())
+                        .update()
+                == 1;
     }
 
     private StaffUser toUser(ResultSet row, int rowNumber) throws SQLException {
-        return new StaffUser(new UserId(UUID.fromString(row.getString("id"))), new Username(row.getString("username")),
-                Role.valueOf(row.getString("role")), row.getString("password_hash"), row.getBoolean("password_expired"),
-                row.getBoolean("enabled"), Objects.requireNonNull(dialect.instant(row, "created_at"), "created_at"),
+        return new StaffUser(
+                new UserId(UUID.fromString(row.getString("id"))),
+                new Username(row.getString("username")),
+                Role.valueOf(row.getString("role")),
+                row.getString("password_hash"),
+                row.getBoolean("password_expired"),
+                row.getBoolean("enabled"),
+                Objects.requireNonNull(dialect.instant(row, "created_at"), "created_at"),
                 row.getLong("version"));
     }
 }

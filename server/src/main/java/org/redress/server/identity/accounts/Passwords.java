@@ -49,8 +49,7 @@ public final class Passwords {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COMMON_LIST = "/identity/common-passwords.txt.gz";
 
-    private Passwords() {
-    }
+    private Passwords() {}
 
     /** 20 characters from a 57-symbol alphabet: about 116 bits. */
     public static String oneTime() {
@@ -89,7 +88,8 @@ public final class Passwords {
             return true;
         }
         for (int unit = 1; unit <= lower.length() / 2; unit++) {
-            if (lower.length() % unit == 0 && lower.equals(lower.substring(0, unit).repeat(lower.length() / unit))) {
+            if (lower.length() % unit == 0
+                    && lower.equals(lower.substring(0, unit).repeat(lower.length() / unit))) {
                 return true;
             }
         }
@@ -113,12 +113,15 @@ public final class Passwords {
         static final Set<String> PASSWORDS = load();
 
         private static Set<String> load() {
-            try (InputStream raw = Objects.requireNonNull(Passwords.class.getResourceAsStream(COMMON_LIST),
+            try (InputStream raw = Objects.requireNonNull(
+                            Passwords.class.getResourceAsStream(COMMON_LIST),
                             "the common password list is missing from the jar");
                     var lines = new BufferedReader(
                             new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {
                 Set<String> passwords = new HashSet<>(65_536);
-                lines.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).forEach(passwords::add);
+                lines.lines()
+                        .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                        .forEach(passwords::add);
                 return Set.copyOf(passwords);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

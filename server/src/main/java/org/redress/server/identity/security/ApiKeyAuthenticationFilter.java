@@ -45,7 +45,10 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 : java.util.Optional.<ApiKey>empty();
         if (key.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED,
+            ProblemResponses.write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    ProblemTypes.UNAUTHENTICATED,
                     "The API key is unknown or revoked.");
             return;
         }

@@ -35,14 +35,11 @@ public final class EndpointRules implements AuthorizationManager<RequestAuthoriz
 
     /** What a handler declares. */
     public sealed interface Rule {
-        record Anyone() implements Rule {
-        }
+        record Anyone() implements Rule {}
 
-        record Roles(List<Role> roles) implements Rule {
-        }
+        record Roles(List<Role> roles) implements Rule {}
 
-        record Missing() implements Rule {
-        }
+        record Missing() implements Rule {}
     }
 
     private static final Logger log = LoggerFactory.getLogger(EndpointRules.class);
@@ -71,10 +68,11 @@ public final class EndpointRules implements AuthorizationManager<RequestAuthoriz
     }
 
     @Override
-    public AuthorizationResult authorize(Supplier<? extends @Nullable Authentication> authentication,
-            RequestAuthorizationContext context) {
+    public AuthorizationResult authorize(
+            Supplier<? extends @Nullable Authentication> authentication, RequestAuthorizationContext context) {
         Authentication caller = authentication.get();
-        boolean signedIn = caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken);
+        boolean signedIn =
+                caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken);
         var handler = handlerFor(context.getRequest());
         if (handler.isEmpty()) {
             return new AuthorizationDecision(signedIn);
@@ -83,7 +81,9 @@ public final class EndpointRules implements AuthorizationManager<RequestAuthoriz
             case Rule.Anyone a -> new AuthorizationDecision(true);
             case Rule.Roles r -> new AuthorizationDecision(signedIn && holdsAny(caller, r.roles()));
             case Rule.Missing m -> {
-                log.warn("Refused a request to {}: the endpoint declares no access rule", handler.get().getShortLogMessage());
+                log.warn(
+                        "Refused a request to {}: the endpoint declares no access rule",
+                        handler.get().getShortLogMessage());
                 yield new AuthorizationDecision(false);
             }
         };
@@ -95,7 +95,8 @@ public final class EndpointRules implements AuthorizationManager<RequestAuthoriz
         }
         return caller.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
-                .anyMatch(held -> roles.stream().anyMatch(role -> role.authority().equals(held)));
+                .anyMatch(
+                        held -> roles.stream().anyMatch(role -> role.authority().equals(held)));
     }
 
     private Optional<HandlerMethod> handlerFor(HttpServletRequest request) {
@@ -103,7 +104,9 @@ public final class EndpointRules implements AuthorizationManager<RequestAuthoriz
         try {
             ServletRequestPathUtils.parseAndCache(request);
             HandlerExecutionChain chain = mapping.getObject().getHandler(request);
-            return chain != null && chain.getHandler() instanceof HandlerMethod method ? Optional.of(method) : Optional.empty();
+            return chain != null && chain.getHandler() instanceof HandlerMethod method
+                    ? Optional.of(method)
+                    : Optional.empty();
         } catch (Exception e) {
             return Optional.empty();
         } finally {

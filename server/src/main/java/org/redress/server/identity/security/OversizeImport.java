@@ -27,8 +27,10 @@ final class OversizeImport implements RequestMatcher {
     private final StandardServletMultipartResolver multipart = new StandardServletMultipartResolver();
 
     OversizeImport(List<OversizeUpload> uploads) {
-        this.uploads = uploads.stream().<RequestMatcher>map(upload -> PathPatternRequestMatcher.withDefaults()
-                .matcher(HttpMethod.POST, upload.pathPattern())).toList();
+        this.uploads = uploads.stream()
+                .<RequestMatcher>map(upload ->
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, upload.pathPattern()))
+                .toList();
     }
 
     @Override

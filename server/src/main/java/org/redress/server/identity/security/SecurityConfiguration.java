@@ -4,14 +4,14 @@ import java.time.Clock;
 import org.redress.server.identity.Allow;
 import org.redress.server.identity.Identity;
 import org.redress.server.identity.Role;
-import org.redress.server.web.ProblemResponses;
 import org.redress.server.web.OversizeUpload;
+import org.redress.server.web.ProblemResponses;
 import org.redress.server.web.ProblemTypes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,10 +22,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -76,47 +76,60 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(identity), AuthorizationFilter.class)
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> {
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
-                            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED,
+                            ProblemResponses.write(
+                                    response,
+                                    HttpStatus.UNAUTHORIZED,
+                                    ProblemTypes.UNAUTHENTICATED,
                                     "Authentication is required.");
                         })
-                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response,
-                                HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Your role may not do this.")))
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(
+                                response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Your role may not do this.")))
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
-                        .requestMatchers("/actuator/prometheus").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
-                        .requestMatchers("/actuator/**").denyAll()
-                        .anyRequest().access(rules));
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/prometheus")
+                        .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
+                        .requestMatchers("/actuator/**")
+                        .denyAll()
+                        .anyRequest()
+                        .access(rules));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, ThrottledSignIn signIn, EndpointRules rules, Identity identity,
-            ObjectProvider<OversizeUpload> oversizeUploads) throws Exception {
+    SecurityFilterChain pageChain(
+            HttpSecurity http,
+            ThrottledSignIn signIn,
+            EndpointRules rules,
+            Identity identity,
+            ObjectProvider<OversizeUpload> oversizeUploads)
+            throws Exception {
         http.authenticationManager(new ProviderManager(signIn))
-                .formLogin(form -> form
-                        .loginPage("/signin")
+                .formLogin(form -> form.loginPage("/signin")
                         .loginProcessingUrl("/signin")
                         .successHandler(new SignInSuccess(identity))
                         .failureUrl("/signin?error"))
-                .logout(logout -> logout
-                        .logoutUrl("/signout")
-                        .logoutSuccessUrl("/signin?signedout"))
+                .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/signin?signedout"))
                 .addFilterAfter(new SessionGuard(identity), UsernamePasswordAuthenticationFilter.class)
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
-                        new NegatedRequestMatcher(new OversizeImport(oversizeUploads.stream().toList())))))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndRequestMatcher(
+                        CsrfFilter.DEFAULT_CSRF_MATCHER,
+                        new NegatedRequestMatcher(
+                                new OversizeImport(oversizeUploads.stream().toList())))))
                 // No page sends a Referer anywhere: status links carry their case's token, and
                 // staff pages name cases.
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+                .headers(headers -> headers.contentSecurityPolicy(csp ->
+                                csp.policyDirectives("default-src 'self'; frame-ancestors 'none'; form-action 'self'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
-                        .anyRequest().access(rules));
+                        .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .anyRequest()
+                        .access(rules));
         return http.build();
     }
 

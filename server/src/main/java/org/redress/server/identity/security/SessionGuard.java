@@ -7,10 +7,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
-import org.redress.server.web.RequestPaths;
 import org.redress.server.identity.Identity;
 import org.redress.server.identity.StaffUser;
 import org.redress.server.identity.Username;
+import org.redress.server.web.RequestPaths;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -56,8 +56,11 @@ final class SessionGuard extends OncePerRequestFilter {
             return;
         }
         String path = RequestPaths.normalised(request);
-        if (account.get().passwordExpired() && !path.equals(PASSWORD_PAGE) && !path.equals("/signout")
-                && !path.startsWith("/css/") && !path.equals("/error")) {
+        if (account.get().passwordExpired()
+                && !path.equals(PASSWORD_PAGE)
+                && !path.equals("/signout")
+                && !path.startsWith("/css/")
+                && !path.equals("/error")) {
             response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
             return;
         }

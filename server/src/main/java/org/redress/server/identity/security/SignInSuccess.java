@@ -33,10 +33,11 @@ final class SignInSuccess extends SavedRequestAwareAuthenticationSuccessHandler 
     }
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-            Authentication authentication) throws ServletException, IOException {
-        identity.findUser(Username.of(authentication.getName())).ifPresent(
-                account -> request.getSession().setAttribute(CREDENTIALS, digestOf(account)));
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws ServletException, IOException {
+        identity.findUser(Username.of(authentication.getName()))
+                .ifPresent(account -> request.getSession().setAttribute(CREDENTIALS, digestOf(account)));
         super.onAuthenticationSuccess(request, response, authentication);
     }
 

@@ -26,13 +26,13 @@ public final class SignInThrottle {
     public static final int FREE_FAILURES_PER_ADDRESS = 20;
     /** Failures of one account, over all addresses, before delays start. */
     public static final int FREE_FAILURES_PER_ACCOUNT = 50;
+
     public static final Duration FIRST_DELAY = Duration.ofSeconds(1);
     public static final Duration MAX_DELAY = Duration.ofMinutes(15);
     public static final Duration WINDOW = Duration.ofHours(1);
     private static final int MAX_TRACKED = 100_000;
 
-    private record Failures(int count, Instant last) {
-    }
+    private record Failures(int count, Instant last) {}
 
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -54,7 +54,9 @@ public final class SignInThrottle {
             failures.entrySet().removeIf(e -> expired(e.getValue(), now));
         }
         for (String key : new String[] {pairKey(username, address), addressKey(address), accountKey(username)}) {
-            failures.merge(key, new Failures(1, now),
+            failures.merge(
+                    key,
+                    new Failures(1, now),
                     (old, one) -> expired(old, now) ? one : new Failures(old.count() + 1, now));
         }
     }

@@ -25,8 +25,10 @@ final class ThrottledSignIn implements AuthenticationProvider {
     @Override
     public @Nullable Authentication authenticate(Authentication attempt) throws AuthenticationException {
         String username = attempt.getName();
-        String address = attempt.getDetails() instanceof WebAuthenticationDetails details
-                && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
+        String address =
+                attempt.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
+                        ? details.getRemoteAddress()
+                        : "unknown";
         if (throttle.blocked(username, address)) {
             throw new BadCredentialsException("throttled");
         }

@@ -34,17 +34,22 @@ class AccountPageController {
     /** After a change the session ends, so the next sign-in proves the new password. */
     @PostMapping("/account/password")
     @StaffRoles
-    String changePassword(Authentication caller, @RequestParam(defaultValue = "") String currentPassword,
-            @RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String confirmation,
-            HttpServletRequest request, Model model) throws ServletException {
+    String changePassword(
+            Authentication caller,
+            @RequestParam(defaultValue = "") String currentPassword,
+            @RequestParam(defaultValue = "") String newPassword,
+            @RequestParam(defaultValue = "") String confirmation,
+            HttpServletRequest request,
+            Model model)
+            throws ServletException {
         model.addAttribute("username", caller.getName());
         if (!newPassword.equals(confirmation)) {
             model.addAttribute("error", "The two passwords differ.");
             return "identity/password";
         }
         try {
-            identity.changeOwnPassword(Callers.actorOf(caller), Username.of(caller.getName()), currentPassword,
-                    newPassword);
+            identity.changeOwnPassword(
+                    Callers.actorOf(caller), Username.of(caller.getName()), currentPassword, newPassword);
         } catch (DomainException e) {
             model.addAttribute("error", e.publicDetail());
             return "identity/password";

@@ -37,8 +37,11 @@ class AdminPageController {
     }
 
     @PostMapping("/admin/users")
-    String createUser(Authentication caller, @RequestParam(defaultValue = "") String username,
-            @RequestParam(defaultValue = "") String role, @RequestParam(defaultValue = "false") boolean apiKey,
+    String createUser(
+            Authentication caller,
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String role,
+            @RequestParam(defaultValue = "false") boolean apiKey,
             Model model) {
         try {
             var account = identity.createUser(Callers.actorOf(caller), Username.of(username), Role.parse(role), apiKey);
@@ -90,8 +93,11 @@ class AdminPageController {
     }
 
     @PostMapping("/admin/api-keys")
-    String createApiKey(Authentication caller, @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String role, Model model) {
+    String createApiKey(
+            Authentication caller,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String role,
+            Model model) {
         try {
             var issued = identity.issueApiKey(Callers.actorOf(caller), name, Role.parse(role));
             model.addAttribute("createdKeyName", issued.key().name());

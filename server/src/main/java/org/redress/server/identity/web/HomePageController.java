@@ -13,12 +13,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomePageController {
 
-    private static final StaffLink ADMIN = new StaffLink("admin-link", "/admin", "Administration", "administrators", 20);
+    private static final StaffLink ADMIN =
+            new StaffLink("admin-link", "/admin", "Administration", "administrators", 20);
 
     private final List<StaffLink> links;
 
     HomePageController(ObjectProvider<StaffLink> contributed) {
-        this.links = Stream.concat(contributed.stream(), Stream.of(ADMIN)).sorted(StaffLink.IN_ORDER).toList();
+        this.links = Stream.concat(contributed.stream(), Stream.of(ADMIN))
+                .sorted(StaffLink.IN_ORDER)
+                .toList();
     }
 
     @GetMapping("/")

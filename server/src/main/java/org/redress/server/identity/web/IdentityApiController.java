@@ -31,37 +31,57 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class IdentityApiController {
 
-    record CallerView(String actorKind, String actorId, List<String> roles) {
-    }
+    record CallerView(String actorKind, String actorId, List<String> roles) {}
 
-    record UserView(String id, String username, Role role, boolean passwordExpired, boolean enabled, Instant createdAt) {
+    record UserView(
+            String id, String username, Role role, boolean passwordExpired, boolean enabled, Instant createdAt) {
         static UserView of(StaffUser user) {
-            return new UserView(user.id().toString(), user.username().value(), user.role(), user.passwordExpired(),
-                    user.enabled(), user.createdAt());
+            return new UserView(
+                    user.id().toString(),
+                    user.username().value(),
+                    user.role(),
+                    user.passwordExpired(),
+                    user.enabled(),
+                    user.createdAt());
         }
     }
 
-    record CreateUserRequest(@NotBlank @Size(max = 64) String username, @NotBlank String role, boolean apiKey) {
-    }
+    record CreateUserRequest(
+            @NotBlank @Size(max = 64) String username,
+            @NotBlank String role,
+            boolean apiKey) {}
 
-    record CreatedUserView(UserView user, String oneTimePassword, @Nullable String apiKey) {
+    record CreatedUserView(
+            UserView user, String oneTimePassword, @Nullable String apiKey) {
         @Override
         public String toString() {
             return "CreatedUserView[user=" + user + ", secrets=redacted]";
         }
     }
 
-    record ApiKeyView(String id, String name, Role role, @Nullable String ownerUserId, String prefix, Instant createdAt,
+    record ApiKeyView(
+            String id,
+            String name,
+            Role role,
+            @Nullable String ownerUserId,
+            String prefix,
+            Instant createdAt,
             @Nullable Instant revokedAt) {
         static ApiKeyView of(ApiKey key) {
-            return new ApiKeyView(key.id().toString(), key.name(), key.role(),
-                    key.ownerId().map(Object::toString).orElse(null), key.prefix(), key.createdAt(),
+            return new ApiKeyView(
+                    key.id().toString(),
+                    key.name(),
+                    key.role(),
+                    key.ownerId().map(Object::toString).orElse(null),
+                    key.prefix(),
+                    key.createdAt(),
                     key.revoked().orElse(null));
         }
     }
 
-    record CreateApiKeyRequest(@NotBlank @Size(max = 100) String name, @NotBlank String role) {
-    }
+    record CreateApiKeyRequest(
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank String role) {}
 
     record CreatedApiKeyView(ApiKeyView key, String apiKey) {
         @Override
@@ -77,12 +97,24 @@ class IdentityApiController {
     }
 
     @GetMapping("/me")
-    @Allow({ Role.ADMIN, Role.MODERATOR, Role.SENIOR_MODERATOR, Role.COMPLIANCE, Role.AUDITOR, Role.PLATFORM,
-            Role.FLAGGER })
+    @Allow({
+        Role.ADMIN,
+        Role.MODERATOR,
+        Role.SENIOR_MODERATOR,
+        Role.COMPLIANCE,
+        Role.AUDITOR,
+        Role.PLATFORM,
+        Role.FLAGGER
+    })
     CallerView me(Authentication caller) {
         Actor actor = Callers.actorOf(caller);
-        return new CallerView(actor.kind(), actor.id(),
-                caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList());
+        return new CallerView(
+                actor.kind(),
+                actor.id(),
+                caller.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .sorted()
+                        .toList());
     }
 
     @GetMapping("/admin/users")
@@ -95,9 +127,11 @@ class IdentityApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Allow(Role.ADMIN)
     CreatedUserView createUser(Authentication caller, @Valid @RequestBody CreateUserRequest request) {
-        var account = identity.createUser(Callers.actorOf(caller), Username.of(request.username()),
-                Role.parse(request.role()), request.apiKey());
-        return new CreatedUserView(UserView.of(account.user()), account.oneTimePassword(),
+        var account = identity.createUser(
+                Callers.actorOf(caller), Username.of(request.username()), Role.parse(request.role()), request.apiKey());
+        return new CreatedUserView(
+                UserView.of(account.user()),
+                account.oneTimePassword(),
                 account.apiKey().map(key -> key.secret()).orElse(null));
     }
 

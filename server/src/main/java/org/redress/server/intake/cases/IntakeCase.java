@@ -3,12 +3,12 @@ package org.redress.server.intake.cases;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.redress.server.shared.CaseRef;
 import org.redress.server.intake.CaseRefs;
 import org.redress.server.intake.CaseState;
 import org.redress.server.intake.Channel;
 import org.redress.server.intake.NewReport;
 import org.redress.server.intake.Route;
+import org.redress.server.shared.CaseRef;
 
 /**
  * A case as intake keeps it: what the reports about one content add up to. The earliest removal
@@ -24,8 +24,15 @@ import org.redress.server.intake.Route;
  * @param removalDeadline the earliest deadline among its reports (reports only)
  * @param version for optimistic locking
  */
-public record IntakeCase(CaseRef caseRef, String kind, CaseState state, Route route, Channel priority, Instant receivedAt,
-        Optional<Instant> removalDeadline, long version) {
+public record IntakeCase(
+        CaseRef caseRef,
+        String kind,
+        CaseState state,
+        Route route,
+        Channel priority,
+        Instant receivedAt,
+        Optional<Instant> removalDeadline,
+        long version) {
 
     public IntakeCase {
         Objects.requireNonNull(caseRef, "caseRef");
@@ -37,14 +44,27 @@ public record IntakeCase(CaseRef caseRef, String kind, CaseState state, Route ro
     }
 
     public static IntakeCase openedBy(NewReport report, Channel channel, Instant at) {
-        return new IntakeCase(CaseRefs.next(CaseRefs.REPORTS), "REPORT", CaseState.OPEN,
-                report.subjectWasUnder18() ? Route.CHILD_PROTECTION : Route.INTIMATE_IMAGE, channel, at,
-                Optional.of(channel.removalDeadline(at)), 0);
+        return new IntakeCase(
+                CaseRefs.next(CaseRefs.REPORTS),
+                "REPORT",
+                CaseState.OPEN,
+                report.subjectWasUnder18() ? Route.CHILD_PROTECTION : Route.INTIMATE_IMAGE,
+                channel,
+                at,
+                Optional.of(channel.removalDeadline(at)),
+                0);
     }
 
     public static IntakeCase protecting(Instant at) {
-        return new IntakeCase(CaseRefs.next(CaseRefs.REPORTS), "HASHES", CaseState.OPEN, Route.PROTECTION, Channel.PUBLIC, at,
-                Optional.empty(), 0);
+        return new IntakeCase(
+                CaseRefs.next(CaseRefs.REPORTS),
+                "HASHES",
+                CaseState.OPEN,
+                Route.PROTECTION,
+                Channel.PUBLIC,
+                at,
+                Optional.empty(),
+                0);
     }
 
     /** The case after another report about the same content joined it. */
@@ -52,10 +72,12 @@ public record IntakeCase(CaseRef caseRef, String kind, CaseState state, Route ro
         Instant deadline = channel.removalDeadline(at);
         Instant earliest = removalDeadline.filter(d -> d.isBefore(deadline)).orElse(deadline);
         Route joined = report.subjectWasUnder18() ? Route.CHILD_PROTECTION : route;
-        return new IntakeCase(caseRef, kind, state, joined, priority.max(channel), receivedAt, Optional.of(earliest), version);
+        return new IntakeCase(
+                caseRef, kind, state, joined, priority.max(channel), receivedAt, Optional.of(earliest), version);
     }
 
     public IntakeCase withdrawn() {
-        return new IntakeCase(caseRef, kind, CaseState.WITHDRAWN, route, priority, receivedAt, removalDeadline, version);
+        return new IntakeCase(
+                caseRef, kind, CaseState.WITHDRAWN, route, priority, receivedAt, removalDeadline, version);
     }
 }

@@ -3,13 +3,13 @@ package org.redress.server.intake.cases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.redress.server.shared.CaseRef;
 import org.redress.server.intake.CaseStatus;
 import org.redress.server.intake.Channel;
 import org.redress.server.intake.ContentLocator;
 import org.redress.server.intake.ReportSummary;
 import org.redress.server.intake.ReporterRole;
 import org.redress.server.intake.SubmittedHash;
+import org.redress.server.shared.CaseRef;
 
 /** Cases, their reports, content, history, hashes and referrals. */
 public interface IntakeCases {
@@ -28,8 +28,16 @@ public interface IntakeCases {
     void attachContent(ContentLocator locator, CaseRef caseRef);
 
     /** Stores a report; personal fields are encrypted. */
-    void insertReport(String reportId, CaseRef caseRef, Channel channel, ReporterRole role, boolean subjectWasUnder18,
-            Optional<String> signature, Optional<String> contactEmail, Optional<String> description, String tokenHash,
+    void insertReport(
+            String reportId,
+            CaseRef caseRef,
+            Channel channel,
+            ReporterRole role,
+            boolean subjectWasUnder18,
+            Optional<String> signature,
+            Optional<String> contactEmail,
+            Optional<String> description,
+            String tokenHash,
             Instant receivedAt);
 
     Optional<StoredReport> findReport(CaseRef caseRef, String tokenHash);

@@ -1,8 +1,8 @@
 package org.redress.server.intake.cases;
 
 import java.util.List;
-import org.redress.server.shared.CaseRef;
 import org.redress.server.intake.Complaint;
+import org.redress.server.shared.CaseRef;
 
 /** Complaints on the expedited route; their text is stored encrypted. */
 public interface IntakeComplaints {

@@ -4,9 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
-import org.redress.server.shared.CaseRef;
 import org.redress.server.intake.Receipt;
 import org.redress.server.intake.Route;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.storage.FieldCipher;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,20 +41,26 @@ class JdbcIdempotentAnswers implements IdempotentAnswers {
 
     @Override
     public Optional<Remembered> find(String keyHash) {
-        return jdbc.sql(FIND).param("keyHash", keyHash).query(this::toRemembered).optional();
+        return jdbc.sql(FIND)
+                .param("keyHash", keyHash)
+                .query(this::toRemembered)
+                .optional();
     }
 
     @Override
     public boolean remember(String keyHash, String fingerprint, Receipt receipt) {
         return jdbc.sql(REMEMBER)
-                .param("keyHash", keyHash)
-                .param("fingerprint", fingerprint)
-                .param("caseRef", receipt.caseRef().value())
-                .param("token", cipher.encrypt(receipt.statusToken(), context(keyHash)))
-                .param("receivedAt", dialect.bind(receipt.receivedAt()))
-                .param("deadline", receipt.removalDeadline().map(dialect::bind).orElse(null))
-                .param("route", receipt.route().name())
-                .update() == 1;
+                        .param("keyHash", keyHash)
+                        .param("fingerprint", fingerprint)
+                        .param("caseRef", receipt.caseRef().value())
+                        .param("token", cipher.encrypt(receipt.statusToken(), context(keyHash)))
+                        .param("receivedAt", dialect.bind(receipt.receivedAt()))
+                        .param(
+                                "deadline",
+                                receipt.removalDeadline().map(dialect::bind).orElse(null))
+                        .param("route", receipt.route().name())
+                        .update()
+                == 1;
     }
 
     private static String context(String keyHash) {
@@ -63,10 +69,12 @@ class JdbcIdempotentAnswers implements IdempotentAnswers {
 
     private Remembered toRemembered(ResultSet row, int rowNumber) throws SQLException {
         String keyHash = row.getString("key_hash");
-        var receipt = new Receipt(new CaseRef(row.getString("case_ref")),
+        var receipt = new Receipt(
+                new CaseRef(row.getString("case_ref")),
                 cipher.decrypt(row.getString("token_enc"), context(keyHash)),
                 Objects.requireNonNull(dialect.instant(row, "received_at"), "received_at"),
-                Optional.ofNullable(dialect.instant(row, "removal_deadline")), Route.valueOf(row.getString("route")));
+                Optional.ofNullable(dialect.instant(row, "removal_deadline")),
+                Route.valueOf(row.getString("route")));
         return new Remembered(row.getString("fingerprint"), receipt);
     }
 }

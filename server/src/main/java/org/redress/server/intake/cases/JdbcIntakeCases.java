@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.redress.server.shared.CaseRef;
 import org.redress.server.intake.CaseState;
 import org.redress.server.intake.CaseStatus;
 import org.redress.server.intake.Channel;
@@ -16,6 +15,7 @@ import org.redress.server.intake.ReportSummary;
 import org.redress.server.intake.ReporterRole;
 import org.redress.server.intake.Route;
 import org.redress.server.intake.SubmittedHash;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.storage.FieldCipher;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,7 +86,8 @@ class JdbcIntakeCases implements IntakeCases {
 
     private static final String TO_TELL = """
             SELECT id FROM intake_report
-             WHERE case_ref = :caseRef AND withdrawn_at IS NULL AND contact_email_enc IS NOT NULL AND NOT messages_stopped
+             WHERE case_ref = :caseRef AND withdrawn_at IS NULL AND contact_email_enc IS NOT NULL
+                 AND NOT messages_stopped
              ORDER BY received_at, id
             """;
 
@@ -134,12 +135,18 @@ class JdbcIntakeCases implements IntakeCases {
 
     @Override
     public Optional<IntakeCase> find(CaseRef caseRef) {
-        return jdbc.sql(FIND).param("caseRef", caseRef.value()).query(this::toCase).optional();
+        return jdbc.sql(FIND)
+                .param("caseRef", caseRef.value())
+                .query(this::toCase)
+                .optional();
     }
 
     @Override
     public Optional<IntakeCase> findOpenByContent(ContentLocator locator) {
-        return jdbc.sql(FIND_OPEN_BY_CONTENT).param("locator", locator.value()).query(this::toCase).optional();
+        return jdbc.sql(FIND_OPEN_BY_CONTENT)
+                .param("locator", locator.value())
+                .query(this::toCase)
+                .optional();
     }
 
     @Override
@@ -158,25 +165,43 @@ class JdbcIntakeCases implements IntakeCases {
     @Override
     public boolean update(IntakeCase c) {
         return jdbc.sql(UPDATE_IF_UNCHANGED)
-                .param("caseRef", c.caseRef().value())
-                .param("state", c.state().name())
-                .param("route", c.route().name())
-                .param("priority", c.priority().name())
-                .param("deadline", c.removalDeadline().map(dialect::bind).orElse(null))
-                .param("version", c.version())
-                .update() == 1;
+                        .param("caseRef", c.caseRef().value())
+                        .param("state", c.state().name())
+                        .param("route", c.route().name())
+                        .param("priority", c.priority().name())
+                        .param(
+                                "deadline",
+                                c.removalDeadline().map(dialect::bind).orElse(null))
+                        .param("version", c.version())
+                        .update()
+                == 1;
     }
 
     @Override
     public void attachContent(ContentLocator locator, CaseRef caseRef) {
-        if (jdbc.sql(MOVE_CONTENT).param("locator", locator.value()).param("caseRef", caseRef.value()).update() == 0) {
-            jdbc.sql(ADD_CONTENT).param("locator", locator.value()).param("caseRef", caseRef.value()).update();
+        if (jdbc.sql(MOVE_CONTENT)
+                        .param("locator", locator.value())
+                        .param("caseRef", caseRef.value())
+                        .update()
+                == 0) {
+            jdbc.sql(ADD_CONTENT)
+                    .param("locator", locator.value())
+                    .param("caseRef", caseRef.value())
+                    .update();
         }
     }
 
     @Override
-    public void insertReport(String reportId, CaseRef caseRef, Channel channel, ReporterRole role, boolean subjectWasUnder18,
-            Optional<String> signature, Optional<String> contactEmail, Optional<String> description, String tokenHash,
+    public void insertReport(
+            String reportId,
+            CaseRef caseRef,
+            Channel channel,
+            ReporterRole role,
+            boolean subjectWasUnder18,
+            Optional<String> signature,
+            Optional<String> contactEmail,
+            Optional<String> description,
+            String tokenHash,
             Instant receivedAt) {
         jdbc.sql(INSERT_REPORT)
                 .param("id", reportId)
@@ -202,13 +227,19 @@ class JdbcIntakeCases implements IntakeCases {
 
     @Override
     public Optional<StoredReport> findReport(CaseRef caseRef, String tokenHash) {
-        return jdbc.sql(FIND_REPORT).param("caseRef", caseRef.value()).param("tokenHash", tokenHash)
-                .query(this::toReport).optional();
+        return jdbc.sql(FIND_REPORT)
+                .param("caseRef", caseRef.value())
+                .param("tokenHash", tokenHash)
+                .query(this::toReport)
+                .optional();
     }
 
     @Override
     public void markWithdrawn(String reportId, Instant at) {
-        jdbc.sql(MARK_WITHDRAWN).param("id", reportId).param("at", dialect.bind(at)).update();
+        jdbc.sql(MARK_WITHDRAWN)
+                .param("id", reportId)
+                .param("at", dialect.bind(at))
+                .update();
     }
 
     @Override
@@ -218,38 +249,57 @@ class JdbcIntakeCases implements IntakeCases {
 
     @Override
     public List<String> reportsToTell(CaseRef caseRef) {
-        return jdbc.sql(TO_TELL).param("caseRef", caseRef.value()).query(String.class).list();
+        return jdbc.sql(TO_TELL)
+                .param("caseRef", caseRef.value())
+                .query(String.class)
+                .list();
     }
 
     @Override
     public List<ReportSummary> summaries(CaseRef caseRef) {
-        return jdbc.sql(SUMMARIES).param("caseRef", caseRef.value()).query((row, n) -> {
-            String id = row.getString("id");
-            return new ReportSummary(id, Channel.valueOf(row.getString("channel")),
-                    ReporterRole.valueOf(row.getString("reporter_role")), row.getBoolean("subject_under_18"),
-                    row.getString("contact_email_enc") != null,
-                    Optional.ofNullable(row.getString("description_enc")).map(d -> cipher.decrypt(d, context("description", id))),
-                    Objects.requireNonNull(dialect.instant(row, "received_at")),
-                    Optional.ofNullable(dialect.instant(row, "withdrawn_at")));
-        }).list();
+        return jdbc.sql(SUMMARIES)
+                .param("caseRef", caseRef.value())
+                .query((row, n) -> {
+                    String id = row.getString("id");
+                    return new ReportSummary(
+                            id,
+                            Channel.valueOf(row.getString("channel")),
+                            ReporterRole.valueOf(row.getString("reporter_role")),
+                            row.getBoolean("subject_under_18"),
+                            row.getString("contact_email_enc") != null,
+                            Optional.ofNullable(row.getString("description_enc"))
+                                    .map(d -> cipher.decrypt(d, context("description", id))),
+                            Objects.requireNonNull(dialect.instant(row, "received_at")),
+                            Optional.ofNullable(dialect.instant(row, "withdrawn_at")));
+                })
+                .list();
     }
 
     @Override
     public int standingReports(CaseRef caseRef) {
-        return jdbc.sql(STANDING).param("caseRef", caseRef.value()).query(Integer.class).single();
+        return jdbc.sql(STANDING)
+                .param("caseRef", caseRef.value())
+                .query(Integer.class)
+                .single();
     }
 
     @Override
     public void appendEvent(CaseRef caseRef, Optional<String> reportId, Instant at, String what) {
-        jdbc.sql(APPEND_EVENT).param("caseRef", caseRef.value()).param("reportId", reportId.orElse(null))
-                .param("at", dialect.bind(at)).param("what", what).update();
+        jdbc.sql(APPEND_EVENT)
+                .param("caseRef", caseRef.value())
+                .param("reportId", reportId.orElse(null))
+                .param("at", dialect.bind(at))
+                .param("what", what)
+                .update();
     }
 
     @Override
     public List<CaseStatus.Event> history(CaseRef caseRef, String reportId) {
-        return jdbc.sql(HISTORY).param("caseRef", caseRef.value()).param("reportId", reportId)
-                .query((row, n) -> new CaseStatus.Event(Objects.requireNonNull(dialect.instant(row, "occurred_at")),
-                        row.getString("what")))
+        return jdbc.sql(HISTORY)
+                .param("caseRef", caseRef.value())
+                .param("reportId", reportId)
+                .query((row, n) -> new CaseStatus.Event(
+                        Objects.requireNonNull(dialect.instant(row, "occurred_at")), row.getString("what")))
                 .list();
     }
 
@@ -270,27 +320,40 @@ class JdbcIntakeCases implements IntakeCases {
 
     @Override
     public void openReferral(CaseRef caseRef, Instant at) {
-        jdbc.sql(OPEN_REFERRAL).param("caseRef", caseRef.value()).param("at", dialect.bind(at)).update();
+        jdbc.sql(OPEN_REFERRAL)
+                .param("caseRef", caseRef.value())
+                .param("at", dialect.bind(at))
+                .update();
     }
 
     @Override
     public Optional<String> referralState(CaseRef caseRef) {
-        return jdbc.sql(REFERRAL_STATE).param("caseRef", caseRef.value()).query(String.class).optional();
+        return jdbc.sql(REFERRAL_STATE)
+                .param("caseRef", caseRef.value())
+                .query(String.class)
+                .optional();
     }
 
     private IntakeCase toCase(ResultSet row, int rowNumber) throws SQLException {
-        return new IntakeCase(new CaseRef(row.getString("case_ref")), row.getString("kind"),
-                CaseState.valueOf(row.getString("state")), Route.valueOf(row.getString("route")),
+        return new IntakeCase(
+                new CaseRef(row.getString("case_ref")),
+                row.getString("kind"),
+                CaseState.valueOf(row.getString("state")),
+                Route.valueOf(row.getString("route")),
                 Channel.valueOf(row.getString("priority")),
                 Objects.requireNonNull(dialect.instant(row, "received_at"), "received_at"),
-                Optional.ofNullable(dialect.instant(row, "removal_deadline")), row.getLong("version"));
+                Optional.ofNullable(dialect.instant(row, "removal_deadline")),
+                row.getLong("version"));
     }
 
     private StoredReport toReport(ResultSet row, int rowNumber) throws SQLException {
         String id = row.getString("id");
         String contact = row.getString("contact_email_enc");
-        return new StoredReport(id, new CaseRef(row.getString("case_ref")),
+        return new StoredReport(
+                id,
+                new CaseRef(row.getString("case_ref")),
                 Optional.ofNullable(contact).map(c -> cipher.decrypt(c, context("contact", id))),
-                row.getBoolean("messages_stopped"), Optional.ofNullable(dialect.instant(row, "withdrawn_at")));
+                row.getBoolean("messages_stopped"),
+                Optional.ofNullable(dialect.instant(row, "withdrawn_at")));
     }
 }

@@ -4,8 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
-import org.redress.server.shared.CaseRef;
 import org.redress.server.intake.Complaint;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.storage.FieldCipher;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,19 +35,28 @@ class JdbcIntakeComplaints implements IntakeComplaints {
 
     @Override
     public void insert(Complaint complaint, CaseRef caseRef, String reportId) {
-        jdbc.sql(INSERT).param("id", complaint.id()).param("caseRef", caseRef.value()).param("reportId", reportId)
+        jdbc.sql(INSERT)
+                .param("id", complaint.id())
+                .param("caseRef", caseRef.value())
+                .param("reportId", reportId)
                 .param("text", cipher.encrypt(complaint.text(), context(complaint.id())))
-                .param("at", dialect.bind(complaint.receivedAt())).update();
+                .param("at", dialect.bind(complaint.receivedAt()))
+                .update();
     }
 
     @Override
     public List<Complaint> ofCase(CaseRef caseRef) {
-        return jdbc.sql(OF_CASE).param("caseRef", caseRef.value()).query(this::toComplaint).list();
+        return jdbc.sql(OF_CASE)
+                .param("caseRef", caseRef.value())
+                .query(this::toComplaint)
+                .list();
     }
 
     private Complaint toComplaint(ResultSet row, int rowNumber) throws SQLException {
         String id = row.getString("id");
-        return new Complaint(id, Objects.requireNonNull(dialect.instant(row, "received_at")),
+        return new Complaint(
+                id,
+                Objects.requireNonNull(dialect.instant(row, "received_at")),
                 cipher.decrypt(row.getString("text_enc"), context(id)));
     }
 

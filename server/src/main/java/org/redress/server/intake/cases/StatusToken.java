@@ -14,8 +14,7 @@ public final class StatusToken {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-    private StatusToken() {
-    }
+    private StatusToken() {}
 
     public static String generate() {
         byte[] bits = new byte[32];

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.redress.server.storage.OutboxClaims;
 import org.redress.server.intake.Progress;
+import org.redress.server.storage.OutboxClaims;
 import org.redress.server.storage.SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +39,10 @@ public class IntakeMailer {
     private final Clock clock;
     private final String from;
 
-    public IntakeMailer(IntakeOutbox outbox, ObjectProvider<JavaMailSender> sender, Clock clock,
+    public IntakeMailer(
+            IntakeOutbox outbox,
+            ObjectProvider<JavaMailSender> sender,
+            Clock clock,
             @Value("${redress.intake.mail-from:no-reply@redress.invalid}") String from) {
         this.outbox = outbox;
         this.sender = sender;
@@ -47,7 +50,9 @@ public class IntakeMailer {
         this.from = from;
     }
 
-    @Scheduled(fixedDelayString = "${redress.intake.mail-interval:PT30S}", initialDelayString = "${redress.intake.mail-interval:PT30S}")
+    @Scheduled(
+            fixedDelayString = "${redress.intake.mail-interval:PT30S}",
+            initialDelayString = "${redress.intake.mail-interval:PT30S}")
     void scheduled() {
         dispatch();
     }
@@ -73,8 +78,11 @@ public class IntakeMailer {
             } catch (MailException e) {
                 Duration wait = BACKOFF.after(due.attempts() + 1);
                 outbox.retryLater(due.id(), now.plus(wait));
-                log.warn("Sending message {} failed ({}); retrying in {} minutes", due.id(),
-                        e.getClass().getSimpleName(), wait.toMinutes());
+                log.warn(
+                        "Sending message {} failed ({}); retrying in {} minutes",
+                        due.id(),
+                        e.getClass().getSimpleName(),
+                        wait.toMinutes());
             }
         }
         return sent;
@@ -123,7 +131,8 @@ public class IntakeMailer {
         var message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(due.email().orElseThrow());
-        message.setSubject("We received your complaint about case " + due.caseRef().value());
+        message.setSubject(
+                "We received your complaint about case " + due.caseRef().value());
         message.setText("""
                 We received your complaint about case %s.
 

@@ -6,5 +6,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Runs intake's outbox dispatcher on a schedule. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class IntakeScheduling {
-}
+class IntakeScheduling {}

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 class JdbcIntakeOutbox implements IntakeOutbox {
 
     private static final String ENQUEUE = """
-            INSERT INTO intake_outbox (id, report_id, kind, created_at, attempts, next_attempt_at, sent_at, cancelled_at)
+            INSERT INTO intake_outbox (id, report_id, kind, created_at, attempts, next_attempt_at, sent_at,
+                cancelled_at)
             VALUES (:id, :reportId, :kind, :at, 0, :at, NULL, NULL)
             """;
 
@@ -48,7 +49,8 @@ class JdbcIntakeOutbox implements IntakeOutbox {
             """;
 
     private static final String RETRY_LATER = """
-            UPDATE intake_outbox SET attempts = attempts + 1, next_attempt_at = :at, claimed_by = NULL, claimed_until = NULL
+            UPDATE intake_outbox SET attempts = attempts + 1, next_attempt_at = :at, claimed_by = NULL,
+                claimed_until = NULL
              WHERE id = :id
             """;
 
@@ -66,13 +68,21 @@ class JdbcIntakeOutbox implements IntakeOutbox {
 
     @Override
     public void enqueue(String reportId, String kind, Instant at) {
-        jdbc.sql(ENQUEUE).param("id", UUID.randomUUID().toString()).param("reportId", reportId).param("kind", kind)
-                .param("at", dialect.bind(at)).update();
+        jdbc.sql(ENQUEUE)
+                .param("id", UUID.randomUUID().toString())
+                .param("reportId", reportId)
+                .param("kind", kind)
+                .param("at", dialect.bind(at))
+                .update();
     }
 
     @Override
     public List<Due> due(Instant now, int limit) {
-        return jdbc.sql(DUE).param("now", dialect.bind(now)).param("limit", limit).query(this::toDue).list();
+        return jdbc.sql(DUE)
+                .param("now", dialect.bind(now))
+                .param("limit", limit)
+                .query(this::toDue)
+                .list();
     }
 
     @Override
@@ -101,8 +111,12 @@ class JdbcIntakeOutbox implements IntakeOutbox {
     private Due toDue(ResultSet row, int rowNumber) throws SQLException {
         String reportId = row.getString("report_id");
         String sealed = row.getString("contact_email_enc");
-        return new Due(row.getString("id"), new CaseRef(row.getString("case_ref")), row.getString("kind"),
+        return new Due(
+                row.getString("id"),
+                new CaseRef(row.getString("case_ref")),
+                row.getString("kind"),
                 Optional.ofNullable(sealed).map(s -> cipher.decrypt(s, "intake_report.contact:" + reportId)),
-                row.getBoolean("messages_stopped"), row.getInt("attempts"));
+                row.getBoolean("messages_stopped"),
+                row.getInt("attempts"));
     }
 }

@@ -61,9 +61,10 @@ class IntakeApiController {
     static final String TOKEN_HEADER = "X-Case-Token";
     static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
-    record DeclarationsRequest(@NotNull @AssertTrue Boolean intimateImage, @NotNull @AssertTrue Boolean subjectOrAuthorised,
-            @NotNull @AssertTrue Boolean goodFaithAndTrue) {
-    }
+    record DeclarationsRequest(
+            @NotNull @AssertTrue Boolean intimateImage,
+            @NotNull @AssertTrue Boolean subjectOrAuthorised,
+            @NotNull @AssertTrue Boolean goodFaithAndTrue) {}
 
     record ContactRequest(@Email @Size(max = 254) @Nullable String email) {
         @Override
@@ -72,20 +73,31 @@ class IntakeApiController {
         }
     }
 
-    record ReportRequest(@NotNull @Pattern(regexp = "SUBJECT|ON_BEHALF|BYSTANDER") String reporterRole,
+    record ReportRequest(
+            @NotNull @Pattern(regexp = "SUBJECT|ON_BEHALF|BYSTANDER")
+            String reporterRole,
+
             @NotNull @Valid DeclarationsRequest declarations,
             @NotBlank @Size(max = NewReport.MAX_SIGNATURE) String signature,
-            @NotEmpty @Size(max = NewReport.MAX_LOCATORS) List<@NotBlank @Size(max = ContentLocator.MAX_LENGTH) String> contentLocators,
+
+            @NotEmpty @Size(max = NewReport.MAX_LOCATORS)
+            List<@NotBlank @Size(max = ContentLocator.MAX_LENGTH) String> contentLocators,
+
             @Valid @Nullable ContactRequest contact,
             @NotNull Boolean subjectWasUnder18,
             @Size(max = NewReport.MAX_DESCRIPTION) @Nullable String description) {
 
         NewReport toReport() {
-            return new NewReport(ReporterRole.valueOf(reporterRole),
-                    new Declarations(declarations.intimateImage(), declarations.subjectOrAuthorised(),
+            return new NewReport(
+                    ReporterRole.valueOf(reporterRole),
+                    new Declarations(
+                            declarations.intimateImage(),
+                            declarations.subjectOrAuthorised(),
                             declarations.goodFaithAndTrue()),
-                    signature, contentLocators.stream().map(ContentLocator::of).toList(),
-                    Optional.ofNullable(contact).map(ContactRequest::email), subjectWasUnder18,
+                    signature,
+                    contentLocators.stream().map(ContentLocator::of).toList(),
+                    Optional.ofNullable(contact).map(ContactRequest::email),
+                    subjectWasUnder18,
                     Optional.ofNullable(description));
         }
 
@@ -95,10 +107,14 @@ class IntakeApiController {
         }
     }
 
-    record HashRequest(@NotNull @Pattern(regexp = "[0-9a-fA-F]{64}") String pdq, @Min(0) @Max(100) @Nullable Integer quality,
+    record HashRequest(
+            @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}") String pdq,
+            @Min(0) @Max(100) @Nullable Integer quality,
             @Pattern(regexp = "[0-9a-fA-F]{32}") @Nullable String md5,
             @Pattern(regexp = "[0-9a-fA-F]{64}") @Nullable String sha256,
-            @JsonAnySetter @Size(max = 0, message = "no other members, image bytes least of all") @Nullable Map<String, Object> unexpected) {
+
+            @JsonAnySetter @Size(max = 0, message = "no other members, image bytes least of all") @Nullable
+            Map<String, Object> unexpected) {
 
         @Override
         public String toString() {
@@ -106,25 +122,37 @@ class IntakeApiController {
         }
 
         SubmittedHash toHash() {
-            return new SubmittedHash(PdqHash.fromHex(pdq), Optional.ofNullable(quality).map(Quality::new),
+            return new SubmittedHash(
+                    PdqHash.fromHex(pdq),
+                    Optional.ofNullable(quality).map(Quality::new),
                     Optional.ofNullable(md5).map(HexFormat.of()::parseHex),
                     Optional.ofNullable(sha256).map(HexFormat.of()::parseHex));
         }
     }
 
-    record HashDeclarationsRequest(@Nullable Boolean intimateImage, @NotNull @AssertTrue Boolean subjectOrAuthorised,
-            @NotNull @AssertTrue Boolean goodFaithAndTrue) {
-    }
+    record HashDeclarationsRequest(
+            @Nullable Boolean intimateImage,
+            @NotNull @AssertTrue Boolean subjectOrAuthorised,
+            @NotNull @AssertTrue Boolean goodFaithAndTrue) {}
 
-    record HashSubmissionRequest(@NotEmpty @Size(max = NewHashSubmission.MAX_HASHES) List<@NotNull @Valid HashRequest> hashes,
-            @NotNull @Valid HashDeclarationsRequest declarations, @Valid @Nullable ContactRequest contact,
-            @JsonAnySetter @Size(max = 0, message = "no other members, image bytes least of all") @Nullable Map<String, Object> unexpected) {
+    record HashSubmissionRequest(
+            @NotEmpty @Size(max = NewHashSubmission.MAX_HASHES)
+            List<@NotNull @Valid HashRequest> hashes,
+
+            @NotNull @Valid HashDeclarationsRequest declarations,
+            @Valid @Nullable ContactRequest contact,
+
+            @JsonAnySetter @Size(max = 0, message = "no other members, image bytes least of all") @Nullable
+            Map<String, Object> unexpected) {
 
         NewHashSubmission toSubmission() {
             return new NewHashSubmission(
-                    new Declarations(Boolean.TRUE.equals(declarations.intimateImage()), declarations.subjectOrAuthorised(),
+                    new Declarations(
+                            Boolean.TRUE.equals(declarations.intimateImage()),
+                            declarations.subjectOrAuthorised(),
                             declarations.goodFaithAndTrue()),
-                    hashes.stream().map(HashRequest::toHash).toList(), Optional.ofNullable(contact).map(ContactRequest::email));
+                    hashes.stream().map(HashRequest::toHash).toList(),
+                    Optional.ofNullable(contact).map(ContactRequest::email));
         }
 
         @Override
@@ -133,15 +161,24 @@ class IntakeApiController {
         }
     }
 
-    record SupportLink(String name, String url) {
-    }
+    record SupportLink(String name, String url) {}
 
-    record ReceiptView(String caseRef, String statusToken, Instant receivedAt, @Nullable Instant removalDeadline, Route route,
+    record ReceiptView(
+            String caseRef,
+            String statusToken,
+            Instant receivedAt,
+            @Nullable Instant removalDeadline,
+            Route route,
             List<SupportLink> support) {
 
         static ReceiptView of(Receipt receipt) {
-            return new ReceiptView(receipt.caseRef().value(), receipt.statusToken(), receipt.receivedAt(),
-                    receipt.removalDeadline().orElse(null), receipt.route(), Support.forRoute(receipt.route()));
+            return new ReceiptView(
+                    receipt.caseRef().value(),
+                    receipt.statusToken(),
+                    receipt.receivedAt(),
+                    receipt.removalDeadline().orElse(null),
+                    receipt.route(),
+                    Support.forRoute(receipt.route()));
         }
 
         @Override
@@ -150,21 +187,35 @@ class IntakeApiController {
         }
     }
 
-    record EventView(Instant at, String what) {
-    }
+    record EventView(Instant at, String what) {}
 
-    record StatusView(String caseRef, String state, Route route, @Nullable Instant removalDeadline, boolean withdrawn,
-            boolean messagesStopped, List<EventView> history, List<SupportLink> support) {
+    record StatusView(
+            String caseRef,
+            String state,
+            Route route,
+            @Nullable Instant removalDeadline,
+            boolean withdrawn,
+            boolean messagesStopped,
+            List<EventView> history,
+            List<SupportLink> support) {
 
         static StatusView of(CaseStatus status) {
-            return new StatusView(status.caseRef().value(), status.state().name(), status.route(),
-                    status.removalDeadline().orElse(null), status.withdrawn(), status.messagesStopped(),
-                    status.history().stream().map(e -> new EventView(e.at(), e.what())).toList(),
+            return new StatusView(
+                    status.caseRef().value(),
+                    status.state().name(),
+                    status.route(),
+                    status.removalDeadline().orElse(null),
+                    status.withdrawn(),
+                    status.messagesStopped(),
+                    status.history().stream()
+                            .map(e -> new EventView(e.at(), e.what()))
+                            .toList(),
                     Support.forRoute(status.route()));
         }
     }
 
-    record ComplaintRequest(@NotBlank @Size(max = Complaint.MAX_TEXT) String text) {
+    record ComplaintRequest(
+            @NotBlank @Size(max = Complaint.MAX_TEXT) String text) {
         @Override
         public String toString() {
             return "ComplaintRequest[text=redacted]";
@@ -186,50 +237,64 @@ class IntakeApiController {
     @PostMapping(path = "/reports")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowAnyone
-    ReceiptView report(@Valid @RequestBody ReportRequest request,
+    ReceiptView report(
+            @Valid @RequestBody ReportRequest request,
             @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) @Nullable String idempotencyKey) {
-        return ReceiptView.of(intake.report(new Actor.Public(), Channel.PUBLIC, request.toReport(), key(idempotencyKey)));
+        return ReceiptView.of(
+                intake.report(new Actor.Public(), Channel.PUBLIC, request.toReport(), key(idempotencyKey)));
     }
 
     @PostMapping(path = "/flagger/reports")
     @ResponseStatus(HttpStatus.CREATED)
     @Allow(Role.FLAGGER)
-    ReceiptView flaggerReport(Authentication caller, @Valid @RequestBody ReportRequest request,
+    ReceiptView flaggerReport(
+            Authentication caller,
+            @Valid @RequestBody ReportRequest request,
             @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) @Nullable String idempotencyKey) {
-        return ReceiptView.of(intake.report(Callers.actorOf(caller), Channel.FLAGGER, request.toReport(), key(idempotencyKey)));
+        return ReceiptView.of(
+                intake.report(Callers.actorOf(caller), Channel.FLAGGER, request.toReport(), key(idempotencyKey)));
     }
 
     @PostMapping(path = "/regulator-notices")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({ Role.COMPLIANCE, Role.ADMIN })
-    ReceiptView regulatorNotice(Authentication caller, @Valid @RequestBody ReportRequest request,
+    @Allow({Role.COMPLIANCE, Role.ADMIN})
+    ReceiptView regulatorNotice(
+            Authentication caller,
+            @Valid @RequestBody ReportRequest request,
             @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) @Nullable String idempotencyKey) {
-        return ReceiptView.of(intake.report(Callers.actorOf(caller), Channel.REGULATOR, request.toReport(), key(idempotencyKey)));
+        return ReceiptView.of(
+                intake.report(Callers.actorOf(caller), Channel.REGULATOR, request.toReport(), key(idempotencyKey)));
     }
 
     @PostMapping(path = "/hash-submissions")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowAnyone
-    ReceiptView protect(@Valid @RequestBody HashSubmissionRequest request,
+    ReceiptView protect(
+            @Valid @RequestBody HashSubmissionRequest request,
             @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) @Nullable String idempotencyKey) {
         return ReceiptView.of(intake.protect(new Actor.Public(), request.toSubmission(), key(idempotencyKey)));
     }
 
     @GetMapping("/reports/{caseRef}")
     @AllowAnyone
-    StatusView status(@PathVariable String caseRef, @RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token) {
+    StatusView status(
+            @PathVariable String caseRef,
+            @RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token) {
         return StatusView.of(intake.status(caseRef, token == null ? "" : token));
     }
 
     @PostMapping("/reports/{caseRef}/withdrawal")
     @AllowAnyone
-    StatusView withdraw(@PathVariable String caseRef, @RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token) {
+    StatusView withdraw(
+            @PathVariable String caseRef,
+            @RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token) {
         return StatusView.of(intake.withdraw(new Actor.Public(), caseRef, token == null ? "" : token));
     }
 
     @PostMapping("/reports/{caseRef}/message-opt-out")
     @AllowAnyone
-    StatusView stopMessages(@PathVariable String caseRef,
+    StatusView stopMessages(
+            @PathVariable String caseRef,
             @RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token) {
         return StatusView.of(intake.stopMessages(new Actor.Public(), caseRef, token == null ? "" : token));
     }
@@ -237,9 +302,12 @@ class IntakeApiController {
     @PostMapping("/reports/{caseRef}/complaints")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowAnyone
-    ComplaintView complain(@PathVariable String caseRef, @RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token,
+    ComplaintView complain(
+            @PathVariable String caseRef,
+            @RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token,
             @Valid @RequestBody ComplaintRequest request) {
-        return ComplaintView.of(intake.complain(new Actor.Public(), caseRef, token == null ? "" : token, request.text()));
+        return ComplaintView.of(
+                intake.complain(new Actor.Public(), caseRef, token == null ? "" : token, request.text()));
     }
 
     private static Optional<String> key(@Nullable String idempotencyKey) {

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.Set;
 import org.redress.server.web.BufferedBodyRequest;
 import org.redress.server.web.ProblemResponses;
-import org.redress.server.web.RequestPaths;
 import org.redress.server.web.ProblemTypes;
+import org.redress.server.web.RequestPaths;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -35,14 +35,17 @@ class PublicSubmissionFilter extends OncePerRequestFilter {
 
     static final URI LENGTH_REQUIRED = URI.create("/problems/length-required");
 
-    private static final Set<String> PUBLIC_SUBMISSIONS = Set.of("/api/v1/reports", "/api/v1/hash-submissions", "/report");
+    private static final Set<String> PUBLIC_SUBMISSIONS =
+            Set.of("/api/v1/reports", "/api/v1/hash-submissions", "/report");
 
     private final long maxBodyBytes;
     private final SubmissionLimits limits;
 
-    PublicSubmissionFilter(@Value("${redress.intake.max-body-bytes:65536}") long maxBodyBytes,
+    PublicSubmissionFilter(
+            @Value("${redress.intake.max-body-bytes:65536}") long maxBodyBytes,
             @Value("${redress.intake.submissions-per-window:120}") int perWindow,
-            @Value("${redress.intake.window:PT10M}") Duration window, Clock clock) {
+            @Value("${redress.intake.window:PT10M}") Duration window,
+            Clock clock) {
         this.maxBodyBytes = maxBodyBytes;
         this.limits = new SubmissionLimits(perWindow, window, 100_000, clock);
     }
@@ -53,7 +56,8 @@ class PublicSubmissionFilter extends OncePerRequestFilter {
     }
 
     private static boolean isGuarded(String path) {
-        return PUBLIC_SUBMISSIONS.contains(path) || (path.startsWith("/api/v1/reports/") || path.startsWith("/status/"));
+        return PUBLIC_SUBMISSIONS.contains(path)
+                || (path.startsWith("/api/v1/reports/") || path.startsWith("/status/"));
     }
 
     @Override
@@ -69,8 +73,8 @@ class PublicSubmissionFilter extends OncePerRequestFilter {
             if (isForm(request)) {
                 // The container parses form fields from its own stream; browsers always declare a
                 // form's length, so a form without one is refused rather than parsed twice.
-                ProblemResponses.write(response, HttpStatus.LENGTH_REQUIRED, LENGTH_REQUIRED,
-                        "Send the form with a Content-Length.");
+                ProblemResponses.write(
+                        response, HttpStatus.LENGTH_REQUIRED, LENGTH_REQUIRED, "Send the form with a Content-Length.");
                 return;
             }
             var buffered = BufferedBodyRequest.read(request, maxBodyBytes);
@@ -80,9 +84,13 @@ class PublicSubmissionFilter extends OncePerRequestFilter {
             }
             request = buffered.get();
         }
-        if (PUBLIC_SUBMISSIONS.contains(RequestPaths.normalised(request)) && !limits.tryAcquire(request.getRemoteAddr())) {
+        if (PUBLIC_SUBMISSIONS.contains(RequestPaths.normalised(request))
+                && !limits.tryAcquire(request.getRemoteAddr())) {
             response.setHeader("Retry-After", "600");
-            ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_REQUESTS,
+            ProblemResponses.write(
+                    response,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    TOO_MANY_REQUESTS,
                     "Too many submissions from this address; try again later.");
             return;
         }
@@ -95,7 +103,7 @@ class PublicSubmissionFilter extends OncePerRequestFilter {
     }
 
     private static void tooLarge(HttpServletResponse response) throws IOException {
-        ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
-                "The request is too large.");
+        ProblemResponses.write(
+                response, HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "The request is too large.");
     }
 }

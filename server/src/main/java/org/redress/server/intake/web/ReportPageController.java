@@ -44,17 +44,28 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ReportPageController {
 
     /** What the person typed, echoed back into the form only (never logged). */
-    record ReportForm(@Nullable String reporterRole, @Nullable Boolean intimateImage, @Nullable Boolean subjectOrAuthorised,
-            @Nullable Boolean goodFaithAndTrue, @Nullable String signature, @Nullable String contentLocators, @Nullable String email,
-            @Nullable String subjectWasUnder18, @Nullable String description) {
+    record ReportForm(
+            @Nullable String reporterRole,
+            @Nullable Boolean intimateImage,
+            @Nullable Boolean subjectOrAuthorised,
+            @Nullable Boolean goodFaithAndTrue,
+            @Nullable String signature,
+            @Nullable String contentLocators,
+            @Nullable String email,
+            @Nullable String subjectWasUnder18,
+            @Nullable String description) {
 
         static ReportForm empty() {
             return new ReportForm(null, null, null, null, null, null, null, null, null);
         }
 
         List<String> locators() {
-            return contentLocators == null ? List.of()
-                    : Arrays.stream(contentLocators.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            return contentLocators == null
+                    ? List.of()
+                    : Arrays.stream(contentLocators.split("\\R"))
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty())
+                            .toList();
         }
 
         public boolean declaresIntimateImage() {
@@ -75,11 +86,10 @@ class ReportPageController {
         }
     }
 
-    record EventRow(String at, String what) {
-    }
+    record EventRow(String at, String what) {}
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.UK)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
 
     private static final Map<String, String> PLAIN = plainSentences(Map.of(
             "REPORT_RECEIVED", "We received your report.",
@@ -124,32 +134,45 @@ class ReportPageController {
             model.addAttribute("support", Support.forRoute(Route.INTIMATE_IMAGE));
             return "intake/report";
         }
-        var report = new NewReport(ReporterRole.valueOf(form.reporterRole()),
-                new Declarations(form.declaresIntimateImage(), form.declaresSubjectOrAuthorised(), form.declaresGoodFaithAndTrue()),
-                String.valueOf(form.signature()), form.locators().stream().map(ContentLocator::of).toList(),
-                Optional.ofNullable(form.email()), "yes".equals(form.subjectWasUnder18()), Optional.ofNullable(form.description()));
+        var report = new NewReport(
+                ReporterRole.valueOf(form.reporterRole()),
+                new Declarations(
+                        form.declaresIntimateImage(),
+                        form.declaresSubjectOrAuthorised(),
+                        form.declaresGoodFaithAndTrue()),
+                String.valueOf(form.signature()),
+                form.locators().stream().map(ContentLocator::of).toList(),
+                Optional.ofNullable(form.email()),
+                "yes".equals(form.subjectWasUnder18()),
+                Optional.ofNullable(form.description()));
         Receipt receipt = intake.report(new Actor.Public(), Channel.PUBLIC, report, Optional.empty());
         private_(response);
         model.addAttribute("receipt", receipt);
         model.addAttribute("support", Support.forRoute(receipt.route()));
-        model.addAttribute("deadline", receipt.removalDeadline().map(WHEN::format).orElse(null));
+        model.addAttribute(
+                "deadline", receipt.removalDeadline().map(WHEN::format).orElse(null));
         return "intake/receipt";
     }
 
     /** Field → message, in the order the fields appear. */
     static Map<String, String> validate(ReportForm form) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (form.reporterRole() == null || Arrays.stream(ReporterRole.values()).noneMatch(r -> r.name().equals(form.reporterRole()))) {
+        if (form.reporterRole() == null
+                || Arrays.stream(ReporterRole.values()).noneMatch(r -> r.name().equals(form.reporterRole()))) {
             errors.put("reporterRole", "Choose who you are reporting as.");
         }
         if (form.subjectWasUnder18() == null || !List.of("yes", "no").contains(form.subjectWasUnder18())) {
-            errors.put("subjectWasUnder18", "Tell us whether the person was under 18. If you are not sure, choose yes.");
+            errors.put(
+                    "subjectWasUnder18", "Tell us whether the person was under 18. If you are not sure, choose yes.");
         }
         List<String> locators = form.locators();
         if (locators.isEmpty()) {
             errors.put("contentLocators", "Give at least one link or content ID, one per line.");
-        } else if (locators.size() > NewReport.MAX_LOCATORS || locators.stream().anyMatch(l -> l.length() > ContentLocator.MAX_LENGTH)) {
-            errors.put("contentLocators", "Give at most " + NewReport.MAX_LOCATORS + " links, each shorter than 2048 characters.");
+        } else if (locators.size() > NewReport.MAX_LOCATORS
+                || locators.stream().anyMatch(l -> l.length() > ContentLocator.MAX_LENGTH)) {
+            errors.put(
+                    "contentLocators",
+                    "Give at most " + NewReport.MAX_LOCATORS + " links, each shorter than 2048 characters.");
         }
         String email = form.email() == null ? "" : form.email().strip();
         if (!email.isEmpty() && (email.length() > 254 || !email.matches("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+"))) {
@@ -176,49 +199,78 @@ class ReportPageController {
 
     @GetMapping("/status/{caseRef}")
     @AllowAnyone
-    String status(@PathVariable String caseRef, @RequestParam(name = "t", required = false) @Nullable String token, Model model,
+    String status(
+            @PathVariable String caseRef,
+            @RequestParam(name = "t", required = false) @Nullable String token,
+            Model model,
             HttpServletResponse response) {
         return statusPage(token, model, response, () -> intake.status(caseRef, orEmpty(token)), null);
     }
 
     @PostMapping("/status/{caseRef}/withdraw")
     @AllowAnyone
-    String withdraw(@PathVariable String caseRef, @RequestParam(name = "t", required = false) @Nullable String token, Model model,
+    String withdraw(
+            @PathVariable String caseRef,
+            @RequestParam(name = "t", required = false) @Nullable String token,
+            Model model,
             HttpServletResponse response) {
-        return statusPage(token, model, response, () -> {
-            try {
-                return intake.withdraw(new Actor.Public(), caseRef, orEmpty(token));
-            } catch (ReportWithdrawnAlreadyException e) {
-                return intake.status(caseRef, orEmpty(token));
-            }
-        }, "Your report is withdrawn.");
+        return statusPage(
+                token,
+                model,
+                response,
+                () -> {
+                    try {
+                        return intake.withdraw(new Actor.Public(), caseRef, orEmpty(token));
+                    } catch (ReportWithdrawnAlreadyException e) {
+                        return intake.status(caseRef, orEmpty(token));
+                    }
+                },
+                "Your report is withdrawn.");
     }
 
     @PostMapping("/status/{caseRef}/stop-messages")
     @AllowAnyone
-    String stopMessages(@PathVariable String caseRef, @RequestParam(name = "t", required = false) @Nullable String token,
-            Model model, HttpServletResponse response) {
-        return statusPage(token, model, response, () -> intake.stopMessages(new Actor.Public(), caseRef, orEmpty(token)),
+    String stopMessages(
+            @PathVariable String caseRef,
+            @RequestParam(name = "t", required = false) @Nullable String token,
+            Model model,
+            HttpServletResponse response) {
+        return statusPage(
+                token,
+                model,
+                response,
+                () -> intake.stopMessages(new Actor.Public(), caseRef, orEmpty(token)),
                 "We will not send you any more messages about this case.");
     }
 
     @PostMapping("/status/{caseRef}/complain")
     @AllowAnyone
-    String complain(@PathVariable String caseRef, @RequestParam(name = "t", required = false) @Nullable String token,
-            @RequestParam(name = "text", required = false) @Nullable String text, Model model, HttpServletResponse response) {
+    String complain(
+            @PathVariable String caseRef,
+            @RequestParam(name = "t", required = false) @Nullable String token,
+            @RequestParam(name = "text", required = false) @Nullable String text,
+            Model model,
+            HttpServletResponse response) {
         String complaint = text == null ? "" : text.strip();
         if (complaint.isEmpty() || complaint.length() > Complaint.MAX_TEXT) {
             String page = statusPage(token, model, response, () -> intake.status(caseRef, orEmpty(token)), null);
             if (response.getStatus() != HttpStatus.NOT_FOUND.value()) {
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
                 model.addAttribute("complaintText", complaint);
-                model.addAttribute("complaintError", complaint.isEmpty() ? "Write what you want to complain about."
-                        : "Keep your complaint under " + Complaint.MAX_TEXT + " characters.");
+                model.addAttribute(
+                        "complaintError",
+                        complaint.isEmpty()
+                                ? "Write what you want to complain about."
+                                : "Keep your complaint under " + Complaint.MAX_TEXT + " characters.");
             }
             return page;
         }
-        return statusPage(token, model, response,
-                () -> intake.complain(new Actor.Public(), caseRef, orEmpty(token), complaint).status(),
+        return statusPage(
+                token,
+                model,
+                response,
+                () -> intake.complain(new Actor.Public(), caseRef, orEmpty(token), complaint)
+                        .status(),
                 "Your complaint is recorded. It is handled on the expedited route, ahead of ordinary complaints.");
     }
 
@@ -234,8 +286,8 @@ class ReportPageController {
         CaseStatus get();
     }
 
-    private String statusPage(@Nullable String token, Model model, HttpServletResponse response, Lookup lookup,
-            @Nullable String notice) {
+    private String statusPage(
+            @Nullable String token, Model model, HttpServletResponse response, Lookup lookup, @Nullable String notice) {
         private_(response);
         CaseStatus status;
         try {
@@ -248,9 +300,13 @@ class ReportPageController {
         model.addAttribute("token", orEmpty(token));
         model.addAttribute("notice", notice);
         model.addAttribute("support", Support.forRoute(status.route()));
-        model.addAttribute("deadline", status.removalDeadline().map(WHEN::format).orElse(null));
-        model.addAttribute("events", status.history().stream()
-                .map(e -> new EventRow(WHEN.format(e.at()), PLAIN.getOrDefault(e.what(), e.what()))).toList());
+        model.addAttribute(
+                "deadline", status.removalDeadline().map(WHEN::format).orElse(null));
+        model.addAttribute(
+                "events",
+                status.history().stream()
+                        .map(e -> new EventRow(WHEN.format(e.at()), PLAIN.getOrDefault(e.what(), e.what())))
+                        .toList());
         return "intake/status";
     }
 

@@ -77,15 +77,12 @@ public interface Entries {
         String bankId();
 
         /** An entry was added, changed or deleted. */
-        record OfEntry(long seq, String bankId, long entryId) implements Change {
-        }
+        record OfEntry(long seq, String bankId, long entryId) implements Change {}
 
         /** The bank was created or its settings changed (action, distance, floor, name, enabled). */
-        record OfSettings(long seq, String bankId) implements Change {
-        }
+        record OfSettings(long seq, String bankId) implements Change {}
 
         /** Entries were added too many to log one by one: the bank is read again. */
-        record OfAllEntries(long seq, String bankId) implements Change {
-        }
+        record OfAllEntries(long seq, String bankId) implements Change {}
     }
 }

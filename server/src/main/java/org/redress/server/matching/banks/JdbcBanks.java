@@ -48,14 +48,15 @@ class JdbcBanks implements Banks {
     @Override
     public boolean insert(Bank bank) {
         return jdbc.sql(INSERT_IF_NAME_FREE)
-                .param("id", bank.id())
-                .param("name", bank.name().value())
-                .param("action", bank.action().name())
-                .param("maxDistance", bank.maxDistance())
-                .param("qualityFloor", bank.qualityFloor())
-                .param("enabled", bank.enabled() ? 1 : 0)
-                .param("createdAt", dialect.bind(bank.createdAt()))
-                .update() == 1;
+                        .param("id", bank.id())
+                        .param("name", bank.name().value())
+                        .param("action", bank.action().name())
+                        .param("maxDistance", bank.maxDistance())
+                        .param("qualityFloor", bank.qualityFloor())
+                        .param("enabled", bank.enabled() ? 1 : 0)
+                        .param("createdAt", dialect.bind(bank.createdAt()))
+                        .update()
+                == 1;
     }
 
     @Override
@@ -85,8 +86,13 @@ class JdbcBanks implements Banks {
     }
 
     private Bank toBank(ResultSet row, int rowNumber) throws SQLException {
-        return new Bank(row.getString("id"), new BankName(row.getString("name")), BankAction.valueOf(row.getString("action")),
-                row.getInt("max_distance"), row.getInt("quality_floor"), row.getInt("enabled") == 1,
+        return new Bank(
+                row.getString("id"),
+                new BankName(row.getString("name")),
+                BankAction.valueOf(row.getString("action")),
+                row.getInt("max_distance"),
+                row.getInt("quality_floor"),
+                row.getInt("enabled") == 1,
                 Objects.requireNonNull(dialect.instant(row, "created_at"), "created_at"));
     }
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,15 +11,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.redress.pdq.PdqHash;
 import org.redress.server.matching.BankEntry;
 import org.redress.server.matching.EntryHashes;
 import org.redress.server.matching.Provenance;
 import org.redress.server.storage.SqlDialect;
-import javax.sql.DataSource;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -52,9 +51,11 @@ class JdbcEntries implements Entries {
              ORDER BY e.id
             """;
 
-    private static final String FROM_PROVENANCE = COLUMNS + " WHERE source_kind = :sourceKind AND source_ref = :sourceRef ORDER BY id";
+    private static final String FROM_PROVENANCE =
+            COLUMNS + " WHERE source_kind = :sourceKind AND source_ref = :sourceRef ORDER BY id";
 
-    private static final String IDS_FROM_PROVENANCE = "SELECT id FROM matching_entry WHERE source_kind = :sourceKind AND source_ref = :sourceRef ORDER BY id";
+    private static final String IDS_FROM_PROVENANCE =
+            "SELECT id FROM matching_entry WHERE source_kind = :sourceKind AND source_ref = :sourceRef ORDER BY id";
 
     private static final String IN_BANK = COLUMNS + " WHERE bank_id = :bankId ORDER BY id";
 
@@ -91,7 +92,8 @@ class JdbcEntries implements Entries {
 
     private static final String LOG_FROM_PROVENANCE = """
             INSERT INTO matching_change (bank_id, entry_id)
-            SELECT bank_id, id FROM matching_entry WHERE source_kind = :sourceKind AND source_ref = :sourceRef ORDER BY id
+            SELECT bank_id, id FROM matching_entry WHERE source_kind = :sourceKind AND source_ref = :sourceRef
+                ORDER BY id
             """;
 
     private static final String LAST_CHANGE = """
@@ -179,7 +181,8 @@ class JdbcEntries implements Entries {
         List<Long> ids = jdbc.sql(IDS_FROM_PROVENANCE)
                 .param("sourceKind", provenance.source().name())
                 .param("sourceRef", provenance.ref())
-                .query(Long.class).list();
+                .query(Long.class)
+                .list();
         return ids.stream().mapToLong(Long::longValue).toArray();
     }
 
@@ -205,7 +208,8 @@ class JdbcEntries implements Entries {
                 .param("note", entry.note().orElse(null))
                 .param("enabled", entry.enabled() ? 1 : 0)
                 .param("createdAt", dialect.bind(entry.createdAt()))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         log(entry.bankId(), id);
         return id;
     }
@@ -220,7 +224,10 @@ class JdbcEntries implements Entries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(BY_IDS).param("ids", List.copyOf(ids)).query(this::toEntry).list();
+        return jdbc.sql(BY_IDS)
+                .param("ids", List.copyOf(ids))
+                .query(this::toEntry)
+                .list();
     }
 
     @Override
@@ -239,7 +246,11 @@ class JdbcEntries implements Entries {
 
     @Override
     public List<BankEntry> newestInBank(String bankId, int limit) {
-        return jdbc.sql(NEWEST_IN_BANK).param("bankId", bankId).param("limit", limit).query(this::toEntry).list();
+        return jdbc.sql(NEWEST_IN_BANK)
+                .param("bankId", bankId)
+                .param("limit", limit)
+                .query(this::toEntry)
+                .list();
     }
 
     @Override
@@ -253,15 +264,19 @@ class JdbcEntries implements Entries {
 
     @Override
     public boolean setEnabled(long id, boolean enabled) {
-        Optional<String> bankId = jdbc.sql(SET_ENABLED).param("id", id).param("enabled", enabled ? 1 : 0)
-                .query(String.class).optional();
+        Optional<String> bankId = jdbc.sql(SET_ENABLED)
+                .param("id", id)
+                .param("enabled", enabled ? 1 : 0)
+                .query(String.class)
+                .optional();
         bankId.ifPresent(bank -> log(bank, id));
         return bankId.isPresent();
     }
 
     @Override
     public boolean delete(long id) {
-        Optional<String> bankId = jdbc.sql(DELETE).param("id", id).query(String.class).optional();
+        Optional<String> bankId =
+                jdbc.sql(DELETE).param("id", id).query(String.class).optional();
         bankId.ifPresent(bank -> log(bank, id));
         return bankId.isPresent();
     }
@@ -271,7 +286,8 @@ class JdbcEntries implements Entries {
         List<Long> ids = jdbc.sql(DISABLE_BY_PROVENANCE)
                 .param("sourceKind", provenance.source().name())
                 .param("sourceRef", provenance.ref())
-                .query(Long.class).list();
+                .query(Long.class)
+                .list();
         List<BankEntry> disabled = findAll(ids);
         disabled.forEach(entry -> log(entry.bankId(), entry.id()));
         return disabled;
@@ -286,8 +302,10 @@ class JdbcEntries implements Entries {
     @Override
     public void logEntriesFrom(Provenance provenance) {
         dialect.serialize(jdbc, "matching_change");
-        jdbc.sql(LOG_FROM_PROVENANCE).param("sourceKind", provenance.source().name())
-                .param("sourceRef", provenance.ref()).update();
+        jdbc.sql(LOG_FROM_PROVENANCE)
+                .param("sourceKind", provenance.source().name())
+                .param("sourceRef", provenance.ref())
+                .update();
     }
 
     @Override
@@ -303,20 +321,24 @@ class JdbcEntries implements Entries {
 
     @Override
     public List<Change> changesAfter(long seq, int limit) {
-        return jdbc.sql(CHANGES_AFTER).param("seq", seq).param("limit", limit).query((row, n) -> {
-            long at = row.getLong("seq");
-            String bankId = row.getString("bank_id");
-            long entryId = row.getLong("entry_id");
-            Change change;
-            if (!row.wasNull()) {
-                change = new Change.OfEntry(at, bankId, entryId);
-            } else if (row.getInt("reload") == 1) {
-                change = new Change.OfAllEntries(at, bankId);
-            } else {
-                change = new Change.OfSettings(at, bankId);
-            }
-            return change;
-        }).list();
+        return jdbc.sql(CHANGES_AFTER)
+                .param("seq", seq)
+                .param("limit", limit)
+                .query((row, n) -> {
+                    long at = row.getLong("seq");
+                    String bankId = row.getString("bank_id");
+                    long entryId = row.getLong("entry_id");
+                    Change change;
+                    if (!row.wasNull()) {
+                        change = new Change.OfEntry(at, bankId, entryId);
+                    } else if (row.getInt("reload") == 1) {
+                        change = new Change.OfAllEntries(at, bankId);
+                    } else {
+                        change = new Change.OfSettings(at, bankId);
+                    }
+                    return change;
+                })
+                .list();
     }
 
     /**
@@ -330,9 +352,15 @@ class JdbcEntries implements Entries {
 
     private BankEntry toEntry(ResultSet row, int rowNumber) throws SQLException {
         var hashes = EntryHashes.parse(row.getString("pdq"), row.getString("md5"), row.getString("sha256"));
-        var provenance = new Provenance(Provenance.Source.valueOf(row.getString("source_kind")), row.getString("source_ref"));
-        return new BankEntry(row.getLong("id"), row.getString("bank_id"), hashes, provenance,
-                Optional.ofNullable(row.getString("note")), row.getInt("enabled") == 1,
+        var provenance =
+                new Provenance(Provenance.Source.valueOf(row.getString("source_kind")), row.getString("source_ref"));
+        return new BankEntry(
+                row.getLong("id"),
+                row.getString("bank_id"),
+                hashes,
+                provenance,
+                Optional.ofNullable(row.getString("note")),
+                row.getInt("enabled") == 1,
                 Objects.requireNonNull(dialect.instant(row, "created_at"), "created_at"));
     }
 }

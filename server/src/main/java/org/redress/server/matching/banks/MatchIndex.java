@@ -60,8 +60,7 @@ public class MatchIndex {
     public static final int INCREMENTAL_IMPORT_LIMIT = 5_000;
 
     /** A matching entry with the bank it is in. */
-    public record Hit(Bank bank, long entryId, int distance) {
-    }
+    public record Hit(Bank bank, long entryId, int distance) {}
 
     private final Banks banks;
     private final Entries entries;
@@ -106,7 +105,8 @@ public class MatchIndex {
      * smallest distance per entry), plus exact digest matches at distance 0. A bank whose quality
      * floor the queries' quality is under matches by digest only.
      */
-    public List<Hit> search(List<PdqHash> queries, Optional<Quality> quality, Optional<String> md5, Optional<String> sha256) {
+    public List<Hit> search(
+            List<PdqHash> queries, Optional<Quality> quality, Optional<String> md5, Optional<String> sha256) {
         List<Hit> hits = new ArrayList<>();
         for (BankIndex index : byBank.values()) {
             Bank bank = index.bank;
@@ -119,21 +119,26 @@ public class MatchIndex {
                 }
             }
             md5.ifPresent(d -> index.digests.getOrDefault("md5:" + d, List.of()).forEach(id -> best.put(id, 0)));
-            sha256.ifPresent(d -> index.digests.getOrDefault("sha256:" + d, List.of()).forEach(id -> best.put(id, 0)));
+            sha256.ifPresent(
+                    d -> index.digests.getOrDefault("sha256:" + d, List.of()).forEach(id -> best.put(id, 0)));
             best.forEach((id, distance) -> hits.add(new Hit(bank, id, distance)));
         }
-        hits.sort((a, b) -> a.distance() != b.distance() ? Integer.compare(a.distance(), b.distance())
+        hits.sort((a, b) -> a.distance() != b.distance()
+                ? Integer.compare(a.distance(), b.distance())
                 : Long.compare(a.entryId(), b.entryId()));
         return hits;
     }
 
-    @Scheduled(fixedDelayString = "${redress.matching.poll-interval:250ms}",
+    @Scheduled(
+            fixedDelayString = "${redress.matching.poll-interval:250ms}",
             initialDelayString = "${redress.matching.poll-initial-delay:0ms}")
     void poll() {
         try {
             refresh();
         } catch (RuntimeException e) {
-            log.warn("Matching index refresh failed ({}); retrying at the next poll", e.getClass().getName());
+            log.warn(
+                    "Matching index refresh failed ({}); retrying at the next poll",
+                    e.getClass().getName());
         }
     }
 
@@ -189,7 +194,10 @@ public class MatchIndex {
         applied = upTo;
         // Changes committed while loading are applied again; applying a change is idempotent.
         loaded = true;
-        log.info("Matching index loaded: {} banks, {} PDQ entries in {} ms", byBank.size(), size(),
+        log.info(
+                "Matching index loaded: {} banks, {} PDQ entries in {} ms",
+                byBank.size(),
+                size(),
                 (System.nanoTime() - started) / 1_000_000);
         refresh();
     }
@@ -321,7 +329,8 @@ public class MatchIndex {
             if (keys != null) {
                 for (String key : keys) {
                     digests.computeIfPresent(key, (k, ids) -> {
-                        List<Long> rest = ids.stream().filter(other -> other != id).toList();
+                        List<Long> rest =
+                                ids.stream().filter(other -> other != id).toList();
                         return rest.isEmpty() ? null : rest;
                     });
                 }

@@ -1,6 +1,5 @@
 package org.redress.server.matching.check;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.redress.server.matching.BankAction;
 import org.redress.server.matching.CheckResult;
 import org.redress.server.matching.ContentChecked;
@@ -58,9 +58,13 @@ public class CheckRecorder implements SmartLifecycle {
     private static final long WAIT_SECONDS = 30;
 
     /** A check whose verdict is to be recorded. */
-    record Pending(Actor actor, Upload upload, CheckResult result, List<MatchIndex.Hit> hits, Instant checkedAt,
-            CompletableFuture<Void> recorded) {
-    }
+    record Pending(
+            Actor actor,
+            Upload upload,
+            CheckResult result,
+            List<MatchIndex.Hit> hits,
+            Instant checkedAt,
+            CompletableFuture<Void> recorded) {}
 
     private final Entries entries;
     private final ContentRegistry registry;
@@ -71,7 +75,10 @@ public class CheckRecorder implements SmartLifecycle {
     private volatile boolean running;
     private @Nullable Thread writer;
 
-    CheckRecorder(Entries entries, ContentRegistry registry, ApplicationEventPublisher events,
+    CheckRecorder(
+            Entries entries,
+            ContentRegistry registry,
+            ApplicationEventPublisher events,
             PlatformTransactionManager transactions) {
         this.entries = entries;
         this.registry = registry;
@@ -123,7 +130,8 @@ public class CheckRecorder implements SmartLifecycle {
                 // interrupt must not drop the checks still waiting.
             } catch (Throwable e) {
                 // The writer must outlive anything a batch throws, or every later check would hang.
-                log.error("Recording a batch of checks failed ({})", e.getClass().getName());
+                log.error(
+                        "Recording a batch of checks failed ({})", e.getClass().getName());
                 batch.forEach(p -> p.recorded().completeExceptionally(e));
             } finally {
                 batch.clear();
@@ -139,7 +147,9 @@ public class CheckRecorder implements SmartLifecycle {
                 batch.getFirst().recorded().completeExceptionally(e);
                 return;
             }
-            log.warn("A batch of {} checks failed to commit ({}); retrying them one by one", batch.size(),
+            log.warn(
+                    "A batch of {} checks failed to commit ({}); retrying them one by one",
+                    batch.size(),
                     e.getClass().getName());
             batch.forEach(this::commitAlone);
             return;
@@ -163,15 +173,25 @@ public class CheckRecorder implements SmartLifecycle {
             // BLOCK and REVIEW verdicts act on the upload, so they are audited; an ALLOW is only
             // registered: a hash-chained entry per clean upload would serialise every check.
             if (p.result().verdict() != Verdict.ALLOW) {
-                events.publishEvent(new ContentChecked(p.actor(), p.upload().contentId(), p.result().verdict(),
+                events.publishEvent(new ContentChecked(
+                        p.actor(),
+                        p.upload().contentId(),
+                        p.result().verdict(),
                         p.result().matches().size()));
                 audited = true;
             }
             for (MatchIndex.Hit hit : p.hits()) {
                 if (hit.bank().action() != BankAction.LOG) {
-                    events.publishEvent(new MatchFound(p.actor(), new ContentId(p.upload().contentId()), hit.bank().name(),
-                            hit.entryId(), hit.distance(), hit.bank().action().verdict(),
-                            origins.getOrDefault(hit.entryId(), Optional.empty()), false, p.checkedAt()));
+                    events.publishEvent(new MatchFound(
+                            p.actor(),
+                            new ContentId(p.upload().contentId()),
+                            hit.bank().name(),
+                            hit.entryId(),
+                            hit.distance(),
+                            hit.bank().action().verdict(),
+                            origins.getOrDefault(hit.entryId(), Optional.empty()),
+                            false,
+                            p.checkedAt()));
                     audited = true;
                 }
             }
@@ -193,7 +213,8 @@ public class CheckRecorder implements SmartLifecycle {
         } catch (RuntimeException e) {
             status.rollbackToSavepoint(beforeRegistering);
             if (batch.size() == 1) {
-                log.warn("Registering checked content failed ({}); the verdict stands and is audited",
+                log.warn(
+                        "Registering checked content failed ({}); the verdict stands and is audited",
                         e.getClass().getName());
                 return;
             }
@@ -204,7 +225,8 @@ public class CheckRecorder implements SmartLifecycle {
                     status.releaseSavepoint(beforeOne);
                 } catch (RuntimeException one) {
                     status.rollbackToSavepoint(beforeOne);
-                    log.warn("Registering checked content failed ({}); the verdict stands and is audited",
+                    log.warn(
+                            "Registering checked content failed ({}); the verdict stands and is audited",
                             one.getClass().getName());
                 }
             }
@@ -212,15 +234,22 @@ public class CheckRecorder implements SmartLifecycle {
     }
 
     private static ContentRegistry.Registration registration(Pending p) {
-        return new ContentRegistry.Registration(new RegisteredContent(p.upload().contentId(), p.upload().hashes(),
-                p.upload().quality()),
-                p.upload().uploaderId(), p.result().verdict(), p.checkedAt());
+        return new ContentRegistry.Registration(
+                new RegisteredContent(
+                        p.upload().contentId(), p.upload().hashes(), p.upload().quality()),
+                p.upload().uploaderId(),
+                p.result().verdict(),
+                p.checkedAt());
     }
 
     /** The case each matched entry came from, looked up once per batch. */
     private Map<Long, Optional<CaseRef>> originatingCases(List<Pending> batch) {
-        List<Long> ids = batch.stream().flatMap(p -> p.hits().stream())
-                .filter(hit -> hit.bank().action() != BankAction.LOG).map(MatchIndex.Hit::entryId).distinct().toList();
+        List<Long> ids = batch.stream()
+                .flatMap(p -> p.hits().stream())
+                .filter(hit -> hit.bank().action() != BankAction.LOG)
+                .map(MatchIndex.Hit::entryId)
+                .distinct()
+                .toList();
         Map<Long, Optional<CaseRef>> origins = new HashMap<>();
         for (int from = 0; from < ids.size(); from += 500) {
             entries.findAll(ids.subList(from, Math.min(ids.size(), from + 500)))
@@ -236,7 +265,8 @@ public class CheckRecorder implements SmartLifecycle {
                 return;
             }
             running = true;
-            writer = Thread.ofPlatform().name("matching-check-recorder").daemon().start(this::run);
+            writer =
+                    Thread.ofPlatform().name("matching-check-recorder").daemon().start(this::run);
         }
     }
 

@@ -36,17 +36,15 @@ public final class UploadHashing {
     /** Four bytes a pixel: an 8-bit RGBA image of the full 50 megapixels, about 200 MB. */
     static final long MAX_DECODED_BYTES = 4 * MAX_PIXELS;
 
-    private static final ImageIoDecoder DECODER = ImageIoDecoder.create(
-            new DecodeLimits(MAX_BYTES, MAX_PIXELS, MAX_DECODED_BYTES));
+    private static final ImageIoDecoder DECODER =
+            ImageIoDecoder.create(new DecodeLimits(MAX_BYTES, MAX_PIXELS, MAX_DECODED_BYTES));
 
     private static final DecodeGate GATE = DecodeGate.forThisMachine();
 
-    private UploadHashing() {
-    }
+    private UploadHashing() {}
 
     /** The upload's hashes and the PDQ hashes of its dihedral variants. */
-    public record Hashed(EntryHashes hashes, List<PdqHash> variants, Quality quality) {
-    }
+    public record Hashed(EntryHashes hashes, List<PdqHash> variants, Quality quality) {}
 
     /**
      * @throws UploadTooLargeException over {@link #MAX_BYTES}, {@link #MAX_PIXELS} or {@link #MAX_DECODED_BYTES}
@@ -60,20 +58,22 @@ public final class UploadHashing {
     private static Hashed hashNow(byte[] image) {
         Map<Dihedral, Fingerprint> all;
         try {
-            all = PdqHasher.create().hash(DECODER.decode(new ByteArrayInputStream(image)), EnumSet.allOf(Dihedral.class));
+            all = PdqHasher.create()
+                    .hash(DECODER.decode(new ByteArrayInputStream(image)), EnumSet.allOf(Dihedral.class));
         } catch (UndecodableImageException e) {
             throw switch (e.reason()) {
                 case TOO_MANY_BYTES, TOO_MANY_PIXELS, TOO_MANY_DECODED_BYTES -> new UploadTooLargeException();
                 case EMPTY, TOO_SMALL, UNSUPPORTED_FORMAT, TRUNCATED, CORRUPT ->
-                        new UndecodableUploadException(e.reason().name());
+                    new UndecodableUploadException(e.reason().name());
             };
         } catch (IOException e) {
             throw new UndecodableUploadException("corrupt");
         }
-        Fingerprint fingerprint = java.util.Objects.requireNonNull(all.get(Dihedral.ORIGINAL), "the original is always hashed");
+        Fingerprint fingerprint =
+                java.util.Objects.requireNonNull(all.get(Dihedral.ORIGINAL), "the original is always hashed");
         PdqHash original = fingerprint.hash();
-        var hashes = new EntryHashes(Optional.of(original), Optional.of(digest("MD5", image)),
-                Optional.of(digest("SHA-256", image)));
+        var hashes = new EntryHashes(
+                Optional.of(original), Optional.of(digest("MD5", image)), Optional.of(digest("SHA-256", image)));
         return new Hashed(hashes, all.values().stream().map(Fingerprint::hash).toList(), fingerprint.quality());
     }
 

@@ -11,8 +11,7 @@ import org.redress.server.matching.Verdict;
 public interface ContentRegistry {
 
     /** One checked upload to register. */
-    record Registration(RegisteredContent content, String uploaderId, Verdict verdict, Instant checkedAt) {
-    }
+    record Registration(RegisteredContent content, String uploaderId, Verdict verdict, Instant checkedAt) {}
 
     /** Registers the uploads in the caller's transaction, in one JDBC batch. */
     void registerAll(List<Registration> registrations);

@@ -3,7 +3,6 @@ package org.redress.server.matching.registry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -57,7 +56,8 @@ class JdbcContentRegistry implements ContentRegistry {
         batches.batchUpdate(INSERT, registrations, registrations.size(), (statement, r) -> {
             statement.setString(1, r.content().contentId());
             statement.setString(2, cipher.encrypt(r.uploaderId(), UPLOADER_CONTEXT));
-            statement.setString(3, r.content().hashes().pdq().map(PdqHash::toHex).orElse(null));
+            statement.setString(
+                    3, r.content().hashes().pdq().map(PdqHash::toHex).orElse(null));
             statement.setString(4, r.content().hashes().md5().orElse(null));
             statement.setString(5, r.content().hashes().sha256().orElse(null));
             if (r.content().quality().isPresent()) {
@@ -74,21 +74,30 @@ class JdbcContentRegistry implements ContentRegistry {
     public List<String> contentIdsWithDigests(Optional<String> md5, Optional<String> sha256) {
         var ids = new java.util.LinkedHashSet<String>();
         md5.ifPresent(d -> ids.addAll(jdbc.sql("SELECT content_id FROM matching_content WHERE md5 = :d ORDER BY id")
-                .param("d", d).query(String.class).list()));
-        sha256.ifPresent(d -> ids.addAll(jdbc.sql("SELECT content_id FROM matching_content WHERE sha256 = :d ORDER BY id")
-                .param("d", d).query(String.class).list()));
+                .param("d", d)
+                .query(String.class)
+                .list()));
+        sha256.ifPresent(
+                d -> ids.addAll(jdbc.sql("SELECT content_id FROM matching_content WHERE sha256 = :d ORDER BY id")
+                        .param("d", d)
+                        .query(String.class)
+                        .list()));
         return List.copyOf(ids);
     }
 
     @Override
     public boolean isEmpty() {
-        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM matching_content LIMIT 1) AS any_row").query(Integer.class).single() == 0;
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM matching_content LIMIT 1) AS any_row")
+                        .query(Integer.class)
+                        .single()
+                == 0;
     }
 
     @Override
     public void forEach(Consumer<RegisteredContent> action) {
         jdbc.sql(ALL).query(row -> {
-            action.accept(new RegisteredContent(row.getString("content_id"),
+            action.accept(new RegisteredContent(
+                    row.getString("content_id"),
                     EntryHashes.parse(row.getString("pdq"), row.getString("md5"), row.getString("sha256")),
                     quality(row)));
         });
@@ -102,9 +111,12 @@ class JdbcContentRegistry implements ContentRegistry {
 
     @Override
     public Optional<RegisteredUpload> newest(String contentId) {
-        return jdbc.sql(NEWEST).param("contentId", contentId).query((row, n) -> new RegisteredUpload(
-                new ContentId(row.getString("content_id")),
-                new UploaderId(cipher.decrypt(row.getString("uploader"), UPLOADER_CONTEXT)),
-                EntryHashes.parse(row.getString("pdq"), row.getString("md5"), row.getString("sha256")))).optional();
+        return jdbc.sql(NEWEST)
+                .param("contentId", contentId)
+                .query((row, n) -> new RegisteredUpload(
+                        new ContentId(row.getString("content_id")),
+                        new UploaderId(cipher.decrypt(row.getString("uploader"), UPLOADER_CONTEXT)),
+                        EntryHashes.parse(row.getString("pdq"), row.getString("md5"), row.getString("sha256"))))
+                .optional();
     }
 }

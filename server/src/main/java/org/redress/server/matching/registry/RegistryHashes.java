@@ -40,8 +40,7 @@ public class RegistryHashes {
     private static final String CONTENT_IDS = "SELECT id, content_id FROM matching_content WHERE id IN (:ids)";
 
     /** A registered upload whose PDQ hash is close to a query. */
-    public record Near(String contentId, PdqHash query, int distance) {
-    }
+    public record Near(String contentId, PdqHash query, int distance) {}
 
     private static final Logger log = LoggerFactory.getLogger(RegistryHashes.class);
 
@@ -69,14 +68,15 @@ public class RegistryHashes {
         var contentIds = new java.util.HashMap<Long, String>();
         List<Long> ids = hits.stream().map(RegistryIndex.Near::rowId).distinct().toList();
         for (int from = 0; from < ids.size(); from += 500) {
-            jdbc.sql(CONTENT_IDS).param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+            jdbc.sql(CONTENT_IDS)
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
                     .query(row -> {
                         contentIds.put(row.getLong("id"), row.getString("content_id"));
                     });
         }
         return hits.stream()
-                .map(hit -> new Near(java.util.Objects.requireNonNull(contentIds.get(hit.rowId())), hit.query(),
-                        hit.distance()))
+                .map(hit -> new Near(
+                        java.util.Objects.requireNonNull(contentIds.get(hit.rowId())), hit.query(), hit.distance()))
                 .toList();
     }
 
@@ -94,7 +94,8 @@ public class RegistryHashes {
                     index.snapshot();
                 }
             } catch (RuntimeException e) {
-                log.warn("Reading the registry into memory failed ({}); the first scan will read it",
+                log.warn(
+                        "Reading the registry into memory failed ({}); the first scan will read it",
                         e.getClass().getName());
             }
         });

@@ -32,8 +32,7 @@ final class RegistryIndex {
     static final long MAX_ROW_ID = Long.MAX_VALUE >>> QUALITY_BITS;
 
     /** A registered upload close to a query: its row id, the query and their distance. */
-    record Near(long rowId, PdqHash query, int distance) {
-    }
+    record Near(long rowId, PdqHash query, int distance) {}
 
     private final IndexWriter writer = IndexWriter.empty(SUBSTRINGS);
     private int size;

@@ -67,22 +67,33 @@ class BankPageController {
     private static final String NO_SUCH_BANK = "There is no bank with this name.";
 
     /** An entry as the page shows it. */
-    record EntryRow(long id, List<String> hashes, String source, String ref, String note, boolean enabled,
-            String createdAt) {
+    record EntryRow(
+            long id, List<String> hashes, String source, String ref, String note, boolean enabled, String createdAt) {
         static EntryRow of(BankEntry entry) {
             List<String> hashes = new java.util.ArrayList<>(3);
             entry.hashes().pdq().ifPresent(h -> hashes.add("pdq " + h.toHex()));
             entry.hashes().md5().ifPresent(h -> hashes.add("md5 " + h));
             entry.hashes().sha256().ifPresent(h -> hashes.add("sha256 " + h));
-            return new EntryRow(entry.id(), hashes, entry.provenance().source().name(), entry.provenance().ref(),
-                    entry.note().orElse(""), entry.enabled(), entry.createdAt().toString());
+            return new EntryRow(
+                    entry.id(),
+                    hashes,
+                    entry.provenance().source().name(),
+                    entry.provenance().ref(),
+                    entry.note().orElse(""),
+                    entry.enabled(),
+                    entry.createdAt().toString());
         }
     }
 
     /** A bank as the list shows it. */
-    record BankRow(String name, BankAction action, int maxDistance, int qualityFloor, boolean enabled, long entries,
-            String createdAt) {
-    }
+    record BankRow(
+            String name,
+            BankAction action,
+            int maxDistance,
+            int qualityFloor,
+            boolean enabled,
+            long entries,
+            String createdAt) {}
 
     private final Matching matching;
 
@@ -102,15 +113,25 @@ class BankPageController {
 
     @PostMapping("/banks")
     @Allow(Role.ADMIN)
-    String createBank(Authentication caller, @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String maxDistance,
-            @RequestParam(defaultValue = "") String qualityFloor, Model model) {
+    String createBank(
+            Authentication caller,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String action,
+            @RequestParam(defaultValue = "") String maxDistance,
+            @RequestParam(defaultValue = "") String qualityFloor,
+            Model model) {
         try {
             var bankName = parseName(name);
             var parsedAction = parseAction(action);
-            int distance = parseNumber(maxDistance, Bank.DEFAULT_MAX_DISTANCE, Bank.MAX_ALLOWED_DISTANCE,
+            int distance = parseNumber(
+                    maxDistance,
+                    Bank.DEFAULT_MAX_DISTANCE,
+                    Bank.MAX_ALLOWED_DISTANCE,
                     "The maximum distance is a whole number from 0 to " + Bank.MAX_ALLOWED_DISTANCE + ".");
-            int floor = parseNumber(qualityFloor, Bank.DEFAULT_QUALITY_FLOOR, 100,
+            int floor = parseNumber(
+                    qualityFloor,
+                    Bank.DEFAULT_QUALITY_FLOOR,
+                    100,
                     "The quality floor is a whole number from 0 to 100.");
             var bank = matching.createBank(Callers.actorOf(caller), bankName, parsedAction, distance, floor);
             model.addAttribute("message", "The bank " + bank.name().value() + " was created.");
@@ -132,13 +153,22 @@ class BankPageController {
 
     @PostMapping("/banks/{name}/settings")
     @Allow(Role.ADMIN)
-    String updateBank(Authentication caller, @PathVariable String name, @RequestParam(defaultValue = "") String action,
-            @RequestParam(defaultValue = "") String maxDistance, @RequestParam(defaultValue = "") String qualityFloor,
-            @RequestParam(defaultValue = "false") boolean enabled, Model model, HttpServletResponse response) {
+    String updateBank(
+            Authentication caller,
+            @PathVariable String name,
+            @RequestParam(defaultValue = "") String action,
+            @RequestParam(defaultValue = "") String maxDistance,
+            @RequestParam(defaultValue = "") String qualityFloor,
+            @RequestParam(defaultValue = "false") boolean enabled,
+            Model model,
+            HttpServletResponse response) {
         try {
             var bankName = parseName(name);
             var parsedAction = parseAction(action);
-            int distance = parseNumber(maxDistance, -1, Bank.MAX_ALLOWED_DISTANCE,
+            int distance = parseNumber(
+                    maxDistance,
+                    -1,
+                    Bank.MAX_ALLOWED_DISTANCE,
                     "The maximum distance is a whole number from 0 to " + Bank.MAX_ALLOWED_DISTANCE + ".");
             int floor = parseNumber(qualityFloor, -1, 100, "The quality floor is a whole number from 0 to 100.");
             matching.updateBank(Callers.actorOf(caller), bankName, parsedAction, distance, floor, enabled);
@@ -153,8 +183,13 @@ class BankPageController {
 
     @PostMapping("/banks/{name}/hashes")
     @Allow(Role.ADMIN)
-    String addHash(Authentication caller, @PathVariable String name, @RequestParam(defaultValue = "") String kind,
-            @RequestParam(defaultValue = "") String hash, @RequestParam(defaultValue = "") String note, Model model,
+    String addHash(
+            Authentication caller,
+            @PathVariable String name,
+            @RequestParam(defaultValue = "") String kind,
+            @RequestParam(defaultValue = "") String hash,
+            @RequestParam(defaultValue = "") String note,
+            Model model,
             HttpServletResponse response) {
         try {
             var bankName = parseName(name);
@@ -163,7 +198,11 @@ class BankPageController {
                 throw new PageInputException("A note is at most 500 characters.");
             }
             var actor = Callers.actorOf(caller);
-            var entry = matching.addEntry(actor, bankName, hashes, Optional.empty(),
+            var entry = matching.addEntry(
+                    actor,
+                    bankName,
+                    hashes,
+                    Optional.empty(),
                     note.isBlank() ? Optional.empty() : Optional.of(note.strip()),
                     new Provenance(Provenance.Source.MANUAL, actor.kind() + ":" + actor.id()));
             model.addAttribute("message", "The hash was added as entry " + entry.id() + ".");
@@ -179,9 +218,14 @@ class BankPageController {
 
     @PostMapping("/banks/{name}/import")
     @Allow(Role.ADMIN)
-    String importHashes(Authentication caller, @PathVariable String name, @RequestParam(defaultValue = "") String format,
-            @RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model,
-            HttpServletResponse response) throws IOException {
+    String importHashes(
+            Authentication caller,
+            @PathVariable String name,
+            @RequestParam(defaultValue = "") String format,
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            Model model,
+            HttpServletResponse response)
+            throws IOException {
         try {
             var bankName = parseName(name);
             var parsedFormat = parseFormat(format);
@@ -193,8 +237,9 @@ class BankPageController {
                 result = matching.importEntries(Callers.actorOf(caller), bankName, parsedFormat, lines.lines());
             }
             model.addAttribute("imported", result);
-            model.addAttribute("rejectedLineList", result.rejectedLines().stream().map(String::valueOf)
-                    .collect(Collectors.joining(", ")));
+            model.addAttribute(
+                    "rejectedLineList",
+                    result.rejectedLines().stream().map(String::valueOf).collect(Collectors.joining(", ")));
         } catch (DomainException e) {
             model.addAttribute("error", e.publicDetail());
         } catch (PageInputException e) {
@@ -210,8 +255,12 @@ class BankPageController {
     @GetMapping("/banks/{name}/export")
     @Allow(Role.ADMIN)
     @Nullable
-    String exportHashes(@PathVariable String name, @RequestParam(defaultValue = "text") String format, Model model,
-            HttpServletResponse response) throws IOException {
+    String exportHashes(
+            @PathVariable String name,
+            @RequestParam(defaultValue = "text") String format,
+            Model model,
+            HttpServletResponse response)
+            throws IOException {
         HashListFormat parsedFormat;
         Bank bank;
         try {
@@ -230,7 +279,8 @@ class BankPageController {
         response.setContentType(parsedFormat.mediaType());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         // The bank name's shape (lower-case letters, digits, '.', '-', '_') is safe in the header as it is.
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + bank.name().value() + "." + extension + "\"");
+        response.setHeader(
+                "Content-Disposition", "attachment; filename=\"" + bank.name().value() + "." + extension + "\"");
         var out = response.getWriter();
         matching.exportEntries(bank.name(), parsedFormat, out::write);
         out.flush();
@@ -239,14 +289,22 @@ class BankPageController {
 
     @PostMapping("/banks/{name}/entries/{entryId}/disable")
     @Allow(Role.ADMIN)
-    String disable(Authentication caller, @PathVariable String name, @PathVariable long entryId, Model model,
+    String disable(
+            Authentication caller,
+            @PathVariable String name,
+            @PathVariable long entryId,
+            Model model,
             HttpServletResponse response) {
         return changeEntry(caller, name, entryId, "disable", model, response);
     }
 
     @PostMapping("/banks/{name}/entries/{entryId}/enable")
     @Allow(Role.ADMIN)
-    String enable(Authentication caller, @PathVariable String name, @PathVariable long entryId, Model model,
+    String enable(
+            Authentication caller,
+            @PathVariable String name,
+            @PathVariable long entryId,
+            Model model,
             HttpServletResponse response) {
         return changeEntry(caller, name, entryId, "enable", model, response);
     }
@@ -254,8 +312,8 @@ class BankPageController {
     /** What a deletion would remove, with the buttons that delete it or go back. */
     @GetMapping("/banks/{name}/entries/{entryId}/delete")
     @Allow(Role.ADMIN)
-    String confirmDelete(@PathVariable String name, @PathVariable long entryId, Model model,
-            HttpServletResponse response) {
+    String confirmDelete(
+            @PathVariable String name, @PathVariable long entryId, Model model, HttpServletResponse response) {
         BankName bankName;
         BankEntry entry;
         try {
@@ -277,7 +335,11 @@ class BankPageController {
 
     @PostMapping("/banks/{name}/entries/{entryId}/delete")
     @Allow(Role.ADMIN)
-    String delete(Authentication caller, @PathVariable String name, @PathVariable long entryId, Model model,
+    String delete(
+            Authentication caller,
+            @PathVariable String name,
+            @PathVariable long entryId,
+            Model model,
             HttpServletResponse response) {
         return changeEntry(caller, name, entryId, "delete", model, response);
     }
@@ -288,16 +350,19 @@ class BankPageController {
      * Exception handlers get no model attributes from advice, so the header's name is set here.
      */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ModelAndView importTooLarge(HttpServletRequest request, HttpServletResponse response,
-            @Nullable Principal principal) {
+    ModelAndView importTooLarge(
+            HttpServletRequest request, HttpServletResponse response, @Nullable Principal principal) {
         var model = new ExtendedModelMap();
         model.addAttribute("signedInAs", principal == null ? null : principal.getName());
         String name = bankNameIn(request);
-        model.addAttribute("error", "The file is larger than this page's upload limit of "
-                + uploadLimit.toMegabytes() + " MB, so nothing was imported. The API's streaming import, "
-                + "POST /api/v1/banks/" + name + "/import, takes hash lists of any size.");
+        model.addAttribute(
+                "error",
+                "The file is larger than this page's upload limit of "
+                        + uploadLimit.toMegabytes() + " MB, so nothing was imported. The API's streaming import, "
+                        + "POST /api/v1/banks/" + name + "/import, takes hash lists of any size.");
         String view = renderBank(name, model, response);
-        var status = response.getStatus() == HttpServletResponse.SC_NOT_FOUND ? HttpStatus.NOT_FOUND
+        var status = response.getStatus() == HttpServletResponse.SC_NOT_FOUND
+                ? HttpStatus.NOT_FOUND
                 : HttpStatus.CONTENT_TOO_LARGE;
         return new ModelAndView(view, model.asMap(), status);
     }
@@ -305,10 +370,17 @@ class BankPageController {
     /** The bank's name from the import's path, which an exception handler gets no argument for. */
     private static String bankNameIn(HttpServletRequest request) {
         return request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables
-                && variables.get("name") instanceof String name ? name : "";
+                        && variables.get("name") instanceof String name
+                ? name
+                : "";
     }
 
-    private String changeEntry(Authentication caller, String name, long entryId, String change, Model model,
+    private String changeEntry(
+            Authentication caller,
+            String name,
+            long entryId,
+            String change,
+            Model model,
             HttpServletResponse response) {
         try {
             var bankName = parseName(name);
@@ -329,10 +401,18 @@ class BankPageController {
 
     private String renderList(Model model) {
         var counts = matching.entryCounts();
-        model.addAttribute("banks", matching.banks().stream()
-                .map(bank -> new BankRow(bank.name().value(), bank.action(), bank.maxDistance(), bank.qualityFloor(),
-                        bank.enabled(), counts.getOrDefault(bank.name(), 0L), bank.createdAt().toString()))
-                .toList());
+        model.addAttribute(
+                "banks",
+                matching.banks().stream()
+                        .map(bank -> new BankRow(
+                                bank.name().value(),
+                                bank.action(),
+                                bank.maxDistance(),
+                                bank.qualityFloor(),
+                                bank.enabled(),
+                                counts.getOrDefault(bank.name(), 0L),
+                                bank.createdAt().toString()))
+                        .toList());
         model.addAttribute("actions", BankAction.values());
         model.addAttribute("defaultMaxDistance", Bank.DEFAULT_MAX_DISTANCE);
         model.addAttribute("defaultQualityFloor", Bank.DEFAULT_QUALITY_FLOOR);
@@ -350,15 +430,23 @@ class BankPageController {
         }
         model.addAttribute("bank", bank);
         model.addAttribute("entryCount", matching.entryCounts().getOrDefault(bank.name(), 0L));
-        model.addAttribute("entries", matching.newestEntries(bank.name(), ENTRIES_SHOWN).stream().map(EntryRow::of).toList());
+        model.addAttribute(
+                "entries",
+                matching.newestEntries(bank.name(), ENTRIES_SHOWN).stream()
+                        .map(EntryRow::of)
+                        .toList());
         model.addAttribute("entriesShown", ENTRIES_SHOWN);
         model.addAttribute("actions", BankAction.values());
-        model.addAttribute("formats", Arrays.stream(HashListFormat.values())
-                .map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
+        model.addAttribute(
+                "formats",
+                Arrays.stream(HashListFormat.values())
+                        .map(f -> f.name().toLowerCase(Locale.ROOT))
+                        .toList());
         return "matching/bank";
     }
 
-    private static void keepCreateForm(Model model, String name, String action, String maxDistance, String qualityFloor) {
+    private static void keepCreateForm(
+            Model model, String name, String action, String maxDistance, String qualityFloor) {
         model.addAttribute("formName", name);
         model.addAttribute("formAction", action);
         model.addAttribute("formMaxDistance", maxDistance);

@@ -1,13 +1,13 @@
 package org.redress.server.matching.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -57,43 +57,70 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1")
 class MatchingApiController {
 
-    record CreateBankRequest(@NotBlank @Size(max = 64) String name, @NotNull BankAction action,
-            @Nullable @Min(0) @Max(Bank.MAX_ALLOWED_DISTANCE) Integer maxDistance,
-            @Nullable @Min(0) @Max(100) Integer qualityFloor) {
-    }
+    record CreateBankRequest(
+            @NotBlank @Size(max = 64) String name,
+            @NotNull BankAction action,
 
-    record UpdateBankRequest(@NotNull BankAction action, @Min(0) @Max(Bank.MAX_ALLOWED_DISTANCE) int maxDistance,
-            @Min(0) @Max(100) int qualityFloor, boolean enabled) {
-    }
+            @Nullable @Min(0) @Max(Bank.MAX_ALLOWED_DISTANCE)
+            Integer maxDistance,
 
-    record BankView(String name, BankAction action, int maxDistance, int qualityFloor, boolean enabled,
-            Instant createdAt) {
+            @Nullable @Min(0) @Max(100) Integer qualityFloor) {}
+
+    record UpdateBankRequest(
+            @NotNull BankAction action,
+            @Min(0) @Max(Bank.MAX_ALLOWED_DISTANCE) int maxDistance,
+            @Min(0) @Max(100) int qualityFloor,
+            boolean enabled) {}
+
+    record BankView(
+            String name, BankAction action, int maxDistance, int qualityFloor, boolean enabled, Instant createdAt) {
         static BankView of(Bank bank) {
-            return new BankView(bank.name().value(), bank.action(), bank.maxDistance(), bank.qualityFloor(),
-                    bank.enabled(), bank.createdAt());
+            return new BankView(
+                    bank.name().value(),
+                    bank.action(),
+                    bank.maxDistance(),
+                    bank.qualityFloor(),
+                    bank.enabled(),
+                    bank.createdAt());
         }
     }
 
-    record AddHashRequest(@Nullable @Size(max = 64) String pdq, @Nullable @Size(max = 32) String md5,
-            @Nullable @Size(max = 64) String sha256, @Nullable @Min(0) @Max(100) Integer quality,
-            @Nullable @Size(max = 500) String note) {
-    }
+    record AddHashRequest(
+            @Nullable @Size(max = 64) String pdq,
+            @Nullable @Size(max = 32) String md5,
+            @Nullable @Size(max = 64) String sha256,
+            @Nullable @Min(0) @Max(100) Integer quality,
+            @Nullable @Size(max = 500) String note) {}
 
-    record EntryCreatedView(long entryId) {
-    }
+    record EntryCreatedView(long entryId) {}
 
-    record EntryView(long entryId, @Nullable String pdq, @Nullable String md5, @Nullable String sha256,
-            Provenance.Source source, boolean enabled, Instant createdAt) {
+    record EntryView(
+            long entryId,
+            @Nullable String pdq,
+            @Nullable String md5,
+            @Nullable String sha256,
+            Provenance.Source source,
+            boolean enabled,
+            Instant createdAt) {
         static EntryView of(BankEntry entry) {
-            return new EntryView(entry.id(), entry.hashes().pdq().map(PdqHash::toHex).orElse(null),
-                    entry.hashes().md5().orElse(null), entry.hashes().sha256().orElse(null),
-                    entry.provenance().source(), entry.enabled(), entry.createdAt());
+            return new EntryView(
+                    entry.id(),
+                    entry.hashes().pdq().map(PdqHash::toHex).orElse(null),
+                    entry.hashes().md5().orElse(null),
+                    entry.hashes().sha256().orElse(null),
+                    entry.provenance().source(),
+                    entry.enabled(),
+                    entry.createdAt());
         }
     }
 
-    record CheckRequest(@NotBlank @Size(max = 200) String contentId, @NotBlank @Size(max = 200) String uploaderId,
-            @NotBlank @Size(max = 64) String pdq, @Nullable @Size(max = 32) String md5,
-            @Nullable @Size(max = 64) String sha256, @Nullable @Size(max = 8) List<String> dihedral,
+    record CheckRequest(
+            @NotBlank @Size(max = 200) String contentId,
+            @NotBlank @Size(max = 200) String uploaderId,
+            @NotBlank @Size(max = 64) String pdq,
+            @Nullable @Size(max = 32) String md5,
+            @Nullable @Size(max = 64) String sha256,
+            @Nullable @Size(max = 8) List<String> dihedral,
             @Nullable @Min(0) @Max(100) Integer quality) {
         @Override
         public String toString() {
@@ -101,13 +128,15 @@ class MatchingApiController {
         }
     }
 
-    record MatchView(String bank, long entryId, int distance) {
-    }
+    record MatchView(String bank, long entryId, int distance) {}
 
     record CheckView(String verdict, List<MatchView> matches) {
         static CheckView of(CheckResult result) {
-            return new CheckView(result.verdict().name(), result.matches().stream()
-                    .map(m -> new MatchView(m.bank().value(), m.entryId(), m.distance())).toList());
+            return new CheckView(
+                    result.verdict().name(),
+                    result.matches().stream()
+                            .map(m -> new MatchView(m.bank().value(), m.entryId(), m.distance()))
+                            .toList());
         }
     }
 
@@ -122,18 +151,25 @@ class MatchingApiController {
     @PostMapping("/checks")
     @Allow(Role.PLATFORM)
     CheckView check(Authentication caller, @Valid @RequestBody CheckRequest request) {
-        List<PdqHash> variants = request.dihedral() == null ? List.of()
+        List<PdqHash> variants = request.dihedral() == null
+                ? List.of()
                 : request.dihedral().stream().map(PdqHash::fromHex).toList();
-        var upload = new Upload(request.contentId(), request.uploaderId(),
-                EntryHashes.parse(request.pdq(), request.md5(), request.sha256()), variants,
+        var upload = new Upload(
+                request.contentId(),
+                request.uploaderId(),
+                EntryHashes.parse(request.pdq(), request.md5(), request.sha256()),
+                variants,
                 Optional.ofNullable(request.quality()).map(Quality::new));
         return CheckView.of(matching.check(Callers.actorOf(caller), upload));
     }
 
     @PostMapping(path = "/checks", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Allow(Role.PLATFORM)
-    CheckView checkImage(Authentication caller, @RequestPart("image") MultipartFile image,
-            @RequestPart("contentId") String contentId, @RequestPart("uploaderId") String uploaderId)
+    CheckView checkImage(
+            Authentication caller,
+            @RequestPart("image") MultipartFile image,
+            @RequestPart("contentId") String contentId,
+            @RequestPart("uploaderId") String uploaderId)
             throws IOException {
         return CheckView.of(matching.checkImage(Callers.actorOf(caller), contentId, uploaderId, image.getBytes()));
     }
@@ -141,10 +177,12 @@ class MatchingApiController {
     /** Until the index is loaded a replica answers 503, so a load balancer can send the check elsewhere. */
     @ExceptionHandler(MatchingUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable() {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The service is unavailable; try again later.");
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "The service is unavailable; try again later.");
         problem.setType(ProblemTypes.UNAVAILABLE);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "1")
+                .body(problem);
     }
 
     @ExceptionHandler(UploadTooLargeException.class)
@@ -158,7 +196,10 @@ class MatchingApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Allow(Role.ADMIN)
     BankView createBank(Authentication caller, @Valid @RequestBody CreateBankRequest request) {
-        return BankView.of(matching.createBank(Callers.actorOf(caller), new BankName(request.name()), request.action(),
+        return BankView.of(matching.createBank(
+                Callers.actorOf(caller),
+                new BankName(request.name()),
+                request.action(),
                 Optional.ofNullable(request.maxDistance()).orElse(Bank.DEFAULT_MAX_DISTANCE),
                 Optional.ofNullable(request.qualityFloor()).orElse(Bank.DEFAULT_QUALITY_FLOOR)));
     }
@@ -177,31 +218,44 @@ class MatchingApiController {
 
     @PostMapping("/banks/{name}/settings")
     @Allow(Role.ADMIN)
-    BankView updateBank(Authentication caller, @PathVariable String name, @Valid @RequestBody UpdateBankRequest request) {
-        return BankView.of(matching.updateBank(Callers.actorOf(caller), new BankName(name), request.action(),
-                request.maxDistance(), request.qualityFloor(), request.enabled()));
+    BankView updateBank(
+            Authentication caller, @PathVariable String name, @Valid @RequestBody UpdateBankRequest request) {
+        return BankView.of(matching.updateBank(
+                Callers.actorOf(caller),
+                new BankName(name),
+                request.action(),
+                request.maxDistance(),
+                request.qualityFloor(),
+                request.enabled()));
     }
 
     @PostMapping("/banks/{name}/hashes")
     @ResponseStatus(HttpStatus.CREATED)
     @Allow(Role.ADMIN)
-    EntryCreatedView addHash(Authentication caller, @PathVariable String name, @Valid @RequestBody AddHashRequest request) {
+    EntryCreatedView addHash(
+            Authentication caller, @PathVariable String name, @Valid @RequestBody AddHashRequest request) {
         var actor = Callers.actorOf(caller);
-        var entry = matching.addEntry(actor, new BankName(name),
+        var entry = matching.addEntry(
+                actor,
+                new BankName(name),
                 EntryHashes.parse(request.pdq(), request.md5(), request.sha256()),
-                Optional.ofNullable(request.quality()).map(Quality::new), Optional.ofNullable(request.note()),
+                Optional.ofNullable(request.quality()).map(Quality::new),
+                Optional.ofNullable(request.note()),
                 new Provenance(Provenance.Source.MANUAL, actor.kind() + ":" + actor.id()));
         return new EntryCreatedView(entry.id());
     }
 
-    record ImportView(String batch, int imported, int rejected, List<Integer> rejectedLines) {
-    }
+    record ImportView(String batch, int imported, int rejected, List<Integer> rejectedLines) {}
 
     /** Bulk import: the body holds one entry per line in {@code format} (text, csv or jsonl). */
     @PostMapping("/banks/{name}/import")
     @Allow(Role.ADMIN)
-    ImportView importHashes(Authentication caller, @PathVariable String name,
-            @RequestParam(defaultValue = "text") String format, HttpServletRequest request) throws IOException {
+    ImportView importHashes(
+            Authentication caller,
+            @PathVariable String name,
+            @RequestParam(defaultValue = "text") String format,
+            HttpServletRequest request)
+            throws IOException {
         var parsed = HashListFormat.parse(format);
         try (var body = new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
             var result = matching.importEntries(Callers.actorOf(caller), new BankName(name), parsed, body.lines());
@@ -212,8 +266,9 @@ class MatchingApiController {
     /** The bank's enabled entries in {@code format} (text, csv or jsonl), streamed. */
     @GetMapping("/banks/{name}/export")
     @Allow(Role.ADMIN)
-    void exportHashes(@PathVariable String name, @RequestParam(defaultValue = "text") String format,
-            HttpServletResponse response) throws IOException {
+    void exportHashes(
+            @PathVariable String name, @RequestParam(defaultValue = "text") String format, HttpServletResponse response)
+            throws IOException {
         var parsed = HashListFormat.parse(format);
         var bank = matching.bank(new BankName(name)).name();
         response.setContentType(parsed.mediaType());

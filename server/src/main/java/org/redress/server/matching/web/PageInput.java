@@ -10,15 +10,15 @@ import org.redress.server.matching.HashListFormat;
 /** The bank pages' form fields read into matching's values, or refused in plain words. */
 final class PageInput {
 
-    private PageInput() {
-    }
+    private PageInput() {}
 
     static BankName parseName(String name) {
         try {
             return new BankName(name.strip().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new PageInputException(
-                    "A bank name is 1 to 64 lower-case letters, digits, '.', '-' or '_', starting with a letter or digit.");
+                    "A bank name is 1 to 64 lower-case letters, digits, '.', '-' or '_', starting with a "
+                            + "letter or digit.");
         }
     }
 
@@ -64,11 +64,12 @@ final class PageInput {
                 default -> throw new PageInputException("Choose the kind of hash: PDQ, MD5 or SHA-256.");
             };
         } catch (IllegalArgumentException e) {
-            throw new PageInputException(switch (kind.strip().toLowerCase(Locale.ROOT)) {
-                case "md5" -> "An MD5 hash is 32 hex digits (0-9, a-f).";
-                case "sha256" -> "A SHA-256 hash is 64 hex digits (0-9, a-f).";
-                default -> "A PDQ hash is 64 hex digits (0-9, a-f).";
-            });
+            throw new PageInputException(
+                    switch (kind.strip().toLowerCase(Locale.ROOT)) {
+                        case "md5" -> "An MD5 hash is 32 hex digits (0-9, a-f).";
+                        case "sha256" -> "A SHA-256 hash is 64 hex digits (0-9, a-f).";
+                        default -> "A PDQ hash is 64 hex digits (0-9, a-f).";
+                    });
         }
     }
 

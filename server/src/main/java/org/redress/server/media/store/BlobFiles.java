@@ -90,7 +90,8 @@ public final class BlobFiles {
         try {
             createPrivateDirectories(directory);
             byte[] sealed = seal(id, image);
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel =
+                    FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 restrictToOwner(temporary);
                 ByteBuffer buffer = ByteBuffer.wrap(sealed);
                 while (buffer.hasRemaining()) {
@@ -187,19 +188,21 @@ public final class BlobFiles {
 
     private byte[] open(MediaId id, byte[] sealed) {
         if (sealed.length < 1 + NONCE_BYTES + TAG_BYTES) {
-            throw new MediaDamagedException(id, "the file has " + sealed.length + " bytes, fewer than any sealed image");
+            throw new MediaDamagedException(
+                    id, "the file has " + sealed.length + " bytes, fewer than any sealed image");
         }
         if (sealed[0] != VERSION) {
             throw new MediaDamagedException(id, "unknown file version " + (sealed[0] & 0xFF));
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BYTES * 8, sealed, 1, NONCE_BYTES));
+            cipher.init(
+                    Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BYTES * 8, sealed, 1, NONCE_BYTES));
             cipher.updateAAD(associatedData(id));
             return cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
         } catch (AEADBadTagException e) {
-            throw new MediaDamagedException(id,
-                    "the file failed authentication (altered, truncated, renamed, or sealed under another key)");
+            throw new MediaDamagedException(
+                    id, "the file failed authentication (altered, truncated, renamed, or sealed under another key)");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is unavailable", e);
         }
@@ -227,8 +230,8 @@ public final class BlobFiles {
 
     private static void restrictToOwner(Path path) throws IOException {
         try {
-            Files.setPosixFilePermissions(path,
-                    PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwx------" : "rw-------"));
+            Files.setPosixFilePermissions(
+                    path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwx------" : "rw-------"));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: its own access control applies
         }

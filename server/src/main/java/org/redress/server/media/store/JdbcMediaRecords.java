@@ -101,37 +101,57 @@ class JdbcMediaRecords implements MediaRecords {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return jdbc.sql(EXISTING_BLOBS).param("ids", ids.stream().map(MediaId::value).toList()).query(String.class).list()
-                .stream().map(MediaId::new).collect(Collectors.toSet());
+        return jdbc
+                .sql(EXISTING_BLOBS)
+                .param("ids", ids.stream().map(MediaId::value).toList())
+                .query(String.class)
+                .list()
+                .stream()
+                .map(MediaId::new)
+                .collect(Collectors.toSet());
     }
 
     @Override
     public void insertBlobIfAbsent(MediaId id, long size, Instant createdAt) {
-        jdbc.sql(INSERT_BLOB).param("id", id.value()).param("size", size).param("createdAt", dialect.bind(createdAt)).update();
+        jdbc.sql(INSERT_BLOB)
+                .param("id", id.value())
+                .param("size", size)
+                .param("createdAt", dialect.bind(createdAt))
+                .update();
     }
 
     @Override
     public boolean insertReferenceIfAbsent(String contentId, MediaId blob, Instant receivedAt, Instant expiresAt) {
         return jdbc.sql(INSERT_REFERENCE)
-                .param("contentId", contentId)
-                .param("blobId", blob.value())
-                .param("receivedAt", dialect.bind(receivedAt))
-                .param("expiresAt", dialect.bind(expiresAt))
-                .update() > 0;
+                        .param("contentId", contentId)
+                        .param("blobId", blob.value())
+                        .param("receivedAt", dialect.bind(receivedAt))
+                        .param("expiresAt", dialect.bind(expiresAt))
+                        .update()
+                > 0;
     }
 
     @Override
     public List<StoredMedia> forContent(String contentId) {
-        return jdbc.sql(FOR_CONTENT).param("contentId", contentId).query((row, n) -> new StoredMedia(
-                new MediaId(row.getString("blob_id")), new ContentId(row.getString("content_id")), row.getLong("size"),
-                required(dialect.instant(row, "received_at")), required(dialect.instant(row, "expires_at")),
-                row.getLong("holds") > 0)).list();
+        return jdbc.sql(FOR_CONTENT)
+                .param("contentId", contentId)
+                .query((row, n) -> new StoredMedia(
+                        new MediaId(row.getString("blob_id")),
+                        new ContentId(row.getString("content_id")),
+                        row.getLong("size"),
+                        required(dialect.instant(row, "received_at")),
+                        required(dialect.instant(row, "expires_at")),
+                        row.getLong("holds") > 0))
+                .list();
     }
 
     @Override
     public List<Expired> expired(Instant now) {
-        return jdbc.sql(EXPIRED).param("now", dialect.bind(now)).query((row, n) -> new Expired(row.getLong("id"),
-                row.getString("content_id"), new MediaId(row.getString("blob_id")))).list();
+        return jdbc.sql(EXPIRED)
+                .param("now", dialect.bind(now))
+                .query((row, n) -> new Expired(
+                        row.getLong("id"), row.getString("content_id"), new MediaId(row.getString("blob_id"))))
+                .list();
     }
 
     @Override
@@ -141,7 +161,11 @@ class JdbcMediaRecords implements MediaRecords {
 
     @Override
     public int references(MediaId blob) {
-        return jdbc.sql(REFERENCES).param("id", blob.value()).query(Long.class).single().intValue();
+        return jdbc.sql(REFERENCES)
+                .param("id", blob.value())
+                .query(Long.class)
+                .single()
+                .intValue();
     }
 
     @Override
@@ -151,11 +175,19 @@ class JdbcMediaRecords implements MediaRecords {
 
     @Override
     public void hold(String contentId, String sealedReason, String heldBy, Instant heldAt) {
-        int inserted = jdbc.sql(INSERT_HOLD).param("contentId", contentId).param("reason", sealedReason)
-                .param("heldBy", heldBy).param("heldAt", dialect.bind(heldAt)).update();
+        int inserted = jdbc.sql(INSERT_HOLD)
+                .param("contentId", contentId)
+                .param("reason", sealedReason)
+                .param("heldBy", heldBy)
+                .param("heldAt", dialect.bind(heldAt))
+                .update();
         if (inserted == 0) {
-            jdbc.sql(REPLACE_HOLD).param("contentId", contentId).param("reason", sealedReason)
-                    .param("heldBy", heldBy).param("heldAt", dialect.bind(heldAt)).update();
+            jdbc.sql(REPLACE_HOLD)
+                    .param("contentId", contentId)
+                    .param("reason", sealedReason)
+                    .param("heldBy", heldBy)
+                    .param("heldAt", dialect.bind(heldAt))
+                    .update();
         }
     }
 

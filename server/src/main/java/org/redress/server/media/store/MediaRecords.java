@@ -11,8 +11,7 @@ import org.redress.server.media.StoredMedia;
 public interface MediaRecords {
 
     /** A content id's reference to a file whose retention has ended. */
-    record Expired(long referenceId, String contentId, MediaId blob) {
-    }
+    record Expired(long referenceId, String contentId, MediaId blob) {}
 
     /** Serialises keeping and purging of one file until the transaction ends. */
     void lockBlob(MediaId id);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.redress.server.shared.CaseRef;
 import org.redress.server.review.CaseContent;
 import org.redress.server.review.CaseMatch;
 import org.redress.server.review.Claim;
@@ -25,6 +24,7 @@ import org.redress.server.review.ReviewCase;
 import org.redress.server.review.ReviewState;
 import org.redress.server.review.Severity;
 import org.redress.server.review.Source;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.storage.FieldCipher;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +34,8 @@ import org.springframework.stereotype.Repository;
 class JdbcReviewCases implements ReviewCases {
 
     private static final String CASE_COLUMNS = """
-            SELECT case_ref, origin, linked_case, severity, source, state, received_at, deadline, warned_at, breached_at,
+            SELECT case_ref, origin, linked_case, severity, source, state, received_at, deadline, warned_at,
+                breached_at,
                    removed_at, claimed_by, claim_expires_at, version
               FROM review_case
             """;
@@ -43,7 +44,8 @@ class JdbcReviewCases implements ReviewCases {
             INSERT INTO review_case (case_ref, origin, linked_case, severity, severity_rank, source, source_rank, state,
                                      received_at, deadline, warned_at, breached_at, removed_at, claimed_by,
                                      claim_expires_at, version)
-            VALUES (:ref, :origin, :linked, :severity, :severityRank, :source, :sourceRank, :state, :receivedAt, :deadline,
+            VALUES (:ref, :origin, :linked, :severity, :severityRank, :source, :sourceRank, :state,
+                :receivedAt, :deadline,
                     :warnedAt, :breachedAt, :removedAt, :claimedBy, :claimExpiresAt, 0)
             """;
 
@@ -65,7 +67,8 @@ class JdbcReviewCases implements ReviewCases {
     private static final String COUNT_REMOVAL = """
             INSERT INTO review_uploader (uploader_id, confirmed_removals, last_removal_at) VALUES (:uploader, 1, :at)
             ON CONFLICT (uploader_id) DO UPDATE
-               SET confirmed_removals = review_uploader.confirmed_removals + 1, last_removal_at = excluded.last_removal_at
+               SET confirmed_removals = review_uploader.confirmed_removals + 1,
+                   last_removal_at = excluded.last_removal_at
             """;
 
     private static final String SAVE_PREFERENCE = """
@@ -96,12 +99,18 @@ class JdbcReviewCases implements ReviewCases {
 
     @Override
     public Optional<ReviewCase> find(CaseRef ref) {
-        return jdbc.sql(CASE_COLUMNS + " WHERE case_ref = :ref").param("ref", ref.value()).query(this::toCase).optional();
+        return jdbc.sql(CASE_COLUMNS + " WHERE case_ref = :ref")
+                .param("ref", ref.value())
+                .query(this::toCase)
+                .optional();
     }
 
     @Override
     public boolean update(ReviewCase c) {
-        return bindCase(jdbc.sql(UPDATE_IF_UNCHANGED), c).param("version", c.version()).update() == 1;
+        return bindCase(jdbc.sql(UPDATE_IF_UNCHANGED), c)
+                        .param("version", c.version())
+                        .update()
+                == 1;
     }
 
     private JdbcClient.StatementSpec bindCase(JdbcClient.StatementSpec sql, ReviewCase c) {
@@ -119,7 +128,9 @@ class JdbcReviewCases implements ReviewCases {
                 .param("breachedAt", c.breachedAt().map(dialect::bind).orElse(null))
                 .param("removedAt", c.removedAt().map(dialect::bind).orElse(null))
                 .param("claimedBy", c.claim().map(Claim::moderator).orElse(null))
-                .param("claimExpiresAt", c.claim().map(claim -> dialect.bind(claim.expiresAt())).orElse(null));
+                .param(
+                        "claimExpiresAt",
+                        c.claim().map(claim -> dialect.bind(claim.expiresAt())).orElse(null));
     }
 
     @Override
@@ -128,8 +139,12 @@ class JdbcReviewCases implements ReviewCases {
                  WHERE state IN (:states) AND severity_rank <= :maxSeverityRank
                  ORDER BY deadline, severity_rank DESC, source_rank DESC, received_at, case_ref
                  LIMIT :limit
-                """).param("states", states.stream().map(Enum::name).toList()).param("maxSeverityRank", maxSeverityRank)
-                .param("limit", limit).query(this::toCase).list();
+                """)
+                .param("states", states.stream().map(Enum::name).toList())
+                .param("maxSeverityRank", maxSeverityRank)
+                .param("limit", limit)
+                .query(this::toCase)
+                .list();
     }
 
     @Override
@@ -137,13 +152,19 @@ class JdbcReviewCases implements ReviewCases {
         return jdbc.sql("""
                 SELECT t.case_ref FROM review_content t JOIN review_case c ON c.case_ref = t.case_ref
                  WHERE t.content_id = :contentId ORDER BY c.received_at DESC, c.case_ref LIMIT 1
-                """).param("contentId", contentId).query((row, n) -> new CaseRef(row.getString(1))).optional();
+                """)
+                .param("contentId", contentId)
+                .query((row, n) -> new CaseRef(row.getString(1)))
+                .optional();
     }
 
     @Override
     public void addContent(CaseRef ref, String contentId, Optional<String> uploaderId) {
-        jdbc.sql(ADD_CONTENT).param("ref", ref.value()).param("contentId", contentId)
-                .param("uploaderId", uploaderId.orElse(null)).update();
+        jdbc.sql(ADD_CONTENT)
+                .param("ref", ref.value())
+                .param("contentId", contentId)
+                .param("uploaderId", uploaderId.orElse(null))
+                .update();
     }
 
     @Override
@@ -151,9 +172,15 @@ class JdbcReviewCases implements ReviewCases {
         return jdbc.sql("""
                 SELECT content_id, uploader_id, removal_delivery, removal_requested_at, removed_at
                   FROM review_content WHERE case_ref = :ref ORDER BY content_id
-                """).param("ref", ref.value()).query((row, n) -> new CaseContent(row.getString("content_id"),
-                Optional.ofNullable(row.getString("uploader_id")), Optional.ofNullable(row.getString("removal_delivery")),
-                instant(row, "removal_requested_at"), instant(row, "removed_at"))).list();
+                """)
+                .param("ref", ref.value())
+                .query((row, n) -> new CaseContent(
+                        row.getString("content_id"),
+                        Optional.ofNullable(row.getString("uploader_id")),
+                        Optional.ofNullable(row.getString("removal_delivery")),
+                        instant(row, "removal_requested_at"),
+                        instant(row, "removed_at")))
+                .list();
     }
 
     @Override
@@ -161,23 +188,31 @@ class JdbcReviewCases implements ReviewCases {
         jdbc.sql("""
                 UPDATE review_content SET removal_delivery = :delivery, removal_requested_at = :at
                  WHERE case_ref = :ref AND content_id = :contentId
-                """).param("delivery", deliveryId).param("at", dialect.bind(at)).param("ref", ref.value())
-                .param("contentId", contentId).update();
+                """)
+                .param("delivery", deliveryId)
+                .param("at", dialect.bind(at))
+                .param("ref", ref.value())
+                .param("contentId", contentId)
+                .update();
     }
 
     @Override
     public Optional<Map.Entry<CaseRef, String>> removalByDelivery(String deliveryId) {
         return jdbc.sql("SELECT case_ref, content_id FROM review_content WHERE removal_delivery = :delivery")
                 .param("delivery", deliveryId)
-                .query((row, n) -> (Map.Entry<CaseRef, String>) new AbstractMap.SimpleImmutableEntry<>(
-                        new CaseRef(row.getString(1)), row.getString(2)))
+                .query((row, n) -> (Map.Entry<CaseRef, String>)
+                        new AbstractMap.SimpleImmutableEntry<>(new CaseRef(row.getString(1)), row.getString(2)))
                 .optional();
     }
 
     @Override
     public void markRemoved(CaseRef ref, String contentId, Instant at) {
-        jdbc.sql("UPDATE review_content SET removed_at = :at WHERE case_ref = :ref AND content_id = :contentId AND removed_at IS NULL")
-                .param("at", dialect.bind(at)).param("ref", ref.value()).param("contentId", contentId).update();
+        jdbc.sql("UPDATE review_content SET removed_at = :at WHERE case_ref = :ref AND content_id "
+                        + "= :contentId AND removed_at IS NULL")
+                .param("at", dialect.bind(at))
+                .param("ref", ref.value())
+                .param("contentId", contentId)
+                .update();
     }
 
     @Override
@@ -185,9 +220,15 @@ class JdbcReviewCases implements ReviewCases {
         jdbc.sql("""
                 INSERT INTO review_match (case_ref, content_id, bank, entry_id, distance, retroactive, found_at)
                 VALUES (:ref, :contentId, :bank, :entryId, :distance, :retroactive, :at)
-                """).param("ref", ref.value()).param("contentId", m.contentId()).param("bank", m.bank())
-                .param("entryId", m.entryId()).param("distance", m.distance()).param("retroactive", m.retroactive())
-                .param("at", dialect.bind(m.foundAt())).update();
+                """)
+                .param("ref", ref.value())
+                .param("contentId", m.contentId())
+                .param("bank", m.bank())
+                .param("entryId", m.entryId())
+                .param("distance", m.distance())
+                .param("retroactive", m.retroactive())
+                .param("at", dialect.bind(m.foundAt()))
+                .update();
     }
 
     @Override
@@ -195,24 +236,43 @@ class JdbcReviewCases implements ReviewCases {
         return jdbc.sql("""
                 SELECT content_id, bank, entry_id, distance, retroactive, found_at
                   FROM review_match WHERE case_ref = :ref ORDER BY id
-                """).param("ref", ref.value()).query((row, n) -> new CaseMatch(row.getString("content_id"),
-                row.getString("bank"), row.getLong("entry_id"), row.getInt("distance"), row.getBoolean("retroactive"),
-                required(row, "found_at"))).list();
+                """)
+                .param("ref", ref.value())
+                .query((row, n) -> new CaseMatch(
+                        row.getString("content_id"),
+                        row.getString("bank"),
+                        row.getLong("entry_id"),
+                        row.getInt("distance"),
+                        row.getBoolean("retroactive"),
+                        required(row, "found_at")))
+                .list();
     }
 
     @Override
     public void insertDecision(RecordedDecision d) {
-        jdbc.sql(INSERT_DECISION).param("id", d.id()).param("ref", d.caseRef()).param("decidedBy", d.decidedBy())
-                .param("outcome", d.outcome().name()).param("basis", d.basis().map(Enum::name).orElse(null))
-                .param("reason", d.reason().map(Enum::name).orElse(null)).param("policy", d.policy().orElse(null))
-                .param("statement", d.statement().map(s -> cipher.encrypt(s, statementContext(d.id()))).orElse(null))
-                .param("sor", d.statementOfReasons().orElse(null)).param("at", dialect.bind(d.decidedAt())).update();
+        jdbc.sql(INSERT_DECISION)
+                .param("id", d.id())
+                .param("ref", d.caseRef())
+                .param("decidedBy", d.decidedBy())
+                .param("outcome", d.outcome().name())
+                .param("basis", d.basis().map(Enum::name).orElse(null))
+                .param("reason", d.reason().map(Enum::name).orElse(null))
+                .param("policy", d.policy().orElse(null))
+                .param(
+                        "statement",
+                        d.statement()
+                                .map(s -> cipher.encrypt(s, statementContext(d.id())))
+                                .orElse(null))
+                .param("sor", d.statementOfReasons().orElse(null))
+                .param("at", dialect.bind(d.decidedAt()))
+                .update();
     }
 
     @Override
     public List<RecordedDecision> decisions(CaseRef ref) {
         return jdbc.sql("""
-                SELECT id, case_ref, decided_by, outcome, basis, reason_code, policy, statement_enc, statement_of_reasons,
+                SELECT id, case_ref, decided_by, outcome, basis, reason_code, policy, statement_enc,
+                    statement_of_reasons,
                        decided_at
                   FROM review_decision WHERE case_ref = :ref ORDER BY decided_at, id
                 """).param("ref", ref.value()).query(this::toDecision).list();
@@ -220,28 +280,44 @@ class JdbcReviewCases implements ReviewCases {
 
     @Override
     public void appendHistory(CaseRef ref, Instant at, String actor, String what, Optional<String> detail) {
-        jdbc.sql("INSERT INTO review_history (case_ref, occurred_at, actor, what, detail) VALUES (:ref, :at, :actor, :what, :detail)")
-                .param("ref", ref.value()).param("at", dialect.bind(at)).param("actor", actor).param("what", what)
-                .param("detail", detail.orElse(null)).update();
+        jdbc.sql("INSERT INTO review_history (case_ref, occurred_at, actor, what, detail) VALUES "
+                        + "(:ref, :at, :actor, :what, :detail)")
+                .param("ref", ref.value())
+                .param("at", dialect.bind(at))
+                .param("actor", actor)
+                .param("what", what)
+                .param("detail", detail.orElse(null))
+                .update();
     }
 
     @Override
     public List<HistoryEntry> history(CaseRef ref) {
         return jdbc.sql("SELECT occurred_at, actor, what, detail FROM review_history WHERE case_ref = :ref ORDER BY id")
-                .param("ref", ref.value()).query((row, n) -> new HistoryEntry(required(row, "occurred_at"),
-                row.getString("actor"), row.getString("what"), Optional.ofNullable(row.getString("detail")))).list();
+                .param("ref", ref.value())
+                .query((row, n) -> new HistoryEntry(
+                        required(row, "occurred_at"),
+                        row.getString("actor"),
+                        row.getString("what"),
+                        Optional.ofNullable(row.getString("detail"))))
+                .list();
     }
 
     @Override
     public List<ReviewCase> clockRunningWithDeadlineBy(Instant by, boolean unwarnedOnly) {
-        return jdbc.sql(CASE_COLUMNS + " WHERE state IN ('OPEN', 'ESCALATED', 'AWAITING_REMOVAL') AND deadline <= :by AND "
-                + (unwarnedOnly ? "warned_at IS NULL" : "breached_at IS NULL") + " ORDER BY deadline, case_ref")
-                .param("by", dialect.bind(by)).query(this::toCase).list();
+        return jdbc.sql(CASE_COLUMNS
+                        + " WHERE state IN ('OPEN', 'ESCALATED', 'AWAITING_REMOVAL') AND deadline <= :by AND "
+                        + (unwarnedOnly ? "warned_at IS NULL" : "breached_at IS NULL") + " ORDER BY deadline, case_ref")
+                .param("by", dialect.bind(by))
+                .query(this::toCase)
+                .list();
     }
 
     @Override
     public int countRemoval(String uploaderId, Instant at) {
-        jdbc.sql(COUNT_REMOVAL).param("uploader", uploaderId).param("at", dialect.bind(at)).update();
+        jdbc.sql(COUNT_REMOVAL)
+                .param("uploader", uploaderId)
+                .param("at", dialect.bind(at))
+                .update();
         return confirmedRemovals(uploaderId);
     }
 
@@ -250,13 +326,21 @@ class JdbcReviewCases implements ReviewCases {
         return jdbc.sql("""
                 UPDATE review_uploader SET suspension_delivery = :delivery, suspended_at = :at
                  WHERE uploader_id = :uploader AND suspended_at IS NULL
-                """).param("delivery", deliveryId).param("at", dialect.bind(at)).param("uploader", uploaderId).update() == 1;
+                """)
+                        .param("delivery", deliveryId)
+                        .param("at", dialect.bind(at))
+                        .param("uploader", uploaderId)
+                        .update()
+                == 1;
     }
 
     @Override
     public int confirmedRemovals(String uploaderId) {
         return jdbc.sql("SELECT confirmed_removals FROM review_uploader WHERE uploader_id = :uploader")
-                .param("uploader", uploaderId).query(Integer.class).optional().orElse(0);
+                .param("uploader", uploaderId)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
     }
 
     @Override
@@ -264,13 +348,17 @@ class JdbcReviewCases implements ReviewCases {
         return jdbc.sql("SELECT reveal_media, greyscale FROM review_preference WHERE username = :username")
                 .param("username", username)
                 .query((row, n) -> new MediaPreference(row.getBoolean("reveal_media"), row.getBoolean("greyscale")))
-                .optional().orElse(MediaPreference.PROTECTIVE);
+                .optional()
+                .orElse(MediaPreference.PROTECTIVE);
     }
 
     @Override
     public void savePreference(String username, MediaPreference preference) {
-        jdbc.sql(SAVE_PREFERENCE).param("username", username).param("reveal", preference.revealMedia())
-                .param("greyscale", preference.greyscale()).update();
+        jdbc.sql(SAVE_PREFERENCE)
+                .param("username", username)
+                .param("reveal", preference.revealMedia())
+                .param("greyscale", preference.greyscale())
+                .update();
     }
 
     @Override
@@ -278,7 +366,11 @@ class JdbcReviewCases implements ReviewCases {
         jdbc.sql("""
                 INSERT INTO review_referral (case_ref, agency, created_by, created_at) VALUES (:ref, :agency, :by, :at)
                 ON CONFLICT (case_ref) DO NOTHING
-                """).param("ref", ref.value()).param("agency", agency).param("by", createdBy).param("at", dialect.bind(at))
+                """)
+                .param("ref", ref.value())
+                .param("agency", agency)
+                .param("by", createdBy)
+                .param("at", dialect.bind(at))
                 .update();
     }
 
@@ -301,24 +393,38 @@ class JdbcReviewCases implements ReviewCases {
     private ReviewCase toCase(ResultSet row, int n) throws SQLException {
         String claimedBy = row.getString("claimed_by");
         Optional<Instant> claimExpires = instant(row, "claim_expires_at");
-        Optional<Claim> claim = claimedBy == null || claimExpires.isEmpty() ? Optional.empty()
+        Optional<Claim> claim = claimedBy == null || claimExpires.isEmpty()
+                ? Optional.empty()
                 : Optional.of(new Claim(claimedBy, claimExpires.get()));
-        return new ReviewCase(new CaseRef(row.getString("case_ref")), Origin.valueOf(row.getString("origin")),
-                Optional.ofNullable(row.getString("linked_case")).map(CaseRef::new), Severity.valueOf(row.getString("severity")),
-                Source.valueOf(row.getString("source")), ReviewState.valueOf(row.getString("state")),
-                required(row, "received_at"), required(row, "deadline"), instant(row, "warned_at"),
-                instant(row, "breached_at"), instant(row, "removed_at"), claim, row.getLong("version"));
+        return new ReviewCase(
+                new CaseRef(row.getString("case_ref")),
+                Origin.valueOf(row.getString("origin")),
+                Optional.ofNullable(row.getString("linked_case")).map(CaseRef::new),
+                Severity.valueOf(row.getString("severity")),
+                Source.valueOf(row.getString("source")),
+                ReviewState.valueOf(row.getString("state")),
+                required(row, "received_at"),
+                required(row, "deadline"),
+                instant(row, "warned_at"),
+                instant(row, "breached_at"),
+                instant(row, "removed_at"),
+                claim,
+                row.getLong("version"));
     }
 
     private RecordedDecision toDecision(ResultSet row, int n) throws SQLException {
         String id = row.getString("id");
-        return new RecordedDecision(id, row.getString("case_ref"), row.getString("decided_by"),
+        return new RecordedDecision(
+                id,
+                row.getString("case_ref"),
+                row.getString("decided_by"),
                 Outcome.valueOf(row.getString("outcome")),
                 Optional.ofNullable(row.getString("basis")).map(RemovalBasis::valueOf),
                 Optional.ofNullable(row.getString("reason_code")).map(NoViolationReason::valueOf),
                 Optional.ofNullable(row.getString("policy")),
                 Optional.ofNullable(row.getString("statement_enc")).map(s -> cipher.decrypt(s, statementContext(id))),
-                Optional.ofNullable(row.getString("statement_of_reasons")), required(row, "decided_at"));
+                Optional.ofNullable(row.getString("statement_of_reasons")),
+                required(row, "decided_at"));
     }
 
     private Optional<Instant> instant(ResultSet row, String column) throws SQLException {

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.redress.server.shared.CaseRef;
 import org.redress.server.review.CaseContent;
 import org.redress.server.review.CaseMatch;
 import org.redress.server.review.HistoryEntry;
@@ -13,6 +12,7 @@ import org.redress.server.review.MediaPreference;
 import org.redress.server.review.RecordedDecision;
 import org.redress.server.review.ReviewCase;
 import org.redress.server.review.ReviewState;
+import org.redress.server.shared.CaseRef;
 
 /** Review's storage: cases, their content, matches, decisions, history, uploaders and preferences. */
 public interface ReviewCases {

@@ -26,9 +26,19 @@ import org.redress.server.review.RemovalBasis;
  * @param suspendAfter how many confirmed removals lead to suspension
  * @param appealUrl where to appeal
  */
-public record StatementOfReasons(String decisionId, String caseRef, String contentId, Instant decidedAt, String facts,
-        boolean detectedAutomatically, RemovalBasis basis, Optional<String> policy, Optional<String> moderatorStatement,
-        int strikes, int suspendAfter, String appealUrl) {
+public record StatementOfReasons(
+        String decisionId,
+        String caseRef,
+        String contentId,
+        Instant decidedAt,
+        String facts,
+        boolean detectedAutomatically,
+        RemovalBasis basis,
+        Optional<String> policy,
+        Optional<String> moderatorStatement,
+        int strikes,
+        int suspendAfter,
+        String appealUrl) {
 
     /** Six months at least (EU DSA Art. 20(1)). */
     static final int APPEAL_MONTHS = 6;
@@ -39,42 +49,78 @@ public record StatementOfReasons(String decisionId, String caseRef, String conte
         map.put("caseRef", caseRef);
         map.put("contentId", contentId);
         map.put("decidedAt", decidedAt.toString());
-        map.put("restriction", Map.of(
-                "type", "REMOVAL",
-                "scope", "The item is removed for every user of the service and cannot be uploaded again: "
-                        + "its fingerprint is added to a block list.",
-                "duration", "PERMANENT"));
+        map.put(
+                "restriction",
+                Map.of(
+                        "type", "REMOVAL",
+                        "scope",
+                                "The item is removed for every user of the service and cannot be uploaded again: "
+                                        + "its fingerprint is added to a block list.",
+                        "duration", "PERMANENT"));
         map.put("facts", facts);
-        map.put("automatedMeans", Map.of(
-                "detection", detectedAutomatically,
-                "decision", false,
-                "explanation", detectedAutomatically
-                        ? "The item was found by automated hash matching and a human moderator decided."
-                        : "The item was reported and a human moderator decided."));
+        map.put(
+                "automatedMeans",
+                Map.of(
+                        "detection",
+                        detectedAutomatically,
+                        "decision",
+                        false,
+                        "explanation",
+                        detectedAutomatically
+                                ? "The item was found by automated hash matching and a human moderator decided."
+                                : "The item was reported and a human moderator decided."));
         switch (basis) {
-            case ILLEGAL_CONTENT -> map.put("legalGround", Map.of(
-                    "ground", "Intimate image abuse: sharing, or threatening to share, an intimate image without consent",
-                    "provisions", "Sexual Offences Act 2003 s.66B (England and Wales); Online Safety Act 2023 s.10 and "
-                            + "Sch. 7 (priority offence); US TAKE IT DOWN Act s.3",
-                    "explanation", "The moderator judged that the item is an intimate image shared without the consent "
-                            + "of the person shown."));
-            case TERMS_OF_SERVICE -> map.put("contractualGround", Map.of(
-                    "clause", policy.orElseThrow(),
-                    "explanation", "The moderator judged that the item breaks this clause of the terms of service."));
+            case ILLEGAL_CONTENT ->
+                map.put(
+                        "legalGround",
+                        Map.of(
+                                "ground",
+                                        "Intimate image abuse: sharing, or threatening to share, an "
+                                                + "intimate image without consent",
+                                "provisions",
+                                        "Sexual Offences Act 2003 s.66B (England and Wales); Online "
+                                                + "Safety Act 2023 s.10 and "
+                                                + "Sch. 7 (priority offence); US TAKE IT DOWN Act s.3",
+                                "explanation",
+                                        "The moderator judged that the item is an intimate image shared "
+                                                + "without the consent "
+                                                + "of the person shown."));
+            case TERMS_OF_SERVICE ->
+                map.put(
+                        "contractualGround",
+                        Map.of(
+                                "clause",
+                                policy.orElseThrow(),
+                                "explanation",
+                                "The moderator judged that the item breaks this clause of the terms of service."));
         }
         moderatorStatement.ifPresent(s -> map.put("moderatorStatement", s));
-        map.put("redress", Map.of(
-                "internalAppeal", Map.of("url", appealUrl, "within", "P" + APPEAL_MONTHS + "M",
-                        "note", "Appeals are decided by a different person, never by automated means alone."),
-                "outOfCourtDisputeSettlement", "A certified out-of-court dispute settlement body (EU DSA Art. 21).",
-                "judicialRedress", "The courts of your country."));
+        map.put(
+                "redress",
+                Map.of(
+                        "internalAppeal",
+                                Map.of(
+                                        "url",
+                                        appealUrl,
+                                        "within",
+                                        "P" + APPEAL_MONTHS + "M",
+                                        "note",
+                                        "Appeals are decided by a different person, never by automated means alone."),
+                        "outOfCourtDisputeSettlement",
+                                "A certified out-of-court dispute settlement body (EU DSA Art. 21).",
+                        "judicialRedress", "The courts of your country."));
         if (strikes > 0) {
-            map.put("accountStanding", Map.of(
-                    "confirmedRemovals", strikes,
-                    "suspensionAfter", suspendAfter,
-                    "warning", strikes >= suspendAfter
-                            ? "This account has reached the number of removals that leads to suspension."
-                            : "Further removals of this kind will lead to the suspension of this account."));
+            map.put(
+                    "accountStanding",
+                    Map.of(
+                            "confirmedRemovals", strikes,
+                            "suspensionAfter", suspendAfter,
+                            "warning",
+                                    strikes >= suspendAfter
+                                            ? "This account has reached the number of removals that leads "
+                                                    + "to suspension."
+                                            : "Further removals of this kind will lead to the suspension "
+                                                    + "of this account."));
         }
         return map;
     }

@@ -58,8 +58,12 @@ class ReviewFollower {
     /** A removal the platform never acknowledged: the case shows it, and the clock keeps running. */
     @EventListener
     void on(DeliveryGivenUp givenUp) {
-        cases.removalByDelivery(givenUp.id().value()).ifPresent(removal -> cases.appendHistory(removal.getKey(),
-                givenUp.at(), "OPERATOR:review", "DELIVERY_GIVEN_UP", Optional.of(removal.getValue())));
+        cases.removalByDelivery(givenUp.id().value())
+                .ifPresent(removal -> cases.appendHistory(
+                        removal.getKey(),
+                        givenUp.at(),
+                        "OPERATOR:review",
+                        "DELIVERY_GIVEN_UP",
+                        Optional.of(removal.getValue())));
     }
-
 }

@@ -19,7 +19,9 @@ class ReviewScheduling {
         this.review = review;
     }
 
-    @Scheduled(fixedDelayString = "${redress.review.sweep-interval:PT1M}", initialDelayString = "${redress.review.sweep-interval:PT1M}")
+    @Scheduled(
+            fixedDelayString = "${redress.review.sweep-interval:PT1M}",
+            initialDelayString = "${redress.review.sweep-interval:PT1M}")
     void sweepDeadlines() {
         review.sweep();
     }

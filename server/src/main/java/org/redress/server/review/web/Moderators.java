@@ -7,8 +7,7 @@ import org.springframework.security.core.Authentication;
 /** The signed-in caller as review sees them. */
 final class Moderators {
 
-    private Moderators() {
-    }
+    private Moderators() {}
 
     static Moderator of(Authentication caller) {
         boolean senior = caller.getAuthorities().stream()

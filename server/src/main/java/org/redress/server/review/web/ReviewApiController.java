@@ -14,7 +14,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.redress.server.identity.Allow;
 import org.redress.server.identity.Role;
-import org.redress.server.shared.CaseRef;
 import org.redress.server.review.CaseFile;
 import org.redress.server.review.Dashboard;
 import org.redress.server.review.DecisionRequest;
@@ -26,6 +25,7 @@ import org.redress.server.review.Review;
 import org.redress.server.review.ReviewCase;
 import org.redress.server.review.ReviewCaseNotFoundException;
 import org.redress.server.review.ReviewState;
+import org.redress.server.shared.CaseRef;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,21 +42,56 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1")
 class ReviewApiController {
 
-    record CaseView(String id, String caseRef, ReviewState state, String origin, @Nullable String linkedCase, String severity,
-            String source, Instant receivedAt, Instant deadline, long remainingSeconds, boolean breached,
-            @Nullable String claimedBy, @Nullable Instant claimExpiresAt, @Nullable Instant removedAt, long version) {
+    record CaseView(
+            String id,
+            String caseRef,
+            ReviewState state,
+            String origin,
+            @Nullable String linkedCase,
+            String severity,
+            String source,
+            Instant receivedAt,
+            Instant deadline,
+            long remainingSeconds,
+            boolean breached,
+            @Nullable String claimedBy,
+            @Nullable Instant claimExpiresAt,
+            @Nullable Instant removedAt,
+            long version) {
 
         static CaseView of(ReviewCase c, Instant now) {
             Optional<String> claimant = c.claimantAt(now);
-            return new CaseView(c.ref().value(), c.ref().value(), c.state(), c.origin().name(),
-                    c.linkedCase().map(CaseRef::value).orElse(null), c.severity().name(), c.source().name(), c.receivedAt(),
-                    c.deadline(), c.remainingAt(now).toSeconds(), c.breachedAt(now), claimant.orElse(null),
-                    claimant.isPresent() ? c.claim().orElseThrow().expiresAt() : null, c.removedAt().orElse(null), c.version());
+            return new CaseView(
+                    c.ref().value(),
+                    c.ref().value(),
+                    c.state(),
+                    c.origin().name(),
+                    c.linkedCase().map(CaseRef::value).orElse(null),
+                    c.severity().name(),
+                    c.source().name(),
+                    c.receivedAt(),
+                    c.deadline(),
+                    c.remainingAt(now).toSeconds(),
+                    c.breachedAt(now),
+                    claimant.orElse(null),
+                    claimant.isPresent() ? c.claim().orElseThrow().expiresAt() : null,
+                    c.removedAt().orElse(null),
+                    c.version());
         }
     }
 
-    record DecisionBody(@NotNull Outcome outcome, @Nullable RemovalBasis basis, @Nullable @Size(max = DecisionRequest.MAX_POLICY) String policy,
-            @Nullable NoViolationReason reasonCode, @Nullable @Size(max = DecisionRequest.MAX_STATEMENT) String statement,
+    record DecisionBody(
+            @NotNull Outcome outcome,
+            @Nullable RemovalBasis basis,
+
+            @Nullable @Size(max = DecisionRequest.MAX_POLICY)
+            String policy,
+
+            @Nullable NoViolationReason reasonCode,
+
+            @Nullable @Size(max = DecisionRequest.MAX_STATEMENT)
+            String statement,
+
             @Nullable Long expectedVersion) {
         @Override
         public String toString() {
@@ -64,41 +99,59 @@ class ReviewApiController {
         }
     }
 
-    record DecisionView(String decisionId, String caseRef, Outcome outcome, ReviewState state, @Nullable String basis,
-            @Nullable String reasonCode, Instant decidedAt, @Nullable JsonNode statementOfReasons) {
-    }
+    record DecisionView(
+            String decisionId,
+            String caseRef,
+            Outcome outcome,
+            ReviewState state,
+            @Nullable String basis,
+            @Nullable String reasonCode,
+            Instant decidedAt,
+            @Nullable JsonNode statementOfReasons) {}
 
-    record ReassignBody(@NotBlank @Size(max = 100) String username) {
-    }
+    record ReassignBody(@NotBlank @Size(max = 100) String username) {}
 
-    record ContentView(String contentId, @Nullable String removalDelivery, @Nullable Instant removalRequestedAt,
-            @Nullable Instant removedAt) {
-    }
+    record ContentView(
+            String contentId,
+            @Nullable String removalDelivery,
+            @Nullable Instant removalRequestedAt,
+            @Nullable Instant removedAt) {}
 
-    record ReportView(String channel, String reporterRole, boolean subjectWasUnder18, boolean hasContact,
-            @Nullable String description, Instant receivedAt, @Nullable Instant withdrawnAt) {
-    }
+    record ReportView(
+            String channel,
+            String reporterRole,
+            boolean subjectWasUnder18,
+            boolean hasContact,
+            @Nullable String description,
+            Instant receivedAt,
+            @Nullable Instant withdrawnAt) {}
 
-    record ComplaintView(String id, Instant receivedAt, String text) {
-    }
+    record ComplaintView(String id, Instant receivedAt, String text) {}
 
-    record MatchView(String contentId, String bank, long entryId, int distance, boolean retroactive, Instant foundAt) {
-    }
+    record MatchView(String contentId, String bank, long entryId, int distance, boolean retroactive, Instant foundAt) {}
 
-    record DeliveryView(String id, String type, @Nullable String contentId, String state, int attempts,
-            @Nullable Instant acknowledgedAt) {
-    }
+    record DeliveryView(
+            String id,
+            String type,
+            @Nullable String contentId,
+            String state,
+            int attempts,
+            @Nullable Instant acknowledgedAt) {}
 
-    record HistoryView(Instant at, String actor, String what, @Nullable String detail) {
-    }
+    record HistoryView(
+            Instant at, String actor, String what, @Nullable String detail) {}
 
-    record CaseFileView(CaseView reviewCase, List<ContentView> contents, List<ReportView> reports,
-            List<ComplaintView> complaints, List<MatchView> matches,
-            List<DecisionView> decisions, List<DeliveryView> deliveries, List<HistoryView> history) {
-    }
+    record CaseFileView(
+            CaseView reviewCase,
+            List<ContentView> contents,
+            List<ReportView> reports,
+            List<ComplaintView> complaints,
+            List<MatchView> matches,
+            List<DecisionView> decisions,
+            List<DeliveryView> deliveries,
+            List<HistoryView> history) {}
 
-    record DashboardView(Map<ReviewState, Integer> byState, List<CaseView> atRisk, List<CaseView> breached) {
-    }
+    record DashboardView(Map<ReviewState, Integer> byState, List<CaseView> atRisk, List<CaseView> breached) {}
 
     private final Review review;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -111,41 +164,74 @@ class ReviewApiController {
     }
 
     @GetMapping("/cases")
-    @Allow({ Role.MODERATOR, Role.SENIOR_MODERATOR })
-    List<CaseView> cases(@RequestParam(defaultValue = "OPEN") ReviewState state,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit, Authentication caller) {
+    @Allow({Role.MODERATOR, Role.SENIOR_MODERATOR})
+    List<CaseView> cases(
+            @RequestParam(defaultValue = "OPEN") ReviewState state,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
+            Authentication caller) {
         Instant now = clock.instant();
-        return review.queue(Moderators.of(caller), state, limit).stream().map(c -> CaseView.of(c, now)).toList();
+        return review.queue(Moderators.of(caller), state, limit).stream()
+                .map(c -> CaseView.of(c, now))
+                .toList();
     }
 
     @GetMapping("/cases/{id}")
-    @Allow({ Role.MODERATOR, Role.SENIOR_MODERATOR })
+    @Allow({Role.MODERATOR, Role.SENIOR_MODERATOR})
     CaseFileView caseFile(@PathVariable String id, Authentication caller) {
         CaseFile file = review.caseFile(Moderators.of(caller), ref(id));
         Instant now = clock.instant();
-        return new CaseFileView(CaseView.of(file.reviewCase(), now),
-                file.contents().stream().map(c -> new ContentView(c.contentId(), c.removalDelivery().orElse(null),
-                        c.removalRequestedAt().orElse(null), c.removedAt().orElse(null))).toList(),
-                file.reports().stream().map(r -> new ReportView(r.channel().name(), r.reporterRole().name(),
-                        r.subjectWasUnder18(), r.hasContact(), r.description().orElse(null), r.receivedAt(),
-                        r.withdrawnAt().orElse(null))).toList(),
-                file.complaints().stream().map(c -> new ComplaintView(c.id(), c.receivedAt(), c.text())).toList(),
-                file.matches().stream().map(m -> new MatchView(m.contentId(), m.bank(), m.entryId(), m.distance(),
-                        m.retroactive(), m.foundAt())).toList(),
-                file.decisions().stream().map(d -> view(d, file.reviewCase().state())).toList(),
-                file.deliveries().stream().map(d -> new DeliveryView(d.id().value(), d.type().wireName(),
-                        d.contentId().orElse(null), d.state().name(), d.attempts(), d.acknowledgedAt().orElse(null))).toList(),
-                file.history().stream().map(h -> new HistoryView(h.at(), h.actor(), h.what(), h.detail().orElse(null))).toList());
+        return new CaseFileView(
+                CaseView.of(file.reviewCase(), now),
+                file.contents().stream()
+                        .map(c -> new ContentView(
+                                c.contentId(),
+                                c.removalDelivery().orElse(null),
+                                c.removalRequestedAt().orElse(null),
+                                c.removedAt().orElse(null)))
+                        .toList(),
+                file.reports().stream()
+                        .map(r -> new ReportView(
+                                r.channel().name(),
+                                r.reporterRole().name(),
+                                r.subjectWasUnder18(),
+                                r.hasContact(),
+                                r.description().orElse(null),
+                                r.receivedAt(),
+                                r.withdrawnAt().orElse(null)))
+                        .toList(),
+                file.complaints().stream()
+                        .map(c -> new ComplaintView(c.id(), c.receivedAt(), c.text()))
+                        .toList(),
+                file.matches().stream()
+                        .map(m -> new MatchView(
+                                m.contentId(), m.bank(), m.entryId(), m.distance(), m.retroactive(), m.foundAt()))
+                        .toList(),
+                file.decisions().stream()
+                        .map(d -> view(d, file.reviewCase().state()))
+                        .toList(),
+                file.deliveries().stream()
+                        .map(d -> new DeliveryView(
+                                d.id().value(),
+                                d.type().wireName(),
+                                d.contentId().orElse(null),
+                                d.state().name(),
+                                d.attempts(),
+                                d.acknowledgedAt().orElse(null)))
+                        .toList(),
+                file.history().stream()
+                        .map(h -> new HistoryView(
+                                h.at(), h.actor(), h.what(), h.detail().orElse(null)))
+                        .toList());
     }
 
     @PostMapping("/cases/{id}/claim")
-    @Allow({ Role.MODERATOR, Role.SENIOR_MODERATOR })
+    @Allow({Role.MODERATOR, Role.SENIOR_MODERATOR})
     CaseView claim(@PathVariable String id, Authentication caller) {
         return CaseView.of(review.claim(Moderators.of(caller), ref(id)), clock.instant());
     }
 
     @PostMapping("/cases/{id}/release")
-    @Allow({ Role.MODERATOR, Role.SENIOR_MODERATOR })
+    @Allow({Role.MODERATOR, Role.SENIOR_MODERATOR})
     CaseView release(@PathVariable String id, Authentication caller) {
         return CaseView.of(review.release(Moderators.of(caller), ref(id)), clock.instant());
     }
@@ -157,27 +243,39 @@ class ReviewApiController {
     }
 
     @PostMapping("/cases/{id}/decision")
-    @Allow({ Role.MODERATOR, Role.SENIOR_MODERATOR })
+    @Allow({Role.MODERATOR, Role.SENIOR_MODERATOR})
     DecisionView decide(@PathVariable String id, @Valid @RequestBody DecisionBody body, Authentication caller) {
-        var request = new DecisionRequest(body.outcome(), Optional.ofNullable(body.basis()), Optional.ofNullable(body.policy()),
-                Optional.ofNullable(body.reasonCode()), Optional.ofNullable(body.statement()),
+        var request = new DecisionRequest(
+                body.outcome(),
+                Optional.ofNullable(body.basis()),
+                Optional.ofNullable(body.policy()),
+                Optional.ofNullable(body.reasonCode()),
+                Optional.ofNullable(body.statement()),
                 Optional.ofNullable(body.expectedVersion()));
         RecordedDecision decision = review.decide(Moderators.of(caller), ref(id), request);
         return view(decision, review.find(ref(id)).state());
     }
 
     @GetMapping("/review/dashboard")
-    @Allow({ Role.MODERATOR, Role.SENIOR_MODERATOR, Role.COMPLIANCE })
+    @Allow({Role.MODERATOR, Role.SENIOR_MODERATOR, Role.COMPLIANCE})
     DashboardView dashboard() {
         Dashboard dashboard = review.dashboard();
         Instant now = clock.instant();
-        return new DashboardView(dashboard.byState(), dashboard.atRisk().stream().map(c -> CaseView.of(c, now)).toList(),
+        return new DashboardView(
+                dashboard.byState(),
+                dashboard.atRisk().stream().map(c -> CaseView.of(c, now)).toList(),
                 dashboard.breached().stream().map(c -> CaseView.of(c, now)).toList());
     }
 
     private DecisionView view(RecordedDecision d, ReviewState state) {
-        return new DecisionView(d.id(), d.caseRef(), d.outcome(), state, d.basis().map(Enum::name).orElse(null),
-                d.reason().map(Enum::name).orElse(null), d.decidedAt(),
+        return new DecisionView(
+                d.id(),
+                d.caseRef(),
+                d.outcome(),
+                state,
+                d.basis().map(Enum::name).orElse(null),
+                d.reason().map(Enum::name).orElse(null),
+                d.decidedAt(),
                 d.statementOfReasons().map(JSON::readTree).orElse(null));
     }
 

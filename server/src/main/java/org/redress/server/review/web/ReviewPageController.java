@@ -5,13 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.redress.server.identity.Allow;
 import org.redress.server.identity.Role;
-import org.redress.server.shared.CaseRef;
 import org.redress.server.media.MediaId;
 import org.redress.server.review.CaseFile;
 import org.redress.server.review.DecisionRequest;
@@ -24,6 +22,7 @@ import org.redress.server.review.Review;
 import org.redress.server.review.ReviewCase;
 import org.redress.server.review.ReviewCaseNotFoundException;
 import org.redress.server.review.ReviewState;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.DomainException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -43,16 +42,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * image, which is recorded), the claim and the decision form.
  */
 @Controller
-@Allow({ Role.MODERATOR, Role.SENIOR_MODERATOR })
+@Allow({Role.MODERATOR, Role.SENIOR_MODERATOR})
 class ReviewPageController {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.UK)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
 
     /** A row of the queue as the page shows it. */
-    record Row(String ref, String severity, String source, String state, String deadline, long deadlineEpochMillis,
-            String remaining, boolean atRisk, boolean breached, @Nullable String claimedBy) {
-    }
+    record Row(
+            String ref,
+            String severity,
+            String source,
+            String state,
+            String deadline,
+            long deadlineEpochMillis,
+            String remaining,
+            boolean atRisk,
+            boolean breached,
+            @Nullable String claimedBy) {}
 
     private final Review review;
     private final Clock clock;
@@ -68,7 +75,11 @@ class ReviewPageController {
         var dashboard = review.dashboard();
         model.addAttribute("state", state);
         model.addAttribute("states", ReviewState.values());
-        model.addAttribute("rows", review.queue(Moderators.of(caller), state, 200).stream().map(c -> row(c, now)).toList());
+        model.addAttribute(
+                "rows",
+                review.queue(Moderators.of(caller), state, 200).stream()
+                        .map(c -> row(c, now))
+                        .toList());
         model.addAttribute("counts", dashboard.byState());
         model.addAttribute("atRisk", dashboard.atRisk().size());
         model.addAttribute("breached", dashboard.breached().size());
@@ -77,14 +88,16 @@ class ReviewPageController {
 
     /** Counts per state and the cases at risk or past their deadline: case references only, no content. */
     @GetMapping("/review/dashboard")
-    @Allow({ Role.MODERATOR, Role.SENIOR_MODERATOR, Role.COMPLIANCE })
+    @Allow({Role.MODERATOR, Role.SENIOR_MODERATOR, Role.COMPLIANCE})
     String dashboard(Model model) {
         Instant now = clock.instant();
         var dashboard = review.dashboard();
         model.addAttribute("counts", dashboard.byState());
         model.addAttribute("states", ReviewState.values());
-        model.addAttribute("atRisk", dashboard.atRisk().stream().map(c -> row(c, now)).toList());
-        model.addAttribute("breached", dashboard.breached().stream().map(c -> row(c, now)).toList());
+        model.addAttribute(
+                "atRisk", dashboard.atRisk().stream().map(c -> row(c, now)).toList());
+        model.addAttribute(
+                "breached", dashboard.breached().stream().map(c -> row(c, now)).toList());
         return "review/dashboard";
     }
 
@@ -98,7 +111,9 @@ class ReviewPageController {
         model.addAttribute("file", file);
         model.addAttribute("row", row(reviewCase, now));
         model.addAttribute("claimant", reviewCase.claimantAt(now).orElse(null));
-        model.addAttribute("mine", reviewCase.claimantAt(now).map(moderator.username()::equals).orElse(false));
+        model.addAttribute(
+                "mine",
+                reviewCase.claimantAt(now).map(moderator.username()::equals).orElse(false));
         model.addAttribute("decidable", reviewCase.state().decidable());
         model.addAttribute("media", review.media(ref));
         model.addAttribute("preference", review.preference(moderator));
@@ -111,30 +126,55 @@ class ReviewPageController {
 
     @PostMapping("/review/cases/{id}/claim")
     String claim(@PathVariable String id, Authentication caller, RedirectAttributes redirect) {
-        return act(id, redirect, () -> review.claim(Moderators.of(caller), ReviewApiController.ref(id)), "You claimed the case.");
+        return act(
+                id,
+                redirect,
+                () -> review.claim(Moderators.of(caller), ReviewApiController.ref(id)),
+                "You claimed the case.");
     }
 
     @PostMapping("/review/cases/{id}/release")
     String release(@PathVariable String id, Authentication caller, RedirectAttributes redirect) {
-        return act(id, redirect, () -> review.release(Moderators.of(caller), ReviewApiController.ref(id)),
+        return act(
+                id,
+                redirect,
+                () -> review.release(Moderators.of(caller), ReviewApiController.ref(id)),
                 "You released the case to the queue.");
     }
 
     @PostMapping("/review/cases/{id}/decision")
-    String decide(@PathVariable String id, Authentication caller, RedirectAttributes redirect,
-            @RequestParam(defaultValue = "") String outcome, @RequestParam(defaultValue = "") String basis,
-            @RequestParam(defaultValue = "") String policy, @RequestParam(defaultValue = "") String reasonCode,
-            @RequestParam(defaultValue = "") String statement, @RequestParam(required = false) @Nullable Long expectedVersion) {
+    String decide(
+            @PathVariable String id,
+            Authentication caller,
+            RedirectAttributes redirect,
+            @RequestParam(defaultValue = "") String outcome,
+            @RequestParam(defaultValue = "") String basis,
+            @RequestParam(defaultValue = "") String policy,
+            @RequestParam(defaultValue = "") String reasonCode,
+            @RequestParam(defaultValue = "") String statement,
+            @RequestParam(required = false) @Nullable Long expectedVersion) {
         Optional<Outcome> chosen = parse(Outcome.class, outcome);
         if (chosen.isEmpty()) {
             redirect.addFlashAttribute("error", "Choose a decision.");
             return "redirect:/review/cases/" + id;
         }
-        return act(id, redirect, () -> review.decide(Moderators.of(caller), ReviewApiController.ref(id),
-                new DecisionRequest(chosen.get(),
-                        chosen.get() == Outcome.REMOVE || chosen.get() == Outcome.REFER ? parse(RemovalBasis.class, basis) : Optional.empty(),
-                        Optional.of(policy), chosen.get() == Outcome.NO_VIOLATION ? parse(NoViolationReason.class, reasonCode) : Optional.empty(),
-                        Optional.of(statement), Optional.ofNullable(expectedVersion))),
+        return act(
+                id,
+                redirect,
+                () -> review.decide(
+                        Moderators.of(caller),
+                        ReviewApiController.ref(id),
+                        new DecisionRequest(
+                                chosen.get(),
+                                chosen.get() == Outcome.REMOVE || chosen.get() == Outcome.REFER
+                                        ? parse(RemovalBasis.class, basis)
+                                        : Optional.empty(),
+                                Optional.of(policy),
+                                chosen.get() == Outcome.NO_VIOLATION
+                                        ? parse(NoViolationReason.class, reasonCode)
+                                        : Optional.empty(),
+                                Optional.of(statement),
+                                Optional.ofNullable(expectedVersion))),
                 "Decision recorded: " + chosen.get().name().replace('_', ' ').toLowerCase(Locale.ROOT) + ".");
     }
 
@@ -145,8 +185,11 @@ class ReviewPageController {
     }
 
     @PostMapping("/review/preferences")
-    String savePreferences(Authentication caller, @RequestParam(defaultValue = "false") boolean revealMedia,
-            @RequestParam(defaultValue = "false") boolean greyscale, RedirectAttributes redirect) {
+    String savePreferences(
+            Authentication caller,
+            @RequestParam(defaultValue = "false") boolean revealMedia,
+            @RequestParam(defaultValue = "false") boolean greyscale,
+            RedirectAttributes redirect) {
         review.savePreference(Moderators.of(caller), new MediaPreference(revealMedia, greyscale));
         redirect.addFlashAttribute("notice", "Saved.");
         return "redirect:/review/preferences";
@@ -178,8 +221,11 @@ class ReviewPageController {
 
     private static ResponseEntity<byte[]> image(byte[] bytes, MediaType type) {
         // The image is for this moderator's eyes only: never cached, never framed, never run as a document.
-        return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.noStore())
-                .header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", "sandbox; default-src 'none'")
+        return ResponseEntity.ok()
+                .contentType(type)
+                .cacheControl(CacheControl.noStore())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
                 .body(bytes);
     }
 
@@ -194,7 +240,14 @@ class ReviewPageController {
         if (b.length > 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F') {
             return MediaType.IMAGE_GIF;
         }
-        if (b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E' && b[10] == 'B'
+        if (b.length > 12
+                && b[0] == 'R'
+                && b[1] == 'I'
+                && b[2] == 'F'
+                && b[3] == 'F'
+                && b[8] == 'W'
+                && b[9] == 'E'
+                && b[10] == 'B'
                 && b[11] == 'P') {
             return MediaType.parseMediaType("image/webp");
         }
@@ -224,8 +277,16 @@ class ReviewPageController {
         Duration left = c.remainingAt(now);
         boolean breached = c.breachedAt(now);
         boolean atRisk = !breached && c.state().clockRunning() && left.compareTo(Duration.ofHours(12)) <= 0;
-        return new Row(c.ref().value(), label(c.severity().name()), label(c.source().name()), label(c.state().name()),
-                WHEN.format(c.deadline()), c.deadline().toEpochMilli(), remaining(left, c.state().clockRunning()), atRisk, breached,
+        return new Row(
+                c.ref().value(),
+                label(c.severity().name()),
+                label(c.source().name()),
+                label(c.state().name()),
+                WHEN.format(c.deadline()),
+                c.deadline().toEpochMilli(),
+                remaining(left, c.state().clockRunning()),
+                atRisk,
+                breached,
                 c.claimantAt(now).orElse(null));
     }
 

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.redress.server.enforcement.webhook.RetrySchedule;
 
 class RetryScheduleTests {
 
     private static final Instant CREATED = Instant.parse("2026-12-01T00:00:00Z");
-    private final RetrySchedule schedule = new RetrySchedule(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(72));
+    private final RetrySchedule schedule =
+            new RetrySchedule(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(72));
 
     @Test
     void doublesFromThirtySecondsUpToAnHour() {
@@ -27,7 +27,8 @@ class RetryScheduleTests {
         Instant now = CREATED.plusSeconds(100);
         assertThat(schedule.nextAttempt(2, now, CREATED, 0)).contains(now.plusSeconds(60));
         assertThat(schedule.nextAttempt(2, now, CREATED, 0.999).orElseThrow())
-                .isAfterOrEqualTo(now.plusSeconds(30)).isBefore(now.plusSeconds(31));
+                .isAfterOrEqualTo(now.plusSeconds(30))
+                .isBefore(now.plusSeconds(31));
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.redress.server.SignatureCheck;
-import org.redress.server.enforcement.webhook.WebhookSignature;
 
 /** The header the service signs with, checked the way a platform's receiver checks it. */
 class WebhookSignatureTests {
@@ -22,7 +21,8 @@ class WebhookSignatureTests {
 
     @Test
     void verifiesWithTheSecretOverTheRawBody() {
-        assertThat(SignatureCheck.verify(SECRET, sign(SECRET, NOW, BODY), BODY, NOW)).isTrue();
+        assertThat(SignatureCheck.verify(SECRET, sign(SECRET, NOW, BODY), BODY, NOW))
+                .isTrue();
     }
 
     @Test
@@ -33,17 +33,20 @@ class WebhookSignatureTests {
     @Test
     void failsForATamperedBody() {
         byte[] tampered = "{\"id\":\"x\",\"type\":\"content.restore\"}".getBytes(StandardCharsets.UTF_8);
-        assertThat(SignatureCheck.verify(SECRET, sign(SECRET, NOW, BODY), tampered, NOW)).isFalse();
+        assertThat(SignatureCheck.verify(SECRET, sign(SECRET, NOW, BODY), tampered, NOW))
+                .isFalse();
     }
 
     @Test
     void failsForAWrongSecret() {
-        assertThat(SignatureCheck.verify("another secret of thirty-two bytes!", sign(SECRET, NOW, BODY), BODY, NOW)).isFalse();
+        assertThat(SignatureCheck.verify("another secret of thirty-two bytes!", sign(SECRET, NOW, BODY), BODY, NOW))
+                .isFalse();
     }
 
     @Test
     void failsForAStaleOrShiftedTimestamp() {
-        assertThat(SignatureCheck.verify(SECRET, sign(SECRET, NOW.minus(Duration.ofMinutes(6)), BODY), BODY, NOW)).isFalse();
+        assertThat(SignatureCheck.verify(SECRET, sign(SECRET, NOW.minus(Duration.ofMinutes(6)), BODY), BODY, NOW))
+                .isFalse();
         String header = sign(SECRET, NOW, BODY).replace("t=" + NOW.getEpochSecond(), "t=" + (NOW.getEpochSecond() + 1));
         assertThat(SignatureCheck.verify(SECRET, header, BODY, NOW)).isFalse();
     }

@@ -20,17 +20,22 @@ class HomePageControllerTests {
         String view = new HomePageController(beans.getBeanProvider(StaffLink.class)).home(() -> "alice", model);
 
         assertThat(view).isEqualTo("identity/home");
-        assertThat(model.getAttribute("links")).asInstanceOf(InstanceOfAssertFactories.list(StaffLink.class))
-                .extracting(StaffLink::id).containsExactly("review-link", "admin-link", "banks-link");
+        assertThat(model.getAttribute("links"))
+                .asInstanceOf(InstanceOfAssertFactories.list(StaffLink.class))
+                .extracting(StaffLink::id)
+                .containsExactly("review-link", "admin-link", "banks-link");
     }
 
     @Test
     void showsItsOwnPagesWhenNoModuleDeclaresAny() {
         var model = new ExtendedModelMap();
 
-        new HomePageController(new StaticListableBeanFactory().getBeanProvider(StaffLink.class)).home(() -> "bob", model);
+        new HomePageController(new StaticListableBeanFactory().getBeanProvider(StaffLink.class))
+                .home(() -> "bob", model);
 
-        assertThat(model.getAttribute("links")).asInstanceOf(InstanceOfAssertFactories.list(StaffLink.class))
-                .extracting(StaffLink::path).containsExactly("/admin");
+        assertThat(model.getAttribute("links"))
+                .asInstanceOf(InstanceOfAssertFactories.list(StaffLink.class))
+                .extracting(StaffLink::path)
+                .containsExactly("/admin");
     }
 }

@@ -63,8 +63,9 @@ class DecodeGateTests {
         var gate = new DecodeGate(1, 0, Duration.ZERO);
 
         assertThatThrownBy(() -> gate.run(() -> {
-            throw new UndecodableUploadException("CORRUPT");
-        })).isInstanceOf(UndecodableUploadException.class);
+                    throw new UndecodableUploadException("CORRUPT");
+                }))
+                .isInstanceOf(UndecodableUploadException.class);
         assertThat(gate.run(() -> "next")).isEqualTo("next");
     }
 

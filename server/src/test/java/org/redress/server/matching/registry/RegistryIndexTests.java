@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.redress.hashindex.LinearIndex;
 import org.redress.hashindex.Match;
 import org.redress.pdq.PdqHash;
+import org.redress.pdq.Quality;
 import org.redress.server.matching.Bank;
 import org.redress.server.matching.BankAction;
 import org.redress.server.matching.BankName;
-import org.redress.pdq.Quality;
 
 /**
  * The retroactive scan's index against the oracle: for random registries (clusters of
@@ -31,8 +31,7 @@ class RegistryIndexTests {
     private static final int STEPS = 5;
     private static final int QUERIES_PER_STEP = 160;
 
-    private record Upload(long rowId, PdqHash hash, Optional<Quality> quality) {
-    }
+    private record Upload(long rowId, PdqHash hash, Optional<Quality> quality) {}
 
     @Test
     void findsExactlyWhatALinearScanFindsAtTheBanksQualityFloor() {
@@ -45,7 +44,7 @@ class RegistryIndexTests {
             for (int step = 0; step < STEPS; step++) {
                 int adds = step == 0 ? 20_000 : random.nextInt(1, 7_000);
                 for (int i = 0; i < adds; i++) {
-                    rowId += random.nextInt(1, 4);   // sequence gaps, as PostgreSQL leaves
+                    rowId += random.nextInt(1, 4); // sequence gaps, as PostgreSQL leaves
                     var upload = new Upload(rowId, hashNear(random, uploads), quality(random));
                     index.add(upload.rowId(), upload.hash(), upload.quality());
                     uploads.add(upload);
@@ -61,8 +60,14 @@ class RegistryIndexTests {
                 for (int q = 0; q < QUERIES_PER_STEP; q++) {
                     List<PdqHash> queries = new ArrayList<>();
                     for (int k = random.nextInt(1, 4); k > 0; k--) {
-                        queries.add(random.nextInt(5) == 0 ? random(random)
-                                : flip(random, uploads.get(random.nextInt(uploads.size())).hash(), random.nextInt(41)));
+                        queries.add(
+                                random.nextInt(5) == 0
+                                        ? random(random)
+                                        : flip(
+                                                random,
+                                                uploads.get(random.nextInt(uploads.size()))
+                                                        .hash(),
+                                                random.nextInt(41)));
                     }
                     Bank bank = bank(random.nextInt(32), random.nextInt(101));
                     List<RegistryIndex.Near> expected = new ArrayList<>();
@@ -75,8 +80,9 @@ class RegistryIndexTests {
                     }
                     expected.sort((a, b) -> Long.compare(a.rowId(), b.rowId()));
                     assertThat(index.search(queries, bank))
-                            .as("round %d step %d radius %d floor %d", round, step, bank.maxDistance(),
-                                    bank.qualityFloor())
+                            .as(
+                                    "round %d step %d radius %d floor %d",
+                                    round, step, bank.maxDistance(), bank.qualityFloor())
                             .isEqualTo(expected);
                     cases += queries.size();
                 }
@@ -94,7 +100,9 @@ class RegistryIndexTests {
         }
         index.add(RegistryIndex.MAX_ROW_ID, hash, Optional.empty());
         for (int floor = 0; floor <= 100; floor++) {
-            var found = index.search(List.of(hash), bank(0, floor)).stream().map(RegistryIndex.Near::rowId).toList();
+            var found = index.search(List.of(hash), bank(0, floor)).stream()
+                    .map(RegistryIndex.Near::rowId)
+                    .toList();
             assertThat(found).hasSize(101 - floor + 1).startsWith(1000L + floor).endsWith(RegistryIndex.MAX_ROW_ID);
         }
     }

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.redress.hashindex.LinearIndex;
 import org.redress.hashindex.Match;
 import org.redress.pdq.PdqHash;
+import org.redress.pdq.Quality;
 import org.redress.server.matching.Bank;
 import org.redress.server.matching.BankAction;
 import org.redress.server.matching.BankName;
-import org.redress.pdq.Quality;
 
 /**
  * Measures, in one process, the retroactive scan over a million registered uploads before and
@@ -88,15 +88,26 @@ class RegistryScanMeasurement {
             indexNanos = System.nanoTime() - started;
         }
 
-        System.out.printf(Locale.ROOT, "registry scan, %,d uploads, %,d queries at radius 31, floor 50%n", UPLOADS,
-                QUERIES);
-        System.out.printf(Locale.ROOT, "  before (linear): %.1f bytes/upload, %.3f ms/query, %d found%n",
-                (double) linearBytes / UPLOADS, linearNanos / 1e6 / QUERIES, linearFound);
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT, "registry scan, %,d uploads, %,d queries at radius 31, floor 50%n", UPLOADS, QUERIES);
+        System.out.printf(
+                Locale.ROOT,
+                "  before (linear): %.1f bytes/upload, %.3f ms/query, %d found%n",
+                (double) linearBytes / UPLOADS,
+                linearNanos / 1e6 / QUERIES,
+                linearFound);
+        System.out.printf(
+                Locale.ROOT,
                 "  after (index):   %.1f bytes/upload, %.3f ms/query, %d found, built in %.1f s%n",
-                (double) indexBytes / UPLOADS, indexNanos / 1e6 / QUERIES, indexFound, buildNanos / 1e9);
-        System.out.printf(Locale.ROOT, "  after/before: heap %.2f, time per query %.3f%n",
-                (double) indexBytes / linearBytes, (double) indexNanos / linearNanos);
+                (double) indexBytes / UPLOADS,
+                indexNanos / 1e6 / QUERIES,
+                indexFound,
+                buildNanos / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "  after/before: heap %.2f, time per query %.3f%n",
+                (double) indexBytes / linearBytes,
+                (double) indexNanos / linearNanos);
         assertThat(indexFound).isEqualTo(linearFound);
     }
 

@@ -13,7 +13,6 @@ import org.redress.pdq.imageio.UndecodableImageException;
 import org.redress.pdq.imageio.UndecodableImageException.Reason;
 import org.redress.server.media.Media;
 import org.redress.server.media.MediaImages;
-import org.redress.server.media.preview.Previews;
 
 class PreviewsTests {
 
@@ -104,9 +103,13 @@ class PreviewsTests {
         byte[] garbage = new byte[4096];
         Arrays.fill(garbage, (byte) 0x5A);
 
-        assertThat(catchThrowableOfType(UndecodableImageException.class, () -> previews.render(garbage)).reason())
+        assertThat(catchThrowableOfType(UndecodableImageException.class, () -> previews.render(garbage))
+                        .reason())
                 .isEqualTo(Reason.UNSUPPORTED_FORMAT);
-        assertThat(catchThrowableOfType(UndecodableImageException.class,
-                () -> previews.render(Arrays.copyOf(png, png.length / 2))).reason()).isIn(Reason.TRUNCATED, Reason.CORRUPT);
+        assertThat(catchThrowableOfType(
+                                UndecodableImageException.class,
+                                () -> previews.render(Arrays.copyOf(png, png.length / 2)))
+                        .reason())
+                .isIn(Reason.TRUNCATED, Reason.CORRUPT);
     }
 }

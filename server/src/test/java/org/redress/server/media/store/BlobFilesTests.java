@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.redress.server.media.MediaDamagedException;
 import org.redress.server.media.MediaId;
 import org.redress.server.media.MediaImages;
-import org.redress.server.media.store.BlobFiles;
 
 class BlobFilesTests {
 
@@ -67,8 +66,12 @@ class BlobFilesTests {
         files.write(id, image);
 
         byte[] onDisk = Files.readAllBytes(files.pathOf(id));
-        assertThat(containsARunOf(image, image)).as("the search finds plaintext where there is some").isTrue();
-        assertThat(containsARunOf(image, onDisk)).as("a run of the image's bytes in the stored file").isFalse();
+        assertThat(containsARunOf(image, image))
+                .as("the search finds plaintext where there is some")
+                .isTrue();
+        assertThat(containsARunOf(image, onDisk))
+                .as("a run of the image's bytes in the stored file")
+                .isFalse();
         assertThat(onDisk).hasSize(1 + BlobFiles.NONCE_BYTES + image.length + BlobFiles.TAG_BYTES);
         assertThat(onDisk[0]).isEqualTo(BlobFiles.VERSION);
         assertThat(files.read(id)).hasValueSatisfying(clear -> assertThat(clear).isEqualTo(image));
@@ -87,11 +90,14 @@ class BlobFilesTests {
         assertThat(storedFiles()).hasSize(1);
         assertThat(root.relativize(stored).toString())
                 .isEqualTo(id.value().substring(0, 2) + "/" + id.value().substring(2, 4) + "/" + id.value())
-                .doesNotContain(sha256).doesNotContain(sha256.substring(0, 16)).doesNotContain(md5);
+                .doesNotContain(sha256)
+                .doesNotContain(sha256.substring(0, 16))
+                .doesNotContain(md5);
         assertThat(id.value()).isNotEqualTo(sha256);
         assertThat(files.idOf(image.clone())).isEqualTo(id);
         byte[] otherNamingKey = new byte[32];
-        assertThat(new BlobFiles(root, new byte[32], otherNamingKey).idOf(image)).isNotEqualTo(id);
+        assertThat(new BlobFiles(root, new byte[32], otherNamingKey).idOf(image))
+                .isNotEqualTo(id);
     }
 
     @Test
@@ -104,9 +110,11 @@ class BlobFilesTests {
         sealed[sealed.length / 2] ^= 0x01;
         Files.write(file, sealed);
 
-        assertThatThrownBy(() -> files.read(id)).isInstanceOf(MediaDamagedException.class)
+        assertThatThrownBy(() -> files.read(id))
+                .isInstanceOf(MediaDamagedException.class)
                 .hasMessage("stored media " + id.value()
-                        + " is damaged: the file failed authentication (altered, truncated, renamed, or sealed under another key)");
+                        + " is damaged: the file failed authentication (altered, truncated, "
+                        + "renamed, or sealed under another key)");
     }
 
     @Test
@@ -124,7 +132,9 @@ class BlobFilesTests {
         assertThatThrownBy(() -> files.read(otherId)).isInstanceOf(MediaDamagedException.class);
         assertThatThrownBy(() -> files.read(id)).isInstanceOf(MediaDamagedException.class);
         Files.write(files.pathOf(id), new byte[5]);
-        assertThatThrownBy(() -> files.read(id)).isInstanceOf(MediaDamagedException.class).hasMessageContaining("5 bytes");
+        assertThatThrownBy(() -> files.read(id))
+                .isInstanceOf(MediaDamagedException.class)
+                .hasMessageContaining("5 bytes");
     }
 
     @Test
@@ -145,8 +155,10 @@ class BlobFilesTests {
         files.write(id, image);
 
         assertThat(storedFiles()).containsExactly(files.pathOf(id));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.pathOf(id)))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.pathOf(id).getParent())))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.pathOf(id))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(files.pathOf(id).getParent())))
                 .isEqualTo("rwx------");
     }
 

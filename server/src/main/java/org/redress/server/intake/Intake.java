@@ -75,15 +75,20 @@ public class Intake {
                 .flatMap(Optional::stream)
                 .findFirst();
         IntakeCase intakeCase;
+        // The reporter's own reference: the case's for the report that opens it, a new one for a
+        // report that joins an open case, so that nobody learns of another's report by joining.
+        CaseRef publicRef;
         if (existing.isPresent()) {
             intakeCase = existing.get().joinedBy(report, channel, now);
             if (!cases.update(intakeCase)) {
                 throw new OptimisticLockingFailureException("case changed concurrently");
             }
             events.publishEvent(new CaseChanged(actor, "report.joined", intakeCase.caseRef()));
+            publicRef = CaseRefs.next(CaseRefs.REPORTS);
         } else {
             intakeCase = IntakeCase.openedBy(report, channel, now);
             cases.insert(intakeCase);
+            publicRef = intakeCase.caseRef();
             events.publishEvent(new CaseChanged(actor, "case.opened", intakeCase.caseRef()));
         }
         CaseRef ref = intakeCase.caseRef();
@@ -93,6 +98,7 @@ public class Intake {
         cases.insertReport(
                 reportId,
                 ref,
+                publicRef,
                 channel,
                 report.reporterRole(),
                 report.subjectWasUnder18(),
@@ -121,7 +127,13 @@ public class Intake {
                 deadline,
                 channel,
                 report.subjectWasUnder18()));
-        return new Receipt(ref, token, now, Optional.of(deadline), intakeCase.route());
+        // The reporter's own receipt: their reference, their time, their deadline, their route.
+        return new Receipt(
+                publicRef,
+                token,
+                now,
+                Optional.of(channel.removalDeadline(now)),
+                ownRoute(intakeCase.route(), report.subjectWasUnder18()));
     }
 
     /**
@@ -141,6 +153,7 @@ public class Intake {
             String token = StatusToken.generate();
             cases.insertReport(
                     reportId,
+                    ref,
                     ref,
                     Channel.PUBLIC,
                     ReporterRole.SUBJECT,
@@ -197,13 +210,24 @@ public class Intake {
         var held = holder(caseRef, token);
         IntakeCase intakeCase = cases.find(held.caseRef()).orElseThrow(CaseNotFoundException::new);
         return new CaseStatus(
-                intakeCase.caseRef(),
+                held.publicRef(),
                 intakeCase.state(),
-                intakeCase.route(),
-                intakeCase.removalDeadline(),
+                ownRoute(intakeCase.route(), held.subjectWasUnder18()),
+                intakeCase.removalDeadline().map(caseDeadline -> held.channel().removalDeadline(held.receivedAt())),
                 held.withdrawnAt().isPresent(),
                 held.messagesStopped(),
-                cases.history(held.caseRef(), held.id()));
+                cases.history(held));
+    }
+
+    /**
+     * The route a reporter is shown is their own report's: a case routed to child protection by
+     * another reporter's report stays, for this reporter, an intimate image case.
+     */
+    private static Route ownRoute(Route caseRoute, boolean ownReportAboutAChild) {
+        if (caseRoute == Route.CHILD_PROTECTION && !ownReportAboutAChild) {
+            return Route.INTIMATE_IMAGE;
+        }
+        return caseRoute;
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.redress.server.matching;
 
 import org.redress.server.matching.banks.MatchIndex;
+import org.redress.server.web.JsonBodyLimit;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -12,6 +14,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @EnableConfigurationProperties(MatchingSettings.class)
 class MatchingConfiguration {
+
+    /** A JSON upload check holds a few hashes and ids: its body is capped far below other JSON. */
+    @Bean
+    JsonBodyLimit checkBodyLimit(@Value("${redress.matching.max-check-json-bytes:65536}") long maxBytes) {
+        return new JsonBodyLimit("/api/v1/checks", maxBytes);
+    }
 
     /** DOWN until the banks are in memory: a replica must not answer checks from a partial index. */
     @Bean

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps every JSON request body before it is parsed: a JSON upload check holds a few hashes and ids,
- * so {@code redress.web.max-check-json-bytes} (default 64 KiB) is plenty there, and any other JSON
- * body is capped at {@code redress.web.max-json-bytes} (default 1 MiB). A declared length over the
+ * Caps every JSON request body before it is parsed: at the {@link JsonBodyLimit} a module declares
+ * for one of its paths (matching's upload check holds a few hashes and ids, so 64 KiB is plenty
+ * there), else at {@code redress.web.max-json-bytes} (default 1 MiB). A declared length over the
  * cap is refused at once; a body without one (chunked) is read up to the cap and refused beyond it.
  * Image uploads (multipart) and hash-list imports (text, CSV, JSON Lines) have limits of their own.
  *
@@ -28,18 +28,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class JsonBodyLimitFilter extends OncePerRequestFilter {
 
-    private static final String CHECKS = "/api/v1/checks";
-
-    private final long maxCheckBytes;
+    private final java.util.Map<String, Long> limitsByPath;
     private final long maxJsonBytes;
 
     JsonBodyLimitFilter(
-            @Value("${redress.web.max-check-json-bytes:65536}") long maxCheckBytes,
-            @Value("${redress.web.max-json-bytes:1048576}") long maxJsonBytes) {
-        if (maxCheckBytes < 1 || maxJsonBytes < 1) {
+            java.util.List<JsonBodyLimit> limits, @Value("${redress.web.max-json-bytes:1048576}") long maxJsonBytes) {
+        if (maxJsonBytes < 1) {
             throw new IllegalArgumentException("JSON body limits must be positive");
         }
-        this.maxCheckBytes = maxCheckBytes;
+        this.limitsByPath = limits.stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(
+                        limit -> RequestPaths.normalised(limit.path()), JsonBodyLimit::maxBytes, Math::min));
         this.maxJsonBytes = maxJsonBytes;
     }
 
@@ -56,7 +55,7 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = RequestPaths.normalised(request).equals(CHECKS) ? maxCheckBytes : maxJsonBytes;
+        long limit = limitsByPath.getOrDefault(RequestPaths.normalised(request), maxJsonBytes);
         long length = request.getContentLengthLong();
         if (length > limit) {
             tooLarge(response);

@@ -223,7 +223,7 @@ class IntakeApiIntegrationTests {
                 .replace("Sam Sample", "Robin Roe")
                 .replace("sam@example.org", "robin@example.org"));
         assertThat(second.get("caseRef").asString())
-                .isEqualTo(first.get("caseRef").asString());
+                .isNotEqualTo(first.get("caseRef").asString());
         String status = mvc.perform(
                         get("/api/v1/reports/" + first.get("caseRef").asString())
                                 .header("X-Case-Token", first.get("statusToken").asString()))
@@ -249,8 +249,15 @@ class IntakeApiIntegrationTests {
         JsonNode first = submit(validReport(locator));
         JsonNode second =
                 submit(validReport(locator.replace("https://platform.example", "HTTPS://PLATFORM.EXAMPLE") + "#frag"));
+        // One case for review, but each reporter holds a reference of their own.
         assertThat(second.get("caseRef").asString())
-                .isEqualTo(first.get("caseRef").asString());
+                .isNotEqualTo(first.get("caseRef").asString());
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT case_ref) FROM intake_report WHERE public_ref IN (:a, :b)")
+                        .param("a", first.get("caseRef").asString())
+                        .param("b", second.get("caseRef").asString())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(second.get("statusToken").asString())
                 .isNotEqualTo(first.get("statusToken").asString());
         for (JsonNode receipt : new JsonNode[] {first, second}) {

@@ -51,11 +51,15 @@ class IntakeIntegrationTests {
             var other = context.intake()
                     .report(PUBLIC, Channel.PUBLIC, report(false, "https://example.com/p/2"), Optional.empty());
 
-            assertThat(second.caseRef()).isEqualTo(first.caseRef());
+            // Joined reports share the case (what ReportReceived names) but each has its own reference.
+            assertThat(second.caseRef()).isNotEqualTo(first.caseRef());
             assertThat(other.caseRef()).isNotEqualTo(first.caseRef());
             assertThat(second.statusToken()).isNotEqualTo(first.statusToken());
             var third = context.intake().report(PUBLIC, Channel.PUBLIC, report(false, "id:42"), Optional.empty());
-            assertThat(third.caseRef()).isEqualTo(first.caseRef());
+            assertThat(third.caseRef()).isNotEqualTo(first.caseRef()).isNotEqualTo(second.caseRef());
+            assertThat(context.events(ReportReceived.class))
+                    .extracting(ReportReceived::caseRef)
+                    .containsExactly(first.caseRef(), first.caseRef(), other.caseRef(), first.caseRef());
             assertThat(context.intake()
                             .status(first.caseRef().value(), first.statusToken())
                             .history())
@@ -96,12 +100,21 @@ class IntakeIntegrationTests {
             assertThat(adult.route()).isEqualTo(Route.INTIMATE_IMAGE);
             var child = context.intake().report(PUBLIC, Channel.PUBLIC, report(true, "id:shared"), Optional.empty());
 
-            assertThat(child.caseRef()).isEqualTo(adult.caseRef());
+            // The child report joins the adult's case (which its reference names) but gets its own reference.
+            assertThat(child.caseRef()).isNotEqualTo(adult.caseRef());
             assertThat(child.route()).isEqualTo(Route.CHILD_PROTECTION);
-            assertThat(context.bean(IntakeCases.class).referralState(child.caseRef()))
+            assertThat(context.bean(IntakeCases.class).referralState(adult.caseRef()))
                     .contains("OPEN");
+            assertThat(context.events(ReportReceived.class))
+                    .extracting(ReportReceived::caseRef)
+                    .containsOnly(adult.caseRef());
+            // Each reporter sees the route of their own report, never another's.
             assertThat(context.intake()
                             .status(adult.caseRef().value(), adult.statusToken())
+                            .route())
+                    .isEqualTo(Route.INTIMATE_IMAGE);
+            assertThat(context.intake()
+                            .status(child.caseRef().value(), child.statusToken())
                             .route())
                     .isEqualTo(Route.CHILD_PROTECTION);
             assertThat(context.events(ReportReceived.class))

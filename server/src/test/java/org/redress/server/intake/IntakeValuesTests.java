@@ -69,7 +69,15 @@ class IntakeValuesTests {
     @Test
     void redactsTheContactInAStoredReport() {
         var stored = new StoredReport(
-                "r1", new CaseRef("RD-2345-6789-ABCD"), Optional.of("lee@example.org"), false, Optional.empty());
+                "r1",
+                new CaseRef("RD-2345-6789-ABCD"),
+                new CaseRef("RD-2345-6789-ABCD"),
+                Channel.PUBLIC,
+                false,
+                java.time.Instant.parse("2026-12-01T00:00:00Z"),
+                Optional.of("lee@example.org"),
+                false,
+                Optional.empty());
         assertThat(stored.toString()).doesNotContain("lee@example.org");
     }
 

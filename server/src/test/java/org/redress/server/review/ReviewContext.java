@@ -25,6 +25,7 @@ final class ReviewContext implements AutoCloseable {
             basePackages = {
                 "org.redress.server.storage",
                 "org.redress.server.audit",
+                "org.redress.server.identity",
                 "org.redress.server.intake",
                 "org.redress.server.matching",
                 "org.redress.server.media",

@@ -31,6 +31,7 @@ public interface IntakeCases {
     void insertReport(
             String reportId,
             CaseRef caseRef,
+            CaseRef publicRef,
             Channel channel,
             ReporterRole role,
             boolean subjectWasUnder18,
@@ -40,7 +41,8 @@ public interface IntakeCases {
             String tokenHash,
             Instant receivedAt);
 
-    Optional<StoredReport> findReport(CaseRef caseRef, String tokenHash);
+    /** The report its holder refers to by its public reference and token. */
+    Optional<StoredReport> findReport(CaseRef publicRef, String tokenHash);
 
     void markWithdrawn(String reportId, Instant at);
 
@@ -57,7 +59,7 @@ public interface IntakeCases {
     void appendEvent(CaseRef caseRef, Optional<String> reportId, Instant at, String what);
 
     /** The case-wide events and those of this report, oldest first. */
-    List<CaseStatus.Event> history(CaseRef caseRef, String reportId);
+    List<CaseStatus.Event> history(StoredReport report);
 
     void insertHashes(String reportId, List<SubmittedHash> hashes);
 

@@ -59,17 +59,18 @@ class JdbcIntakeCases implements IntakeCases {
             """;
 
     private static final String INSERT_REPORT = """
-            INSERT INTO intake_report (id, case_ref, channel, reporter_role, subject_under_18, signature_enc,
-                                       contact_email_enc, description_enc, token_hash, received_at,
+            INSERT INTO intake_report (id, case_ref, public_ref, channel, reporter_role, subject_under_18,
+                                       signature_enc, contact_email_enc, description_enc, token_hash, received_at,
                                        messages_stopped, withdrawn_at)
-            VALUES (:id, :caseRef, :channel, :role, :under18, :signature, :contact, :description, :tokenHash,
-                    :receivedAt, FALSE, NULL)
+            VALUES (:id, :caseRef, :publicRef, :channel, :role, :under18, :signature, :contact, :description,
+                    :tokenHash, :receivedAt, FALSE, NULL)
             """;
 
     private static final String FIND_REPORT = """
-            SELECT r.id, r.case_ref, r.contact_email_enc, r.messages_stopped, r.withdrawn_at
+            SELECT r.id, r.case_ref, r.public_ref, r.channel, r.subject_under_18, r.received_at,
+                   r.contact_email_enc, r.messages_stopped, r.withdrawn_at
               FROM intake_report r
-             WHERE r.case_ref = :caseRef AND r.token_hash = :tokenHash
+             WHERE r.public_ref = :publicRef AND r.token_hash = :tokenHash
             """;
 
     private static final String MARK_WITHDRAWN = """
@@ -102,10 +103,18 @@ class JdbcIntakeCases implements IntakeCases {
             VALUES (:caseRef, :reportId, :at, :what)
             """;
 
+    /**
+     * One reporter's history: the events of their own report, and the case's own steps (review's
+     * progress, a withdrawal of the whole case) from their report's receipt on. Steps before it, and
+     * the child-protection routing unless their own report asked for it, belong to other reporters.
+     */
     private static final String HISTORY = """
             SELECT e.occurred_at, e.what
               FROM intake_event e
-             WHERE e.case_ref = :caseRef AND (e.report_id IS NULL OR e.report_id = :reportId)
+             WHERE e.case_ref = :caseRef
+               AND (e.report_id = :reportId
+                    OR (e.report_id IS NULL AND e.occurred_at >= :since
+                        AND (e.what <> 'ROUTED_TO_CHILD_PROTECTION' OR :showRouting = TRUE)))
              ORDER BY e.occurred_at, e.id
             """;
 
@@ -195,6 +204,7 @@ class JdbcIntakeCases implements IntakeCases {
     public void insertReport(
             String reportId,
             CaseRef caseRef,
+            CaseRef publicRef,
             Channel channel,
             ReporterRole role,
             boolean subjectWasUnder18,
@@ -206,6 +216,7 @@ class JdbcIntakeCases implements IntakeCases {
         jdbc.sql(INSERT_REPORT)
                 .param("id", reportId)
                 .param("caseRef", caseRef.value())
+                .param("publicRef", publicRef.value())
                 .param("channel", channel.name())
                 .param("role", role.name())
                 .param("under18", subjectWasUnder18)
@@ -226,9 +237,9 @@ class JdbcIntakeCases implements IntakeCases {
     }
 
     @Override
-    public Optional<StoredReport> findReport(CaseRef caseRef, String tokenHash) {
+    public Optional<StoredReport> findReport(CaseRef publicRef, String tokenHash) {
         return jdbc.sql(FIND_REPORT)
-                .param("caseRef", caseRef.value())
+                .param("publicRef", publicRef.value())
                 .param("tokenHash", tokenHash)
                 .query(this::toReport)
                 .optional();
@@ -294,10 +305,12 @@ class JdbcIntakeCases implements IntakeCases {
     }
 
     @Override
-    public List<CaseStatus.Event> history(CaseRef caseRef, String reportId) {
+    public List<CaseStatus.Event> history(StoredReport report) {
         return jdbc.sql(HISTORY)
-                .param("caseRef", caseRef.value())
-                .param("reportId", reportId)
+                .param("caseRef", report.caseRef().value())
+                .param("reportId", report.id())
+                .param("since", dialect.bind(report.receivedAt()))
+                .param("showRouting", report.subjectWasUnder18())
                 .query((row, n) -> new CaseStatus.Event(
                         Objects.requireNonNull(dialect.instant(row, "occurred_at")), row.getString("what")))
                 .list();
@@ -352,6 +365,10 @@ class JdbcIntakeCases implements IntakeCases {
         return new StoredReport(
                 id,
                 new CaseRef(row.getString("case_ref")),
+                new CaseRef(row.getString("public_ref")),
+                Channel.valueOf(row.getString("channel")),
+                row.getBoolean("subject_under_18"),
+                Objects.requireNonNull(dialect.instant(row, "received_at")),
                 Optional.ofNullable(contact).map(c -> cipher.decrypt(c, context("contact", id))),
                 row.getBoolean("messages_stopped"),
                 Optional.ofNullable(dialect.instant(row, "withdrawn_at")));

@@ -37,7 +37,8 @@ class Issue13ReporterIsolationIntegrationTests {
                         .content("""
                         {"reporterRole":"ON_BEHALF",
                          "declarations":{"intimateImage":true,"subjectOrAuthorised":true,"goodFaithAndTrue":true},
-                         "signature":"Sam Example","contentLocators":["%s"],"subjectWasUnder18":%s}""".formatted(locator, under18)))
+                         "signature":"Sam Example","contentLocators":["%s"],
+                         "subjectWasUnder18":%s}""".formatted(locator, under18)))
                 .andExpect(status().isCreated())
                 .andReturn()
                 .getResponse()

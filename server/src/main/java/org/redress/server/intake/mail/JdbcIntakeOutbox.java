@@ -24,7 +24,8 @@ class JdbcIntakeOutbox implements IntakeOutbox {
             """;
 
     private static final String DUE = """
-            SELECT o.id, o.kind, o.attempts, r.id AS report_id, r.public_ref AS case_ref, r.contact_email_enc, r.messages_stopped
+            SELECT o.id, o.kind, o.attempts, r.id AS report_id, r.public_ref AS case_ref,
+                   r.contact_email_enc, r.messages_stopped
               FROM intake_outbox o
               JOIN intake_report r ON r.id = o.report_id
              WHERE o.sent_at IS NULL AND o.cancelled_at IS NULL AND o.next_attempt_at <= :now
@@ -33,7 +34,8 @@ class JdbcIntakeOutbox implements IntakeOutbox {
             """;
 
     private static final String CLAIMED = """
-            SELECT o.id, o.kind, o.attempts, r.id AS report_id, r.public_ref AS case_ref, r.contact_email_enc, r.messages_stopped
+            SELECT o.id, o.kind, o.attempts, r.id AS report_id, r.public_ref AS case_ref,
+                   r.contact_email_enc, r.messages_stopped
               FROM intake_outbox o
               JOIN intake_report r ON r.id = o.report_id
              WHERE o.claimed_by = :claimant AND o.sent_at IS NULL AND o.cancelled_at IS NULL

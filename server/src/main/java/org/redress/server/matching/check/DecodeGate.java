@@ -30,10 +30,14 @@ final class DecodeGate {
         this.maxWait = maxWait;
     }
 
-    /** One decode per core, as many again waiting, for at most five seconds. */
+    /**
+     * One decode per core but one, so a core stays free for JSON checks and health (on two cores a
+     * second concurrent decode made health answer in 4.6 s instead of 0.5 s:
+     * docs/bench/run-decode-pressure.sh); as many waiting as there are cores, for at most five seconds.
+     */
     static DecodeGate forThisMachine() {
         int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-        return new DecodeGate(cores, cores, Duration.ofSeconds(5));
+        return new DecodeGate(Math.max(1, cores - 1), cores, Duration.ofSeconds(5));
     }
 
     /** Whether a decode waits for a place (for tests and metrics). */

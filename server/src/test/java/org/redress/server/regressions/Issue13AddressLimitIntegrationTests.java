@@ -2,15 +2,12 @@ package org.redress.server.regressions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redress.server.RedressApplication;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,37 +28,27 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         })
 class Issue13AddressLimitIntegrationTests {
 
-    private static HttpClient client;
-
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void openClient() {
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private PublicSubmissions submissions;
+
+    @BeforeEach
+    void connect() {
+        submissions = new PublicSubmissions(port);
     }
 
-    @AfterAll
-    static void closeClient() {
-        client.close();
+    @AfterEach
+    void disconnect() {
+        submissions.close();
     }
 
     private static String report() {
-        return """
-                {"reporterRole":"SUBJECT",
-                 "declarations":{"intimateImage":true,"subjectOrAuthorised":true,"goodFaithAndTrue":true},
-                 "signature":"Sam Sample",
-                 "contentLocators":["https://platform.example/p/%s"],
-                 "subjectWasUnder18":false}
-                """.formatted(UUID.randomUUID());
+        return PublicSubmissions.report();
     }
 
     private HttpResponse<String> post(String rawPath, HttpRequest.BodyPublisher body, String type) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + rawPath))
-                .header("Content-Type", type)
-                .POST(body)
-                .build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+        return submissions.post(rawPath, body, type);
     }
 
     @Test

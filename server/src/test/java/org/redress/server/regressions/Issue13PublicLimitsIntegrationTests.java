@@ -3,14 +3,11 @@ package org.redress.server.regressions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,37 +27,27 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = {"redress.data=target/it-data/${random.uuid}", "logging.level.org.redress.server.storage=ERROR"})
 class Issue13PublicLimitsIntegrationTests {
 
-    private static HttpClient client;
-
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void openClient() {
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private PublicSubmissions submissions;
+
+    @BeforeEach
+    void connect() {
+        submissions = new PublicSubmissions(port);
     }
 
-    @AfterAll
-    static void closeClient() {
-        client.close();
+    @AfterEach
+    void disconnect() {
+        submissions.close();
     }
 
     private static String report() {
-        return """
-                {"reporterRole":"SUBJECT",
-                 "declarations":{"intimateImage":true,"subjectOrAuthorised":true,"goodFaithAndTrue":true},
-                 "signature":"Sam Sample",
-                 "contentLocators":["https://platform.example/p/%s"],
-                 "subjectWasUnder18":false}
-                """.formatted(UUID.randomUUID());
+        return PublicSubmissions.report();
     }
 
     private HttpResponse<String> post(String rawPath, HttpRequest.BodyPublisher body, String type) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + rawPath))
-                .header("Content-Type", type)
-                .POST(body)
-                .build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+        return submissions.post(rawPath, body, type);
     }
 
     @ParameterizedTest

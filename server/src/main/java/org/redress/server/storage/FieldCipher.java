@@ -54,6 +54,11 @@ public final class FieldCipher {
         }
     }
 
+    /** Whether a stored value is this cipher's output rather than plain text an earlier release wrote. */
+    public static boolean isSealed(String stored) {
+        return stored.startsWith(PREFIX);
+    }
+
     /**
      * @throws IllegalArgumentException when the value is not ours, was altered, belongs to another
      *     context or was sealed under another key (the message says which shape was wrong, never the value)

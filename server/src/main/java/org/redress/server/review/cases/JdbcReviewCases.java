@@ -25,6 +25,7 @@ import org.redress.server.review.ReviewState;
 import org.redress.server.review.Severity;
 import org.redress.server.review.Source;
 import org.redress.server.shared.CaseRef;
+import org.redress.server.storage.DerivedKeys;
 import org.redress.server.storage.FieldCipher;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,11 +86,13 @@ class JdbcReviewCases implements ReviewCases {
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
     private final FieldCipher cipher;
+    private final UploaderPseudonyms uploaders;
 
-    JdbcReviewCases(JdbcClient jdbc, SqlDialect dialect, FieldCipher cipher) {
+    JdbcReviewCases(JdbcClient jdbc, SqlDialect dialect, FieldCipher cipher, DerivedKeys keys) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.cipher = cipher;
+        this.uploaders = new UploaderPseudonyms(keys.derive(UploaderPseudonyms.PURPOSE));
     }
 
     @Override
@@ -163,8 +166,75 @@ class JdbcReviewCases implements ReviewCases {
         jdbc.sql(ADD_CONTENT)
                 .param("ref", ref.value())
                 .param("contentId", contentId)
-                .param("uploaderId", uploaderId.orElse(null))
+                .param(
+                        "uploaderId",
+                        uploaderId
+                                .map(u -> cipher.encrypt(u, uploaderContext(ref, contentId)))
+                                .orElse(null))
                 .update();
+    }
+
+    /** The uploader of a case's content is kept encrypted, bound to its row. */
+    private static String uploaderContext(CaseRef ref, String contentId) {
+        return "review_content.uploader_id:" + ref.value() + ":" + contentId;
+    }
+
+    private Optional<String> uploaderOf(CaseRef ref, String contentId, @Nullable String stored) {
+        if (stored == null) {
+            return Optional.empty();
+        }
+        // Rows written before uploader ids were encrypted are converted on start (UploaderRowsAtRest).
+        return Optional.of(
+                FieldCipher.isSealed(stored) ? cipher.decrypt(stored, uploaderContext(ref, contentId)) : stored);
+    }
+
+    @Override
+    public int sealLegacyUploaderRows() {
+        int changed = 0;
+        var contents = jdbc.sql("""
+                SELECT case_ref, content_id, uploader_id FROM review_content
+                 WHERE uploader_id IS NOT NULL AND uploader_id NOT LIKE 'v1:%'
+                """)
+                .query((row, n) ->
+                        List.of(row.getString("case_ref"), row.getString("content_id"), row.getString("uploader_id")))
+                .list();
+        for (List<String> row : contents) {
+            CaseRef ref = new CaseRef(row.get(0));
+            changed += jdbc.sql("""
+                    UPDATE review_content SET uploader_id = :sealed
+                     WHERE case_ref = :ref AND content_id = :contentId AND uploader_id = :plain
+                    """)
+                    .param("sealed", cipher.encrypt(row.get(2), uploaderContext(ref, row.get(1))))
+                    .param("ref", row.get(0))
+                    .param("contentId", row.get(1))
+                    .param("plain", row.get(2))
+                    .update();
+        }
+        List<String> plainUploaders = jdbc.sql("SELECT uploader_id FROM review_uploader WHERE uploader_id NOT LIKE '"
+                        + UploaderPseudonyms.PREFIX + "%'")
+                .query(String.class)
+                .list();
+        for (String plain : plainUploaders) {
+            String pseudonym = uploaders.of(plain);
+            int merged = jdbc.sql("""
+                    UPDATE review_uploader
+                       SET confirmed_removals = confirmed_removals
+                               + (SELECT confirmed_removals FROM review_uploader WHERE uploader_id = :plain)
+                     WHERE uploader_id = :pseudonym
+                    """)
+                    .param("plain", plain)
+                    .param("pseudonym", pseudonym)
+                    .update();
+            changed += merged == 1
+                    ? jdbc.sql("DELETE FROM review_uploader WHERE uploader_id = :plain")
+                            .param("plain", plain)
+                            .update()
+                    : jdbc.sql("UPDATE review_uploader SET uploader_id = :pseudonym WHERE uploader_id = :plain")
+                            .param("pseudonym", pseudonym)
+                            .param("plain", plain)
+                            .update();
+        }
+        return changed;
     }
 
     @Override
@@ -176,7 +246,7 @@ class JdbcReviewCases implements ReviewCases {
                 .param("ref", ref.value())
                 .query((row, n) -> new CaseContent(
                         row.getString("content_id"),
-                        Optional.ofNullable(row.getString("uploader_id")),
+                        uploaderOf(ref, row.getString("content_id"), row.getString("uploader_id")),
                         Optional.ofNullable(row.getString("removal_delivery")),
                         instant(row, "removal_requested_at"),
                         instant(row, "removed_at")))
@@ -315,7 +385,7 @@ class JdbcReviewCases implements ReviewCases {
     @Override
     public int countRemoval(String uploaderId, Instant at) {
         jdbc.sql(COUNT_REMOVAL)
-                .param("uploader", uploaderId)
+                .param("uploader", uploaders.of(uploaderId))
                 .param("at", dialect.bind(at))
                 .update();
         return confirmedRemovals(uploaderId);
@@ -329,7 +399,7 @@ class JdbcReviewCases implements ReviewCases {
                 """)
                         .param("delivery", deliveryId)
                         .param("at", dialect.bind(at))
-                        .param("uploader", uploaderId)
+                        .param("uploader", uploaders.of(uploaderId))
                         .update()
                 == 1;
     }
@@ -337,7 +407,7 @@ class JdbcReviewCases implements ReviewCases {
     @Override
     public int confirmedRemovals(String uploaderId) {
         return jdbc.sql("SELECT confirmed_removals FROM review_uploader WHERE uploader_id = :uploader")
-                .param("uploader", uploaderId)
+                .param("uploader", uploaders.of(uploaderId))
                 .query(Integer.class)
                 .optional()
                 .orElse(0);

@@ -65,6 +65,14 @@ public interface ReviewCases {
 
     int confirmedRemovals(String uploaderId);
 
+    /**
+     * Encrypts uploader ids that rows written by earlier releases hold in plain text, and replaces
+     * plain ids in the removal counts by their pseudonyms (merging counts when both exist).
+     *
+     * @return the rows changed
+     */
+    int sealLegacyUploaderRows();
+
     MediaPreference preference(String username);
 
     void savePreference(String username, MediaPreference preference);

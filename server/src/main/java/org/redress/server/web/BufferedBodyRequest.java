@@ -30,6 +30,10 @@ public final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
     /** The request with its body read, or empty when the body holds more than {@code maxBytes}. */
     public static Optional<BufferedBodyRequest> read(HttpServletRequest request, long maxBytes) throws IOException {
+        if (request instanceof BufferedBodyRequest read) {
+            // An earlier filter read it already (a public submission sent without a length).
+            return read.body.length > maxBytes ? Optional.empty() : Optional.of(read);
+        }
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (body.length > maxBytes) {

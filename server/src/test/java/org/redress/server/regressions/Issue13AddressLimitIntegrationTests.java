@@ -3,7 +3,6 @@ package org.redress.server.regressions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -43,14 +42,6 @@ class Issue13AddressLimitIntegrationTests {
         submissions.close();
     }
 
-    private static String report() {
-        return PublicSubmissions.report();
-    }
-
-    private HttpResponse<String> post(String rawPath, HttpRequest.BodyPublisher body, String type) throws Exception {
-        return submissions.post(rawPath, body, type);
-    }
-
     @Test
     void countsEncodedPathsAgainstTheSameAddressLimit() throws Exception {
         List<Integer> statuses = new ArrayList<>();
@@ -61,7 +52,8 @@ class Issue13AddressLimitIntegrationTests {
                 "/api/v1/r%65ports",
                 "/api/v1/%72eports",
                 "/api/v1/%72eports")) {
-            statuses.add(post(path, HttpRequest.BodyPublishers.ofString(report()), "application/json")
+            statuses.add(submissions
+                    .post(path, HttpRequest.BodyPublishers.ofString(PublicSubmissions.report()), "application/json")
                     .statusCode());
         }
 

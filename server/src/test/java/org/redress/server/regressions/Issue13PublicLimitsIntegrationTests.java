@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,14 +41,6 @@ class Issue13PublicLimitsIntegrationTests {
         submissions.close();
     }
 
-    private static String report() {
-        return PublicSubmissions.report();
-    }
-
-    private HttpResponse<String> post(String rawPath, HttpRequest.BodyPublisher body, String type) throws Exception {
-        return submissions.post(rawPath, body, type);
-    }
-
     @ParameterizedTest
     @ValueSource(
             strings = {
@@ -67,7 +58,7 @@ class Issue13PublicLimitsIntegrationTests {
     void refusesAnOversizeBodyOnEveryWayOfWritingAPublicPath(String rawPath) throws Exception {
         byte[] big = ("{\"description\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
 
-        var response = post(rawPath, HttpRequest.BodyPublishers.ofByteArray(big), "application/json");
+        var response = submissions.post(rawPath, HttpRequest.BodyPublishers.ofByteArray(big), "application/json");
 
         if (rawPath.contains("%25")) {
             // A double-encoded path is no public path at all: routing finds nothing there either.
@@ -80,11 +71,11 @@ class Issue13PublicLimitsIntegrationTests {
 
     @Test
     void takesASmallReportSentWithoutALength() throws Exception {
-        byte[] body = report().getBytes(StandardCharsets.UTF_8);
+        byte[] body = PublicSubmissions.report().getBytes(StandardCharsets.UTF_8);
         assertThat(body.length).isLessThan(400);
 
         // An input-stream publisher has no known length, so the client sends the body chunked.
-        var response = post(
+        var response = submissions.post(
                 "/api/v1/reports",
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
                 "application/json");
@@ -97,7 +88,7 @@ class Issue13PublicLimitsIntegrationTests {
     void refusesALargeBodySentWithoutALength() throws Exception {
         byte[] big = ("{\"description\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
 
-        var response = post(
+        var response = submissions.post(
                 "/api/v1/hash-submissions",
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)),
                 "application/json");

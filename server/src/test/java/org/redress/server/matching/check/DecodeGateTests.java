@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.redress.server.matching.MatchingUnavailableException;
 import org.redress.server.matching.UndecodableUploadException;
@@ -70,11 +71,8 @@ class DecodeGateTests {
     }
 
     /** The second call waits in the queue, not yet running: it has not finished and gives no result. */
-    private static void waitUntilQueued(DecodeGate gate, Future<String> queued) throws InterruptedException {
-        for (int i = 0; i < 200 && !gate.hasWaiting(); i++) {
-            Thread.sleep(5);
-        }
-        assertThat(gate.hasWaiting()).isTrue();
+    private static void waitUntilQueued(DecodeGate gate, Future<String> queued) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(gate::hasWaiting);
         assertThat(queued.isDone()).isFalse();
     }
 

@@ -2,8 +2,9 @@
 # Decode pressure: image checks of huge PNGs while JSON checks run at a fixed rate.
 # Usage: docs/bench/run-decode-pressure.sh [seconds=60] [image-clients=16] [json-rate=500]
 # Against one server on SQLite (its own data directory), from other processes over loopback:
-#  - `image-clients` clients each post, one after another for `seconds`, a 7071 x 7071 PNG (50
-#    megapixels, about 400 KB of deflated zeros) to POST /api/v1/checks: first the 16-bit RGBA one
+#  - `redress bench uploads` runs `image-clients` clients in one process, each posting, one after
+#    another for `seconds`, a 7071 x 7071 PNG (50 megapixels, about 400 KB of deflated zeros) to
+#    POST /api/v1/checks: first the 16-bit RGBA one
 #    (8 bytes a decoded pixel, 400 MB: refused before decoding by the decoded-byte budget), then
 #    the 8-bit RGBA one (200 MB: within the budget, so it is decoded, one per core at a time);
 #  - `redress bench checks` sends `json-rate` JSON checks per second and reports their latency from
@@ -12,7 +13,7 @@
 # Prints, per phase: the answers the image clients got, the JSON checks' percentiles, the largest
 # resident memory and the slowest health answer. Targets: memory under 1.5 GB, health within 1 s,
 # JSON p99 under 100 ms. REDRESS_BENCH_JAVA_OPTS adds JVM options to the server (default -Xmx1g).
-# Needs python3 (to write the PNGs) and curl.
+# Needs python3 (to write the PNGs) and curl (for the health samples).
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-60}
@@ -60,17 +61,9 @@ REDRESS_KEY=$key "$java" -XX:+UseSerialGC -Xmx256m -jar "$data/load.jar" checks 
 for image in rgba16 rgba8; do
   echo "== $clients clients posting $image.png ($(wc -c <"$data/$image.png") bytes) for ${seconds} s, JSON checks at $rate/s"
   end=$(($(date +%s) + seconds))
-  pids=""
-  i=0
-  while [ $i -lt "$clients" ]; do
-    (while [ "$(date +%s)" -lt $end ]; do
-       curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $key" \
-         -F "image=@$data/$image.png;type=image/png" -F "contentId=pressure-$i-$(date +%s%N)" -F "uploaderId=u-$i" \
-         "http://127.0.0.1:$port/api/v1/checks"
-     done >"$data/answers-$image-$i.txt") &
-    pids="$pids $!"
-    i=$((i + 1))
-  done
+  REDRESS_KEY=$key "$java" -XX:+UseSerialGC -Xmx512m -jar "$data/load.jar" uploads --image "$data/$image.png" \
+    --clients "$clients" --seconds "$seconds" --url "http://127.0.0.1:$port" >"$data/answers-$image.txt" 2>&1 &
+  pids="$!"
   (while [ "$(date +%s)" -lt $end ]; do
      rss=$(awk '/VmRSS/ {print $2}' /proc/$server/status)
      health=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/actuator/health")
@@ -81,7 +74,7 @@ for image in rgba16 rgba8; do
   REDRESS_KEY=$key "$java" -XX:+UseSerialGC -Xmx256m -jar "$data/load.jar" checks --rate "$rate" \
     --seconds "$seconds" --url "http://127.0.0.1:$port" || true
   for pid in $pids; do wait "$pid"; done
-  echo "image answers: $(cat "$data"/answers-$image-*.txt | sort | uniq -c | tr '\n' ' ')"
+  echo "image checks: $(tr '\n' ' ' <"$data/answers-$image.txt")"
   awk '{ if ($1 > rss) rss = $1; if ($2 > h) h = $2 } END { printf "largest resident memory %.0f MB, slowest health %.3f s (%d samples)\n", rss / 1024, h, NR }' \
     "$data/samples-$image.txt"
 done

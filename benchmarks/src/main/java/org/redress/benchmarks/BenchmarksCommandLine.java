@@ -27,7 +27,8 @@ public final class BenchmarksCommandLine {
                         new JmhCommand(),
                         new HashBenchmark(),
                         new MatchBenchmark(),
-                        new CheckLoadBenchmark(environment))));
+                        new CheckLoadBenchmark(environment),
+                        new ImageUploadLoad(environment))));
     }
 
     /**

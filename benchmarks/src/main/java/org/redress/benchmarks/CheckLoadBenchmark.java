@@ -1,13 +1,7 @@
 package org.redress.benchmarks;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,7 +38,6 @@ import org.redress.commandline.UsageException;
  */
 final class CheckLoadBenchmark implements Command {
 
-    private static final int READ_TIMEOUT_MILLIS = 10_000;
     private static final ArgumentRules RULES = ArgumentRules.none()
             .valued("--rate", "--seconds", "--warmup", "--connections", "--url")
             .switches("--timeline");
@@ -74,12 +67,12 @@ final class CheckLoadBenchmark implements Command {
         double seconds = flags.positive("--seconds", 30);
         double warmup = flags.positive("--warmup", 0); // 0 when not given: no warm-up
         int connections = flags.integer("--connections", 1, 10_000, 16);
-        URI url = parseUrl(flags.value("--url").orElse("http://127.0.0.1:8080"));
+        URI url = CheckTarget.parseUrl(flags.value("--url").orElse("http://127.0.0.1:8080"));
         String key = environment.get("REDRESS_KEY");
         if (key == null || key.isBlank()) {
             throw new UsageException("set REDRESS_KEY to a platform API key");
         }
-        var target = new Target(url, key, Long.toString(System.currentTimeMillis(), 36));
+        var target = new CheckTarget(url, key, Long.toString(System.currentTimeMillis(), 36));
         Schedule schedule = new Schedule(target, rate, warmup, seconds, connections);
         schedule.run();
         double elapsed = schedule.measuredNanos() / 1e9;
@@ -142,35 +135,6 @@ final class CheckLoadBenchmark implements Command {
         return nanos / 1e6;
     }
 
-    private static URI parseUrl(String value) throws UsageException {
-        try {
-            URI uri = URI.create(value);
-            if ("http".equals(uri.getScheme()) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw new UsageException("--url must be an http:// address, not '" + value + "'");
-    }
-
-    /** Where the checks go, and what makes this run's content ids unique. */
-    private record Target(URI url, String key, String runId) {
-
-        String host() {
-            return url.getHost();
-        }
-
-        int port() {
-            return url.getPort() < 0 ? 80 : url.getPort();
-        }
-
-        String path() {
-            String base = url.getPath() == null ? "" : url.getPath().replaceAll("/+$", "");
-            return base + "/api/v1/checks";
-        }
-    }
-
     /**
      * One schedule of requests at a fixed rate, spread over connections, each with its own thread:
      * the warm-up's requests first, unrecorded, then the measured ones on the same connections, so
@@ -178,7 +142,7 @@ final class CheckLoadBenchmark implements Command {
      */
     private static final class Schedule {
 
-        private final Target target;
+        private final CheckTarget target;
         private final double rate;
         private final int connections;
         final long warmupDue;
@@ -195,7 +159,7 @@ final class CheckLoadBenchmark implements Command {
         private volatile long measuredFrom;
         private volatile long finished;
 
-        Schedule(Target target, double rate, double warmupSeconds, double seconds, int connections) {
+        Schedule(CheckTarget target, double rate, double warmupSeconds, double seconds, int connections) {
             this.target = target;
             this.rate = rate;
             this.connections = connections;
@@ -235,7 +199,7 @@ final class CheckLoadBenchmark implements Command {
 
         private void drive(int connection, long start, double interval) {
             var random = new SplittableRandom(31L * connection + target.runId().hashCode());
-            Connection open = null;
+            CheckConnection open = null;
             for (long i = connection; i < warmupDue + due; i += connections) {
                 long dueAt = start + (long) (i * interval);
                 boolean measured = i >= warmupDue;
@@ -245,7 +209,7 @@ final class CheckLoadBenchmark implements Command {
                 long sent = System.nanoTime();
                 try {
                     if (open == null) {
-                        open = Connection.open(target);
+                        open = CheckConnection.open(target);
                     }
                     int status = open.post(body(i, random));
                     long done = System.nanoTime();
@@ -348,147 +312,6 @@ final class CheckLoadBenchmark implements Command {
             }
             Arrays.sort(all);
             return all;
-        }
-    }
-
-    /** One keep-alive HTTP/1.1 connection: a request written, its whole answer read. */
-    private static final class Connection {
-
-        private final Target target;
-        private final Socket socket;
-        private final OutputStream out;
-        private final InputStream in;
-        private boolean closedByServer;
-
-        private Connection(Target target, Socket socket) throws IOException {
-            this.target = target;
-            this.socket = socket;
-            this.out = socket.getOutputStream();
-            this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-        }
-
-        static Connection open(Target target) throws IOException {
-            var socket = new Socket();
-            try {
-                socket.setTcpNoDelay(true);
-                socket.setSoTimeout(READ_TIMEOUT_MILLIS);
-                socket.connect(new InetSocketAddress(target.host(), target.port()), READ_TIMEOUT_MILLIS);
-                return new Connection(target, socket);
-            } catch (IOException e) {
-                socket.close();
-                throw e;
-            }
-        }
-
-        /** Sends one check and reads the whole answer; returns its status code. */
-        int post(byte[] body) throws IOException {
-            String head = "POST " + target.path() + " HTTP/1.1\r\nHost: " + target.host() + ":" + target.port()
-                    + "\r\nAuthorization: Bearer " + target.key()
-                    + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
-                    + body.length + "\r\n\r\n";
-            byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
-            byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
-            System.arraycopy(body, 0, request, headBytes.length, body.length);
-            out.write(request);
-            out.flush();
-            return readAnswer();
-        }
-
-        boolean closedByServer() {
-            return closedByServer;
-        }
-
-        private int readAnswer() throws IOException {
-            String statusLine = line();
-            String[] parts = statusLine.split(" ", 3);
-            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
-                throw new IOException("not an HTTP answer: " + statusLine);
-            }
-            int status;
-            try {
-                status = Integer.parseInt(parts[1]);
-            } catch (NumberFormatException e) {
-                throw new IOException("not an HTTP status: " + statusLine, e);
-            }
-            long length = -1;
-            boolean chunked = false;
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                int colon = header.indexOf(':');
-                if (colon < 0) {
-                    continue;
-                }
-                String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                String value = header.substring(colon + 1).trim();
-                switch (name) {
-                    case "content-length" -> length = Long.parseLong(value);
-                    case "transfer-encoding" ->
-                        chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                    case "connection" -> closedByServer = value.equalsIgnoreCase("close");
-                    default -> {
-                        // not needed to find the end of the answer
-                    }
-                }
-            }
-            if (chunked) {
-                for (long size = chunkSize(); size > 0; size = chunkSize()) {
-                    skip(size);
-                    line();
-                }
-                for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {
-                    // trailers are not used
-                }
-            } else if (length >= 0) {
-                skip(length);
-            } else {
-                closedByServer = true; // the body runs to the end of the connection
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-            return status;
-        }
-
-        private long chunkSize() throws IOException {
-            String line = line();
-            int extension = line.indexOf(';');
-            try {
-                return Long.parseLong((extension < 0 ? line : line.substring(0, extension)).trim(), 16);
-            } catch (NumberFormatException e) {
-                throw new IOException("bad chunk size: " + line, e);
-            }
-        }
-
-        private void skip(long bytes) throws IOException {
-            long left = bytes;
-            while (left > 0) {
-                long skipped = in.skip(left);
-                if (skipped <= 0) {
-                    if (in.read() < 0) {
-                        throw new IOException("answer ended early");
-                    }
-                    skipped = 1;
-                }
-                left -= skipped;
-            }
-        }
-
-        private String line() throws IOException {
-            var bytes = new ByteArrayOutputStream(64);
-            for (int b = in.read(); b != '\n'; b = in.read()) {
-                if (b < 0) {
-                    throw new IOException("connection closed by the server");
-                }
-                if (b != '\r') {
-                    bytes.write(b);
-                }
-            }
-            return bytes.toString(StandardCharsets.ISO_8859_1);
-        }
-
-        void close() {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // closing a connection we no longer use; nothing to recover
-            }
         }
     }
 }

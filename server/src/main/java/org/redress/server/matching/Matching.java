@@ -481,6 +481,30 @@ public class Matching {
     }
 
     /**
+     * Every enabled entry that would match these hashes in a check, with no other effect: nothing
+     * is registered, audited or opened. For callers that only ask (the HMA-compatible lookups).
+     *
+     * @throws MatchingUnavailableException while the index is still loading
+     */
+    public List<CheckResult.CheckMatch> lookup(List<PdqHash> pdq, Optional<String> md5) {
+        if (!index.ready()) {
+            throw new MatchingUnavailableException();
+        }
+        return index.search(pdq, Optional.empty(), md5, Optional.empty()).stream()
+                .map(hit -> new CheckResult.CheckMatch(
+                        hit.bank().name(),
+                        hit.entryId(),
+                        hit.distance(),
+                        hit.bank().action()))
+                .toList();
+    }
+
+    /** What this replica's index holds and how recent it is. */
+    public IndexStatus indexStatus() {
+        return new IndexStatus(index.ready(), index.size(), index.md5Entries(), index.appliedAt());
+    }
+
+    /**
      * Checks an uploaded image: decodes it within the size limits, hashes it with all eight
      * rotations and mirrorings, and checks like {@link #check(Actor, Upload)}. The image is kept
      * (encrypted) for review when the verdict is BLOCK or REVIEW, and for ALLOW unless

@@ -2,6 +2,7 @@ package org.redress.server.matching;
 
 import org.redress.server.matching.banks.MatchIndex;
 import org.redress.server.web.JsonBodyLimit;
+import org.redress.server.web.MachineApi;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
@@ -19,6 +20,12 @@ class MatchingConfiguration {
     @Bean
     JsonBodyLimit checkBodyLimit(@Value("${redress.matching.max-check-json-bytes:65536}") long maxBytes) {
         return new JsonBodyLimit("/api/v1/checks", maxBytes);
+    }
+
+    /** The HMA-compatible routes are for HMA clients: API keys, as under {@code /api}. */
+    @Bean
+    MachineApi hmaRoutes() {
+        return new MachineApi("/hma/**");
     }
 
     /** DOWN until the banks are in memory: a replica must not answer checks from a partial index. */

@@ -1,9 +1,12 @@
 package org.redress.server.identity.security;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.redress.server.identity.Allow;
 import org.redress.server.identity.Identity;
 import org.redress.server.identity.Role;
+import org.redress.server.web.MachineApi;
 import org.redress.server.web.OversizeUpload;
 import org.redress.server.web.ProblemResponses;
 import org.redress.server.web.ProblemTypes;
@@ -67,8 +70,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, Identity identity, EndpointRules rules) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
+    SecurityFilterChain apiChain(
+            HttpSecurity http, Identity identity, EndpointRules rules, ObjectProvider<MachineApi> machineApis)
+            throws Exception {
+        List<String> paths = new ArrayList<>(List.of("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**"));
+        machineApis.forEach(api -> paths.add(api.pathPattern()));
+        http.securityMatcher(paths.toArray(String[]::new))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

@@ -1,5 +1,7 @@
 package org.redress.server.matching.banks;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.redress.hashindex.IndexSnapshot;
 import org.redress.hashindex.IndexWriter;
 import org.redress.hashindex.Match;
@@ -68,12 +71,17 @@ public class MatchIndex {
     private final Map<String, BankIndex> byBank = new ConcurrentHashMap<>();
     private volatile boolean loaded;
     private volatile long applied;
+    /** When the change log was last applied in full: what the index answers for is at least this recent. */
+    private volatile @Nullable Instant appliedAt;
     /** How many times one bank's entries were read outside the full load: tests prove no rebuild with it. */
     private final AtomicLong bankLoads = new AtomicLong();
 
-    MatchIndex(Banks banks, Entries entries) {
+    private final Clock clock;
+
+    MatchIndex(Banks banks, Entries entries, Clock clock) {
         this.banks = banks;
         this.entries = entries;
+        this.clock = clock;
     }
 
     public boolean ready() {
@@ -83,6 +91,19 @@ public class MatchIndex {
     /** The last change-log sequence number this replica has applied. */
     public long appliedChange() {
         return applied;
+    }
+
+    /** When this replica last applied the change log up to its end; empty until the first load. */
+    public Optional<Instant> appliedAt() {
+        return Optional.ofNullable(appliedAt);
+    }
+
+    /** How many entries of enabled banks match by MD5. */
+    public long md5Entries() {
+        return byBank.values().stream()
+                .flatMap(bank -> bank.digestKeys.values().stream())
+                .filter(keys -> keys.stream().anyMatch(key -> key.startsWith("md5:")))
+                .count();
     }
 
     /** How many times a single bank's entries were read into memory since the start. */
@@ -157,6 +178,7 @@ public class MatchIndex {
                     applied = batch.get(batch.size() - 1).seq();
                 }
             } while (batch.size() == CHANGES_PER_BATCH);
+            appliedAt = clock.instant();
         }
     }
 

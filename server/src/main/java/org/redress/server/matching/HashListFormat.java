@@ -9,7 +9,7 @@ import org.redress.pdq.PdqHash;
 
 /**
  * The line formats banks are exported and imported in. Blank lines and lines starting with
- * {@code #} are skipped in all three.
+ * {@code #} are skipped in all of them.
  */
 public enum HashListFormat {
     /** One hash per line, {@code pdq <hex>}, {@code md5 <hex>} or {@code sha256 <hex>}. */
@@ -17,7 +17,13 @@ public enum HashListFormat {
     /** A header {@code pdq,md5,sha256}, then one entry per line with empty cells for absent hashes. */
     CSV("text/csv"),
     /** One JSON object per line with string members {@code pdq}, {@code md5}, {@code sha256}. */
-    JSONL("application/jsonl");
+    JSONL("application/jsonl"),
+    /**
+     * HMA's file exchange: {@code <signal type> <signal>} per line with HMA's type names ({@code pdq},
+     * {@code video_md5}), or a bare PDQ hash per line (a file HMA reads as one signal type). SHA-256
+     * has no HMA type, so an export in this format leaves it out.
+     */
+    HMA("text/plain");
 
     static final String CSV_HEADER = "pdq,md5,sha256";
 
@@ -74,6 +80,7 @@ public enum HashListFormat {
                         }
                         yield EntryHashes.parse(cells[0].strip(), cells[1].strip(), cells[2].strip());
                     }
+                    case HMA -> readHma(text);
                     case JSONL -> {
                         @Nullable String pdq = null;
                         @Nullable String md5 = null;
@@ -94,7 +101,22 @@ public enum HashListFormat {
                 });
     }
 
-    /** Writes an entry as one or more lines, each ending in a newline. */
+    private static EntryHashes readHma(String text) {
+        String[] parts = text.split("\\s+", -1);
+        if (parts.length == 1) {
+            return EntryHashes.ofPdq(PdqHash.fromHex(parts[0]));
+        }
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("a line is '<signal type> <signal>' or a PDQ hash");
+        }
+        return switch (parts[0].toLowerCase(Locale.ROOT)) {
+            case "pdq" -> EntryHashes.ofPdq(PdqHash.fromHex(parts[1]));
+            case "video_md5" -> EntryHashes.parse(null, parts[1], null);
+            default -> throw new IllegalArgumentException("the signal type is pdq or video_md5");
+        };
+    }
+
+    /** Writes an entry as one or more lines, each ending in a newline (none when it has nothing to write). */
     String write(EntryHashes hashes) {
         String pdq = hashes.pdq().map(PdqHash::toHex).orElse("");
         return switch (this) {
@@ -104,6 +126,13 @@ public enum HashListFormat {
                         .ifPresent(h -> lines.append("pdq ").append(h.toHex()).append('\n'));
                 hashes.md5().ifPresent(h -> lines.append("md5 ").append(h).append('\n'));
                 hashes.sha256().ifPresent(h -> lines.append("sha256 ").append(h).append('\n'));
+                yield lines.toString();
+            }
+            case HMA -> {
+                var lines = new StringBuilder();
+                hashes.pdq()
+                        .ifPresent(h -> lines.append("pdq ").append(h.toHex()).append('\n'));
+                hashes.md5().ifPresent(h -> lines.append("video_md5 ").append(h).append('\n'));
                 yield lines.toString();
             }
             case CSV ->

@@ -193,6 +193,44 @@ class HmaRoutesOnBothDatabasesIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
+    void exchangesBanksAsHmaFiles(TestDatabase.Vendor vendor) throws Exception {
+        try (var database = TestDatabase.create(vendor);
+                var service = new Service(database)) {
+            assertThat(service.curate("POST", "/hma/c/banks", "{\"name\":\"" + BANK + "\"}")
+                            .status())
+                    .isEqualTo(201);
+            String typed = UploadHashing.hash(TestImages.png(TestImages.picture(21)))
+                    .hashes()
+                    .pdq()
+                    .orElseThrow()
+                    .toHex();
+            String bare = UploadHashing.hash(TestImages.png(TestImages.picture(22)))
+                    .hashes()
+                    .pdq()
+                    .orElseThrow()
+                    .toHex();
+            String md5 = "fedcba9876543210fedcba9876543210";
+            String file = "pdq " + typed + "\n" + bare + "\nvideo_md5 " + md5 + "\nmd5 " + md5 + "\n";
+            Answer imported = service.send(
+                    "POST",
+                    "/api/v1/banks/hma_client_bank/import?format=hma",
+                    service.admin,
+                    "text/plain",
+                    bytes(file));
+            JsonNode counts = ok(imported);
+            assertThat(counts.get("imported").asInt()).isEqualTo(3);
+            assertThat(counts.get("rejectedLines")).isEqualTo(tree("[4]"));
+
+            Answer exported = service.send(
+                    "GET", "/api/v1/banks/hma_client_bank/export?format=hma", service.admin, "", new byte[0]);
+            assertThat(exported.status()).isEqualTo(200);
+            assertThat(exported.body().lines())
+                    .containsExactlyInAnyOrder("pdq " + typed, "pdq " + bare, "video_md5 " + md5);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
     void hashesComparesAndLooksUpPhotosWithRolesAndRefusalsOfItsOwn(TestDatabase.Vendor vendor) throws Exception {
         try (var database = TestDatabase.create(vendor);
                 var service = new Service(database)) {

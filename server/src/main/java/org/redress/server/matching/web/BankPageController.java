@@ -275,6 +275,7 @@ class BankPageController {
             case TEXT -> "txt";
             case CSV -> "csv";
             case JSONL -> "jsonl";
+            case HMA -> "hma.txt";
         };
         response.setContentType(parsedFormat.mediaType());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

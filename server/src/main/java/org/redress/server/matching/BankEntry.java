@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param note an administrator's note
  * @param enabled whether it takes part in checks
  * @param createdAt when it was banked
+ * @param trust whether a person has confirmed it
  */
 public record BankEntry(
         long id,
@@ -22,9 +23,11 @@ public record BankEntry(
         Provenance provenance,
         Optional<String> note,
         boolean enabled,
-        Instant createdAt) {
+        Instant createdAt,
+        EntryTrust trust) {
 
     public BankEntry {
+        Objects.requireNonNull(trust, "trust");
         Objects.requireNonNull(bankId, "bankId");
         Objects.requireNonNull(hashes, "hashes");
         Objects.requireNonNull(provenance, "provenance");

@@ -22,6 +22,11 @@ import org.redress.server.shared.ContentId;
  * @param originatingCase the case whose hash matched, when the entry came from one
  * @param retroactive whether a scan of earlier content found it
  * @param foundAt when it was found
+ * @param confirmationCase present when no person has confirmed the entry yet: the one case per
+ *     entry (issued by matching, opened by review on the first such match) in which a moderator
+ *     confirms or releases it; such a match joins that case and opens no case of its own
+ * @param published whether the content went online: false for an upload whose check answered
+ *     BLOCK, whose retroactive hits are recorded (audited) but need no removal and no deadline
  */
 public record MatchFound(
         Actor actor,
@@ -32,17 +37,53 @@ public record MatchFound(
         Verdict verdict,
         Optional<CaseRef> originatingCase,
         boolean retroactive,
-        Instant foundAt)
+        Instant foundAt,
+        Optional<CaseRef> confirmationCase,
+        boolean published)
         implements AuditedChange {
 
     public MatchFound {
         Objects.requireNonNull(contentId, "contentId");
         Objects.requireNonNull(originatingCase, "originatingCase");
+        Objects.requireNonNull(confirmationCase, "confirmationCase");
+    }
+
+    /** A match against a confirmed entry on content that went online. */
+    public MatchFound(
+            Actor actor,
+            ContentId contentId,
+            BankName bank,
+            long entryId,
+            int distance,
+            Verdict verdict,
+            Optional<CaseRef> originatingCase,
+            boolean retroactive,
+            Instant foundAt) {
+        this(
+                actor,
+                contentId,
+                bank,
+                entryId,
+                distance,
+                verdict,
+                originatingCase,
+                retroactive,
+                foundAt,
+                Optional.empty(),
+                true);
+    }
+
+    /** Whether the entry awaits a person's confirmation. */
+    public boolean provisional() {
+        return confirmationCase.isPresent();
     }
 
     @Override
     public String action() {
-        return "match.found:" + verdict.name().toLowerCase(java.util.Locale.ROOT) + (retroactive ? ":retroactive" : "");
+        return "match.found:" + verdict.name().toLowerCase(java.util.Locale.ROOT)
+                + (retroactive ? ":retroactive" : "")
+                + (provisional() ? ":provisional" : "")
+                + (retroactive && !published ? ":unpublished" : "");
     }
 
     @Override

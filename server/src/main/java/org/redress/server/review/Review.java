@@ -18,6 +18,7 @@ import org.redress.server.intake.CaseRefs;
 import org.redress.server.intake.Intake;
 import org.redress.server.intake.Progress;
 import org.redress.server.intake.ReportReceived;
+import org.redress.server.matching.EntryHeld;
 import org.redress.server.matching.MatchFound;
 import org.redress.server.matching.Matching;
 import org.redress.server.matching.RegisteredUpload;
@@ -61,6 +62,7 @@ public class Review {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ReviewSettings settings;
+    private final ProvisionalCases provisional;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     Review(
@@ -72,7 +74,9 @@ public class Review {
             Identity identity,
             ApplicationEventPublisher events,
             Clock clock,
-            ReviewSettings settings) {
+            ReviewSettings settings,
+            ProvisionalCases provisional) {
+        this.provisional = provisional;
         this.cases = cases;
         this.identity = identity;
         this.intake = intake;
@@ -154,7 +158,13 @@ public class Review {
      */
     @Transactional
     public void matchFound(MatchFound match) {
-        if (match.verdict() == Verdict.BLOCK && !match.retroactive()) {
+        if (match.provisional()) {
+            provisional.matched(match);
+            return;
+        }
+        // Content that its check blocked never went online: a later hit is in the audit log, and
+        // there is nothing to remove against a deadline.
+        if ((match.verdict() == Verdict.BLOCK && !match.retroactive()) || !match.published()) {
             return;
         }
         var found = new CaseMatch(
@@ -210,6 +220,12 @@ public class Review {
                 Optional.of("HASH_MATCH " + match.bank().value() + "/" + match.entryId()
                         + linked.map(l -> " copy of " + l.value()).orElse("")));
         events.publishEvent(new ReviewChanged(SYSTEM, "case.opened", opened.ref()));
+    }
+
+    /** The flood guard held a submitted entry: its confirmation case opens, and nothing else. */
+    @Transactional
+    public void entryHeld(EntryHeld held) {
+        provisional.held(held);
     }
 
     /**
@@ -438,14 +454,21 @@ public class Review {
         ReviewCase next = switch (request.outcome()) {
             case ESCALATE -> reviewCase.withState(ReviewState.ESCALATED).withClaim(Optional.empty());
             case NO_VIOLATION -> reviewCase.withState(ReviewState.NO_VIOLATION);
-            case REMOVE -> reviewCase.withState(ReviewState.AWAITING_REMOVAL);
+            case REMOVE ->
+                ProvisionalCases.decides(reviewCase)
+                        ? reviewCase.removed(now)
+                        : reviewCase.withState(ReviewState.AWAITING_REMOVAL);
             case REFER -> reviewCase.referred();
         };
         if (!cases.update(next)) {
             throw new CaseChangedException(ref.value());
         }
         Optional<String> statementOfReasons = Optional.empty();
-        if (request.outcome() == Outcome.REMOVE || request.outcome() == Outcome.REFER) {
+        if (ProvisionalCases.decides(reviewCase)) {
+            // The case decides a bank entry: the blocked uploads were never online, so nothing is
+            // removed; the entry is confirmed or released.
+            provisional.decided(moderator, reviewCase, request.outcome());
+        } else if (request.outcome() == Outcome.REMOVE || request.outcome() == Outcome.REFER) {
             statementOfReasons = Optional.of(requestRemovals(moderator, reviewCase, decisionId, request, now));
         }
         var decision = new RecordedDecision(

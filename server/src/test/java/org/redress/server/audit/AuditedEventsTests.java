@@ -38,6 +38,7 @@ import org.redress.server.matching.BankName;
 import org.redress.server.matching.ContentChecked;
 import org.redress.server.matching.EntriesImported;
 import org.redress.server.matching.EntryChanged;
+import org.redress.server.matching.EntryHeld;
 import org.redress.server.matching.MatchFound;
 import org.redress.server.matching.Provenance;
 import org.redress.server.matching.Verdict;
@@ -178,6 +179,34 @@ class AuditedEventsTests {
                         "matching_entry",
                         "17/post/42"),
                 new Expected(
+                        new MatchFound(
+                                STAFF,
+                                new ContentId("post/42"),
+                                new BankName("ncii"),
+                                17,
+                                3,
+                                Verdict.BLOCK,
+                                Optional.of(CASE),
+                                true,
+                                AT,
+                                Optional.of(new CaseRef("RP-ENTRY-17")),
+                                false),
+                        "match.found:block:retroactive:provisional:unpublished",
+                        "matching_entry",
+                        "17/post/42"),
+                new Expected(
+                        new EntryHeld(
+                                STAFF,
+                                new BankName("victims"),
+                                17,
+                                Optional.of(CASE),
+                                new CaseRef("RP-ENTRY-17"),
+                                500,
+                                AT),
+                        "bank-entry.flood-held",
+                        "matching_entry",
+                        "17"),
+                new Expected(
                         new ReviewChanged(STAFF, "case.decided:remove", CASE),
                         "case.decided:remove",
                         "review_case",
@@ -229,7 +258,7 @@ class AuditedEventsTests {
         Set<String> covered = everyEvent().stream()
                 .map(e -> e.change().getClass().getSimpleName())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(implementing).hasSize(18);
+        assertThat(implementing).hasSize(19);
         assertThat(covered).isEqualTo(implementing);
     }
 

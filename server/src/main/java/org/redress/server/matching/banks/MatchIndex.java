@@ -59,8 +59,12 @@ public class MatchIndex {
      */
     public static final int INCREMENTAL_IMPORT_LIMIT = 5_000;
 
-    /** A matching entry with the bank it is in. */
-    public record Hit(Bank bank, long entryId, int distance) {}
+    /**
+     * A matching entry with the bank it is in.
+     *
+     * @param provisional whether no person has confirmed the entry yet
+     */
+    public record Hit(Bank bank, long entryId, int distance, boolean provisional) {}
 
     private final Banks banks;
     private final Entries entries;
@@ -121,7 +125,7 @@ public class MatchIndex {
             md5.ifPresent(d -> index.digests.getOrDefault("md5:" + d, List.of()).forEach(id -> best.put(id, 0)));
             sha256.ifPresent(
                     d -> index.digests.getOrDefault("sha256:" + d, List.of()).forEach(id -> best.put(id, 0)));
-            best.forEach((id, distance) -> hits.add(new Hit(bank, id, distance)));
+            best.forEach((id, distance) -> hits.add(new Hit(bank, id, distance, index.provisional.contains(id))));
         }
         hits.sort((a, b) -> a.distance() != b.distance()
                 ? Integer.compare(a.distance(), b.distance())
@@ -276,12 +280,14 @@ public class MatchIndex {
         void add(BankEntry entry) {
             entry.hashes().pdq().ifPresent(hash -> pdq.add(entry.id(), hash));
             digests.addDigests(entry);
+            digests.addTrust(entry);
         }
 
         BankIndex build() {
             var index = new BankIndex(bank, IndexWriter.startingFrom(pdq.build()));
             index.digests.putAll(digests.digests);
             index.digestKeys.putAll(digests.digestKeys);
+            index.provisional.addAll(digests.provisional);
             index.publish();
             return index;
         }
@@ -294,6 +300,8 @@ public class MatchIndex {
         volatile IndexSnapshot snapshot;
         final Map<String, List<Long>> digests = new ConcurrentHashMap<>();
         final Map<Long, List<String>> digestKeys = new ConcurrentHashMap<>();
+        /** The ids of entries no person has confirmed: few (victims' submissions awaiting review). */
+        final Set<Long> provisional = ConcurrentHashMap.newKeySet();
 
         BankIndex(Bank bank, IndexWriter pdq) {
             this.bank = bank;
@@ -304,6 +312,13 @@ public class MatchIndex {
         void add(BankEntry entry) {
             entry.hashes().pdq().ifPresent(hash -> pdq.add(entry.id(), hash));
             addDigests(entry);
+            addTrust(entry);
+        }
+
+        void addTrust(BankEntry entry) {
+            if (entry.trust().awaitsConfirmation()) {
+                provisional.add(entry.id());
+            }
         }
 
         void addDigests(BankEntry entry) {
@@ -325,6 +340,7 @@ public class MatchIndex {
 
         void remove(long id) {
             pdq.remove(id);
+            provisional.remove(id);
             List<String> keys = digestKeys.remove(id);
             if (keys != null) {
                 for (String key : keys) {

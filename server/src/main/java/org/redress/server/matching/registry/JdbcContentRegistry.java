@@ -86,6 +86,21 @@ class JdbcContentRegistry implements ContentRegistry {
     }
 
     @Override
+    public java.util.Set<String> blocked(java.util.Collection<String> contentIds) {
+        var blocked = new java.util.HashSet<String>();
+        List<String> ids = List.copyOf(contentIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            blocked.addAll(jdbc.sql("""
+                    SELECT DISTINCT content_id FROM matching_content WHERE verdict = 'BLOCK' AND content_id IN (:ids)
+                    """)
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                    .query(String.class)
+                    .list());
+        }
+        return blocked;
+    }
+
+    @Override
     public boolean isEmpty() {
         return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM matching_content LIMIT 1) AS any_row")
                         .query(Integer.class)

@@ -1,5 +1,6 @@
 package org.redress.server.matching.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -14,6 +15,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.redress.pdq.PdqHash;
@@ -25,6 +27,7 @@ import org.redress.server.matching.Bank;
 import org.redress.server.matching.BankAction;
 import org.redress.server.matching.BankEntry;
 import org.redress.server.matching.BankName;
+import org.redress.server.matching.BlockStatement;
 import org.redress.server.matching.CheckResult;
 import org.redress.server.matching.EntryHashes;
 import org.redress.server.matching.HashListFormat;
@@ -121,22 +124,34 @@ class MatchingApiController {
             @Nullable @Size(max = 32) String md5,
             @Nullable @Size(max = 64) String sha256,
             @Nullable @Size(max = 8) List<String> dihedral,
-            @Nullable @Min(0) @Max(100) Integer quality) {
+            @Nullable @Min(0) @Max(100) Integer quality,
+            @Nullable @Size(max = 40) String jurisdiction) {
         @Override
         public String toString() {
             return "CheckRequest[contentId=" + contentId + ", uploaderId=redacted]";
         }
     }
 
-    record MatchView(String bank, long entryId, int distance) {}
+    record MatchView(String bank, long entryId, int distance, boolean provisional) {}
 
-    record CheckView(String verdict, List<MatchView> matches) {
+    /**
+     * The check's answer; a BLOCK adds the automated decision's statement of reasons and the
+     * deterrence message the platform can show the uploader (absent members are left out).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CheckView(
+            String verdict,
+            List<MatchView> matches,
+            @Nullable Map<String, Object> statementOfReasons,
+            @Nullable Map<String, Object> deterrence) {
         static CheckView of(CheckResult result) {
             return new CheckView(
                     result.verdict().name(),
                     result.matches().stream()
-                            .map(m -> new MatchView(m.bank().value(), m.entryId(), m.distance()))
-                            .toList());
+                            .map(m -> new MatchView(m.bank().value(), m.entryId(), m.distance(), m.provisional()))
+                            .toList(),
+                    result.statement().map(BlockStatement::toMap).orElse(null),
+                    result.statement().map(s -> s.deterrence().toMap()).orElse(null));
         }
     }
 
@@ -160,7 +175,8 @@ class MatchingApiController {
                 EntryHashes.parse(request.pdq(), request.md5(), request.sha256()),
                 variants,
                 Optional.ofNullable(request.quality()).map(Quality::new));
-        return CheckView.of(matching.check(Callers.actorOf(caller), upload));
+        return CheckView.of(
+                matching.check(Callers.actorOf(caller), upload, Optional.ofNullable(request.jurisdiction())));
     }
 
     @PostMapping(path = "/checks", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -169,9 +185,15 @@ class MatchingApiController {
             Authentication caller,
             @RequestPart("image") MultipartFile image,
             @RequestPart("contentId") String contentId,
-            @RequestPart("uploaderId") String uploaderId)
+            @RequestPart("uploaderId") String uploaderId,
+            @RequestPart(name = "jurisdiction", required = false) @Nullable String jurisdiction)
             throws IOException {
-        return CheckView.of(matching.checkImage(Callers.actorOf(caller), contentId, uploaderId, image.getBytes()));
+        return CheckView.of(matching.checkImage(
+                Callers.actorOf(caller),
+                contentId,
+                uploaderId,
+                image.getBytes(),
+                Optional.ofNullable(jurisdiction).filter(j -> j.length() <= 40)));
     }
 
     /** Until the index is loaded a replica answers 503, so a load balancer can send the check elsewhere. */

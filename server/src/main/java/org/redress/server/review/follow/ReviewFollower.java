@@ -7,6 +7,7 @@ import org.redress.server.enforcement.DeliveryType;
 import org.redress.server.intake.ComplaintReceived;
 import org.redress.server.intake.ReportReceived;
 import org.redress.server.intake.ReportWithdrawn;
+import org.redress.server.matching.EntryHeld;
 import org.redress.server.matching.MatchFound;
 import org.redress.server.review.Review;
 import org.redress.server.review.cases.ReviewCases;
@@ -46,6 +47,11 @@ class ReviewFollower {
     @EventListener
     void on(MatchFound match) {
         review.matchFound(match);
+    }
+
+    @EventListener
+    void on(EntryHeld held) {
+        review.entryHeld(held);
     }
 
     @EventListener

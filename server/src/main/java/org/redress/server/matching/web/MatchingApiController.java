@@ -8,12 +8,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +38,7 @@ import org.redress.server.matching.MatchingUnavailableException;
 import org.redress.server.matching.Provenance;
 import org.redress.server.matching.Upload;
 import org.redress.server.matching.UploadTooLargeException;
+import org.redress.server.web.InvalidFieldsException;
 import org.redress.server.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -120,10 +123,19 @@ class MatchingApiController {
     record CheckRequest(
             @NotBlank @Size(max = 200) String contentId,
             @NotBlank @Size(max = 200) String uploaderId,
-            @NotBlank @Size(max = 64) String pdq,
-            @Nullable @Size(max = 32) String md5,
-            @Nullable @Size(max = 64) String sha256,
-            @Nullable @Size(max = 8) List<String> dihedral,
+
+            @NotBlank @Pattern(regexp = HEX_64, message = "must be 64 hex digits")
+            String pdq,
+
+            @Nullable @Pattern(regexp = "[0-9a-fA-F]{32}", message = "must be 32 hex digits")
+            String md5,
+
+            @Nullable @Pattern(regexp = HEX_64, message = "must be 64 hex digits")
+            String sha256,
+
+            @Nullable @Size(max = 8)
+            List<@NotNull @Pattern(regexp = HEX_64, message = "must be 64 hex digits") String> dihedral,
+
             @Nullable @Min(0) @Max(100) Integer quality,
             @Nullable @Size(max = 40) String jurisdiction) {
         @Override
@@ -154,6 +166,8 @@ class MatchingApiController {
                     result.statement().map(s -> s.deterrence().toMap()).orElse(null));
         }
     }
+
+    private static final String HEX_64 = "[0-9a-fA-F]{64}";
 
     private final Matching matching;
 
@@ -188,6 +202,16 @@ class MatchingApiController {
             @RequestPart("uploaderId") String uploaderId,
             @RequestPart(name = "jurisdiction", required = false) @Nullable String jurisdiction)
             throws IOException {
+        List<InvalidFieldsException.FieldProblem> wrong = new ArrayList<>();
+        if (contentId.isBlank() || contentId.length() > 200) {
+            wrong.add(new InvalidFieldsException.FieldProblem("#/contentId", "must be 1 to 200 characters"));
+        }
+        if (uploaderId.isBlank() || uploaderId.length() > 200) {
+            wrong.add(new InvalidFieldsException.FieldProblem("#/uploaderId", "must be 1 to 200 characters"));
+        }
+        if (!wrong.isEmpty()) {
+            throw new InvalidFieldsException(wrong);
+        }
         return CheckView.of(matching.checkImage(
                 Callers.actorOf(caller),
                 contentId,
@@ -207,10 +231,18 @@ class MatchingApiController {
                 .body(problem);
     }
 
+    /** Names the limit the image passed, and its maximum, so the platform knows what to change. */
     @ExceptionHandler(UploadTooLargeException.class)
-    ResponseEntity<ProblemDetail> tooLarge() {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The request is too large.");
+    ResponseEntity<ProblemDetail> tooLarge(UploadTooLargeException e) {
+        String detail = switch (e.limit()) {
+            case BYTES -> "The image file is larger than " + e.maximum() + " bytes.";
+            case PIXELS -> "The image has more than " + e.maximum() + " pixels (width times height).";
+            case DECODED_BYTES -> "The decoded image would take more than " + e.maximum() + " bytes.";
+        };
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail);
         problem.setType(ProblemTypes.PAYLOAD_TOO_LARGE);
+        problem.setProperty("limit", e.limit().wireName());
+        problem.setProperty("maximum", e.maximum());
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
     }
 

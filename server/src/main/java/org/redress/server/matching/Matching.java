@@ -385,11 +385,12 @@ public class Matching {
         List<Found> found = new ArrayList<>();
         registry.forEach(content -> {
             Map<Long, Integer> best = new HashMap<>();
-            content.hashes()
-                    .pdq()
-                    .filter(hash -> bank.matchesPdqOf(content.quality()))
-                    .ifPresent(hash -> pdq.search(hash, bank.maxDistance())
-                            .forEach(match -> best.merge(match.id(), match.distance(), Math::min)));
+            if (bank.matchesPdqOf(content.quality())) {
+                for (PdqHash hash : content.allPdq()) {
+                    pdq.search(hash, bank.maxDistance())
+                            .forEach(match -> best.merge(match.id(), match.distance(), Math::min));
+                }
+            }
             content.hashes()
                     .md5()
                     .ifPresent(d ->

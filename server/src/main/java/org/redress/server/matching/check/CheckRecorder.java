@@ -276,7 +276,10 @@ public class CheckRecorder implements SmartLifecycle {
     private static ContentRegistry.Registration registration(Pending p) {
         return new ContentRegistry.Registration(
                 new RegisteredContent(
-                        p.upload().contentId(), p.upload().hashes(), p.upload().quality()),
+                        p.upload().contentId(),
+                        p.upload().hashes(),
+                        p.upload().quality(),
+                        p.upload().variants()),
                 p.upload().uploaderId(),
                 p.result().verdict(),
                 p.checkedAt());

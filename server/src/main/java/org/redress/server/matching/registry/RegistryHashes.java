@@ -34,7 +34,7 @@ public class RegistryHashes {
     static final int LATE_WINDOW = 5_000;
 
     private static final String SINCE = """
-            SELECT id, pdq, quality FROM matching_content WHERE id > :after AND pdq IS NOT NULL ORDER BY id
+            SELECT id, pdq, quality, dihedral FROM matching_content WHERE id > :after AND pdq IS NOT NULL ORDER BY id
             """;
 
     private static final String CONTENT_IDS = "SELECT id, content_id, verdict FROM matching_content WHERE id IN (:ids)";
@@ -120,6 +120,11 @@ public class RegistryHashes {
                 return;
             }
             add(id, PdqHash.fromHex(row.getString("pdq")), JdbcContentRegistry.quality(row));
+            // An image upload's rotations and mirrorings share its row id: a scan finds the upload
+            // by whichever is nearest, as its check would have.
+            for (PdqHash variant : RegisteredContent.variantsOf(row.getString("dihedral"))) {
+                index.add(id, variant, JdbcContentRegistry.quality(row));
+            }
         });
         recent.removeIf(id -> id <= highest - LATE_WINDOW);
     }

@@ -171,8 +171,12 @@ public class Matching {
                 .getFirst();
     }
 
-    /** The hashes, quality and note of an entry to add. */
-    record NewEntry(EntryHashes hashes, Optional<Quality> quality, Optional<String> note) {}
+    /** The hashes, quality, note and variants of an entry to add. */
+    record NewEntry(EntryHashes hashes, Optional<Quality> quality, Optional<String> note, List<PdqHash> variants) {
+        NewEntry(EntryHashes hashes, Optional<Quality> quality, Optional<String> note) {
+            this(hashes, quality, note, List.of());
+        }
+    }
 
     /**
      * Banks a victim's submitted hashes in the victims' bank (created on first use with the
@@ -225,12 +229,13 @@ public class Matching {
     /**
      * Banks the hashes of content whose removal the platform confirmed, in the confirmed-removals
      * bank (BLOCK, created on first use), so that the same image cannot be uploaded again, and
-     * searches them against all registered content so copies already online are found. With the
-     * image (kept for review) the PDQ hashes of its rotations and mirrorings are banked too; without
-     * it, the hashes of its upload check. Joins the caller's transaction.
+     * searches them against all registered content so copies already online are found. One entry
+     * per removed item: with the image (kept for review) the PDQ hashes of its rotations and
+     * mirrorings are the entry's variants; without it, the entry holds the hashes of its upload
+     * check. Joins the caller's transaction.
      *
-     * @param decisionCase the case whose decision removed the content (the entries' provenance)
-     * @return the entries added: none when neither the image nor an upload check is known
+     * @param decisionCase the case whose decision removed the content (the entry's provenance)
+     * @return the entry added: none when neither the image nor an upload check is known
      */
     @Transactional
     public List<BankEntry> bankConfirmedRemoval(
@@ -258,17 +263,19 @@ public class Matching {
         Bank bank = banks.find(name)
                 .orElseGet(() -> createBank(
                         actor, name, BankAction.BLOCK, Bank.DEFAULT_MAX_DISTANCE, Bank.DEFAULT_QUALITY_FLOOR));
-        List<NewEntry> added = new ArrayList<>();
-        String note = "removed content " + contentId;
-        added.add(new NewEntry(own.get(), Optional.empty(), Optional.of(note)));
-        Optional<PdqHash> original = own.get().pdq();
-        variants.stream()
-                .distinct()
-                .filter(v -> original.map(o -> !o.equals(v)).orElse(true))
-                .forEach(v -> added.add(new NewEntry(
-                        EntryHashes.ofPdq(v), Optional.empty(), Optional.of(note + " (rotated or mirrored)"))));
+        // One entry per removed item: its own hashes, and the rotations and mirrorings of its image
+        // as the entry's variants (in the order of the dihedral group, the original left out).
+        List<PdqHash> others = variants.size() == BankEntry.VARIANT_NAMES.size()
+                        && own.get().pdq().isPresent()
+                ? variants.subList(1, variants.size())
+                : List.of();
+        var entry = new NewEntry(own.get(), Optional.empty(), Optional.of("removed content " + contentId), others);
         return addAll(
-                actor, bank, added, new Provenance(Provenance.Source.DECISION, decisionRef), EntryTrust.CONFIRMED);
+                actor,
+                bank,
+                List.of(entry),
+                new Provenance(Provenance.Source.DECISION, decisionRef),
+                EntryTrust.CONFIRMED);
     }
 
     private List<BankEntry> addAll(
@@ -281,9 +288,11 @@ public class Matching {
                     && entry.quality().get().value() < bank.qualityFloor()) {
                 throw new LowQualityHashException(entry.quality().get().value(), bank.qualityFloor());
             }
-            var row = new BankEntry(0, bank.id(), entry.hashes(), provenance, entry.note(), true, now, trust);
+            var row = new BankEntry(
+                    0, bank.id(), entry.hashes(), provenance, entry.note(), true, now, trust, entry.variants());
             long id = entries.insert(row);
-            stored.add(new BankEntry(id, row.bankId(), row.hashes(), row.provenance(), row.note(), true, now, trust));
+            stored.add(new BankEntry(
+                    id, row.bankId(), row.hashes(), row.provenance(), row.note(), true, now, trust, row.variants()));
             events.publishEvent(new EntryChanged(actor, id, "added", provenance.source()));
         }
         scanRegistry(actor, bank, stored, now);
@@ -496,7 +505,12 @@ public class Matching {
         for (MatchIndex.Hit hit : hits) {
             verdict = verdict.stricter(hit.bank().action().verdict());
             matches.add(new CheckResult.CheckMatch(
-                    hit.bank().name(), hit.entryId(), hit.distance(), hit.bank().action(), hit.provisional()));
+                    hit.bank().name(),
+                    hit.entryId(),
+                    hit.distance(),
+                    hit.bank().action(),
+                    hit.provisional(),
+                    BankEntry.VARIANT_NAMES.get(hit.variant())));
         }
         var result = new CheckResult(verdict, matches, Optional.empty());
         if (verdict == Verdict.BLOCK) {
@@ -581,10 +595,12 @@ public class Matching {
         java.util.Set<String> unpublished = new java.util.HashSet<>();
         Map<org.redress.pdq.PdqHash, List<BankEntry>> byPdq = new HashMap<>();
         for (BankEntry entry : added) {
-            entry.hashes()
-                    .pdq()
-                    .ifPresent(hash ->
-                            byPdq.computeIfAbsent(hash, k -> new ArrayList<>()).add(entry));
+            for (PdqHash hash : entry.allPdq()) {
+                List<BankEntry> holding = byPdq.computeIfAbsent(hash, k -> new ArrayList<>());
+                if (!holding.contains(entry)) {
+                    holding.add(entry);
+                }
+            }
         }
         if (!byPdq.isEmpty()) {
             for (RegistryHashes.Near near : registryHashes.search(List.copyOf(byPdq.keySet()), bank)) {
@@ -698,7 +714,8 @@ public class Matching {
                 entry.note(),
                 true,
                 entry.createdAt(),
-                EntryTrust.CONFIRMED);
+                EntryTrust.CONFIRMED,
+                entry.variants());
         banks.findById(entry.bankId())
                 .ifPresent(bank -> scanRegistry(actor, bank, List.of(confirmed), SqlDialect.truncate(clock.instant())));
         index.refreshAfterCommit();

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.redress.pdq.PdqHash;
 import org.redress.server.matching.BankEntry;
 import org.redress.server.matching.EntryHashes;
@@ -29,8 +30,9 @@ class JdbcEntries implements Entries {
 
     private static final String INSERT = """
             INSERT INTO matching_entry
-                (bank_id, pdq, md5, sha256, source_kind, source_ref, note, enabled, created_at, trust)
-            VALUES (:bankId, :pdq, :md5, :sha256, :sourceKind, :sourceRef, :note, :enabled, :createdAt, :trust)
+                (bank_id, pdq, md5, sha256, source_kind, source_ref, note, enabled, created_at, trust, variants)
+            VALUES (:bankId, :pdq, :md5, :sha256, :sourceKind, :sourceRef, :note, :enabled, :createdAt, :trust,
+                    :variants)
             RETURNING id
             """;
 
@@ -41,7 +43,7 @@ class JdbcEntries implements Entries {
             """;
 
     private static final String COLUMNS = """
-            SELECT id, bank_id, pdq, md5, sha256, source_kind, source_ref, note, enabled, created_at, trust
+            SELECT id, bank_id, pdq, md5, sha256, source_kind, source_ref, note, enabled, created_at, trust, variants
               FROM matching_entry
             """;
 
@@ -51,7 +53,7 @@ class JdbcEntries implements Entries {
 
     private static final String MATCHABLE = """
             SELECT e.id, e.bank_id, e.pdq, e.md5, e.sha256, e.source_kind, e.source_ref, e.note, e.enabled,
-                   e.created_at, e.trust
+                   e.created_at, e.trust, e.variants
               FROM matching_entry e JOIN matching_bank b ON b.id = e.bank_id
              WHERE e.enabled = 1 AND b.enabled = 1
              ORDER BY e.id
@@ -228,6 +230,7 @@ class JdbcEntries implements Entries {
                 .param("enabled", entry.enabled() ? 1 : 0)
                 .param("createdAt", dialect.bind(entry.createdAt()))
                 .param("trust", entry.trust().name())
+                .param("variants", variantsColumn(entry.variants()))
                 .query(Long.class)
                 .single();
         log(entry.bankId(), id);
@@ -399,6 +402,27 @@ class JdbcEntries implements Entries {
         jdbc.sql(LOG_CHANGE).param("bankId", bankId).param("entryId", entryId).update();
     }
 
+    /** An entry's variants as stored: their hex forms one after another, or null for none. */
+    private static @Nullable String variantsColumn(List<PdqHash> variants) {
+        if (variants.isEmpty()) {
+            return null;
+        }
+        var text = new StringBuilder(64 * variants.size());
+        variants.forEach(v -> text.append(v.toHex()));
+        return text.toString();
+    }
+
+    private static List<PdqHash> variantsOf(@Nullable String column) {
+        if (column == null || column.isEmpty()) {
+            return List.of();
+        }
+        var variants = new java.util.ArrayList<PdqHash>(column.length() / 64);
+        for (int at = 0; at + 64 <= column.length(); at += 64) {
+            variants.add(PdqHash.fromHex(column.substring(at, at + 64)));
+        }
+        return variants;
+    }
+
     private BankEntry toEntry(ResultSet row, int rowNumber) throws SQLException {
         var hashes = EntryHashes.parse(row.getString("pdq"), row.getString("md5"), row.getString("sha256"));
         var provenance =
@@ -411,6 +435,7 @@ class JdbcEntries implements Entries {
                 Optional.ofNullable(row.getString("note")),
                 row.getInt("enabled") == 1,
                 Objects.requireNonNull(dialect.instant(row, "created_at"), "created_at"),
-                EntryTrust.valueOf(row.getString("trust")));
+                EntryTrust.valueOf(row.getString("trust")),
+                variantsOf(row.getString("variants")));
     }
 }

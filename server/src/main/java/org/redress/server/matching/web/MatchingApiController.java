@@ -144,7 +144,7 @@ class MatchingApiController {
         }
     }
 
-    record MatchView(String bank, long entryId, int distance, boolean provisional) {}
+    record MatchView(String bank, long entryId, int distance, boolean provisional, String variant) {}
 
     /**
      * The check's answer; a BLOCK adds the automated decision's statement of reasons and the
@@ -160,7 +160,8 @@ class MatchingApiController {
             return new CheckView(
                     result.verdict().name(),
                     result.matches().stream()
-                            .map(m -> new MatchView(m.bank().value(), m.entryId(), m.distance(), m.provisional()))
+                            .map(m -> new MatchView(
+                                    m.bank().value(), m.entryId(), m.distance(), m.provisional(), m.variant()))
                             .toList(),
                     result.statement().map(BlockStatement::toMap).orElse(null),
                     result.statement().map(s -> s.deterrence().toMap()).orElse(null));

@@ -26,6 +26,7 @@ import org.redress.server.media.Media;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 import org.redress.server.storage.SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -425,7 +426,8 @@ public class Matching {
                     bank.action().verdict(),
                     Optional.empty(),
                     true,
-                    now));
+                    now,
+                    uploaderOf(hit.contentId())));
         }
     }
 
@@ -645,6 +647,7 @@ public class Matching {
                     originatingCase(found.entry()),
                     true,
                     now,
+                    uploaderOf(found.contentId()),
                     found.entry().trust().awaitsConfirmation()
                             ? Optional.of(confirmationCase(found.entry().id()))
                             : Optional.empty(),
@@ -749,5 +752,16 @@ public class Matching {
         }
         index.refreshAfterCommit();
         return restored;
+    }
+
+    /** Who uploaded registered content: a retroactive match carries it, so that review need not ask. */
+    private Optional<UploaderId> uploaderOf(String contentId) {
+        try {
+            return registry.newest(contentId).map(RegisteredUpload::uploaderId);
+        } catch (IllegalArgumentException e) {
+            // A row whose uploader cannot be read (not written by a check, or under another key)
+            // must not fail the banking that found it: the match goes on without an uploader.
+            return Optional.empty();
+        }
     }
 }

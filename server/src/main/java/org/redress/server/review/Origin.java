@@ -11,5 +11,7 @@ public enum Origin {
      * per entry, whatever the number of uploads, in which a moderator confirms the entry with
      * {@code REMOVE} or releases it with {@code NO_VIOLATION}.
      */
-    PROVISIONAL
+    PROVISIONAL,
+    /** An uploader's appeal against a decision that restricted their content. */
+    APPEAL
 }

@@ -187,7 +187,7 @@ class ProvisionalBlockIntegrationTests {
         assertThat(opened.getFirst().origin()).isEqualTo(Origin.PROVISIONAL);
         CaseFile file = review.caseFile(opened.getFirst().ref());
         assertThat(file.contents()).isEmpty();
-        assertThat(file.history()).anySatisfy(h -> assertThat(h.what()).isEqualTo("HELD_BY_FLOOD_GUARD"));
+        assertThat(file.history()).anySatisfy(h -> assertThat(h.what()).isEqualTo(HistoryStep.HELD_BY_FLOOD_GUARD));
         assertThat(review.queue(ReviewState.OPEN, 500).stream()
                         .flatMap(c -> review.caseFile(c.ref()).contents().stream())
                         .filter(content -> uploads.contains(content.contentId())))

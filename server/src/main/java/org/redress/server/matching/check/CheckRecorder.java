@@ -28,6 +28,7 @@ import org.redress.server.matching.registry.RegisteredContent;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -197,6 +198,7 @@ public class CheckRecorder implements SmartLifecycle {
                             origins.getOrDefault(hit.entryId(), Optional.empty()),
                             false,
                             p.checkedAt(),
+                            Optional.of(new UploaderId(p.upload().uploaderId())),
                             hit.provisional()
                                     ? Optional.of(Matching.confirmationCase(hit.entryId()))
                                     : Optional.empty(),

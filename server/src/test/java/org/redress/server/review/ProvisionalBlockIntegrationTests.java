@@ -159,6 +159,59 @@ class ProvisionalBlockIntegrationTests {
     }
 
     @Test
+    void aModeratorsConfirmationMakesTheBlockFinalAndOpensTheUsualCaseForACopyOnline() throws Exception {
+        String platformKey = "Bearer "
+                + identity.issueApiKey(TESTER, "platform", Role.PLATFORM).secret();
+        byte[] picture = RemovalEndToEndIntegrationTests.png(RemovalEndToEndIntegrationTests.picture(4242));
+        String online = "online-" + UUID.randomUUID();
+        assertThat(check(platformKey, online, picture).get("verdict").asString())
+                .isEqualTo("ALLOW");
+        var hashed = UploadHashing.hash(picture);
+        String submission = submit(hashed.hashes().pdq().orElseThrow(), hashed.quality());
+
+        List<ReviewCase> opened = casesLinkedTo(submission);
+        assertThat(opened)
+                .as("the copy online joins the entry's case, no case of its own before a person looks")
+                .singleElement()
+                .satisfies(c -> assertThat(c.origin()).isEqualTo(Origin.PROVISIONAL));
+        CaseRef entryCase = opened.getFirst().ref();
+        assertThat(review.caseFile(entryCase).matches())
+                .extracting(CaseMatch::contentId)
+                .contains(online);
+        assertThat(check(platformKey, "upload-" + UUID.randomUUID(), picture)
+                        .get("matches")
+                        .get(0)
+                        .get("provisional")
+                        .asBoolean())
+                .isTrue();
+
+        String moderator = moderatorKey();
+        assertThat(post("/api/v1/cases/" + entryCase.value() + "/claim", moderator, "")
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> confirmed = post(
+                "/api/v1/cases/" + entryCase.value() + "/decision",
+                moderator,
+                "{\"outcome\":\"REMOVE\",\"basis\":\"ILLEGAL_CONTENT\"}");
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+
+        assertThat(review.find(entryCase).state()).isEqualTo(ReviewState.REMOVED);
+        assertThat(casesLinkedTo(submission))
+                .as("the copy online now has the usual case of a confirmed match")
+                .anySatisfy(c -> {
+                    assertThat(c.origin()).isEqualTo(Origin.MATCH);
+                    assertThat(review.caseFile(c.ref()).contents())
+                            .extracting(CaseContent::contentId)
+                            .containsExactly(online);
+                });
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            JsonNode again = check(platformKey, "upload-" + UUID.randomUUID(), picture);
+            return again.get("verdict").asString().equals("BLOCK")
+                    && !again.get("matches").get(0).get("provisional").asBoolean();
+        });
+    }
+
+    @Test
     void aSubmittedHashMatchingFiveHundredRegisteredUploadsIsHeldForAModerator() throws Exception {
         var random = new Random(500);
         byte[] bits = new byte[32];

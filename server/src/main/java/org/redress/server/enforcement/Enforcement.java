@@ -78,6 +78,68 @@ public class Enforcement {
                 Map.of("reason", reason));
     }
 
+    /** The case reference of an automated block that belongs to no case (an imported or manual entry). */
+    public static final String AUTOMATED_CASE_REF = "upload-check";
+
+    /**
+     * Tells the platform that a check blocked an upload automatically ({@code upload.blocked}), with
+     * the statement of reasons and the deterrence message to show the uploader.
+     *
+     * @param caseRef the case the block belongs to, when there is one (the case whose decision
+     *     banked the image, or the one in which a moderator confirms a provisional entry)
+     */
+    @Transactional
+    public DeliveryId requestUploadBlocked(
+            Actor actor,
+            Optional<CaseRef> caseRef,
+            ContentId contentId,
+            Map<String, Object> statementOfReasons,
+            Map<String, Object> deterrence) {
+        Objects.requireNonNull(statementOfReasons, "statementOfReasons");
+        Objects.requireNonNull(deterrence, "deterrence");
+        return queue(
+                actor,
+                DeliveryType.UPLOAD_BLOCKED,
+                caseRef.map(CaseRef::value).orElse(AUTOMATED_CASE_REF),
+                Optional.of(contentId.value()),
+                Optional.empty(),
+                Map.of("statementOfReasons", statementOfReasons, "deterrence", deterrence));
+    }
+
+    /**
+     * Asks the platform to put content back ({@code content.restore}) after an appeal reversed its
+     * removal; the statement of reasons of the appeal decision is sent as given.
+     */
+    @Transactional
+    public DeliveryId requestRestore(
+            Actor actor, CaseRef caseRef, ContentId contentId, Map<String, Object> statementOfReasons) {
+        Objects.requireNonNull(statementOfReasons, "statementOfReasons");
+        return queue(
+                actor,
+                DeliveryType.CONTENT_RESTORE,
+                caseRef.value(),
+                Optional.of(contentId.value()),
+                Optional.empty(),
+                Map.of("reason", "APPEAL_REVERSED", "statementOfReasons", statementOfReasons));
+    }
+
+    /**
+     * Tells the platform that an appeal left its content removed ({@code appeal.decided}), with the
+     * statement of reasons of the appeal decision for the uploader.
+     */
+    @Transactional
+    public DeliveryId requestAppealAnswer(
+            Actor actor, CaseRef caseRef, ContentId contentId, Map<String, Object> statementOfReasons) {
+        Objects.requireNonNull(statementOfReasons, "statementOfReasons");
+        return queue(
+                actor,
+                DeliveryType.APPEAL_DECIDED,
+                caseRef.value(),
+                Optional.of(contentId.value()),
+                Optional.empty(),
+                Map.of("statementOfReasons", statementOfReasons));
+    }
+
     /** Asks the platform to hide content while it is reviewed ({@code content.hide}). */
     @Transactional
     public DeliveryId requestHide(Actor actor, CaseRef caseRef, ContentId contentId) {

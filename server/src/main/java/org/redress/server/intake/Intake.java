@@ -16,6 +16,7 @@ import org.redress.server.intake.mail.IntakeOutbox;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.storage.SqlDialect;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -37,13 +38,23 @@ public class Intake {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    /** Submitted PDQ hashes of lower quality are refused (TE's recommended floor, as for banks). */
+    private final int hashQualityFloor;
+
+    /** Victims' hashes accepted per rolling day from everyone together. */
+    private final int hashesPerDay;
+
     Intake(
             IntakeCases cases,
             IdempotentAnswers answers,
             IntakeOutbox outbox,
             IntakeComplaints complaints,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            @Value("${redress.intake.hash-quality-floor:50}") int hashQualityFloor,
+            @Value("${redress.intake.hashes-per-day:20000}") int hashesPerDay) {
+        this.hashQualityFloor = hashQualityFloor;
+        this.hashesPerDay = hashesPerDay;
         this.cases = cases;
         this.answers = answers;
         this.outbox = outbox;
@@ -146,6 +157,12 @@ public class Intake {
     public Receipt protect(Actor actor, NewHashSubmission submission, Optional<String> idempotencyKey) {
         return idempotently(actor, "protect", idempotencyKey, submission.fingerprint(), () -> {
             Instant now = SqlDialect.truncate(clock.instant());
+            requireDistinctive(submission.hashes());
+            if (cases.publicHashesSince(now.minus(java.time.Duration.ofDays(1)))
+                            + submission.hashes().size()
+                    > hashesPerDay) {
+                throw new HashSubmissionLimitException();
+            }
             IntakeCase intakeCase = IntakeCase.protecting(now);
             cases.insert(intakeCase);
             CaseRef ref = intakeCase.caseRef();
@@ -173,6 +190,31 @@ public class Intake {
             return new Receipt(ref, token, now, Optional.empty(), Route.PROTECTION);
         });
     }
+
+    /**
+     * The quality floor of victims' hashes: an anonymous hash blocks uploads, so one that says too
+     * little about its picture (low quality, or bits so unbalanced that the picture was flat or
+     * tiny: a PDQ hash of a real picture has about as many ones as zeros) would block unrelated
+     * pictures. Such a hash is refused rather than banked.
+     */
+    private void requireDistinctive(List<SubmittedHash> hashes) {
+        for (int i = 0; i < hashes.size(); i++) {
+            SubmittedHash hash = hashes.get(i);
+            int ones = hash.pdq().bitCount();
+            boolean lowQuality =
+                    hash.quality().map(q -> q.value() < hashQualityFloor).orElse(false);
+            if (lowQuality || ones < MIN_ONES || ones > 256 - MIN_ONES) {
+                throw new HashTooPlainException(i);
+            }
+        }
+    }
+
+    /**
+     * The fewest ones (or zeros) in a submitted PDQ hash. PDQ sets a bit where a coefficient is
+     * above the median, so a real picture's hash has close to 128 of each; a flat picture gives
+     * all zeros.
+     */
+    static final int MIN_ONES = 64;
 
     /**
      * Keys are scoped by route and client: the same key from another client (another flagger's API

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.redress.hashindex.MultiIndex;
 import org.redress.pdq.PdqHash;
 import org.redress.pdq.Quality;
+import org.redress.server.enforcement.Enforcement;
 import org.redress.server.intake.SubmittedHash;
 import org.redress.server.matching.banks.Banks;
 import org.redress.server.matching.banks.Entries;
@@ -25,6 +26,7 @@ import org.redress.server.media.Media;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 import org.redress.server.storage.SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +54,8 @@ public class Matching {
     private final RegistryHashes registryHashes;
     private final MatchingSettings settings;
     private final Media media;
+    private final Enforcement enforcement;
+    private final Deterrence deterrence;
 
     Matching(
             Banks banks,
@@ -63,8 +67,11 @@ public class Matching {
             CheckRecorder recorder,
             RegistryHashes registryHashes,
             MatchingSettings settings,
-            Media media) {
+            Media media,
+            Enforcement enforcement) {
         this.settings = settings;
+        this.enforcement = enforcement;
+        this.deterrence = new Deterrence(settings.deterrence());
         this.media = media;
         this.banks = banks;
         this.entries = entries;
@@ -161,12 +168,16 @@ public class Matching {
             Optional<String> note,
             Provenance provenance) {
         Bank bank = bank(bankName);
-        return addAll(actor, bank, List.of(new NewEntry(hashes, quality, note)), provenance)
+        return addAll(actor, bank, List.of(new NewEntry(hashes, quality, note)), provenance, EntryTrust.CONFIRMED)
                 .getFirst();
     }
 
-    /** The hashes, quality and note of an entry to add. */
-    record NewEntry(EntryHashes hashes, Optional<Quality> quality, Optional<String> note) {}
+    /** The hashes, quality, note and variants of an entry to add. */
+    record NewEntry(EntryHashes hashes, Optional<Quality> quality, Optional<String> note, List<PdqHash> variants) {
+        NewEntry(EntryHashes hashes, Optional<Quality> quality, Optional<String> note) {
+            this(hashes, quality, note, List.of());
+        }
+    }
 
     /**
      * Banks a victim's submitted hashes in the victims' bank (created on first use with the
@@ -192,7 +203,14 @@ public class Matching {
                         Optional.<Quality>empty(),
                         Optional.<String>empty()))
                 .toList();
-        return addAll(actor, bank, added, new Provenance(Provenance.Source.SUBMISSION, caseRef.value()));
+        // Nobody has seen the image behind an anonymous submission: its entries block at once, but
+        // provisionally, until a moderator confirms them in the entry's case.
+        return addAll(
+                actor,
+                bank,
+                added,
+                new Provenance(Provenance.Source.SUBMISSION, caseRef.value()),
+                EntryTrust.PROVISIONAL);
     }
 
     /** Takes everything a withdrawn case banked out of matching at once; returns how many entries. */
@@ -212,12 +230,13 @@ public class Matching {
     /**
      * Banks the hashes of content whose removal the platform confirmed, in the confirmed-removals
      * bank (BLOCK, created on first use), so that the same image cannot be uploaded again, and
-     * searches them against all registered content so copies already online are found. With the
-     * image (kept for review) the PDQ hashes of its rotations and mirrorings are banked too; without
-     * it, the hashes of its upload check. Joins the caller's transaction.
+     * searches them against all registered content so copies already online are found. One entry
+     * per removed item: with the image (kept for review) the PDQ hashes of its rotations and
+     * mirrorings are the entry's variants; without it, the entry holds the hashes of its upload
+     * check. Joins the caller's transaction.
      *
-     * @param decisionCase the case whose decision removed the content (the entries' provenance)
-     * @return the entries added: none when neither the image nor an upload check is known
+     * @param decisionCase the case whose decision removed the content (the entry's provenance)
+     * @return the entry added: none when neither the image nor an upload check is known
      */
     @Transactional
     public List<BankEntry> bankConfirmedRemoval(
@@ -245,19 +264,23 @@ public class Matching {
         Bank bank = banks.find(name)
                 .orElseGet(() -> createBank(
                         actor, name, BankAction.BLOCK, Bank.DEFAULT_MAX_DISTANCE, Bank.DEFAULT_QUALITY_FLOOR));
-        List<NewEntry> added = new ArrayList<>();
-        String note = "removed content " + contentId;
-        added.add(new NewEntry(own.get(), Optional.empty(), Optional.of(note)));
-        Optional<PdqHash> original = own.get().pdq();
-        variants.stream()
-                .distinct()
-                .filter(v -> original.map(o -> !o.equals(v)).orElse(true))
-                .forEach(v -> added.add(new NewEntry(
-                        EntryHashes.ofPdq(v), Optional.empty(), Optional.of(note + " (rotated or mirrored)"))));
-        return addAll(actor, bank, added, new Provenance(Provenance.Source.DECISION, decisionRef));
+        // One entry per removed item: its own hashes, and the rotations and mirrorings of its image
+        // as the entry's variants (in the order of the dihedral group, the original left out).
+        List<PdqHash> others = variants.size() == BankEntry.VARIANT_NAMES.size()
+                        && own.get().pdq().isPresent()
+                ? variants.subList(1, variants.size())
+                : List.of();
+        var entry = new NewEntry(own.get(), Optional.empty(), Optional.of("removed content " + contentId), others);
+        return addAll(
+                actor,
+                bank,
+                List.of(entry),
+                new Provenance(Provenance.Source.DECISION, decisionRef),
+                EntryTrust.CONFIRMED);
     }
 
-    private List<BankEntry> addAll(Actor actor, Bank bank, List<NewEntry> added, Provenance provenance) {
+    private List<BankEntry> addAll(
+            Actor actor, Bank bank, List<NewEntry> added, Provenance provenance, EntryTrust trust) {
         Instant now = SqlDialect.truncate(clock.instant());
         List<BankEntry> stored = new ArrayList<>(added.size());
         for (NewEntry entry : added) {
@@ -266,9 +289,11 @@ public class Matching {
                     && entry.quality().get().value() < bank.qualityFloor()) {
                 throw new LowQualityHashException(entry.quality().get().value(), bank.qualityFloor());
             }
-            var row = new BankEntry(0, bank.id(), entry.hashes(), provenance, entry.note(), true, now);
+            var row = new BankEntry(
+                    0, bank.id(), entry.hashes(), provenance, entry.note(), true, now, trust, entry.variants());
             long id = entries.insert(row);
-            stored.add(new BankEntry(id, row.bankId(), row.hashes(), row.provenance(), row.note(), true, now));
+            stored.add(new BankEntry(
+                    id, row.bankId(), row.hashes(), row.provenance(), row.note(), true, now, trust, row.variants()));
             events.publishEvent(new EntryChanged(actor, id, "added", provenance.source()));
         }
         scanRegistry(actor, bank, stored, now);
@@ -300,7 +325,8 @@ public class Matching {
             int number = ++counts[0];
             try {
                 format.read(line).ifPresent(hashes -> {
-                    batch.add(new BankEntry(0, bank.id(), hashes, provenance, Optional.empty(), true, now));
+                    batch.add(new BankEntry(
+                            0, bank.id(), hashes, provenance, Optional.empty(), true, now, EntryTrust.CONFIRMED));
                     if (scan) {
                         scanning.add(counts[1], hashes);
                     }
@@ -369,11 +395,12 @@ public class Matching {
         List<Found> found = new ArrayList<>();
         registry.forEach(content -> {
             Map<Long, Integer> best = new HashMap<>();
-            content.hashes()
-                    .pdq()
-                    .filter(hash -> bank.matchesPdqOf(content.quality()))
-                    .ifPresent(hash -> pdq.search(hash, bank.maxDistance())
-                            .forEach(match -> best.merge(match.id(), match.distance(), Math::min)));
+            if (bank.matchesPdqOf(content.quality())) {
+                for (PdqHash hash : content.allPdq()) {
+                    pdq.search(hash, bank.maxDistance())
+                            .forEach(match -> best.merge(match.id(), match.distance(), Math::min));
+                }
+            }
             content.hashes()
                     .md5()
                     .ifPresent(d ->
@@ -399,7 +426,8 @@ public class Matching {
                     bank.action().verdict(),
                     Optional.empty(),
                     true,
-                    now));
+                    now,
+                    uploaderOf(hit.contentId())));
         }
     }
 
@@ -457,6 +485,14 @@ public class Matching {
      * @throws MatchingUnavailableException while the index is still loading
      */
     public CheckResult check(Actor actor, Upload upload) {
+        return check(actor, upload, Optional.empty());
+    }
+
+    /**
+     * Checks an upload as {@link #check(Actor, Upload)} does; a BLOCK carries the deterrence message
+     * of the jurisdiction (the configured default when absent or unknown).
+     */
+    public CheckResult check(Actor actor, Upload upload, Optional<String> jurisdiction) {
         if (!index.ready()) {
             throw new MatchingUnavailableException();
         }
@@ -471,9 +507,25 @@ public class Matching {
         for (MatchIndex.Hit hit : hits) {
             verdict = verdict.stricter(hit.bank().action().verdict());
             matches.add(new CheckResult.CheckMatch(
-                    hit.bank().name(), hit.entryId(), hit.distance(), hit.bank().action()));
+                    hit.bank().name(),
+                    hit.entryId(),
+                    hit.distance(),
+                    hit.bank().action(),
+                    hit.provisional(),
+                    BankEntry.VARIANT_NAMES.get(hit.variant())));
         }
-        var result = new CheckResult(verdict, matches);
+        var result = new CheckResult(verdict, matches, Optional.empty());
+        if (verdict == Verdict.BLOCK) {
+            result = new CheckResult(
+                    verdict,
+                    matches,
+                    Optional.of(new BlockStatement(
+                            upload.contentId(),
+                            now,
+                            result.blockedProvisionally(),
+                            settings.appealUrl(),
+                            deterrence.forJurisdiction(jurisdiction))));
+        }
         // Answers once the verdict is audited and the content registered, in a batch shared with
         // the checks that arrived meanwhile (docs/adr/0011).
         recorder.record(actor, upload, result, hits, now);
@@ -513,10 +565,17 @@ public class Matching {
      * @throws UndecodableUploadException when the image cannot be decoded or is too large
      */
     public CheckResult checkImage(Actor actor, String contentId, String uploaderId, byte[] image) {
+        return checkImage(actor, contentId, uploaderId, image, Optional.empty());
+    }
+
+    /** Checks an uploaded image as {@link #checkImage(Actor, String, String, byte[])}, in a jurisdiction. */
+    public CheckResult checkImage(
+            Actor actor, String contentId, String uploaderId, byte[] image, Optional<String> jurisdiction) {
         var hashed = UploadHashing.hash(image);
         var result = check(
                 actor,
-                new Upload(contentId, uploaderId, hashed.hashes(), hashed.variants(), Optional.of(hashed.quality())));
+                new Upload(contentId, uploaderId, hashed.hashes(), hashed.variants(), Optional.of(hashed.quality())),
+                jurisdiction);
         if (result.verdict() != Verdict.ALLOW || media.keepsAllowedUploads()) {
             try {
                 media.keep(new ContentId(contentId), image, clock.instant());
@@ -548,7 +607,10 @@ public class Matching {
     /**
      * Searches added entries against all registered content: PDQ hashes in one pass over the
      * registry's hashes in memory (skipping uploads whose quality is under the bank's floor, as
-     * their check would), digests through the registry's digest indexes.
+     * their check would), digests through the registry's digest indexes. A hit on an upload that
+     * its check blocked is published as never published (review records it, opens nothing). An
+     * entry awaiting confirmation sends its hits to its one confirmation case; one that hits more
+     * uploads than the flood guard allows is held instead, before it blocks or opens anything.
      */
     private void scanRegistry(Actor actor, Bank bank, List<BankEntry> added, Instant now) {
         if (bank.action() == BankAction.LOG || added.isEmpty()) {
@@ -556,33 +618,174 @@ public class Matching {
         }
         record Found(String contentId, BankEntry entry) {}
         Map<Found, Integer> best = new java.util.LinkedHashMap<>();
+        java.util.Set<String> unpublished = new java.util.HashSet<>();
         Map<org.redress.pdq.PdqHash, List<BankEntry>> byPdq = new HashMap<>();
         for (BankEntry entry : added) {
-            entry.hashes()
-                    .pdq()
-                    .ifPresent(hash ->
-                            byPdq.computeIfAbsent(hash, k -> new ArrayList<>()).add(entry));
+            for (PdqHash hash : entry.allPdq()) {
+                List<BankEntry> holding = byPdq.computeIfAbsent(hash, k -> new ArrayList<>());
+                if (!holding.contains(entry)) {
+                    holding.add(entry);
+                }
+            }
         }
         if (!byPdq.isEmpty()) {
             for (RegistryHashes.Near near : registryHashes.search(List.copyOf(byPdq.keySet()), bank)) {
+                if (!near.published()) {
+                    unpublished.add(near.contentId());
+                }
                 for (BankEntry entry : byPdq.getOrDefault(near.query(), List.of())) {
                     best.merge(new Found(near.contentId(), entry), near.distance(), Math::min);
                 }
             }
         }
+        List<String> byDigest = new ArrayList<>();
         for (BankEntry entry : added) {
             registry.contentIdsWithDigests(entry.hashes().md5(), entry.hashes().sha256())
-                    .forEach(contentId -> best.put(new Found(contentId, entry), 0));
+                    .forEach(contentId -> {
+                        best.put(new Found(contentId, entry), 0);
+                        byDigest.add(contentId);
+                    });
         }
-        best.forEach((found, distance) -> events.publishEvent(new MatchFound(
+        unpublished.addAll(registry.blocked(byDigest));
+        Map<Long, Long> hitsPerEntry = new HashMap<>();
+        best.keySet().forEach(found -> hitsPerEntry.merge(found.entry().id(), 1L, Long::sum));
+        java.util.Set<Long> held = new java.util.HashSet<>();
+        for (BankEntry entry : added) {
+            long hits = hitsPerEntry.getOrDefault(entry.id(), 0L);
+            if (entry.trust().awaitsConfirmation() && hits > settings.floodLimit()) {
+                hold(actor, bank, entry, hits, now);
+                held.add(entry.id());
+            }
+        }
+        best.forEach((found, distance) -> {
+            if (held.contains(found.entry().id())) {
+                return;
+            }
+            events.publishEvent(new MatchFound(
+                    actor,
+                    new ContentId(found.contentId()),
+                    bank.name(),
+                    found.entry().id(),
+                    distance,
+                    bank.action().verdict(),
+                    originatingCase(found.entry()),
+                    true,
+                    now,
+                    uploaderOf(found.contentId()),
+                    found.entry().trust().awaitsConfirmation()
+                            ? Optional.of(confirmationCase(found.entry().id()))
+                            : Optional.empty(),
+                    !unpublished.contains(found.contentId())));
+        });
+    }
+
+    /** The flood guard: the entry leaves the checks and waits for a moderator in its case. */
+    private void hold(Actor actor, Bank bank, BankEntry entry, long matchedUploads, Instant now) {
+        entries.setTrust(entry.id(), EntryTrust.HELD, false);
+        events.publishEvent(
+                new EntryChanged(actor, entry.id(), "held", entry.provenance().source()));
+        events.publishEvent(new EntryHeld(
                 actor,
-                new ContentId(found.contentId()),
                 bank.name(),
-                found.entry().id(),
-                distance,
-                bank.action().verdict(),
-                originatingCase(found.entry()),
+                entry.id(),
+                originatingCase(entry),
+                confirmationCase(entry.id()),
+                matchedUploads,
+                now));
+    }
+
+    // ---- Entries awaiting a person's confirmation ----
+
+    private static final String CONFIRMATION_CASES = "RP-ENTRY-";
+
+    /**
+     * The one case in which a moderator confirms or releases an entry that no person has confirmed:
+     * derived from the entry, so every match of the entry finds the same case.
+     */
+    public static CaseRef confirmationCase(long entryId) {
+        return new CaseRef(CONFIRMATION_CASES + entryId);
+    }
+
+    private BankEntry entryAwaitingConfirmation(CaseRef confirmationCase) {
+        String value = confirmationCase.value();
+        if (!value.startsWith(CONFIRMATION_CASES)) {
+            throw new EntryNotFoundException(-1);
+        }
+        long entryId;
+        try {
+            entryId = Long.parseLong(value.substring(CONFIRMATION_CASES.length()));
+        } catch (NumberFormatException e) {
+            throw new EntryNotFoundException(-1);
+        }
+        return entries.find(entryId).orElseThrow(() -> new EntryNotFoundException(entryId));
+    }
+
+    /**
+     * A moderator confirmed the entry of a confirmation case: it becomes CONFIRMED and takes part in
+     * checks (a held entry too), and it is searched against the registry again, so that copies
+     * already online get the usual cases of a confirmed match. Joins the caller's transaction.
+     *
+     * @throws EntryNotFoundException when the case is not an entry's confirmation case
+     */
+    @Transactional
+    public BankEntry confirmEntry(Actor actor, CaseRef confirmationCase) {
+        BankEntry entry = entryAwaitingConfirmation(confirmationCase);
+        entries.setTrust(entry.id(), EntryTrust.CONFIRMED, true);
+        events.publishEvent(new EntryChanged(
+                actor, entry.id(), "confirmed", entry.provenance().source()));
+        var confirmed = new BankEntry(
+                entry.id(),
+                entry.bankId(),
+                entry.hashes(),
+                entry.provenance(),
+                entry.note(),
                 true,
-                now)));
+                entry.createdAt(),
+                EntryTrust.CONFIRMED,
+                entry.variants());
+        banks.findById(entry.bankId())
+                .ifPresent(bank -> scanRegistry(actor, bank, List.of(confirmed), SqlDialect.truncate(clock.instant())));
+        index.refreshAfterCommit();
+        return confirmed;
+    }
+
+    /**
+     * A moderator released the entry of a confirmation case: it is disabled (kept, with its
+     * provenance) and every upload it blocked on its own gets a {@code content.restore}. Joins the
+     * caller's transaction.
+     *
+     * @return the uploads restored
+     * @throws EntryNotFoundException when the case is not an entry's confirmation case
+     */
+    @Transactional
+    public List<ContentId> releaseEntry(Actor actor, CaseRef confirmationCase) {
+        BankEntry entry = entryAwaitingConfirmation(confirmationCase);
+        entries.setTrust(entry.id(), entry.trust(), false);
+        events.publishEvent(new EntryChanged(
+                actor, entry.id(), "released", entry.provenance().source()));
+        List<ContentId> restored = entries.provisionallyBlocked(entry.id()).stream()
+                .map(ContentId::new)
+                .toList();
+        for (ContentId content : restored) {
+            enforcement.requestRestore(
+                    actor,
+                    confirmationCase,
+                    content,
+                    "A moderator found that the upload does not show the protected image; the automated block "
+                            + "is lifted.");
+        }
+        index.refreshAfterCommit();
+        return restored;
+    }
+
+    /** Who uploaded registered content: a retroactive match carries it, so that review need not ask. */
+    private Optional<UploaderId> uploaderOf(String contentId) {
+        try {
+            return registry.newest(contentId).map(RegisteredUpload::uploaderId);
+        } catch (IllegalArgumentException e) {
+            // A row whose uploader cannot be read (not written by a check, or under another key)
+            // must not fail the banking that found it: the match goes on without an uploader.
+            return Optional.empty();
+        }
     }
 }

@@ -1,6 +1,8 @@
 package org.redress.server.matching;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -13,16 +15,40 @@ import org.springframework.validation.annotation.Validated;
  *     administrator may change it later)
  * @param confirmedRemovalsBank the BLOCK bank that the hashes of content whose removal the
  *     platform confirmed land in, created on first use
+ * @param floodLimit the most registered uploads one submitted hash may match at once: beyond it
+ *     the entry is held for a moderator before it blocks anything or opens any case (a flat or
+ *     common picture's hash would otherwise act on thousands of unrelated uploads)
+ * @param appealUrl where an uploader whose upload was blocked appeals; quoted in every automated
+ *     block's statement of reasons (by default review's {@code redress.review.appeal-url})
+ * @param deterrence the short message a platform can show the person whose upload was blocked
  */
 @Validated
 @ConfigurationProperties("redress.matching")
 record MatchingSettings(
         @DefaultValue("victims") @NotNull String victimsBank,
         @DefaultValue("BLOCK") @NotNull BankAction victimsBankAction,
-        @DefaultValue("confirmed-removals") @NotNull String confirmedRemovalsBank) {
+        @DefaultValue("confirmed-removals") @NotNull String confirmedRemovalsBank,
+        @DefaultValue("20") @Min(1) int floodLimit,
+        @DefaultValue("/appeals") @NotNull String appealUrl,
+        @DefaultValue @NotNull Deterrence deterrence) {
 
     MatchingSettings {
         new BankName(victimsBank);
         new BankName(confirmedRemovalsBank);
+    }
+
+    /**
+     * Deterrence messages by jurisdiction (an ISO 3166 code such as {@code GB}, or any name the
+     * platform sends), under {@code redress.matching.deterrence.messages.<jurisdiction>}; the
+     * built-in texts serve the jurisdictions not configured.
+     *
+     * @param defaultJurisdiction the jurisdiction of a check that names none
+     * @param messages configured texts, replacing the built-in text of their jurisdiction
+     */
+    record Deterrence(@DefaultValue("GB") @NotNull String defaultJurisdiction, Map<String, String> messages) {
+
+        Deterrence {
+            messages = messages == null ? Map.of() : Map.copyOf(messages);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.redress.server.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -22,7 +24,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * The service's one mapping from exceptions to RFC 9457 problem details. Domain exceptions carry
@@ -49,6 +53,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).body(problem);
     }
 
+    /** A controller found fields wrong: each is named, as Bean Validation's are. */
+    @ExceptionHandler(InvalidFieldsException.class)
+    ResponseEntity<ProblemDetail> onInvalidFields(InvalidFieldsException e) {
+        return ResponseEntity.badRequest()
+                .body(invalid(e.problems().stream()
+                        .map(InvalidFieldsException.FieldProblem::toMap)
+                        .toList()));
+    }
+
+    private static ProblemDetail invalid(List<Map<String, String>> errors) {
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, ProblemTypes.detailFor(HttpStatus.BAD_REQUEST));
+        problem.setType(ProblemTypes.INVALID_REQUEST);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return problem;
+    }
+
     /** Value objects reject malformed input with messages that name a rule, not the input. */
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> onIllegalArgument(IllegalArgumentException e) {
@@ -64,11 +87,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> onMultipart(MultipartException e) {
-        HttpStatus status =
-                e instanceof MaxUploadSizeExceededException ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
-        var problem = ProblemDetail.forStatusAndDetail(status, ProblemTypes.detailFor(status));
-        problem.setType(ProblemTypes.forStatus(status));
-        return ResponseEntity.status(status).body(problem);
+        if (e instanceof MaxUploadSizeExceededException tooLarge) {
+            // Say which limit: the body's bytes (the pixel limits are checked after it is read).
+            var problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    tooLarge.getMaxUploadSize() > 0
+                            ? "The upload is larger than " + tooLarge.getMaxUploadSize() + " bytes."
+                            : "The upload is larger than the size limit.");
+            problem.setType(ProblemTypes.PAYLOAD_TOO_LARGE);
+            problem.setProperty("limit", "bytes");
+            if (tooLarge.getMaxUploadSize() > 0) {
+                problem.setProperty("maximum", tooLarge.getMaxUploadSize());
+            }
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+        }
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, ProblemTypes.detailFor(HttpStatus.BAD_REQUEST));
+        problem.setType(ProblemTypes.forStatus(HttpStatus.BAD_REQUEST));
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(problem);
     }
 
     /**
@@ -140,9 +176,51 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /**
+     * The field, the constraint's name and its message: Bean Validation's messages state the rule
+     * ("must not be blank", "size must be between 1 and 200"), never the rejected value.
+     */
     private static Map<String, String> describe(FieldError error) {
         String code = error.getCode() == null ? "invalid" : error.getCode();
-        return Map.of("pointer", "#/" + error.getField().replace('.', '/'), "constraint", code);
+        String detail = error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+        return Map.of("pointer", "#/" + error.getField().replace('.', '/'), "constraint", code, "detail", detail);
+    }
+
+    /** A missing part of a multipart request, such as the image of a check, is named. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestPart(
+            MissingServletRequestPartException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(invalid(List.of(Map.of("pointer", "#/" + e.getRequestPartName(), "detail", "is required"))));
+    }
+
+    /**
+     * JSON that does not parse, or a member of the wrong type: the member is named by its path when
+     * the parser knows it, never quoted.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof JacksonException json && !json.getPath().isEmpty()) {
+                errors.add(Map.of("pointer", pointer(json.getPath()), "detail", "has the wrong type or form"));
+                break;
+            }
+        }
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    private static String pointer(List<JacksonException.Reference> path) {
+        var text = new StringBuilder("#");
+        for (JacksonException.Reference step : path) {
+            if (step.getPropertyName() != null) {
+                text.append('/').append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                text.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return text.toString();
     }
 
     @Override

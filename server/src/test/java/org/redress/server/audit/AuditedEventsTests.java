@@ -38,6 +38,7 @@ import org.redress.server.matching.BankName;
 import org.redress.server.matching.ContentChecked;
 import org.redress.server.matching.EntriesImported;
 import org.redress.server.matching.EntryChanged;
+import org.redress.server.matching.EntryHeld;
 import org.redress.server.matching.MatchFound;
 import org.redress.server.matching.Provenance;
 import org.redress.server.matching.Verdict;
@@ -159,7 +160,8 @@ class AuditedEventsTests {
                                 Verdict.REVIEW,
                                 Optional.of(CASE),
                                 false,
-                                AT),
+                                AT,
+                                Optional.empty()),
                         "match.found:review",
                         "matching_entry",
                         "17/post/42"),
@@ -173,10 +175,40 @@ class AuditedEventsTests {
                                 Verdict.BLOCK,
                                 Optional.empty(),
                                 true,
-                                AT),
+                                AT,
+                                Optional.empty()),
                         "match.found:block:retroactive",
                         "matching_entry",
                         "17/post/42"),
+                new Expected(
+                        new MatchFound(
+                                STAFF,
+                                new ContentId("post/42"),
+                                new BankName("ncii"),
+                                17,
+                                3,
+                                Verdict.BLOCK,
+                                Optional.of(CASE),
+                                true,
+                                AT,
+                                Optional.empty(),
+                                Optional.of(new CaseRef("RP-ENTRY-17")),
+                                false),
+                        "match.found:block:retroactive:provisional:unpublished",
+                        "matching_entry",
+                        "17/post/42"),
+                new Expected(
+                        new EntryHeld(
+                                STAFF,
+                                new BankName("victims"),
+                                17,
+                                Optional.of(CASE),
+                                new CaseRef("RP-ENTRY-17"),
+                                500,
+                                AT),
+                        "bank-entry.flood-held",
+                        "matching_entry",
+                        "17"),
                 new Expected(
                         new ReviewChanged(STAFF, "case.decided:remove", CASE),
                         "case.decided:remove",
@@ -229,7 +261,7 @@ class AuditedEventsTests {
         Set<String> covered = everyEvent().stream()
                 .map(e -> e.change().getClass().getSimpleName())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(implementing).hasSize(18);
+        assertThat(implementing).hasSize(19);
         assertThat(covered).isEqualTo(implementing);
     }
 

@@ -173,7 +173,7 @@ class IntakeIntegrationTests {
         try (var db = TestDatabase.create(vendor);
                 var context = new IntakeContext(db)) {
             var hashes = List.of(new SubmittedHash(
-                    PdqHash.fromHex("f".repeat(64)),
+                    PdqHash.fromHex("a5".repeat(32)),
                     Optional.of(new Quality(100)),
                     Optional.empty(),
                     Optional.empty()));

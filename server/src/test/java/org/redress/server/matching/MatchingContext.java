@@ -7,7 +7,10 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 
-/** Storage, identity, audit and matching on a {@link TestDatabase}, without a web server. */
+/**
+ * Storage, identity, audit, media, enforcement (automated blocks' webhooks) and matching on a
+ * {@link TestDatabase}, without a web server.
+ */
 final class MatchingContext {
 
     @Configuration(proxyBeanMethods = false)
@@ -17,6 +20,7 @@ final class MatchingContext {
                 "org.redress.server.identity",
                 "org.redress.server.audit",
                 "org.redress.server.media",
+                "org.redress.server.enforcement",
                 "org.redress.server.matching"
             },
             excludeFilters = {

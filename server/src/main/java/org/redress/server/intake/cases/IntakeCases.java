@@ -61,6 +61,9 @@ public interface IntakeCases {
     /** The case-wide events and those of this report, oldest first. */
     List<CaseStatus.Event> history(StoredReport report);
 
+    /** How many hashes public hash submissions brought since the instant, from everyone together. */
+    long publicHashesSince(Instant since);
+
     void insertHashes(String reportId, List<SubmittedHash> hashes);
 
     void openReferral(CaseRef caseRef, Instant at);

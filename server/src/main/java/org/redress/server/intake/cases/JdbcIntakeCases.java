@@ -317,6 +317,17 @@ class JdbcIntakeCases implements IntakeCases {
     }
 
     @Override
+    public long publicHashesSince(Instant since) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM intake_hash h JOIN intake_report r ON r.id = h.report_id
+                 WHERE r.channel = 'PUBLIC' AND r.received_at >= :since
+                """)
+                .param("since", dialect.bind(since))
+                .query(Long.class)
+                .single();
+    }
+
+    @Override
     public void insertHashes(String reportId, List<SubmittedHash> hashes) {
         for (int i = 0; i < hashes.size(); i++) {
             SubmittedHash hash = hashes.get(i);

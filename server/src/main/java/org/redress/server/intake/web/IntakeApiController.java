@@ -1,6 +1,7 @@
 package org.redress.server.intake.web;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -11,6 +12,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,6 +32,7 @@ import org.redress.server.intake.Complaint;
 import org.redress.server.intake.ComplaintReceipt;
 import org.redress.server.intake.ContentLocator;
 import org.redress.server.intake.Declarations;
+import org.redress.server.intake.HashSubmissionLimitException;
 import org.redress.server.intake.Intake;
 import org.redress.server.intake.NewHashSubmission;
 import org.redress.server.intake.NewReport;
@@ -37,9 +41,13 @@ import org.redress.server.intake.ReporterRole;
 import org.redress.server.intake.Route;
 import org.redress.server.intake.SubmittedHash;
 import org.redress.server.shared.Actor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -230,8 +238,15 @@ class IntakeApiController {
 
     private final Intake intake;
 
-    IntakeApiController(Intake intake) {
+    /** Victims' hashes per client address and day, counted before the submission is read further. */
+    private final SubmissionLimits hashesPerSource;
+
+    IntakeApiController(
+            Intake intake,
+            @Value("${redress.intake.hashes-per-source-per-day:1000}") int hashesPerSourcePerDay,
+            Clock clock) {
         this.intake = intake;
+        this.hashesPerSource = new SubmissionLimits(hashesPerSourcePerDay, Duration.ofDays(1), 100_000, clock);
     }
 
     @PostMapping(path = "/reports")
@@ -270,9 +285,34 @@ class IntakeApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowAnyone
     ReceiptView protect(
+            HttpServletRequest http,
             @Valid @RequestBody HashSubmissionRequest request,
             @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) @Nullable String idempotencyKey) {
+        if (!hashesPerSource.tryAcquire(http.getRemoteAddr(), request.hashes().size())) {
+            throw new TooManyHashesException();
+        }
         return ReceiptView.of(intake.protect(new Actor.Public(), request.toSubmission(), key(idempotencyKey)));
+    }
+
+    /** One client address's victims' hashes within a day: {@code redress.intake.hashes-per-source-per-day}. */
+    private static final class TooManyHashesException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooManyHashesException() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Per source and per day alike: the submitter is asked to come back later, not told why in detail. */
+    @ExceptionHandler({TooManyHashesException.class, HashSubmissionLimitException.class})
+    ResponseEntity<ProblemDetail> tooManyHashes() {
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.TOO_MANY_REQUESTS, "Too many hashes were submitted today; try again later.");
+        problem.setType(HashSubmissionLimitException.TYPE);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", "3600")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @GetMapping("/reports/{caseRef}")

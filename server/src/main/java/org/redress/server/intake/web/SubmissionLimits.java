@@ -33,17 +33,24 @@ final class SubmissionLimits {
     }
 
     /** Counts one submission from the address; false when it is over the limit (and is not counted). */
-    synchronized boolean tryAcquire(String address) {
+    boolean tryAcquire(String address) {
+        return tryAcquire(address, 1);
+    }
+
+    /** Counts {@code count} items from the address; false when they would pass the limit (none is counted). */
+    synchronized boolean tryAcquire(String address, int count) {
         Instant now = clock.instant();
         Instant horizon = now.minus(window);
         Deque<Instant> times = recent.computeIfAbsent(address, a -> new ArrayDeque<>());
         while (!times.isEmpty() && !times.peekFirst().isAfter(horizon)) {
             times.pollFirst();
         }
-        if (times.size() >= limit) {
+        if (times.size() + count > limit) {
             return false;
         }
-        times.addLast(now);
+        for (int i = 0; i < count; i++) {
+            times.addLast(now);
+        }
         if (recent.size() > maxAddresses) {
             Iterator<String> oldest = recent.keySet().iterator();
             oldest.next();

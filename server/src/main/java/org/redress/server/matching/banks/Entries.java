@@ -1,11 +1,13 @@
 package org.redress.server.matching.banks;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.redress.server.matching.BankEntry;
+import org.redress.server.matching.EntryTrust;
 import org.redress.server.matching.Provenance;
 
 /** Bank entries and the change log that every index replica follows. */
@@ -47,6 +49,15 @@ public interface Entries {
 
     /** Sets the flag and logs the change; false when there is no such entry. */
     boolean setEnabled(long id, boolean enabled);
+
+    /** Sets whether a person confirmed the entry, and whether it takes part in checks, and logs the change. */
+    boolean setTrust(long id, EntryTrust trust, boolean enabled);
+
+    /** Records that a provisional entry blocked an upload (once per upload). */
+    void recordProvisionalBlock(long entryId, String contentId, Instant at);
+
+    /** The uploads a provisional entry blocked, oldest first. */
+    List<String> provisionallyBlocked(long entryId);
 
     /** Deletes the entry and logs the change; false when there is no such entry. */
     boolean delete(long id);

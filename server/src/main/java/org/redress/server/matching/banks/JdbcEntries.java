@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,9 +13,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.redress.pdq.PdqHash;
 import org.redress.server.matching.BankEntry;
 import org.redress.server.matching.EntryHashes;
+import org.redress.server.matching.EntryTrust;
 import org.redress.server.matching.Provenance;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -26,18 +29,22 @@ import org.springframework.stereotype.Repository;
 class JdbcEntries implements Entries {
 
     private static final String INSERT = """
-            INSERT INTO matching_entry (bank_id, pdq, md5, sha256, source_kind, source_ref, note, enabled, created_at)
-            VALUES (:bankId, :pdq, :md5, :sha256, :sourceKind, :sourceRef, :note, :enabled, :createdAt)
+            INSERT INTO matching_entry
+                (bank_id, pdq, md5, sha256, source_kind, source_ref, note, enabled, created_at, trust, variants)
+            VALUES (:bankId, :pdq, :md5, :sha256, :sourceKind, :sourceRef, :note, :enabled, :createdAt, :trust,
+                    :variants)
             RETURNING id
             """;
 
+    /** Imports come from administrators: their rows take the column's default, CONFIRMED. */
     private static final String INSERT_WITHOUT_ID = """
             INSERT INTO matching_entry (bank_id, pdq, md5, sha256, source_kind, source_ref, note, enabled, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private static final String COLUMNS = """
-            SELECT id, bank_id, pdq, md5, sha256, source_kind, source_ref, note, enabled, created_at FROM matching_entry
+            SELECT id, bank_id, pdq, md5, sha256, source_kind, source_ref, note, enabled, created_at, trust, variants
+              FROM matching_entry
             """;
 
     private static final String BY_ID = COLUMNS + " WHERE id = :id";
@@ -45,7 +52,8 @@ class JdbcEntries implements Entries {
     private static final String BY_IDS = COLUMNS + " WHERE id IN (:ids)";
 
     private static final String MATCHABLE = """
-            SELECT e.id, e.bank_id, e.pdq, e.md5, e.sha256, e.source_kind, e.source_ref, e.note, e.enabled, e.created_at
+            SELECT e.id, e.bank_id, e.pdq, e.md5, e.sha256, e.source_kind, e.source_ref, e.note, e.enabled,
+                   e.created_at, e.trust, e.variants
               FROM matching_entry e JOIN matching_bank b ON b.id = e.bank_id
              WHERE e.enabled = 1 AND b.enabled = 1
              ORDER BY e.id
@@ -65,6 +73,19 @@ class JdbcEntries implements Entries {
 
     private static final String SET_ENABLED = """
             UPDATE matching_entry SET enabled = :enabled WHERE id = :id RETURNING bank_id
+            """;
+
+    private static final String SET_TRUST = """
+            UPDATE matching_entry SET trust = :trust, enabled = :enabled WHERE id = :id RETURNING bank_id
+            """;
+
+    private static final String RECORD_BLOCK = """
+            INSERT INTO matching_provisional_block (entry_id, content_id, blocked_at)
+            VALUES (:entryId, :contentId, :at) ON CONFLICT (entry_id, content_id) DO NOTHING
+            """;
+
+    private static final String BLOCKED_BY = """
+            SELECT content_id FROM matching_provisional_block WHERE entry_id = :entryId ORDER BY blocked_at, content_id
             """;
 
     private static final String DELETE = """
@@ -208,6 +229,8 @@ class JdbcEntries implements Entries {
                 .param("note", entry.note().orElse(null))
                 .param("enabled", entry.enabled() ? 1 : 0)
                 .param("createdAt", dialect.bind(entry.createdAt()))
+                .param("trust", entry.trust().name())
+                .param("variants", variantsColumn(entry.variants()))
                 .query(Long.class)
                 .single();
         log(entry.bankId(), id);
@@ -271,6 +294,35 @@ class JdbcEntries implements Entries {
                 .optional();
         bankId.ifPresent(bank -> log(bank, id));
         return bankId.isPresent();
+    }
+
+    @Override
+    public boolean setTrust(long id, EntryTrust trust, boolean enabled) {
+        Optional<String> bankId = jdbc.sql(SET_TRUST)
+                .param("id", id)
+                .param("trust", trust.name())
+                .param("enabled", enabled ? 1 : 0)
+                .query(String.class)
+                .optional();
+        bankId.ifPresent(bank -> log(bank, id));
+        return bankId.isPresent();
+    }
+
+    @Override
+    public void recordProvisionalBlock(long entryId, String contentId, Instant at) {
+        jdbc.sql(RECORD_BLOCK)
+                .param("entryId", entryId)
+                .param("contentId", contentId)
+                .param("at", dialect.bind(at))
+                .update();
+    }
+
+    @Override
+    public List<String> provisionallyBlocked(long entryId) {
+        return jdbc.sql(BLOCKED_BY)
+                .param("entryId", entryId)
+                .query(String.class)
+                .list();
     }
 
     @Override
@@ -350,6 +402,27 @@ class JdbcEntries implements Entries {
         jdbc.sql(LOG_CHANGE).param("bankId", bankId).param("entryId", entryId).update();
     }
 
+    /** An entry's variants as stored: their hex forms one after another, or null for none. */
+    private static @Nullable String variantsColumn(List<PdqHash> variants) {
+        if (variants.isEmpty()) {
+            return null;
+        }
+        var text = new StringBuilder(64 * variants.size());
+        variants.forEach(v -> text.append(v.toHex()));
+        return text.toString();
+    }
+
+    private static List<PdqHash> variantsOf(@Nullable String column) {
+        if (column == null || column.isEmpty()) {
+            return List.of();
+        }
+        var variants = new java.util.ArrayList<PdqHash>(column.length() / 64);
+        for (int at = 0; at + 64 <= column.length(); at += 64) {
+            variants.add(PdqHash.fromHex(column.substring(at, at + 64)));
+        }
+        return variants;
+    }
+
     private BankEntry toEntry(ResultSet row, int rowNumber) throws SQLException {
         var hashes = EntryHashes.parse(row.getString("pdq"), row.getString("md5"), row.getString("sha256"));
         var provenance =
@@ -361,6 +434,8 @@ class JdbcEntries implements Entries {
                 provenance,
                 Optional.ofNullable(row.getString("note")),
                 row.getInt("enabled") == 1,
-                Objects.requireNonNull(dialect.instant(row, "created_at"), "created_at"));
+                Objects.requireNonNull(dialect.instant(row, "created_at"), "created_at"),
+                EntryTrust.valueOf(row.getString("trust")),
+                variantsOf(row.getString("variants")));
     }
 }

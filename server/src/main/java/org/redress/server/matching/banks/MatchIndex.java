@@ -62,8 +62,22 @@ public class MatchIndex {
      */
     public static final int INCREMENTAL_IMPORT_LIMIT = 5_000;
 
-    /** A matching entry with the bank it is in. */
-    public record Hit(Bank bank, long entryId, int distance) {}
+    /**
+     * A matching entry with the bank it is in.
+     *
+     * @param provisional whether no person has confirmed the entry yet
+     * @param variant which of the entry's hashes gave the distance ({@link BankEntry#VARIANT_NAMES}):
+     *     0 for its own hash or a digest
+     */
+    public record Hit(Bank bank, long entryId, int distance, boolean provisional, int variant) {}
+
+    /**
+     * The index holds each of an entry's hashes under the entry's id times eight plus the hash's
+     * position, so a match names the variant at no memory cost.
+     */
+    private static final int VARIANT_BITS = 3;
+
+    private static final long VARIANT_MASK = (1L << VARIANT_BITS) - 1;
 
     private final Banks banks;
     private final Entries entries;
@@ -132,17 +146,31 @@ public class MatchIndex {
         for (BankIndex index : byBank.values()) {
             Bank bank = index.bank;
             IndexSnapshot snapshot = index.snapshot;
-            Map<Long, Integer> best = new HashMap<>();
+            // Per entry: the best distance and the variant that gave it, the upload's own hash
+            // (the first query) winning ties, so the variant says how the upload relates to it.
+            Map<Long, int[]> best = new HashMap<>();
             boolean pdqCounts = bank.matchesPdqOf(quality);
+            boolean own = true;
             for (PdqHash query : pdqCounts ? queries : List.<PdqHash>of()) {
                 for (Match match : snapshot.search(query, bank.maxDistance())) {
-                    best.merge(match.id(), match.distance(), Math::min);
+                    long entryId = match.id() >>> VARIANT_BITS;
+                    int variant = (int) (match.id() & VARIANT_MASK);
+                    int[] held = best.get(entryId);
+                    boolean better = held == null
+                            || match.distance() < held[0]
+                            || (match.distance() == held[0] && own && (held[2] == 0 || variant < held[1]));
+                    if (better) {
+                        best.put(entryId, new int[] {match.distance(), variant, own ? 1 : 0});
+                    }
                 }
+                own = false;
             }
-            md5.ifPresent(d -> index.digests.getOrDefault("md5:" + d, List.of()).forEach(id -> best.put(id, 0)));
-            sha256.ifPresent(
-                    d -> index.digests.getOrDefault("sha256:" + d, List.of()).forEach(id -> best.put(id, 0)));
-            best.forEach((id, distance) -> hits.add(new Hit(bank, id, distance)));
+            md5.ifPresent(d ->
+                    index.digests.getOrDefault("md5:" + d, List.of()).forEach(id -> best.put(id, new int[] {0, 0, 1})));
+            sha256.ifPresent(d -> index.digests
+                    .getOrDefault("sha256:" + d, List.of())
+                    .forEach(id -> best.put(id, new int[] {0, 0, 1})));
+            best.forEach((id, held) -> hits.add(new Hit(bank, id, held[0], index.provisional.contains(id), held[1])));
         }
         hits.sort((a, b) -> a.distance() != b.distance()
                 ? Integer.compare(a.distance(), b.distance())
@@ -296,14 +324,19 @@ public class MatchIndex {
         }
 
         void add(BankEntry entry) {
-            entry.hashes().pdq().ifPresent(hash -> pdq.add(entry.id(), hash));
+            List<PdqHash> all = entry.allPdq();
+            for (int v = 0; v < all.size(); v++) {
+                pdq.add((entry.id() << VARIANT_BITS) | v, all.get(v));
+            }
             digests.addDigests(entry);
+            digests.addTrust(entry);
         }
 
         BankIndex build() {
             var index = new BankIndex(bank, IndexWriter.startingFrom(pdq.build()));
             index.digests.putAll(digests.digests);
             index.digestKeys.putAll(digests.digestKeys);
+            index.provisional.addAll(digests.provisional);
             index.publish();
             return index;
         }
@@ -316,6 +349,8 @@ public class MatchIndex {
         volatile IndexSnapshot snapshot;
         final Map<String, List<Long>> digests = new ConcurrentHashMap<>();
         final Map<Long, List<String>> digestKeys = new ConcurrentHashMap<>();
+        /** The ids of entries no person has confirmed: few (victims' submissions awaiting review). */
+        final Set<Long> provisional = ConcurrentHashMap.newKeySet();
 
         BankIndex(Bank bank, IndexWriter pdq) {
             this.bank = bank;
@@ -324,8 +359,18 @@ public class MatchIndex {
         }
 
         void add(BankEntry entry) {
-            entry.hashes().pdq().ifPresent(hash -> pdq.add(entry.id(), hash));
+            List<PdqHash> all = entry.allPdq();
+            for (int v = 0; v < all.size(); v++) {
+                pdq.add((entry.id() << VARIANT_BITS) | v, all.get(v));
+            }
             addDigests(entry);
+            addTrust(entry);
+        }
+
+        void addTrust(BankEntry entry) {
+            if (entry.trust().awaitsConfirmation()) {
+                provisional.add(entry.id());
+            }
         }
 
         void addDigests(BankEntry entry) {
@@ -346,7 +391,10 @@ public class MatchIndex {
         }
 
         void remove(long id) {
-            pdq.remove(id);
+            for (long v = 0; v <= VARIANT_MASK; v++) {
+                pdq.remove((id << VARIANT_BITS) | v);
+            }
+            provisional.remove(id);
             List<String> keys = digestKeys.remove(id);
             if (keys != null) {
                 for (String key : keys) {

@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
+import org.redress.server.enforcement.Enforcement;
 import org.redress.server.matching.BankAction;
 import org.redress.server.matching.CheckResult;
 import org.redress.server.matching.ContentChecked;
@@ -27,6 +28,7 @@ import org.redress.server.matching.registry.RegisteredContent;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -67,6 +69,7 @@ public class CheckRecorder implements SmartLifecycle {
             CompletableFuture<Void> recorded) {}
 
     private final Entries entries;
+    private final Enforcement enforcement;
     private final ContentRegistry registry;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
@@ -77,10 +80,12 @@ public class CheckRecorder implements SmartLifecycle {
 
     CheckRecorder(
             Entries entries,
+            Enforcement enforcement,
             ContentRegistry registry,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions) {
         this.entries = entries;
+        this.enforcement = enforcement;
         this.registry = registry;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
@@ -180,6 +185,7 @@ public class CheckRecorder implements SmartLifecycle {
                         p.result().matches().size()));
                 audited = true;
             }
+            boolean blocked = p.result().verdict() == Verdict.BLOCK;
             for (MatchIndex.Hit hit : p.hits()) {
                 if (hit.bank().action() != BankAction.LOG) {
                     events.publishEvent(new MatchFound(
@@ -191,10 +197,16 @@ public class CheckRecorder implements SmartLifecycle {
                             hit.bank().action().verdict(),
                             origins.getOrDefault(hit.entryId(), Optional.empty()),
                             false,
-                            p.checkedAt()));
+                            p.checkedAt(),
+                            Optional.of(new UploaderId(p.upload().uploaderId())),
+                            hit.provisional()
+                                    ? Optional.of(Matching.confirmationCase(hit.entryId()))
+                                    : Optional.empty(),
+                            !blocked));
                     audited = true;
                 }
             }
+            announceBlock(p, origins);
         }
         if (!audited && batch.size() > 1) {
             // A batch of clean uploads (nearly every batch) has nothing to keep if a registration
@@ -233,10 +245,43 @@ public class CheckRecorder implements SmartLifecycle {
         }
     }
 
+    /**
+     * Tells the platform about an automated block, with its statement of reasons; a block by
+     * provisional entries only is remembered per entry, so that releasing the entry restores it.
+     */
+    private void announceBlock(Pending p, Map<Long, Optional<CaseRef>> origins) {
+        if (p.result().statement().isEmpty()) {
+            return;
+        }
+        var contentId = new ContentId(p.upload().contentId());
+        Optional<CaseRef> caseRef = Optional.empty();
+        for (MatchIndex.Hit hit : p.hits()) {
+            if (hit.bank().action() != BankAction.BLOCK) {
+                continue;
+            }
+            if (p.result().blockedProvisionally()) {
+                entries.recordProvisionalBlock(hit.entryId(), contentId.value(), p.checkedAt());
+                caseRef = caseRef.or(() -> Optional.of(Matching.confirmationCase(hit.entryId())));
+            } else if (!hit.provisional()) {
+                caseRef = caseRef.or(() -> origins.getOrDefault(hit.entryId(), Optional.empty()));
+            }
+        }
+        var statement = p.result().statement().get();
+        enforcement.requestUploadBlocked(
+                p.actor(),
+                caseRef,
+                contentId,
+                statement.toMap(),
+                statement.deterrence().toMap());
+    }
+
     private static ContentRegistry.Registration registration(Pending p) {
         return new ContentRegistry.Registration(
                 new RegisteredContent(
-                        p.upload().contentId(), p.upload().hashes(), p.upload().quality()),
+                        p.upload().contentId(),
+                        p.upload().hashes(),
+                        p.upload().quality(),
+                        p.upload().variants()),
                 p.upload().uploaderId(),
                 p.result().verdict(),
                 p.checkedAt());

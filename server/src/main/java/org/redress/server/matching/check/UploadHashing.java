@@ -62,7 +62,10 @@ public final class UploadHashing {
                     .hash(DECODER.decode(new ByteArrayInputStream(image)), EnumSet.allOf(Dihedral.class));
         } catch (UndecodableImageException e) {
             throw switch (e.reason()) {
-                case TOO_MANY_BYTES, TOO_MANY_PIXELS, TOO_MANY_DECODED_BYTES -> new UploadTooLargeException();
+                case TOO_MANY_BYTES -> new UploadTooLargeException(UploadTooLargeException.Limit.BYTES, MAX_BYTES);
+                case TOO_MANY_PIXELS -> new UploadTooLargeException(UploadTooLargeException.Limit.PIXELS, MAX_PIXELS);
+                case TOO_MANY_DECODED_BYTES ->
+                    new UploadTooLargeException(UploadTooLargeException.Limit.DECODED_BYTES, MAX_DECODED_BYTES);
                 case EMPTY, TOO_SMALL, UNSUPPORTED_FORMAT, TRUNCATED, CORRUPT ->
                     new UndecodableUploadException(e.reason().name());
             };

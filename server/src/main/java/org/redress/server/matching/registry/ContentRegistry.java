@@ -22,6 +22,9 @@ public interface ContentRegistry {
     /** The ids of registered content with this MD5 or this SHA-256, each once. */
     List<String> contentIdsWithDigests(Optional<String> md5, Optional<String> sha256);
 
+    /** Those of the content ids whose check answered BLOCK: they never went online. */
+    java.util.Set<String> blocked(java.util.Collection<String> contentIds);
+
     /** Streams the registered content with a PDQ hash or digest, oldest first. */
     void forEach(Consumer<RegisteredContent> action);
 

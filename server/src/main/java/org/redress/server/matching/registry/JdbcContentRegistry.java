@@ -23,8 +23,9 @@ import org.springframework.stereotype.Repository;
 class JdbcContentRegistry implements ContentRegistry {
 
     private static final String INSERT = """
-            INSERT INTO matching_content (content_id, uploader, pdq, md5, sha256, quality, verdict, checked_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO matching_content
+                (content_id, uploader, pdq, md5, sha256, quality, verdict, checked_at, dihedral)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private static final String NEWEST = """
@@ -33,7 +34,7 @@ class JdbcContentRegistry implements ContentRegistry {
             """;
 
     private static final String ALL = """
-            SELECT content_id, pdq, md5, sha256, quality FROM matching_content ORDER BY id
+            SELECT content_id, pdq, md5, sha256, quality, dihedral FROM matching_content ORDER BY id
             """;
 
     /** The uploader is a platform's account id: personal data, so it is stored encrypted. */
@@ -67,6 +68,7 @@ class JdbcContentRegistry implements ContentRegistry {
             }
             statement.setString(7, r.verdict().name());
             statement.setObject(8, dialect.bind(r.checkedAt()));
+            statement.setString(9, RegisteredContent.variantsColumn(r.content().variants()));
         });
     }
 
@@ -86,6 +88,21 @@ class JdbcContentRegistry implements ContentRegistry {
     }
 
     @Override
+    public java.util.Set<String> blocked(java.util.Collection<String> contentIds) {
+        var blocked = new java.util.HashSet<String>();
+        List<String> ids = List.copyOf(contentIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            blocked.addAll(jdbc.sql("""
+                    SELECT DISTINCT content_id FROM matching_content WHERE verdict = 'BLOCK' AND content_id IN (:ids)
+                    """)
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                    .query(String.class)
+                    .list());
+        }
+        return blocked;
+    }
+
+    @Override
     public boolean isEmpty() {
         return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM matching_content LIMIT 1) AS any_row")
                         .query(Integer.class)
@@ -99,7 +116,8 @@ class JdbcContentRegistry implements ContentRegistry {
             action.accept(new RegisteredContent(
                     row.getString("content_id"),
                     EntryHashes.parse(row.getString("pdq"), row.getString("md5"), row.getString("sha256")),
-                    quality(row)));
+                    quality(row),
+                    RegisteredContent.variantsOf(row.getString("dihedral"))));
         });
     }
 

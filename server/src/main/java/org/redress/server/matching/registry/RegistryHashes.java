@@ -34,13 +34,17 @@ public class RegistryHashes {
     static final int LATE_WINDOW = 5_000;
 
     private static final String SINCE = """
-            SELECT id, pdq, quality FROM matching_content WHERE id > :after AND pdq IS NOT NULL ORDER BY id
+            SELECT id, pdq, quality, dihedral FROM matching_content WHERE id > :after AND pdq IS NOT NULL ORDER BY id
             """;
 
-    private static final String CONTENT_IDS = "SELECT id, content_id FROM matching_content WHERE id IN (:ids)";
+    private static final String CONTENT_IDS = "SELECT id, content_id, verdict FROM matching_content WHERE id IN (:ids)";
 
-    /** A registered upload whose PDQ hash is close to a query. */
-    public record Near(String contentId, PdqHash query, int distance) {}
+    /**
+     * A registered upload whose PDQ hash is close to a query.
+     *
+     * @param published whether the upload went online: false when its check answered BLOCK
+     */
+    public record Near(String contentId, PdqHash query, int distance, boolean published) {}
 
     private static final Logger log = LoggerFactory.getLogger(RegistryHashes.class);
 
@@ -66,17 +70,24 @@ public class RegistryHashes {
             return List.of();
         }
         var contentIds = new java.util.HashMap<Long, String>();
+        var blocked = new HashSet<Long>();
         List<Long> ids = hits.stream().map(RegistryIndex.Near::rowId).distinct().toList();
         for (int from = 0; from < ids.size(); from += 500) {
             jdbc.sql(CONTENT_IDS)
                     .param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
                     .query(row -> {
                         contentIds.put(row.getLong("id"), row.getString("content_id"));
+                        if ("BLOCK".equals(row.getString("verdict"))) {
+                            blocked.add(row.getLong("id"));
+                        }
                     });
         }
         return hits.stream()
                 .map(hit -> new Near(
-                        java.util.Objects.requireNonNull(contentIds.get(hit.rowId())), hit.query(), hit.distance()))
+                        java.util.Objects.requireNonNull(contentIds.get(hit.rowId())),
+                        hit.query(),
+                        hit.distance(),
+                        !blocked.contains(hit.rowId())))
                 .toList();
     }
 
@@ -109,6 +120,11 @@ public class RegistryHashes {
                 return;
             }
             add(id, PdqHash.fromHex(row.getString("pdq")), JdbcContentRegistry.quality(row));
+            // An image upload's rotations and mirrorings share its row id: a scan finds the upload
+            // by whichever is nearest, as its check would have.
+            for (PdqHash variant : RegisteredContent.variantsOf(row.getString("dihedral"))) {
+                index.add(id, variant, JdbcContentRegistry.quality(row));
+            }
         });
         recent.removeIf(id -> id <= highest - LATE_WINDOW);
     }

@@ -1,5 +1,6 @@
 package org.redress.server.matching.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -7,13 +8,16 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.redress.pdq.PdqHash;
@@ -25,6 +29,7 @@ import org.redress.server.matching.Bank;
 import org.redress.server.matching.BankAction;
 import org.redress.server.matching.BankEntry;
 import org.redress.server.matching.BankName;
+import org.redress.server.matching.BlockStatement;
 import org.redress.server.matching.CheckResult;
 import org.redress.server.matching.EntryHashes;
 import org.redress.server.matching.HashListFormat;
@@ -33,6 +38,7 @@ import org.redress.server.matching.MatchingUnavailableException;
 import org.redress.server.matching.Provenance;
 import org.redress.server.matching.Upload;
 import org.redress.server.matching.UploadTooLargeException;
+import org.redress.server.web.InvalidFieldsException;
 import org.redress.server.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -117,28 +123,52 @@ class MatchingApiController {
     record CheckRequest(
             @NotBlank @Size(max = 200) String contentId,
             @NotBlank @Size(max = 200) String uploaderId,
-            @NotBlank @Size(max = 64) String pdq,
-            @Nullable @Size(max = 32) String md5,
-            @Nullable @Size(max = 64) String sha256,
-            @Nullable @Size(max = 8) List<String> dihedral,
-            @Nullable @Min(0) @Max(100) Integer quality) {
+
+            @NotBlank @Pattern(regexp = HEX_64, message = "must be 64 hex digits")
+            String pdq,
+
+            @Nullable @Pattern(regexp = "[0-9a-fA-F]{32}", message = "must be 32 hex digits")
+            String md5,
+
+            @Nullable @Pattern(regexp = HEX_64, message = "must be 64 hex digits")
+            String sha256,
+
+            @Nullable @Size(max = 8)
+            List<@NotNull @Pattern(regexp = HEX_64, message = "must be 64 hex digits") String> dihedral,
+
+            @Nullable @Min(0) @Max(100) Integer quality,
+            @Nullable @Size(max = 40) String jurisdiction) {
         @Override
         public String toString() {
             return "CheckRequest[contentId=" + contentId + ", uploaderId=redacted]";
         }
     }
 
-    record MatchView(String bank, long entryId, int distance) {}
+    record MatchView(String bank, long entryId, int distance, boolean provisional, String variant) {}
 
-    record CheckView(String verdict, List<MatchView> matches) {
+    /**
+     * The check's answer; a BLOCK adds the automated decision's statement of reasons and the
+     * deterrence message the platform can show the uploader (absent members are left out).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CheckView(
+            String verdict,
+            List<MatchView> matches,
+            @Nullable Map<String, Object> statementOfReasons,
+            @Nullable Map<String, Object> deterrence) {
         static CheckView of(CheckResult result) {
             return new CheckView(
                     result.verdict().name(),
                     result.matches().stream()
-                            .map(m -> new MatchView(m.bank().value(), m.entryId(), m.distance()))
-                            .toList());
+                            .map(m -> new MatchView(
+                                    m.bank().value(), m.entryId(), m.distance(), m.provisional(), m.variant()))
+                            .toList(),
+                    result.statement().map(BlockStatement::toMap).orElse(null),
+                    result.statement().map(s -> s.deterrence().toMap()).orElse(null));
         }
     }
+
+    private static final String HEX_64 = "[0-9a-fA-F]{64}";
 
     private final Matching matching;
 
@@ -160,7 +190,8 @@ class MatchingApiController {
                 EntryHashes.parse(request.pdq(), request.md5(), request.sha256()),
                 variants,
                 Optional.ofNullable(request.quality()).map(Quality::new));
-        return CheckView.of(matching.check(Callers.actorOf(caller), upload));
+        return CheckView.of(
+                matching.check(Callers.actorOf(caller), upload, Optional.ofNullable(request.jurisdiction())));
     }
 
     @PostMapping(path = "/checks", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -169,9 +200,25 @@ class MatchingApiController {
             Authentication caller,
             @RequestPart("image") MultipartFile image,
             @RequestPart("contentId") String contentId,
-            @RequestPart("uploaderId") String uploaderId)
+            @RequestPart("uploaderId") String uploaderId,
+            @RequestPart(name = "jurisdiction", required = false) @Nullable String jurisdiction)
             throws IOException {
-        return CheckView.of(matching.checkImage(Callers.actorOf(caller), contentId, uploaderId, image.getBytes()));
+        List<InvalidFieldsException.FieldProblem> wrong = new ArrayList<>();
+        if (contentId.isBlank() || contentId.length() > 200) {
+            wrong.add(new InvalidFieldsException.FieldProblem("#/contentId", "must be 1 to 200 characters"));
+        }
+        if (uploaderId.isBlank() || uploaderId.length() > 200) {
+            wrong.add(new InvalidFieldsException.FieldProblem("#/uploaderId", "must be 1 to 200 characters"));
+        }
+        if (!wrong.isEmpty()) {
+            throw new InvalidFieldsException(wrong);
+        }
+        return CheckView.of(matching.checkImage(
+                Callers.actorOf(caller),
+                contentId,
+                uploaderId,
+                image.getBytes(),
+                Optional.ofNullable(jurisdiction).filter(j -> j.length() <= 40)));
     }
 
     /** Until the index is loaded a replica answers 503, so a load balancer can send the check elsewhere. */
@@ -185,10 +232,18 @@ class MatchingApiController {
                 .body(problem);
     }
 
+    /** Names the limit the image passed, and its maximum, so the platform knows what to change. */
     @ExceptionHandler(UploadTooLargeException.class)
-    ResponseEntity<ProblemDetail> tooLarge() {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The request is too large.");
+    ResponseEntity<ProblemDetail> tooLarge(UploadTooLargeException e) {
+        String detail = switch (e.limit()) {
+            case BYTES -> "The image file is larger than " + e.maximum() + " bytes.";
+            case PIXELS -> "The image has more than " + e.maximum() + " pixels (width times height).";
+            case DECODED_BYTES -> "The decoded image would take more than " + e.maximum() + " bytes.";
+        };
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail);
         problem.setType(ProblemTypes.PAYLOAD_TOO_LARGE);
+        problem.setProperty("limit", e.limit().wireName());
+        problem.setProperty("maximum", e.maximum());
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
     }
 

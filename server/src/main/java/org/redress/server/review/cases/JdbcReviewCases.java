@@ -14,6 +14,7 @@ import org.redress.server.review.CaseContent;
 import org.redress.server.review.CaseMatch;
 import org.redress.server.review.Claim;
 import org.redress.server.review.HistoryEntry;
+import org.redress.server.review.HistoryStep;
 import org.redress.server.review.MediaPreference;
 import org.redress.server.review.NoViolationReason;
 import org.redress.server.review.Origin;
@@ -154,7 +155,8 @@ class JdbcReviewCases implements ReviewCases {
     public Optional<CaseRef> caseOfContent(String contentId) {
         return jdbc.sql("""
                 SELECT t.case_ref FROM review_content t JOIN review_case c ON c.case_ref = t.case_ref
-                 WHERE t.content_id = :contentId ORDER BY c.received_at DESC, c.case_ref LIMIT 1
+                 WHERE t.content_id = :contentId AND c.origin <> 'APPEAL'
+                 ORDER BY c.received_at DESC, c.case_ref LIMIT 1
                 """)
                 .param("contentId", contentId)
                 .query((row, n) -> new CaseRef(row.getString(1)))
@@ -175,7 +177,7 @@ class JdbcReviewCases implements ReviewCases {
     }
 
     /** The uploader of a case's content is kept encrypted, bound to its row. */
-    private static String uploaderContext(CaseRef ref, String contentId) {
+    static String uploaderContext(CaseRef ref, String contentId) {
         return "review_content.uploader_id:" + ref.value() + ":" + contentId;
     }
 
@@ -349,13 +351,13 @@ class JdbcReviewCases implements ReviewCases {
     }
 
     @Override
-    public void appendHistory(CaseRef ref, Instant at, String actor, String what, Optional<String> detail) {
+    public void appendHistory(CaseRef ref, Instant at, String actor, HistoryStep what, Optional<String> detail) {
         jdbc.sql("INSERT INTO review_history (case_ref, occurred_at, actor, what, detail) VALUES "
                         + "(:ref, :at, :actor, :what, :detail)")
                 .param("ref", ref.value())
                 .param("at", dialect.bind(at))
                 .param("actor", actor)
-                .param("what", what)
+                .param("what", what.name())
                 .param("detail", detail.orElse(null))
                 .update();
     }
@@ -367,7 +369,7 @@ class JdbcReviewCases implements ReviewCases {
                 .query((row, n) -> new HistoryEntry(
                         required(row, "occurred_at"),
                         row.getString("actor"),
-                        row.getString("what"),
+                        HistoryStep.valueOf(row.getString("what")),
                         Optional.ofNullable(row.getString("detail"))))
                 .list();
     }
@@ -402,6 +404,14 @@ class JdbcReviewCases implements ReviewCases {
                         .param("uploader", uploaders.of(uploaderId))
                         .update()
                 == 1;
+    }
+
+    @Override
+    public void uncountRemoval(String uploaderId) {
+        jdbc.sql("""
+                UPDATE review_uploader SET confirmed_removals = confirmed_removals - 1
+                 WHERE uploader_id = :uploader AND confirmed_removals > 0
+                """).param("uploader", uploaders.of(uploaderId)).update();
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.redress.server.review.CaseContent;
 import org.redress.server.review.CaseMatch;
 import org.redress.server.review.HistoryEntry;
+import org.redress.server.review.HistoryStep;
 import org.redress.server.review.MediaPreference;
 import org.redress.server.review.RecordedDecision;
 import org.redress.server.review.ReviewCase;
@@ -27,7 +28,7 @@ public interface ReviewCases {
     /** Cases in the given states up to a severity, most urgent first: deadline, then severity, then source. */
     List<ReviewCase> queue(Collection<ReviewState> states, int maxSeverityRank, int limit);
 
-    /** The newest case covering the content. */
+    /** The newest case covering the content, appeal cases aside (a match never joins an appeal). */
     Optional<CaseRef> caseOfContent(String contentId);
 
     /** Adds the content to the case unless it is there; records the uploader when newly known. */
@@ -50,7 +51,7 @@ public interface ReviewCases {
 
     List<RecordedDecision> decisions(CaseRef ref);
 
-    void appendHistory(CaseRef ref, Instant at, String actor, String what, Optional<String> detail);
+    void appendHistory(CaseRef ref, Instant at, String actor, HistoryStep what, Optional<String> detail);
 
     List<HistoryEntry> history(CaseRef ref);
 
@@ -64,6 +65,9 @@ public interface ReviewCases {
     boolean markSuspended(String uploaderId, String deliveryId, Instant at);
 
     int confirmedRemovals(String uploaderId);
+
+    /** Takes back one confirmed removal from an uploader's count (a removal reversed on appeal). */
+    void uncountRemoval(String uploaderId);
 
     /**
      * Encrypts uploader ids that rows written by earlier releases hold in plain text, and replaces

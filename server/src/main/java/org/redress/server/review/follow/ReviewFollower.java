@@ -7,7 +7,9 @@ import org.redress.server.enforcement.DeliveryType;
 import org.redress.server.intake.ComplaintReceived;
 import org.redress.server.intake.ReportReceived;
 import org.redress.server.intake.ReportWithdrawn;
+import org.redress.server.matching.EntryHeld;
 import org.redress.server.matching.MatchFound;
+import org.redress.server.review.HistoryStep;
 import org.redress.server.review.Review;
 import org.redress.server.review.cases.ReviewCases;
 import org.springframework.context.event.EventListener;
@@ -49,6 +51,11 @@ class ReviewFollower {
     }
 
     @EventListener
+    void on(EntryHeld held) {
+        review.entryHeld(held);
+    }
+
+    @EventListener
     void on(DeliveryAcknowledged acknowledged) {
         if (acknowledged.type() == DeliveryType.CONTENT_REMOVE) {
             review.removalConfirmed(acknowledged.id(), acknowledged.acknowledgedAt());
@@ -63,7 +70,7 @@ class ReviewFollower {
                         removal.getKey(),
                         givenUp.at(),
                         "OPERATOR:review",
-                        "DELIVERY_GIVEN_UP",
+                        HistoryStep.DELIVERY_GIVEN_UP,
                         Optional.of(removal.getValue())));
     }
 }

@@ -1,0 +1,103 @@
+package org.redress.server.matching;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The statement of reasons of an automated block (EU DSA Art. 17(3): the restriction, the facts,
+ * that automated means decided, the ground and the ways to seek redress) with the short deterrence
+ * message the platform can show the uploader. It goes out in the check's answer and as the
+ * {@code upload.blocked} webhook. It names no bank entry's origin and no person.
+ *
+ * @param contentId the blocked upload
+ * @param decidedAt when the check answered
+ * @param provisional whether only entries no person has confirmed matched: a moderator then checks
+ *     the match, and a wrong one is undone ({@code content.restore})
+ * @param appealUrl where the uploader appeals
+ * @param deterrence the message for the uploader, by jurisdiction
+ */
+public record BlockStatement(
+        String contentId, Instant decidedAt, boolean provisional, String appealUrl, Deterrence deterrence) {
+
+    /** Six months at least (EU DSA Art. 20(1)). */
+    static final String APPEAL_WITHIN = "P6M";
+
+    /**
+     * A short message for the uploader.
+     *
+     * @param jurisdiction whose law the message quotes
+     * @param message the text, a sentence or two
+     */
+    public record Deterrence(String jurisdiction, String message) {
+        public Deterrence {
+            Objects.requireNonNull(jurisdiction, "jurisdiction");
+            Objects.requireNonNull(message, "message");
+        }
+
+        public Map<String, Object> toMap() {
+            return Map.of("jurisdiction", jurisdiction, "message", message);
+        }
+    }
+
+    public BlockStatement {
+        Objects.requireNonNull(contentId, "contentId");
+        Objects.requireNonNull(decidedAt, "decidedAt");
+        Objects.requireNonNull(appealUrl, "appealUrl");
+        Objects.requireNonNull(deterrence, "deterrence");
+    }
+
+    /** The statement as the platform receives it. */
+    public Map<String, Object> toMap() {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("contentId", contentId);
+        map.put("decidedAt", decidedAt.toString());
+        map.put(
+                "restriction",
+                Map.of(
+                        "type", "UPLOAD_BLOCKED",
+                        "scope", "The upload was not published.",
+                        "duration", provisional ? "UNTIL_REVIEWED" : "INDEFINITE"));
+        map.put(
+                "facts",
+                provisional
+                        ? "The upload matched the fingerprint of an image that the person shown asked to protect. "
+                                + "A moderator will check the match; if it was wrong, the upload is restored."
+                        : "The upload matched the fingerprint of an image that a moderator judged to be intimate "
+                                + "image content shared without consent.");
+        map.put(
+                "automatedMeans",
+                Map.of(
+                        "detection",
+                        true,
+                        "decision",
+                        true,
+                        "explanation",
+                        "The upload was blocked by automated hash matching, without a person looking at it."));
+        map.put(
+                "legalGround",
+                Map.of(
+                        "ground",
+                        "Intimate image abuse: sharing an intimate image without consent",
+                        "provisions",
+                        "Sexual Offences Act 2003 s.66B (England and Wales); Online Safety Act 2023 s.10 and Sch. 7; "
+                                + "US TAKE IT DOWN Act s.3"));
+        map.put(
+                "redress",
+                Map.of(
+                        "internalAppeal",
+                        Map.of(
+                                "url",
+                                appealUrl,
+                                "within",
+                                APPEAL_WITHIN,
+                                "note",
+                                "Appeals are decided by a person, never by automated means alone."),
+                        "outOfCourtDisputeSettlement",
+                        "A certified out-of-court dispute settlement body (EU DSA Art. 21).",
+                        "judicialRedress",
+                        "The courts of your country."));
+        return map;
+    }
+}

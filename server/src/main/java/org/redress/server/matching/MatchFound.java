@@ -8,6 +8,7 @@ import org.redress.server.shared.AuditSubject;
 import org.redress.server.shared.AuditedChange;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 
 /**
  * Content matched a BLOCK or REVIEW bank, at upload or in a retroactive scan: review opens or joins
@@ -22,6 +23,8 @@ import org.redress.server.shared.ContentId;
  * @param originatingCase the case whose hash matched, when the entry came from one
  * @param retroactive whether a scan of earlier content found it
  * @param foundAt when it was found
+ * @param uploader who uploaded the content, as the check named them (the registry row of an
+ *     upload check is written after this event, so listeners must not look it up)
  */
 public record MatchFound(
         Actor actor,
@@ -32,12 +35,14 @@ public record MatchFound(
         Verdict verdict,
         Optional<CaseRef> originatingCase,
         boolean retroactive,
-        Instant foundAt)
+        Instant foundAt,
+        Optional<UploaderId> uploader)
         implements AuditedChange {
 
     public MatchFound {
         Objects.requireNonNull(contentId, "contentId");
         Objects.requireNonNull(originatingCase, "originatingCase");
+        Objects.requireNonNull(uploader, "uploader");
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.redress.server.media.Media;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 import org.redress.server.storage.SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -399,7 +400,8 @@ public class Matching {
                     bank.action().verdict(),
                     Optional.empty(),
                     true,
-                    now));
+                    now,
+                    uploaderOf(hit.contentId())));
         }
     }
 
@@ -559,6 +561,21 @@ public class Matching {
                 bank.action().verdict(),
                 originatingCase(found.entry()),
                 true,
-                now)));
+                now,
+                uploaderOf(found.contentId()))));
+    }
+
+    /** Who uploaded registered content: a retroactive match carries it, so that review need not ask. */
+    private Optional<UploaderId> uploaderOf(String contentId) {
+        try {
+            return registry.newest(contentId).map(RegisteredUpload::uploaderId);
+        } catch (IllegalArgumentException e) {
+            // A row whose uploader cannot be read (altered, or sealed under another key) still
+            // matches: the copy must reach review, without an uploader to count it against.
+            log.warn(
+                    "A registered upload's uploader could not be read ({}); its match carries none",
+                    e.getClass().getSimpleName());
+            return Optional.empty();
+        }
     }
 }

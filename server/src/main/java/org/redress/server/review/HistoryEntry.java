@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param at when
  * @param actor who ({@code STAFF:alice}, {@code SYSTEM}, ...)
- * @param what a stable code such as {@code CLAIMED}
+ * @param what the step, such as {@code CLAIMED}
  * @param detail ids or codes that go with it
  */
-public record HistoryEntry(Instant at, String actor, String what, Optional<String> detail) {}
+public record HistoryEntry(Instant at, String actor, HistoryStep what, Optional<String> detail) {}

@@ -1,6 +1,9 @@
 package org.redress.server.review;
 
-/** The closed set of decisions a moderator can make on a case. */
+/**
+ * The names of the decisions (see {@link Decision}), as stored, sent over the API and shown in
+ * forms. The set grows with {@link Decision}'s variants, one name each.
+ */
 public enum Outcome {
     /** Remove the content at the platform; its hashes are banked once removal is confirmed. */
     REMOVE,
@@ -9,5 +12,14 @@ public enum Outcome {
     /** Send the case to a senior moderator. */
     ESCALATE,
     /** Child sexual abuse material: remove and record the referral for the NCA or NCMEC. */
-    REFER
+    REFER,
+    /** An appeal case: the appealed decision stands. */
+    UPHOLD,
+    /** An appeal case: the appealed decision is reversed and the content restored. */
+    REVERSE;
+
+    /** Whether this outcome decides an appeal case (and only an appeal case). */
+    public boolean decidesAppeal() {
+        return this == UPHOLD || this == REVERSE;
+    }
 }

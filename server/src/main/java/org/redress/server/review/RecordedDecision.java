@@ -2,9 +2,11 @@ package org.redress.server.review;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.redress.server.shared.CaseRef;
 
 /**
- * A decision as recorded.
+ * A decision as recorded: the row {@code review_decision} keeps, flat so that every variant of
+ * {@link Decision} fits it.
  *
  * @param id the decision id
  * @param caseRef the case
@@ -27,4 +29,36 @@ public record RecordedDecision(
         Optional<String> policy,
         Optional<String> statement,
         Optional<String> statementOfReasons,
-        Instant decidedAt) {}
+        Instant decidedAt) {
+
+    static RecordedDecision of(
+            String id,
+            CaseRef ref,
+            String decidedBy,
+            Decision decision,
+            Optional<String> statementOfReasons,
+            Instant decidedAt) {
+        var request = DecisionRequest.of(decision);
+        return new RecordedDecision(
+                id,
+                ref.value(),
+                decidedBy,
+                decision.outcome(),
+                request.basis(),
+                request.reason(),
+                request.policy(),
+                decision.statement(),
+                statementOfReasons,
+                decidedAt);
+    }
+
+    /** The decision this row records. */
+    public Decision decision() {
+        return Decision.of(outcome, basis, policy, reason, statement);
+    }
+
+    /** Whether this decision restricted content (a removal or a referral). */
+    public boolean restricts() {
+        return outcome == Outcome.REMOVE || outcome == Outcome.REFER;
+    }
+}

@@ -92,6 +92,107 @@ public record ReviewCase(
         return removedAt.map(r -> r.isAfter(deadline)).orElse(state.clockRunning() && now.isAfter(deadline));
     }
 
+    /** Whether only a senior moderator may claim and decide it: escalated, child sexual abuse, or an appeal. */
+    public boolean needsSenior() {
+        return state == ReviewState.ESCALATED || severity == Severity.CHILD_SEXUAL_ABUSE || origin == Origin.APPEAL;
+    }
+
+    /**
+     * The case claimed by the moderator until {@code now + lease} (renewing their own claim).
+     *
+     * @throws CaseNotDecidableException when the case no longer waits for a decision
+     * @throws SeniorModeratorRequiredException when the case needs a senior moderator
+     * @throws CaseClaimedException when another moderator holds an unexpired claim
+     */
+    ReviewCase claimedBy(Moderator moderator, Instant now, Duration lease) {
+        requireWorkableBy(moderator);
+        Optional<String> holder = claimantAt(now);
+        if (holder.isPresent() && !holder.get().equals(moderator.username())) {
+            throw new CaseClaimedException(ref.value());
+        }
+        return withClaim(Optional.of(new Claim(moderator.username(), now.plus(lease))));
+    }
+
+    /**
+     * Checks that the moderator may decide the case now: it waits for a decision, they hold the
+     * claim and, where the case needs one, they are a senior moderator.
+     */
+    void requireDecidableBy(Moderator moderator, Instant now) {
+        requireDecidable();
+        if (!claimantAt(now).map(moderator.username()::equals).orElse(false)) {
+            throw new NotClaimantException(ref.value());
+        }
+        requireWorkableBy(moderator);
+    }
+
+    /** @throws CaseNotDecidableException when the case no longer waits for a decision */
+    void requireDecidable() {
+        if (!state.decidable()) {
+            throw new CaseNotDecidableException(ref.value(), state);
+        }
+    }
+
+    private void requireWorkableBy(Moderator moderator) {
+        requireDecidable();
+        if (needsSenior() && !moderator.senior()) {
+            throw new SeniorModeratorRequiredException(ref.value());
+        }
+    }
+
+    /**
+     * The case after the decision. Appeal cases take appeal decisions only, and other cases never
+     * take them; an escalated case is decided, not escalated again.
+     *
+     * @throws CaseNotDecidableException when the case no longer waits for a decision
+     * @throws InvalidDecisionException when this case cannot take this decision
+     */
+    ReviewCase after(Decision decision) {
+        requireDecidable();
+        return switch (decision) {
+            case Decision.OnAppeal a
+            when origin != Origin.APPEAL ->
+                throw new InvalidDecisionException("outcome", "UPHOLD and REVERSE decide appeal cases only");
+            case Decision.Initial i
+            when origin == Origin.APPEAL ->
+                throw new InvalidDecisionException("outcome", "an appeal case is decided UPHOLD or REVERSE");
+            case Decision.Escalate e
+            when state == ReviewState.ESCALATED ->
+                throw new InvalidDecisionException("outcome", "an escalated case is decided by its senior moderator");
+            case Decision.Escalate e -> withState(ReviewState.ESCALATED).withClaim(Optional.empty());
+            case Decision.NoViolation n -> withState(ReviewState.NO_VIOLATION);
+            case Decision.Remove r -> withState(ReviewState.AWAITING_REMOVAL);
+            case Decision.Refer r -> referred();
+            case Decision.Uphold u -> withState(ReviewState.UPHELD);
+            case Decision.Reverse r -> withState(ReviewState.REVERSED);
+        };
+    }
+
+    /**
+     * The case after a reporter's complaint: a case closed as no violation, or still waiting, goes
+     * to the senior moderators; any other case is left as it is.
+     */
+    ReviewCase complainedAbout() {
+        return switch (state) {
+            case NO_VIOLATION -> withState(ReviewState.ESCALATED);
+            case OPEN -> withState(ReviewState.ESCALATED).withClaim(Optional.empty());
+            case ESCALATED, AWAITING_REMOVAL, REMOVED, WITHDRAWN, UPHELD, REVERSED -> this;
+        };
+    }
+
+    /** The case a new report joins: one closed without action opens again with that report's clock. */
+    ReviewCase joinedByReport(
+            Severity otherSeverity, Source otherSource, Instant receivedAgain, Instant otherDeadline) {
+        ReviewCase base = state == ReviewState.NO_VIOLATION || state == ReviewState.WITHDRAWN
+                ? reopened(receivedAgain, otherDeadline)
+                : this;
+        return base.joinedBy(otherSeverity, otherSource, otherDeadline);
+    }
+
+    /** The case once every report was withdrawn; only a case waiting for a decision closes. */
+    Optional<ReviewCase> withdrawn() {
+        return state.decidable() ? Optional.of(withState(ReviewState.WITHDRAWN)) : Optional.empty();
+    }
+
     ReviewCase withState(ReviewState next) {
         return new ReviewCase(
                 ref,

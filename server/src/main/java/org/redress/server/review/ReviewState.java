@@ -13,7 +13,11 @@ public enum ReviewState {
     /** Decided as no violation, with a reason code. */
     NO_VIOLATION(false),
     /** Every report of the case was withdrawn before a decision. */
-    WITHDRAWN(false);
+    WITHDRAWN(false),
+    /** An appeal case: the appealed decision stands. */
+    UPHELD(false),
+    /** An appeal case: the appealed decision was reversed and the content restored. */
+    REVERSED(false);
 
     private final boolean decidable;
 

@@ -491,7 +491,8 @@ class ReviewIntegrationTests {
                     .containsExactly(slow);
             assertThat(review.caseFile(slow).history())
                     .extracting(HistoryEntry::what)
-                    .containsSubsequence("OPENED", "DEADLINE_WARNING", "DEADLINE_BREACHED");
+                    .containsSubsequence(
+                            HistoryStep.OPENED, HistoryStep.DEADLINE_WARNING, HistoryStep.DEADLINE_BREACHED);
         }
     }
 
@@ -621,7 +622,7 @@ class ReviewIntegrationTests {
             assertThat(review.find(ref).state()).isEqualTo(ReviewState.AWAITING_REMOVAL);
             assertThat(review.caseFile(ref).history())
                     .extracting(HistoryEntry::what)
-                    .contains("REOPENED_BY_COMPLAINT");
+                    .contains(HistoryStep.REOPENED_BY_COMPLAINT);
         }
     }
 }

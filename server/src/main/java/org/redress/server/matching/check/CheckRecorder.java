@@ -27,6 +27,7 @@ import org.redress.server.matching.registry.RegisteredContent;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -191,7 +192,8 @@ public class CheckRecorder implements SmartLifecycle {
                             hit.bank().action().verdict(),
                             origins.getOrDefault(hit.entryId(), Optional.empty()),
                             false,
-                            p.checkedAt()));
+                            p.checkedAt(),
+                            Optional.of(new UploaderId(p.upload().uploaderId()))));
                     audited = true;
                 }
             }

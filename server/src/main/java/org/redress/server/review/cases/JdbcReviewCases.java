@@ -14,6 +14,7 @@ import org.redress.server.review.CaseContent;
 import org.redress.server.review.CaseMatch;
 import org.redress.server.review.Claim;
 import org.redress.server.review.HistoryEntry;
+import org.redress.server.review.HistoryStep;
 import org.redress.server.review.MediaPreference;
 import org.redress.server.review.NoViolationReason;
 import org.redress.server.review.Origin;
@@ -349,13 +350,13 @@ class JdbcReviewCases implements ReviewCases {
     }
 
     @Override
-    public void appendHistory(CaseRef ref, Instant at, String actor, String what, Optional<String> detail) {
+    public void appendHistory(CaseRef ref, Instant at, String actor, HistoryStep what, Optional<String> detail) {
         jdbc.sql("INSERT INTO review_history (case_ref, occurred_at, actor, what, detail) VALUES "
                         + "(:ref, :at, :actor, :what, :detail)")
                 .param("ref", ref.value())
                 .param("at", dialect.bind(at))
                 .param("actor", actor)
-                .param("what", what)
+                .param("what", what.name())
                 .param("detail", detail.orElse(null))
                 .update();
     }
@@ -367,7 +368,7 @@ class JdbcReviewCases implements ReviewCases {
                 .query((row, n) -> new HistoryEntry(
                         required(row, "occurred_at"),
                         row.getString("actor"),
-                        row.getString("what"),
+                        HistoryStep.valueOf(row.getString("what")),
                         Optional.ofNullable(row.getString("detail"))))
                 .list();
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.redress.server.review.CaseContent;
 import org.redress.server.review.CaseMatch;
 import org.redress.server.review.HistoryEntry;
+import org.redress.server.review.HistoryStep;
 import org.redress.server.review.MediaPreference;
 import org.redress.server.review.RecordedDecision;
 import org.redress.server.review.ReviewCase;
@@ -50,7 +51,7 @@ public interface ReviewCases {
 
     List<RecordedDecision> decisions(CaseRef ref);
 
-    void appendHistory(CaseRef ref, Instant at, String actor, String what, Optional<String> detail);
+    void appendHistory(CaseRef ref, Instant at, String actor, HistoryStep what, Optional<String> detail);
 
     List<HistoryEntry> history(CaseRef ref);
 

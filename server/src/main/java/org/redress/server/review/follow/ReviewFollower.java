@@ -8,6 +8,7 @@ import org.redress.server.intake.ComplaintReceived;
 import org.redress.server.intake.ReportReceived;
 import org.redress.server.intake.ReportWithdrawn;
 import org.redress.server.matching.MatchFound;
+import org.redress.server.review.HistoryStep;
 import org.redress.server.review.Review;
 import org.redress.server.review.cases.ReviewCases;
 import org.springframework.context.event.EventListener;
@@ -63,7 +64,7 @@ class ReviewFollower {
                         removal.getKey(),
                         givenUp.at(),
                         "OPERATOR:review",
-                        "DELIVERY_GIVEN_UP",
+                        HistoryStep.DELIVERY_GIVEN_UP,
                         Optional.of(removal.getValue())));
     }
 }

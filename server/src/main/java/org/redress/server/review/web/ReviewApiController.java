@@ -220,7 +220,7 @@ class ReviewApiController {
                         .toList(),
                 file.history().stream()
                         .map(h -> new HistoryView(
-                                h.at(), h.actor(), h.what(), h.detail().orElse(null)))
+                                h.at(), h.actor(), h.what().name(), h.detail().orElse(null)))
                         .toList());
     }
 

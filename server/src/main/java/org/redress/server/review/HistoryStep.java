@@ -1,0 +1,59 @@
+package org.redress.server.review;
+
+/**
+ * The steps a case's history records, stored by name in {@code review_history.what} (the names
+ * are the codes earlier releases wrote, so older rows read back unchanged).
+ */
+public enum HistoryStep {
+    OPENED,
+    REOPENED,
+    REPORT_JOINED,
+    HIDE_REQUESTED,
+    WITHDRAWN,
+    MATCH_JOINED,
+    REOPENED_BY_COMPLAINT,
+    ESCALATED_BY_COMPLAINT,
+    COMPLAINT_RECEIVED,
+    CLAIMED,
+    CLAIM_RENEWED,
+    RELEASED,
+    REASSIGNED,
+    DECIDED_REMOVE,
+    DECIDED_NO_VIOLATION,
+    DECIDED_ESCALATE,
+    DECIDED_REFER,
+    DECIDED_UPHOLD,
+    DECIDED_REVERSE,
+    REFERRAL_RECORDED,
+    REMOVAL_REQUESTED,
+    REMOVAL_CONFIRMED,
+    HASHES_BANKED,
+    NO_HASHES_TO_BANK,
+    REMOVED,
+    SUSPENSION_REQUESTED,
+    DEADLINE_WARNING,
+    DEADLINE_BREACHED,
+    DELIVERY_GIVEN_UP,
+    MEDIA_REVEALED,
+    /** On the appealed case: an uploader appealed one of its decisions. */
+    APPEALED,
+    /** On the appealed case: the appeal was upheld. */
+    APPEAL_UPHELD,
+    /** On the appealed case: the appeal reversed its decision. */
+    DECISION_REVERSED,
+    RESTORE_REQUESTED,
+    BANK_ENTRIES_DISABLED,
+    STRIKE_WITHDRAWN;
+
+    /** The step that records a decision. */
+    static HistoryStep decided(Outcome outcome) {
+        return switch (outcome) {
+            case REMOVE -> DECIDED_REMOVE;
+            case NO_VIOLATION -> DECIDED_NO_VIOLATION;
+            case ESCALATE -> DECIDED_ESCALATE;
+            case REFER -> DECIDED_REFER;
+            case UPHOLD -> DECIDED_UPHOLD;
+            case REVERSE -> DECIDED_REVERSE;
+        };
+    }
+}

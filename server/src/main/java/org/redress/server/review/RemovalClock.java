@@ -1,0 +1,158 @@
+package org.redress.server.review;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.redress.server.enforcement.DeliveryId;
+import org.redress.server.enforcement.Enforcement;
+import org.redress.server.intake.Intake;
+import org.redress.server.intake.Progress;
+import org.redress.server.matching.Matching;
+import org.redress.server.review.cases.ReviewCases;
+import org.redress.server.shared.CaseRef;
+import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
+import org.redress.server.storage.SqlDialect;
+import org.springframework.stereotype.Component;
+
+/**
+ * The legal clock of a case: it stops only at the platform's acknowledgement of every removal,
+ * when the content is banked and counted against its uploader; the sweep records warnings and
+ * breaches while it runs.
+ */
+@Component
+class RemovalClock {
+
+    private final ReviewCases cases;
+    private final Intake intake;
+    private final Matching matching;
+    private final Enforcement enforcement;
+    private final CaseMedia media;
+    private final CaseLog log;
+    private final ReviewSettings settings;
+
+    RemovalClock(
+            ReviewCases cases,
+            Intake intake,
+            Matching matching,
+            Enforcement enforcement,
+            CaseMedia media,
+            CaseLog log,
+            ReviewSettings settings) {
+        this.cases = cases;
+        this.intake = intake;
+        this.matching = matching;
+        this.enforcement = enforcement;
+        this.media = media;
+        this.log = log;
+        this.settings = settings;
+    }
+
+    void removalConfirmed(DeliveryId delivery, Instant acknowledgedAt) {
+        var removal = cases.removalByDelivery(delivery.value());
+        if (removal.isEmpty()) {
+            return;
+        }
+        CaseRef ref = removal.get().getKey();
+        String contentId = removal.get().getValue();
+        Instant at = SqlDialect.truncate(acknowledgedAt);
+        cases.markRemoved(ref, contentId, at);
+        log.step(ref, CaseLog.SYSTEM, HistoryStep.REMOVAL_CONFIRMED, Optional.of(contentId));
+        List<CaseContent> contents = cases.contents(ref);
+        CaseContent content = contents.stream()
+                .filter(c -> c.contentId().equals(contentId))
+                .findFirst()
+                .orElseThrow();
+        int banked = matching.bankConfirmedRemoval(
+                        CaseLog.SYSTEM, ref, new ContentId(contentId), media.keptImage(contentId))
+                .size();
+        log.step(
+                ref,
+                CaseLog.SYSTEM,
+                banked > 0 ? HistoryStep.HASHES_BANKED : HistoryStep.NO_HASHES_TO_BANK,
+                Optional.of(contentId + " " + banked));
+        content.uploaderId().ifPresent(uploader -> countAgainst(uploader, ref, at));
+        if (contents.stream()
+                .allMatch(c -> c.removedAt().isPresent() || c.removalDelivery().isEmpty())) {
+            cases.find(ref)
+                    .filter(c -> c.state() == ReviewState.AWAITING_REMOVAL)
+                    .ifPresent(reviewCase -> {
+                        log.save(reviewCase.removed(at));
+                        log.step(ref, CaseLog.SYSTEM, HistoryStep.REMOVED);
+                        log.audit(CaseLog.SYSTEM, "case.removed", ref);
+                        intake.recordProgress(ref, Progress.REMOVED);
+                    });
+        }
+    }
+
+    private void countAgainst(String uploaderId, CaseRef ref, Instant at) {
+        int total = cases.countRemoval(uploaderId, at);
+        if (total >= settings.suspendAfter()) {
+            DeliveryId suspension =
+                    enforcement.requestSuspension(CaseLog.SYSTEM, ref, new UploaderId(uploaderId), total);
+            if (cases.markSuspended(uploaderId, suspension.value(), at)) {
+                log.step(
+                        ref,
+                        CaseLog.SYSTEM,
+                        HistoryStep.SUSPENSION_REQUESTED,
+                        Optional.of(total + " confirmed removals"));
+            }
+        }
+    }
+
+    SweepResult sweep() {
+        Instant now = log.now();
+        int warned = 0;
+        // A case changed by a moderator at the same moment fails its version check and is picked up
+        // by the next sweep, rather than failing the whole sweep.
+        for (ReviewCase c : cases.clockRunningWithDeadlineBy(now.plus(settings.warnBefore()), true)) {
+            if (cases.update(c.warned(now))) {
+                log.step(
+                        c.ref(),
+                        CaseLog.SYSTEM,
+                        HistoryStep.DEADLINE_WARNING,
+                        Optional.of(c.deadline().toString()));
+                log.audit(CaseLog.SYSTEM, "case.deadline-warning", c.ref());
+                warned++;
+            }
+        }
+        int breached = 0;
+        for (ReviewCase c : cases.clockRunningWithDeadlineBy(now, false)) {
+            Optional<ReviewCase> current = cases.find(c.ref());
+            if (c.deadline().isBefore(now)
+                    && current.isPresent()
+                    && cases.update(current.get().breached(now))) {
+                log.step(
+                        c.ref(),
+                        CaseLog.SYSTEM,
+                        HistoryStep.DEADLINE_BREACHED,
+                        Optional.of(c.deadline().toString()));
+                log.audit(CaseLog.SYSTEM, "case.deadline-breached", c.ref());
+                breached++;
+            }
+        }
+        return new SweepResult(warned, breached);
+    }
+
+    Dashboard dashboard() {
+        Instant now = log.now();
+        List<ReviewCase> running = cases.clockRunningWithDeadlineBy(now.plus(settings.warnBefore()), false);
+        List<ReviewCase> breached = new ArrayList<>();
+        List<ReviewCase> atRisk = new ArrayList<>();
+        for (ReviewCase c : running) {
+            (c.deadline().isAfter(now) ? atRisk : breached).add(c);
+        }
+        // Breached cases stay listed after the sweep recorded them, until their clock stops.
+        for (ReviewCase c : cases.queue(
+                EnumSet.of(ReviewState.OPEN, ReviewState.ESCALATED, ReviewState.AWAITING_REMOVAL),
+                Severity.CHILD_SEXUAL_ABUSE.rank(),
+                500)) {
+            if (c.breachedAt().isPresent() && !breached.contains(c)) {
+                breached.add(c);
+            }
+        }
+        return new Dashboard(cases.countByState(), atRisk, breached);
+    }
+}

@@ -47,8 +47,11 @@ public final class ModuleContext {
             @Nullable List<Object> events,
             String... arguments) {
         Map<String, String> named = new LinkedHashMap<>();
-        List<String> given = new ArrayList<>(
-                List.of("--redress.data=" + database.dataDirectory(), "--redress.db-url=" + database.jdbcUrl()));
+        List<String> given = new ArrayList<>(List.of(
+                "--redress.data=" + database.dataDirectory(),
+                "--redress.db-url=" + database.jdbcUrl(),
+                // Links sent out are absolute; outside the embedded database the URL is required.
+                "--redress.public-url=https://redress.example"));
         given.addAll(List.of(arguments));
         for (String argument : given) {
             named.put(argument.substring(0, argument.indexOf('=')), argument);

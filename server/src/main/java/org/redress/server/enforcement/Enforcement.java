@@ -78,6 +78,23 @@ public class Enforcement {
                 Map.of("reason", reason));
     }
 
+    /**
+     * Asks the platform to put content back ({@code content.restore}) after an appeal reversed its
+     * removal; the statement of reasons of the appeal decision is sent as given.
+     */
+    @Transactional
+    public DeliveryId requestRestore(
+            Actor actor, CaseRef caseRef, ContentId contentId, Map<String, Object> statementOfReasons) {
+        Objects.requireNonNull(statementOfReasons, "statementOfReasons");
+        return queue(
+                actor,
+                DeliveryType.CONTENT_RESTORE,
+                caseRef.value(),
+                Optional.of(contentId.value()),
+                Optional.empty(),
+                Map.of("reason", "APPEAL_REVERSED", "statementOfReasons", statementOfReasons));
+    }
+
     /** Asks the platform to hide content while it is reviewed ({@code content.hide}). */
     @Transactional
     public DeliveryId requestHide(Actor actor, CaseRef caseRef, ContentId contentId) {

@@ -16,6 +16,11 @@ public enum Progress {
     REPORTER_NOT_AUTHORISED(
             "We could not act because the report was not made by the person shown or someone acting for them. "
                     + "You can complain about this decision from your status page."),
+    APPEAL_UPHELD("The uploader appealed our decision. A senior moderator reviewed it again and the decision "
+            + "stands: the content stays removed."),
+    RESTORED_ON_APPEAL("The uploader appealed our decision. A senior moderator reviewed it again and reversed it, "
+            + "so the platform was asked to restore the content. "
+            + "You can complain about this decision from your status page."),
     CONTENT_NOT_FOUND("We could not find the content you reported on the platform. It may have been removed already. "
             + "You can complain about this decision from your status page.");
 

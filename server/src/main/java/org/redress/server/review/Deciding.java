@@ -36,6 +36,7 @@ class Deciding {
     private final Intake intake;
     private final Enforcement enforcement;
     private final CaseMedia media;
+    private final AppealDesk appeals;
     private final CaseLog log;
     private final ReviewSettings settings;
 
@@ -45,6 +46,7 @@ class Deciding {
             Intake intake,
             Enforcement enforcement,
             CaseMedia media,
+            AppealDesk appeals,
             CaseLog log,
             ReviewSettings settings) {
         this.cases = cases;
@@ -52,6 +54,7 @@ class Deciding {
         this.intake = intake;
         this.enforcement = enforcement;
         this.media = media;
+        this.appeals = appeals;
         this.log = log;
         this.settings = settings;
     }
@@ -115,9 +118,12 @@ class Deciding {
         Decision decision = request.decision();
         log.save(reviewCase.after(decision));
         String decisionId = UUID.randomUUID().toString();
-        Optional<String> statementOfReasons = decision instanceof Decision.Restriction restriction
-                ? Optional.of(requestRemovals(moderator, reviewCase, decisionId, restriction, now))
-                : Optional.empty();
+        Optional<String> statementOfReasons = Optional.empty();
+        if (decision instanceof Decision.Restriction restriction) {
+            statementOfReasons = Optional.of(requestRemovals(moderator, reviewCase, decisionId, restriction, now));
+        } else if (decision instanceof Decision.OnAppeal onAppeal) {
+            statementOfReasons = Optional.of(appeals.decided(moderator, reviewCase, onAppeal, decisionId));
+        }
         var recorded = RecordedDecision.of(decisionId, ref, moderator.username(), decision, statementOfReasons, now);
         cases.insertDecision(recorded);
         log.step(
@@ -153,9 +159,16 @@ class Deciding {
 
     /**
      * A case reopened by a complaint after a no-violation decision goes to someone other than the
-     * moderator who closed it.
+     * moderator who closed it, and an appeal to someone other than the moderator who took the
+     * decision appealed against.
      */
     private void requireDifferentModerator(Moderator moderator, ReviewCase reviewCase) {
+        if (reviewCase.origin() == Origin.APPEAL
+                && appeals.appealedDecider(reviewCase)
+                        .filter(moderator.username()::equals)
+                        .isPresent()) {
+            throw new DifferentModeratorRequiredException(reviewCase.ref().value());
+        }
         if (reviewCase.state() == ReviewState.ESCALATED) {
             List<RecordedDecision> decisions = cases.decisions(reviewCase.ref());
             boolean closedBefore = !decisions.isEmpty() && decisions.getLast().outcome() == Outcome.NO_VIOLATION;
@@ -195,7 +208,8 @@ class Deciding {
                     restriction.statement(),
                     strikes,
                     settings.suspendAfter(),
-                    settings.appealUrl());
+                    appeals.linkFor(decisionId, reviewCase, content.contentId(), now),
+                    settings.appealWindow());
             Map<String, Object> body = statement.toMap();
             DeliveryId delivery = enforcement.requestRemoval(
                     moderator.actor(), reviewCase.ref(), new ContentId(content.contentId()), body);
@@ -225,6 +239,7 @@ class Deciding {
                 "The person shown in the item, or someone acting for them, reported that it was shared "
                         + "without their consent.";
             case BYSTANDER -> "A user reported the item as intimate image content shared without consent.";
+            case UPLOADER -> "The uploader appealed an earlier decision about the item.";
             case HASH_MATCH ->
                 "The item matched the fingerprint of an image that was removed before or that the person shown "
                         + "asked to protect.";

@@ -112,7 +112,8 @@ public sealed interface Decision {
 
     /**
      * The decision the parts of a request make (the HTTP and form shape: an outcome with optional
-     * parts).
+     * parts). A policy clause is ignored where the outcome has none: the decision form sends its
+     * field whatever the outcome.
      *
      * @throws InvalidDecisionException when a part the outcome needs is missing, or one it must not have is given
      */
@@ -128,9 +129,6 @@ public sealed interface Decision {
         }
         if (basis.isPresent() && outcome != Outcome.REMOVE && outcome != Outcome.REFER) {
             throw new InvalidDecisionException("basis", "applies to REMOVE and REFER only");
-        }
-        if (policy.filter(p -> !p.isBlank()).isPresent() && outcome != Outcome.REMOVE && outcome != Outcome.REFER) {
-            throw new InvalidDecisionException("policy", "applies to REMOVE and REFER only");
         }
         return switch (outcome) {
             case REMOVE -> new Remove(basis.orElse(RemovalBasis.ILLEGAL_CONTENT), policy, statement);

@@ -3,6 +3,7 @@ package org.redress.server.review;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.redress.server.enforcement.DeliveryId;
 import org.redress.server.enforcement.Enforcement;
 import org.redress.server.intake.Intake;
@@ -11,7 +12,10 @@ import org.redress.server.matching.MatchFound;
 import org.redress.server.media.MediaId;
 import org.redress.server.media.StoredMedia;
 import org.redress.server.review.cases.ReviewCases;
+import org.redress.server.shared.Actor;
 import org.redress.server.shared.CaseRef;
+import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +38,7 @@ public class Review {
     private final Deciding deciding;
     private final RemovalClock removals;
     private final CaseMedia media;
+    private final AppealDesk appeals;
 
     Review(
             ReviewCases cases,
@@ -42,7 +47,8 @@ public class Review {
             CaseOpening opening,
             Deciding deciding,
             RemovalClock removals,
-            CaseMedia media) {
+            CaseMedia media,
+            AppealDesk appeals) {
         this.cases = cases;
         this.intake = intake;
         this.enforcement = enforcement;
@@ -50,6 +56,7 @@ public class Review {
         this.deciding = deciding;
         this.removals = removals;
         this.media = media;
+        this.appeals = appeals;
     }
 
     /** Opens the case of a new report, or lets the report join its case (reopening one closed as no violation). */
@@ -218,6 +225,63 @@ public class Review {
     @Transactional
     public SweepResult sweep() {
         return removals.sweep();
+    }
+
+    /**
+     * An uploader's appeal, filed by their platform, against the newest decision that restricted
+     * their content and was not reversed; it opens a case of origin {@code APPEAL}.
+     *
+     * @throws NoAppealableDecisionException when no decision restricted this content of this uploader
+     * @throws AppealAlreadyFiledException when that decision was appealed already for this content
+     * @throws AppealWindowClosedException when the appeal window has closed
+     */
+    @Transactional
+    public AppealReceipt appeal(Actor platform, ContentId contentId, UploaderId uploaderId, String text) {
+        Appealable restriction = appeals.restrictionOf(contentId.value(), uploaderId.value());
+        return appeals.file(platform, restriction, requireAppealText(text), Appeal.Channel.PLATFORM);
+    }
+
+    /** What the hosted appeal page shows for an appeal link; empty for a link that opens nothing. */
+    @Transactional(readOnly = true)
+    public Optional<AppealPage> appealPage(String token) {
+        return appeals.restrictionByToken(token)
+                .map(r -> new AppealPage(
+                        r.contentId(),
+                        r.decidedAt(),
+                        appeals.windowEnd(r),
+                        appeals.windowOpen(r),
+                        appeals.appealOf(r)
+                                .map(a -> new AppealReceipt(
+                                        a.appealRef(),
+                                        a.receivedAt(),
+                                        find(a.appealRef()).deadline()))));
+    }
+
+    /**
+     * The uploader's appeal through the hosted page.
+     *
+     * @throws NoAppealableDecisionException when the link opens nothing
+     * @throws AppealAlreadyFiledException when the decision was appealed already for this content
+     * @throws AppealWindowClosedException when the appeal window has closed
+     */
+    @Transactional
+    public AppealReceipt appealByLink(String token, String text) {
+        Appealable restriction = appeals.restrictionByToken(token).orElseThrow(NoAppealableDecisionException::new);
+        return appeals.file(new Actor.Public(), restriction, requireAppealText(text), Appeal.Channel.PAGE);
+    }
+
+    private static String requireAppealText(String text) {
+        String stripped = text.strip();
+        if (stripped.isEmpty() || stripped.length() > Appeal.MAX_TEXT) {
+            throw new IllegalArgumentException("an appeal's text has 1 to " + Appeal.MAX_TEXT + " characters");
+        }
+        return stripped;
+    }
+
+    /** The appeal an appeal case is about. */
+    @Transactional(readOnly = true)
+    public Optional<Appeal> appealOfCase(CaseRef appealRef) {
+        return appeals.appealOfCase(appealRef);
     }
 
     /** The images kept for the case's content, newest first per content. */

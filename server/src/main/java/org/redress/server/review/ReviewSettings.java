@@ -3,6 +3,7 @@ package org.redress.server.review;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -18,7 +19,9 @@ import org.springframework.validation.annotation.Validated;
  *     the removals before it carry a warning in their statement of reasons (EU DSA Art. 23)
  * @param hideOnReport ask the platform to hide reported content as soon as a complete report arrives
  * @param referralAgency who child sexual abuse material is referred to ({@code NCA} or {@code NCMEC})
- * @param appealUrl where an uploader appeals, quoted in every statement of reasons
+ * @param appealWindow how long after a decision its uploader may appeal: six months at least (EU DSA
+ *     Art. 20(1)); a shorter value stops the service from starting
+ * @param appealTarget the target time for deciding an appeal, from its receipt: the appeal case's deadline
  */
 @Validated
 @ConfigurationProperties("redress.review")
@@ -29,4 +32,20 @@ public record ReviewSettings(
         @DefaultValue("3") @Min(1) int suspendAfter,
         @DefaultValue("false") boolean hideOnReport,
         @DefaultValue("NCA") @NotNull String referralAgency,
-        @DefaultValue("/appeals") @NotNull String appealUrl) {}
+        @DefaultValue("P6M") @NotNull Period appealWindow,
+        @DefaultValue("P7D") @NotNull Duration appealTarget) {
+
+    /** The shortest appeal window the law allows. */
+    static final Period SHORTEST_APPEAL_WINDOW = Period.ofMonths(6);
+
+    public ReviewSettings {
+        // isNegative() is true when any unit is negative, so P7M-40D is refused as well as P5M.
+        if (appealWindow.isNegative() || appealWindow.toTotalMonths() < SHORTEST_APPEAL_WINDOW.toTotalMonths()) {
+            throw new IllegalArgumentException(
+                    "redress.review.appeal-window must be at least six months (EU DSA Art. 20(1))");
+        }
+        if (appealTarget.isNegative() || appealTarget.isZero()) {
+            throw new IllegalArgumentException("redress.review.appeal-target must be positive");
+        }
+    }
+}

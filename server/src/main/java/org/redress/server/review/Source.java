@@ -6,14 +6,16 @@ import org.redress.server.intake.ReporterRole;
 /**
  * Who brought the case; the queue prefers regulators, then trusted flaggers, then the person
  * shown (or someone acting for them), then bystanders, then hash matches among equal deadlines
- * and severities.
+ * and severities. Appeals come from uploaders.
  */
 public enum Source {
     REGULATOR(5),
     TRUSTED_FLAGGER(4),
     PERSON_DEPICTED(3),
     BYSTANDER(2),
-    HASH_MATCH(1);
+    HASH_MATCH(1),
+    /** The uploader of restricted content, appealing; appeals have their own target time, not the removal clock. */
+    UPLOADER(0);
 
     private final int rank;
 

@@ -52,8 +52,15 @@ class DecisionTests {
         assertThatThrownBy(() -> of(
                         Outcome.UPHOLD, Optional.of(RemovalBasis.ILLEGAL_CONTENT), Optional.empty(), Optional.empty()))
                 .isInstanceOf(InvalidDecisionException.class);
-        assertThatThrownBy(() -> of(Outcome.REVERSE, Optional.empty(), Optional.of("4.2"), Optional.empty()))
+        assertThatThrownBy(() -> of(
+                        Outcome.REVERSE,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(NoViolationReason.CONTENT_NOT_FOUND)))
                 .isInstanceOf(InvalidDecisionException.class);
+        assertThat(of(Outcome.ESCALATE, Optional.empty(), Optional.of("4.2"), Optional.empty()))
+                .as("a clause sent with an outcome that has none is not kept")
+                .isEqualTo(new Decision.Escalate(Optional.of("because")));
         assertThatThrownBy(() -> of(Outcome.NO_VIOLATION, Optional.empty(), Optional.empty(), Optional.empty()))
                 .isInstanceOf(InvalidDecisionException.class);
     }

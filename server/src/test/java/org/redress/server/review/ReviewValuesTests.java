@@ -129,7 +129,8 @@ class ReviewValuesTests {
                         Optional.of("No consent."),
                         2,
                         3,
-                        "https://example.org/appeal")
+                        "https://example.org/appeal",
+                        java.time.Period.ofMonths(6))
                 .toMap();
         assertThat(illegal)
                 .containsKeys(
@@ -156,7 +157,8 @@ class ReviewValuesTests {
                         Optional.empty(),
                         0,
                         3,
-                        "/appeals")
+                        "https://example.org/appeal?t=x",
+                        java.time.Period.ofMonths(7))
                 .toMap();
         assertThat(terms).containsKey("contractualGround").doesNotContainKeys("legalGround", "accountStanding");
         assertThat(terms.get("contractualGround").toString()).contains("Terms 4.2");

@@ -155,7 +155,8 @@ class JdbcReviewCases implements ReviewCases {
     public Optional<CaseRef> caseOfContent(String contentId) {
         return jdbc.sql("""
                 SELECT t.case_ref FROM review_content t JOIN review_case c ON c.case_ref = t.case_ref
-                 WHERE t.content_id = :contentId ORDER BY c.received_at DESC, c.case_ref LIMIT 1
+                 WHERE t.content_id = :contentId AND c.origin <> 'APPEAL'
+                 ORDER BY c.received_at DESC, c.case_ref LIMIT 1
                 """)
                 .param("contentId", contentId)
                 .query((row, n) -> new CaseRef(row.getString(1)))
@@ -176,7 +177,7 @@ class JdbcReviewCases implements ReviewCases {
     }
 
     /** The uploader of a case's content is kept encrypted, bound to its row. */
-    private static String uploaderContext(CaseRef ref, String contentId) {
+    static String uploaderContext(CaseRef ref, String contentId) {
         return "review_content.uploader_id:" + ref.value() + ":" + contentId;
     }
 
@@ -403,6 +404,14 @@ class JdbcReviewCases implements ReviewCases {
                         .param("uploader", uploaders.of(uploaderId))
                         .update()
                 == 1;
+    }
+
+    @Override
+    public void uncountRemoval(String uploaderId) {
+        jdbc.sql("""
+                UPDATE review_uploader SET confirmed_removals = confirmed_removals - 1
+                 WHERE uploader_id = :uploader AND confirmed_removals > 0
+                """).param("uploader", uploaders.of(uploaderId)).update();
     }
 
     @Override

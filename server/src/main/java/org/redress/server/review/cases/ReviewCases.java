@@ -28,7 +28,7 @@ public interface ReviewCases {
     /** Cases in the given states up to a severity, most urgent first: deadline, then severity, then source. */
     List<ReviewCase> queue(Collection<ReviewState> states, int maxSeverityRank, int limit);
 
-    /** The newest case covering the content. */
+    /** The newest case covering the content, appeal cases aside (a match never joins an appeal). */
     Optional<CaseRef> caseOfContent(String contentId);
 
     /** Adds the content to the case unless it is there; records the uploader when newly known. */
@@ -65,6 +65,9 @@ public interface ReviewCases {
     boolean markSuspended(String uploaderId, String deliveryId, Instant at);
 
     int confirmedRemovals(String uploaderId);
+
+    /** Takes back one confirmed removal from an uploader's count (a removal reversed on appeal). */
+    void uncountRemoval(String uploaderId);
 
     /**
      * Encrypts uploader ids that rows written by earlier releases hold in plain text, and replaces

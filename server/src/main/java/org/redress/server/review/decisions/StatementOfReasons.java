@@ -1,6 +1,8 @@
 package org.redress.server.review.decisions;
 
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +26,8 @@ import org.redress.server.review.RemovalBasis;
  * @param moderatorStatement the moderator's own explanation, if they gave one
  * @param strikes confirmed removals against the uploader including this one
  * @param suspendAfter how many confirmed removals lead to suspension
- * @param appealUrl where to appeal
+ * @param appealUrl where to appeal: an absolute link to the hosted appeal page for this item
+ * @param appealWindow how long after the decision an appeal is accepted (six months at least)
  */
 public record StatementOfReasons(
         String decisionId,
@@ -38,10 +41,8 @@ public record StatementOfReasons(
         Optional<String> moderatorStatement,
         int strikes,
         int suspendAfter,
-        String appealUrl) {
-
-    /** Six months at least (EU DSA Art. 20(1)). */
-    static final int APPEAL_MONTHS = 6;
+        String appealUrl,
+        Period appealWindow) {
 
     public Map<String, Object> toMap() {
         var map = new LinkedHashMap<String, Object>();
@@ -103,7 +104,13 @@ public record StatementOfReasons(
                                         "url",
                                         appealUrl,
                                         "within",
-                                        "P" + APPEAL_MONTHS + "M",
+                                        appealWindow.toString(),
+                                        "until",
+                                        decidedAt
+                                                .atOffset(ZoneOffset.UTC)
+                                                .plus(appealWindow)
+                                                .toInstant()
+                                                .toString(),
                                         "note",
                                         "Appeals are decided by a different person, never by automated means alone."),
                         "outOfCourtDisputeSettlement",

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,7 @@ import org.redress.server.review.DecisionRequest;
 import org.redress.server.review.MediaPreference;
 import org.redress.server.review.Moderator;
 import org.redress.server.review.NoViolationReason;
+import org.redress.server.review.Origin;
 import org.redress.server.review.Outcome;
 import org.redress.server.review.RemovalBasis;
 import org.redress.server.review.Review;
@@ -52,6 +54,7 @@ class ReviewPageController {
     record Row(
             String ref,
             String severity,
+            String origin,
             String source,
             String state,
             String deadline,
@@ -70,16 +73,23 @@ class ReviewPageController {
     }
 
     @GetMapping("/review")
-    String queue(Model model, @RequestParam(defaultValue = "OPEN") ReviewState state, Authentication caller) {
+    String queue(
+            Model model,
+            @RequestParam(defaultValue = "OPEN") ReviewState state,
+            @RequestParam(defaultValue = "false") boolean appeals,
+            Authentication caller) {
         Instant now = clock.instant();
         var dashboard = review.dashboard();
         model.addAttribute("state", state);
+        model.addAttribute("appeals", appeals);
         model.addAttribute("states", ReviewState.values());
-        model.addAttribute(
-                "rows",
-                review.queue(Moderators.of(caller), state, 200).stream()
-                        .map(c -> row(c, now))
-                        .toList());
+        // The appeals tab lists appeal cases waiting for a senior moderator; the other tabs list every case.
+        List<ReviewCase> listed = appeals
+                ? review.queue(Moderators.of(caller), ReviewState.OPEN, 500).stream()
+                        .filter(c -> c.origin() == Origin.APPEAL)
+                        .toList()
+                : review.queue(Moderators.of(caller), state, 200);
+        model.addAttribute("rows", listed.stream().map(c -> row(c, now)).toList());
         model.addAttribute("counts", dashboard.byState());
         model.addAttribute("atRisk", dashboard.atRisk().size());
         model.addAttribute("breached", dashboard.breached().size());
@@ -118,6 +128,7 @@ class ReviewPageController {
         model.addAttribute("media", review.media(ref));
         model.addAttribute("preference", review.preference(moderator));
         model.addAttribute("outcomes", Outcome.values());
+        model.addAttribute("appeal", review.appealOfCase(ref).orElse(null));
         model.addAttribute("bases", RemovalBasis.values());
         model.addAttribute("reasons", NoViolationReason.values());
         model.addAttribute("when", WHEN);
@@ -280,6 +291,7 @@ class ReviewPageController {
         return new Row(
                 c.ref().value(),
                 label(c.severity().name()),
+                label(c.origin().name()),
                 label(c.source().name()),
                 label(c.state().name()),
                 WHEN.format(c.deadline()),

@@ -67,6 +67,7 @@ class AppealEndToEndOnBothDatabasesIntegrationTests {
         private final String platformKey;
         private final String decider;
         private final String otherSenior;
+        private String reporterStatus = "";
 
         Service(TestDatabase database) throws Exception {
             context = new SpringApplicationBuilder(RedressApplication.class)
@@ -153,6 +154,7 @@ class AppealEndToEndOnBothDatabasesIntegrationTests {
                      "subjectWasUnder18":false}""".formatted(contentId));
             assertThat(filed.status()).as(filed.body()).isEqualTo(201);
             String caseRef = filed.json().get("caseRef").asString();
+            reporterStatus = caseRef + " " + filed.json().get("statusToken").asString();
             assertThat(decide(decider, caseRef, "REMOVE").status()).isEqualTo(200);
             Platform.Received removal = Awaitility.await()
                     .atMost(Duration.ofSeconds(20))
@@ -165,6 +167,16 @@ class AppealEndToEndOnBothDatabasesIntegrationTests {
                     .orElseThrow();
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> strikes(uploaderId) == 1);
             return removal.body().get("statementOfReasons");
+        }
+
+        /** The reporter's view of the case through their status token. */
+        String reporterView() throws Exception {
+            String[] refAndToken = reporterStatus.split(" ");
+            var request = HttpRequest.newBuilder(URI.create(base + "/api/v1/reports/" + refAndToken[0]))
+                    .header("X-Case-Token", refAndToken[1])
+                    .GET()
+                    .build();
+            return client.send(request, HttpResponse.BodyHandlers.ofString()).body();
         }
 
         @Override
@@ -224,6 +236,7 @@ class AppealEndToEndOnBothDatabasesIntegrationTests {
                     .extracting(BankEntry::id)
                     .isNotEmpty();
             assertThat(service.strikes("uploader-1")).isZero();
+            assertThat(service.reporterView()).contains("RESTORED_ON_APPEAL");
             assertThat(statement.get("redress").get("internalAppeal").get("url").asString())
                     .startsWith(PUBLIC_URL + "/appeal?t=");
         }

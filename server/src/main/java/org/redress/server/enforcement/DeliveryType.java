@@ -6,6 +6,8 @@ public enum DeliveryType {
     CONTENT_RESTORE("content.restore"),
     CONTENT_HIDE("content.hide"),
     ACCOUNT_SUSPEND("account.suspend"),
+    /** The answer to an uploader's appeal that left the content removed, with its statement of reasons. */
+    APPEAL_DECIDED("appeal.decided"),
     /** Sent by an administrator to check the platform's receiver; asks for nothing. */
     WEBHOOK_TEST("webhook.test");
 

@@ -95,6 +95,23 @@ public class Enforcement {
                 Map.of("reason", "APPEAL_REVERSED", "statementOfReasons", statementOfReasons));
     }
 
+    /**
+     * Tells the platform that an appeal left its content removed ({@code appeal.decided}), with the
+     * statement of reasons of the appeal decision for the uploader.
+     */
+    @Transactional
+    public DeliveryId requestAppealAnswer(
+            Actor actor, CaseRef caseRef, ContentId contentId, Map<String, Object> statementOfReasons) {
+        Objects.requireNonNull(statementOfReasons, "statementOfReasons");
+        return queue(
+                actor,
+                DeliveryType.APPEAL_DECIDED,
+                caseRef.value(),
+                Optional.of(contentId.value()),
+                Optional.empty(),
+                Map.of("statementOfReasons", statementOfReasons));
+    }
+
     /** Asks the platform to hide content while it is reviewed ({@code content.hide}). */
     @Transactional
     public DeliveryId requestHide(Actor actor, CaseRef caseRef, ContentId contentId) {

@@ -178,6 +178,13 @@ class AppealDesk {
                 .toMap();
         switch (decision) {
             case Decision.Uphold u -> {
+                DeliveryId answer = enforcement.requestAppealAnswer(
+                        moderator.actor(), restriction.caseRef(), new ContentId(restriction.contentId()), statement);
+                log.step(
+                        restriction.caseRef(),
+                        moderator.actor(),
+                        HistoryStep.APPEAL_ANSWERED,
+                        Optional.of(answer.value()));
                 log.step(
                         restriction.caseRef(),
                         moderator.actor(),

@@ -39,6 +39,8 @@ public enum HistoryStep {
     APPEALED,
     /** On the appealed case: the appeal was upheld. */
     APPEAL_UPHELD,
+    /** On the appealed case: the platform was sent the answer to an upheld appeal. */
+    APPEAL_ANSWERED,
     /** On the appealed case: the appeal reversed its decision. */
     DECISION_REVERSED,
     RESTORE_REQUESTED,

@@ -21,6 +21,9 @@ import org.redress.pdq.PdqHash;
 import org.redress.server.AxeCheck;
 import org.redress.server.HeadlessChromium;
 import org.redress.server.ServiceTest;
+import org.redress.server.enforcement.Delivery;
+import org.redress.server.enforcement.DeliveryType;
+import org.redress.server.enforcement.Enforcement;
 import org.redress.server.identity.Identity;
 import org.redress.server.identity.Role;
 import org.redress.server.identity.Username;
@@ -77,6 +80,9 @@ class AppealPagesBrowserIntegrationTests {
 
     @Autowired
     Matching matching;
+
+    @Autowired
+    Enforcement enforcement;
 
     private String senior(String prefix) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -152,8 +158,13 @@ class AppealPagesBrowserIntegrationTests {
         browser.findElement(By.id("outcome-uphold")).click();
         browser.findElement(By.id("decide-appeal")).click();
         await(page -> page.findElement(By.id("case-state")).getText().equalsIgnoreCase("upheld"));
-        assertThat(review.appealOfCase(new CaseRef(appealRef)).orElseThrow().outcome())
-                .contains(Outcome.UPHOLD);
+        Appeal appeal = review.appealOfCase(new CaseRef(appealRef)).orElseThrow();
+        assertThat(appeal.outcome()).contains(Outcome.UPHOLD);
+        assertThat(enforcement.deliveriesForCase(appeal.appealed().caseRef()))
+                .as("the uploader hears that the removal stands, through their platform")
+                .extracting(Delivery::type)
+                .contains(DeliveryType.APPEAL_DECIDED)
+                .doesNotContain(DeliveryType.CONTENT_RESTORE);
     }
 
     private String url(String path) {

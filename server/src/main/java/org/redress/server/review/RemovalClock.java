@@ -10,6 +10,7 @@ import org.redress.server.enforcement.Enforcement;
 import org.redress.server.intake.Intake;
 import org.redress.server.intake.Progress;
 import org.redress.server.matching.Matching;
+import org.redress.server.review.cases.ReviewAppeals;
 import org.redress.server.review.cases.ReviewCases;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
 class RemovalClock {
 
     private final ReviewCases cases;
+    private final ReviewAppeals appeals;
     private final Intake intake;
     private final Matching matching;
     private final Enforcement enforcement;
@@ -35,6 +37,7 @@ class RemovalClock {
 
     RemovalClock(
             ReviewCases cases,
+            ReviewAppeals appeals,
             Intake intake,
             Matching matching,
             Enforcement enforcement,
@@ -42,6 +45,7 @@ class RemovalClock {
             CaseLog log,
             ReviewSettings settings) {
         this.cases = cases;
+        this.appeals = appeals;
         this.intake = intake;
         this.matching = matching;
         this.enforcement = enforcement;
@@ -65,26 +69,43 @@ class RemovalClock {
                 .filter(c -> c.contentId().equals(contentId))
                 .findFirst()
                 .orElseThrow();
-        int banked = matching.bankConfirmedRemoval(
-                        CaseLog.SYSTEM, ref, new ContentId(contentId), media.keptImage(contentId))
-                .size();
-        log.step(
-                ref,
-                CaseLog.SYSTEM,
-                banked > 0 ? HistoryStep.HASHES_BANKED : HistoryStep.NO_HASHES_TO_BANK,
-                Optional.of(contentId + " " + banked));
-        content.uploaderId().ifPresent(uploader -> countAgainst(uploader, ref, at));
+        boolean reversed = reversedOnAppeal(ref, contentId);
+        if (reversed) {
+            // The platform removed the content after an appeal had reversed the decision (and asked
+            // for it back): nothing is banked and no strike counted for a removal that was wrong.
+            log.step(ref, CaseLog.SYSTEM, HistoryStep.NO_HASHES_TO_BANK, Optional.of(contentId + " reversed"));
+        } else {
+            int banked = matching.bankConfirmedRemoval(
+                            CaseLog.SYSTEM, ref, new ContentId(contentId), media.keptImage(contentId))
+                    .size();
+            log.step(
+                    ref,
+                    CaseLog.SYSTEM,
+                    banked > 0 ? HistoryStep.HASHES_BANKED : HistoryStep.NO_HASHES_TO_BANK,
+                    Optional.of(contentId + " " + banked));
+            content.uploaderId().ifPresent(uploader -> countAgainst(uploader, ref, at));
+        }
         if (contents.stream()
                 .allMatch(c -> c.removedAt().isPresent() || c.removalDelivery().isEmpty())) {
             cases.find(ref)
                     .filter(c -> c.state() == ReviewState.AWAITING_REMOVAL)
                     .ifPresent(reviewCase -> {
+                        // The clock stops at the platform's acknowledgement whatever an appeal decided.
                         log.save(reviewCase.removed(at));
                         log.step(ref, CaseLog.SYSTEM, HistoryStep.REMOVED);
                         log.audit(CaseLog.SYSTEM, "case.removed", ref);
-                        intake.recordProgress(ref, Progress.REMOVED);
+                        if (!reversed) {
+                            intake.recordProgress(ref, Progress.REMOVED);
+                        }
                     });
         }
+    }
+
+    private boolean reversedOnAppeal(CaseRef ref, String contentId) {
+        return appeals.restrictionsOf(contentId).stream()
+                .filter(r -> r.caseRef().equals(ref))
+                .flatMap(r -> appeals.forRestriction(r.decisionId(), contentId).stream())
+                .anyMatch(a -> a.outcome().filter(o -> o == Outcome.REVERSE).isPresent());
     }
 
     private void countAgainst(String uploaderId, CaseRef ref, Instant at) {

@@ -95,6 +95,28 @@ class AppealIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
+    void startsWithoutAPublicUrlOnlyOnTheEmbeddedDatabaseAndNeverWithARelativeOne(TestDatabase.Vendor vendor)
+            throws Exception {
+        var clock = new MutableClock(ReviewContext.START);
+        try (var db = TestDatabase.create(vendor);
+                var platform = new Platform(clock::instant)) {
+            assertThatThrownBy(() -> new ReviewContext(db, clock, platform, "--redress.public-url=/appeals").close())
+                    .hasRootCauseInstanceOf(IllegalArgumentException.class);
+            if (vendor == TestDatabase.Vendor.POSTGRESQL) {
+                assertThatThrownBy(() -> new ReviewContext(db, clock, platform, "--redress.public-url=").close())
+                        .hasRootCauseInstanceOf(IllegalStateException.class)
+                        .rootCause()
+                        .hasMessageContaining("REDRESS_PUBLIC_URL");
+            } else {
+                try (var context = new ReviewContext(db, clock, platform, "--redress.public-url=")) {
+                    assertThat(context.review().queue(ReviewState.OPEN, 1)).isEmpty();
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
     void acceptsAnAppealForSixMonthsFromTheDecisionAndNotAfter(TestDatabase.Vendor vendor) throws Exception {
         var clock = new MutableClock(ReviewContext.START);
         try (var db = TestDatabase.create(vendor);

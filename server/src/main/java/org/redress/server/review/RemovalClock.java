@@ -1,5 +1,6 @@
 package org.redress.server.review;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -12,6 +13,7 @@ import org.redress.server.intake.Progress;
 import org.redress.server.matching.Matching;
 import org.redress.server.review.cases.ReviewAppeals;
 import org.redress.server.review.cases.ReviewCases;
+import org.redress.server.review.decisions.AccountStatement;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
 import org.redress.server.shared.UploaderId;
@@ -32,6 +34,7 @@ class RemovalClock {
     private final Matching matching;
     private final Enforcement enforcement;
     private final CaseMedia media;
+    private final AppealDesk appealDesk;
     private final CaseLog log;
     private final ReviewSettings settings;
 
@@ -42,6 +45,7 @@ class RemovalClock {
             Matching matching,
             Enforcement enforcement,
             CaseMedia media,
+            AppealDesk appealDesk,
             CaseLog log,
             ReviewSettings settings) {
         this.cases = cases;
@@ -50,6 +54,7 @@ class RemovalClock {
         this.matching = matching;
         this.enforcement = enforcement;
         this.media = media;
+        this.appealDesk = appealDesk;
         this.log = log;
         this.settings = settings;
     }
@@ -83,7 +88,7 @@ class RemovalClock {
                     CaseLog.SYSTEM,
                     banked > 0 ? HistoryStep.HASHES_BANKED : HistoryStep.NO_HASHES_TO_BANK,
                     Optional.of(contentId + " " + banked));
-            content.uploaderId().ifPresent(uploader -> countAgainst(uploader, ref, at));
+            content.uploaderId().ifPresent(uploader -> countAgainst(uploader, ref, contentId, at));
         }
         if (contents.stream()
                 .allMatch(c -> c.removedAt().isPresent() || c.removalDelivery().isEmpty())) {
@@ -108,18 +113,36 @@ class RemovalClock {
                 .anyMatch(a -> a.outcome().filter(o -> o == Outcome.REVERSE).isPresent());
     }
 
-    private void countAgainst(String uploaderId, CaseRef ref, Instant at) {
+    /**
+     * Counts the removal against its uploader and applies EU DSA Art. 23: a warning first (at one
+     * removal short of the threshold, or at the threshold for an account never warned), then, at
+     * the threshold, a suspension for the configured period; each with its own statement of
+     * reasons and a link to appeal the removal it rests on.
+     */
+    private void countAgainst(String uploaderId, CaseRef ref, String contentId, Instant at) {
         int total = cases.countRemoval(uploaderId, at);
-        if (total >= settings.suspendAfter()) {
-            DeliveryId suspension =
-                    enforcement.requestSuspension(CaseLog.SYSTEM, ref, new UploaderId(uploaderId), total);
-            if (cases.markSuspended(uploaderId, suspension.value(), at)) {
+        // Read before this removal can warn: a warning found here was given at an earlier removal.
+        boolean warnedBefore =
+                cases.standing(uploaderId).flatMap(AccountStanding::warnedAt).isPresent();
+        var uploader = new UploaderId(uploaderId);
+        String appeal = appealDesk.linkFor(ref, contentId, at).orElseThrow();
+        if (total >= settings.suspendAfter() && warnedBefore) {
+            Duration period = settings.suspensionPeriod();
+            if (cases.markSuspended(uploaderId, at, at.plus(period))) {
+                var statement = new AccountStatement(
+                        ref.value(), at, total, settings.suspendAfter(), Optional.of(period), appeal);
+                enforcement.requestSuspension(CaseLog.SYSTEM, ref, uploader, total, at.plus(period), statement.toMap());
                 log.step(
                         ref,
                         CaseLog.SYSTEM,
                         HistoryStep.SUSPENSION_REQUESTED,
-                        Optional.of(total + " confirmed removals"));
+                        Optional.of(total + " confirmed removals, for " + period));
             }
+        } else if (total >= settings.suspendAfter() - 1 && cases.markWarned(uploaderId, at)) {
+            var statement =
+                    new AccountStatement(ref.value(), at, total, settings.suspendAfter(), Optional.empty(), appeal);
+            enforcement.requestWarning(CaseLog.SYSTEM, ref, uploader, statement.toMap());
+            log.step(ref, CaseLog.SYSTEM, HistoryStep.ACCOUNT_WARNED, Optional.of(total + " confirmed removals"));
         }
     }
 

@@ -5,9 +5,13 @@ public enum DeliveryType {
     CONTENT_REMOVE("content.remove"),
     CONTENT_RESTORE("content.restore"),
     CONTENT_HIDE("content.hide"),
+    /** The prior warning an uploader gets before any suspension (EU DSA Art. 23(1)). */
+    ACCOUNT_WARN("account.warn"),
     ACCOUNT_SUSPEND("account.suspend"),
     /** Tells the platform that a check blocked an upload automatically, with its statement of reasons. */
     UPLOAD_BLOCKED("upload.blocked"),
+    /** A suspension ends early: an appeal took back a removal it rested on. */
+    ACCOUNT_REINSTATE("account.reinstate"),
     /** The answer to an uploader's appeal that left the content removed, with its statement of reasons. */
     APPEAL_DECIDED("appeal.decided"),
     /** Sent by an administrator to check the platform's receiver; asks for nothing. */

@@ -171,6 +171,68 @@ public class Enforcement {
     }
 
     /**
+     * Warns the platform's user that further removals will suspend their account
+     * ({@code account.warn}, EU DSA Art. 23(1)), with the warning's statement of reasons.
+     */
+    @Transactional
+    public DeliveryId requestWarning(
+            Actor actor, CaseRef caseRef, UploaderId uploader, Map<String, Object> statementOfReasons) {
+        Objects.requireNonNull(statementOfReasons, "statementOfReasons");
+        return queue(
+                actor,
+                DeliveryType.ACCOUNT_WARN,
+                caseRef.value(),
+                Optional.empty(),
+                Optional.of(uploader.value()),
+                Map.of("uploaderId", uploader.value(), "statementOfReasons", statementOfReasons));
+    }
+
+    /**
+     * Asks the platform to suspend an uploader's account until a stated time ({@code account.suspend}
+     * with {@code until}), with the suspension's statement of reasons.
+     */
+    @Transactional
+    public DeliveryId requestSuspension(
+            Actor actor,
+            CaseRef caseRef,
+            UploaderId uploader,
+            int confirmedRemovals,
+            Instant until,
+            Map<String, Object> statementOfReasons) {
+        Objects.requireNonNull(statementOfReasons, "statementOfReasons");
+        if (confirmedRemovals < 1) {
+            throw new IllegalArgumentException("confirmedRemovals must be at least 1: " + confirmedRemovals);
+        }
+        return queue(
+                actor,
+                DeliveryType.ACCOUNT_SUSPEND,
+                caseRef.value(),
+                Optional.empty(),
+                Optional.of(uploader.value()),
+                Map.of(
+                        "uploaderId",
+                        uploader.value(),
+                        "confirmedRemovals",
+                        confirmedRemovals,
+                        "until",
+                        until.toString(),
+                        "statementOfReasons",
+                        statementOfReasons));
+    }
+
+    /** Asks the platform to end an uploader's suspension now ({@code account.reinstate}). */
+    @Transactional
+    public DeliveryId requestReinstatement(Actor actor, CaseRef caseRef, UploaderId uploader) {
+        return queue(
+                actor,
+                DeliveryType.ACCOUNT_REINSTATE,
+                caseRef.value(),
+                Optional.empty(),
+                Optional.of(uploader.value()),
+                Map.of("uploaderId", uploader.value()));
+    }
+
+    /**
      * Sends a {@code webhook.test} delivery, with which an administrator checks the platform's
      * receiver and its signature check; it goes through the outbox like any other webhook.
      */

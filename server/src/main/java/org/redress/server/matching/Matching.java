@@ -547,7 +547,9 @@ public class Matching {
                         hit.bank().name(),
                         hit.entryId(),
                         hit.distance(),
-                        hit.bank().action()))
+                        hit.bank().action(),
+                        hit.provisional(),
+                        BankEntry.VARIANT_NAMES.get(hit.variant())))
                 .toList();
     }
 
@@ -783,8 +785,11 @@ public class Matching {
         try {
             return registry.newest(contentId).map(RegisteredUpload::uploaderId);
         } catch (IllegalArgumentException e) {
-            // A row whose uploader cannot be read (not written by a check, or under another key)
-            // must not fail the banking that found it: the match goes on without an uploader.
+            // A row whose uploader cannot be read (altered, or sealed under another key) still
+            // matches: the copy must reach review, without an uploader to count it against.
+            log.warn(
+                    "A registered upload's uploader could not be read ({}); its match carries none",
+                    e.getClass().getSimpleName());
             return Optional.empty();
         }
     }

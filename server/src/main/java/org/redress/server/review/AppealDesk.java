@@ -17,6 +17,7 @@ import org.redress.server.review.decisions.AppealStatement;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
+import org.redress.server.shared.UploaderId;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,10 +65,18 @@ class AppealDesk {
     }
 
     /** A new link to the appeal page for one content item of a restricting decision. */
-    String linkFor(String decisionId, ReviewCase reviewCase, String contentId, Instant now) {
+    String linkFor(String decisionId, CaseRef ref, String contentId, Instant now) {
         String token = AppealToken.generate();
-        appeals.insertToken(AppealToken.hash(token), decisionId, reviewCase.ref(), contentId, now);
+        appeals.insertToken(AppealToken.hash(token), decisionId, ref, contentId, now);
         return links.page(token).toString();
+    }
+
+    /** A new link to appeal the restriction of the content in the case, for a measure that rests on it. */
+    Optional<String> linkFor(CaseRef ref, String contentId, Instant now) {
+        return appeals.restrictionsOf(contentId).stream()
+                .filter(r -> r.caseRef().equals(ref))
+                .findFirst()
+                .map(r -> linkFor(r.decisionId(), ref, contentId, now));
     }
 
     /** When the appeal window of a decision closes. */
@@ -197,6 +206,18 @@ class AppealDesk {
         return JSON.writeValueAsString(statement);
     }
 
+    /** A suspension that no longer has enough confirmed removals behind it ends at once. */
+    private void liftSuspensionWithoutGrounds(Actor actor, CaseRef decided, String uploader) {
+        Instant now = log.now();
+        boolean withoutGrounds = cases.standing(uploader)
+                .filter(s -> s.suspendedAt(now) && s.confirmedRemovals() < settings.suspendAfter())
+                .isPresent();
+        if (withoutGrounds && cases.liftSuspension(uploader, now)) {
+            DeliveryId reinstated = enforcement.requestReinstatement(actor, decided, new UploaderId(uploader));
+            log.step(decided, actor, HistoryStep.SUSPENSION_LIFTED, Optional.of(reinstated.value()));
+        }
+    }
+
     private void reverse(
             Moderator moderator, ReviewCase appealCase, Appealable restriction, Map<String, Object> statement) {
         Actor actor = moderator.actor();
@@ -214,8 +235,10 @@ class AppealDesk {
         int disabled = matching.disableAll(actor, new Provenance(Provenance.Source.DECISION, decided.value()));
         log.step(decided, actor, HistoryStep.BANK_ENTRIES_DISABLED, Optional.of(Integer.toString(disabled)));
         if (restriction.removedAt().isPresent() && restriction.uploaderId().isPresent()) {
-            cases.uncountRemoval(restriction.uploaderId().get());
+            String uploader = restriction.uploaderId().get();
+            cases.uncountRemoval(uploader);
             log.step(decided, actor, HistoryStep.STRIKE_WITHDRAWN);
+            liftSuspensionWithoutGrounds(actor, decided, uploader);
         }
         intake.recordProgress(decided, Progress.RESTORED_ON_APPEAL);
     }

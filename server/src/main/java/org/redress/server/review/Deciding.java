@@ -213,7 +213,7 @@ class Deciding {
                     restriction.statement(),
                     strikes,
                     settings.suspendAfter(),
-                    appeals.linkFor(decisionId, reviewCase, content.contentId(), now),
+                    appeals.linkFor(decisionId, reviewCase.ref(), content.contentId(), now),
                     settings.appealWindow());
             Map<String, Object> body = statement.toMap();
             DeliveryId delivery = enforcement.requestRemoval(

@@ -31,6 +31,10 @@ public enum HistoryStep {
     NO_HASHES_TO_BANK,
     REMOVED,
     SUSPENSION_REQUESTED,
+    /** The uploader was warned that a further removal suspends their account. */
+    ACCOUNT_WARNED,
+    /** A suspension ended early: an appeal took back a removal it rested on. */
+    SUSPENSION_LIFTED,
     DEADLINE_WARNING,
     DEADLINE_BREACHED,
     DELIVERY_GIVEN_UP,

@@ -1,5 +1,6 @@
 package org.redress.server.review;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,7 +11,9 @@ import org.redress.server.enforcement.Enforcement;
 import org.redress.server.intake.Intake;
 import org.redress.server.intake.Progress;
 import org.redress.server.matching.Matching;
+import org.redress.server.review.cases.ReviewAppeals;
 import org.redress.server.review.cases.ReviewCases;
+import org.redress.server.review.decisions.AccountStatement;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
 import org.redress.server.shared.UploaderId;
@@ -26,26 +29,32 @@ import org.springframework.stereotype.Component;
 class RemovalClock {
 
     private final ReviewCases cases;
+    private final ReviewAppeals appeals;
     private final Intake intake;
     private final Matching matching;
     private final Enforcement enforcement;
     private final CaseMedia media;
+    private final AppealDesk appealDesk;
     private final CaseLog log;
     private final ReviewSettings settings;
 
     RemovalClock(
             ReviewCases cases,
+            ReviewAppeals appeals,
             Intake intake,
             Matching matching,
             Enforcement enforcement,
             CaseMedia media,
+            AppealDesk appealDesk,
             CaseLog log,
             ReviewSettings settings) {
         this.cases = cases;
+        this.appeals = appeals;
         this.intake = intake;
         this.matching = matching;
         this.enforcement = enforcement;
         this.media = media;
+        this.appealDesk = appealDesk;
         this.log = log;
         this.settings = settings;
     }
@@ -65,40 +74,75 @@ class RemovalClock {
                 .filter(c -> c.contentId().equals(contentId))
                 .findFirst()
                 .orElseThrow();
-        int banked = matching.bankConfirmedRemoval(
-                        CaseLog.SYSTEM, ref, new ContentId(contentId), media.keptImage(contentId))
-                .size();
-        log.step(
-                ref,
-                CaseLog.SYSTEM,
-                banked > 0 ? HistoryStep.HASHES_BANKED : HistoryStep.NO_HASHES_TO_BANK,
-                Optional.of(contentId + " " + banked));
-        content.uploaderId().ifPresent(uploader -> countAgainst(uploader, ref, at));
+        boolean reversed = reversedOnAppeal(ref, contentId);
+        if (reversed) {
+            // The platform removed the content after an appeal had reversed the decision (and asked
+            // for it back): nothing is banked and no strike counted for a removal that was wrong.
+            log.step(ref, CaseLog.SYSTEM, HistoryStep.NO_HASHES_TO_BANK, Optional.of(contentId + " reversed"));
+        } else {
+            int banked = matching.bankConfirmedRemoval(
+                            CaseLog.SYSTEM, ref, new ContentId(contentId), media.keptImage(contentId))
+                    .size();
+            log.step(
+                    ref,
+                    CaseLog.SYSTEM,
+                    banked > 0 ? HistoryStep.HASHES_BANKED : HistoryStep.NO_HASHES_TO_BANK,
+                    Optional.of(contentId + " " + banked));
+            content.uploaderId().ifPresent(uploader -> countAgainst(uploader, ref, contentId, at));
+        }
         if (contents.stream()
                 .allMatch(c -> c.removedAt().isPresent() || c.removalDelivery().isEmpty())) {
             cases.find(ref)
                     .filter(c -> c.state() == ReviewState.AWAITING_REMOVAL)
                     .ifPresent(reviewCase -> {
+                        // The clock stops at the platform's acknowledgement whatever an appeal decided.
                         log.save(reviewCase.removed(at));
                         log.step(ref, CaseLog.SYSTEM, HistoryStep.REMOVED);
                         log.audit(CaseLog.SYSTEM, "case.removed", ref);
-                        intake.recordProgress(ref, Progress.REMOVED);
+                        if (!reversed) {
+                            intake.recordProgress(ref, Progress.REMOVED);
+                        }
                     });
         }
     }
 
-    private void countAgainst(String uploaderId, CaseRef ref, Instant at) {
+    private boolean reversedOnAppeal(CaseRef ref, String contentId) {
+        return appeals.restrictionsOf(contentId).stream()
+                .filter(r -> r.caseRef().equals(ref))
+                .flatMap(r -> appeals.forRestriction(r.decisionId(), contentId).stream())
+                .anyMatch(a -> a.outcome().filter(o -> o == Outcome.REVERSE).isPresent());
+    }
+
+    /**
+     * Counts the removal against its uploader and applies EU DSA Art. 23: a warning first (at one
+     * removal short of the threshold, or at the threshold for an account never warned), then, at
+     * the threshold, a suspension for the configured period; each with its own statement of
+     * reasons and a link to appeal the removal it rests on.
+     */
+    private void countAgainst(String uploaderId, CaseRef ref, String contentId, Instant at) {
         int total = cases.countRemoval(uploaderId, at);
-        if (total >= settings.suspendAfter()) {
-            DeliveryId suspension =
-                    enforcement.requestSuspension(CaseLog.SYSTEM, ref, new UploaderId(uploaderId), total);
-            if (cases.markSuspended(uploaderId, suspension.value(), at)) {
+        // Read before this removal can warn: a warning found here was given at an earlier removal.
+        boolean warnedBefore =
+                cases.standing(uploaderId).flatMap(AccountStanding::warnedAt).isPresent();
+        var uploader = new UploaderId(uploaderId);
+        String appeal = appealDesk.linkFor(ref, contentId, at).orElseThrow();
+        if (total >= settings.suspendAfter() && warnedBefore) {
+            Duration period = settings.suspensionPeriod();
+            if (cases.markSuspended(uploaderId, at, at.plus(period))) {
+                var statement = new AccountStatement(
+                        ref.value(), at, total, settings.suspendAfter(), Optional.of(period), appeal);
+                enforcement.requestSuspension(CaseLog.SYSTEM, ref, uploader, total, at.plus(period), statement.toMap());
                 log.step(
                         ref,
                         CaseLog.SYSTEM,
                         HistoryStep.SUSPENSION_REQUESTED,
-                        Optional.of(total + " confirmed removals"));
+                        Optional.of(total + " confirmed removals, for " + period));
             }
+        } else if (total >= settings.suspendAfter() - 1 && cases.markWarned(uploaderId, at)) {
+            var statement =
+                    new AccountStatement(ref.value(), at, total, settings.suspendAfter(), Optional.empty(), appeal);
+            enforcement.requestWarning(CaseLog.SYSTEM, ref, uploader, statement.toMap());
+            log.step(ref, CaseLog.SYSTEM, HistoryStep.ACCOUNT_WARNED, Optional.of(total + " confirmed removals"));
         }
     }
 

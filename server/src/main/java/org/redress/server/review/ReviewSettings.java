@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param appealWindow how long after a decision its uploader may appeal: six months at least (EU DSA
  *     Art. 20(1)); a shorter value stops the service from starting
  * @param appealTarget the target time for deciding an appeal, from its receipt: the appeal case's deadline
+ * @param suspensionPeriod how long a suspension of a repeat uploader runs (EU DSA Art. 23(1): for a
+ *     reasonable period, so never open-ended)
  */
 @Validated
 @ConfigurationProperties("redress.review")
@@ -33,7 +35,8 @@ public record ReviewSettings(
         @DefaultValue("false") boolean hideOnReport,
         @DefaultValue("NCA") @NotNull String referralAgency,
         @DefaultValue("P6M") @NotNull Period appealWindow,
-        @DefaultValue("P7D") @NotNull Duration appealTarget) {
+        @DefaultValue("P7D") @NotNull Duration appealTarget,
+        @DefaultValue("P30D") @NotNull Duration suspensionPeriod) {
 
     /** The shortest appeal window the law allows. */
     static final Period SHORTEST_APPEAL_WINDOW = Period.ofMonths(6);
@@ -46,6 +49,9 @@ public record ReviewSettings(
         }
         if (appealTarget.isNegative() || appealTarget.isZero()) {
             throw new IllegalArgumentException("redress.review.appeal-target must be positive");
+        }
+        if (suspensionPeriod.isNegative() || suspensionPeriod.isZero()) {
+            throw new IllegalArgumentException("redress.review.suspension-period must be positive");
         }
     }
 }

@@ -61,6 +61,7 @@ class AppealLinksTests {
                 false,
                 "NCA",
                 appealWindow,
-                Duration.ofDays(7));
+                Duration.ofDays(7),
+                Duration.ofDays(30));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.redress.server.review.AccountStanding;
 import org.redress.server.review.CaseContent;
 import org.redress.server.review.CaseMatch;
 import org.redress.server.review.Claim;
@@ -394,14 +395,45 @@ class JdbcReviewCases implements ReviewCases {
     }
 
     @Override
-    public boolean markSuspended(String uploaderId, String deliveryId, Instant at) {
+    public Optional<AccountStanding> standing(String uploaderId) {
         return jdbc.sql("""
-                UPDATE review_uploader SET suspension_delivery = :delivery, suspended_at = :at
-                 WHERE uploader_id = :uploader AND suspended_at IS NULL
+                SELECT confirmed_removals, warned_at, suspended_until FROM review_uploader WHERE uploader_id = :u
                 """)
-                        .param("delivery", deliveryId)
+                .param("u", uploaders.of(uploaderId))
+                .query((row, n) -> new AccountStanding(
+                        row.getInt("confirmed_removals"), instant(row, "warned_at"), instant(row, "suspended_until")))
+                .optional();
+    }
+
+    @Override
+    public boolean markWarned(String uploaderId, Instant at) {
+        return jdbc.sql("UPDATE review_uploader SET warned_at = :at WHERE uploader_id = :u AND warned_at IS NULL")
                         .param("at", dialect.bind(at))
-                        .param("uploader", uploaders.of(uploaderId))
+                        .param("u", uploaders.of(uploaderId))
+                        .update()
+                == 1;
+    }
+
+    @Override
+    public boolean markSuspended(String uploaderId, Instant at, Instant until) {
+        return jdbc.sql("""
+                UPDATE review_uploader SET suspended_at = :at, suspended_until = :until
+                 WHERE uploader_id = :u AND (suspended_until IS NULL OR suspended_until <= :at)
+                """)
+                        .param("at", dialect.bind(at))
+                        .param("until", dialect.bind(until))
+                        .param("u", uploaders.of(uploaderId))
+                        .update()
+                == 1;
+    }
+
+    @Override
+    public boolean liftSuspension(String uploaderId, Instant at) {
+        return jdbc.sql("""
+                UPDATE review_uploader SET suspended_until = :at WHERE uploader_id = :u AND suspended_until > :at
+                """)
+                        .param("at", dialect.bind(at))
+                        .param("u", uploaders.of(uploaderId))
                         .update()
                 == 1;
     }

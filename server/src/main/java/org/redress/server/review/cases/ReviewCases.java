@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.redress.server.review.AccountStanding;
 import org.redress.server.review.CaseContent;
 import org.redress.server.review.CaseMatch;
 import org.redress.server.review.HistoryEntry;
@@ -61,8 +62,17 @@ public interface ReviewCases {
     /** Counts one more confirmed removal against an uploader; returns their total. */
     int countRemoval(String uploaderId, Instant at);
 
-    /** Records a suspension request unless one was made; false when the uploader was suspended already. */
-    boolean markSuspended(String uploaderId, String deliveryId, Instant at);
+    /** The uploader's standing; empty before their first confirmed removal. */
+    Optional<AccountStanding> standing(String uploaderId);
+
+    /** Records the uploader's warning unless they were warned before; false then. */
+    boolean markWarned(String uploaderId, Instant at);
+
+    /** Records a suspension until {@code until} unless one runs at {@code at}; false then. */
+    boolean markSuspended(String uploaderId, Instant at, Instant until);
+
+    /** Ends a suspension that runs at {@code at}; false when none runs. */
+    boolean liftSuspension(String uploaderId, Instant at);
 
     int confirmedRemovals(String uploaderId);
 

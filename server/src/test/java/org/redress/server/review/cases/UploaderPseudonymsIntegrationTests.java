@@ -40,7 +40,10 @@ class UploaderPseudonymsIntegrationTests {
                             .list())
                     .singleElement()
                     .satisfies(stored -> assertThat(stored).startsWith("p1:").doesNotContain("user-42"));
-            assertThat(cases.markSuspended("user-42", "d-1", AT)).isTrue();
+            assertThat(cases.markSuspended("user-42", AT, AT.plusSeconds(60))).isTrue();
+            assertThat(cases.markSuspended("user-42", AT, AT.plusSeconds(60)))
+                    .as("not twice while it runs")
+                    .isFalse();
 
             db.update("INSERT INTO review_uploader (uploader_id, confirmed_removals, last_removal_at)"
                     + " VALUES ('legacy-7', 3, '2026-11-01 10:00:00+00')");

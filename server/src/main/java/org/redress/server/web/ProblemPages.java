@@ -48,6 +48,7 @@ public final class ProblemPages {
                   <meta charset="utf-8">
                   <meta name="viewport" content="width=device-width, initial-scale=1">
                   <title>%1$s · Redress</title>
+                  <link rel="icon" href="%3$s/favicon.svg" type="image/svg+xml">
                   <link rel="stylesheet" href="%3$s/css/redress.css">
                 </head>
                 <body>

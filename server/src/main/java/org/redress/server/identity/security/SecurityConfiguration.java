@@ -126,7 +126,7 @@ class SecurityConfiguration {
                                 csp.policyDirectives("default-src 'self'; frame-ancestors 'none'; form-action 'self'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error")
+                        .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error")
                         .permitAll()
                         .anyRequest()
                         .access(rules));

@@ -15,6 +15,7 @@ import org.redress.server.review.CaseFile;
 import org.redress.server.review.DecisionRequest;
 import org.redress.server.review.MediaPreference;
 import org.redress.server.review.Moderator;
+import org.redress.server.review.ModeratorQueue;
 import org.redress.server.review.NoViolationReason;
 import org.redress.server.review.Outcome;
 import org.redress.server.review.RemovalBasis;
@@ -62,27 +63,37 @@ class ReviewPageController {
             @Nullable String claimedBy) {}
 
     private final Review review;
+    private final ModeratorQueue queue;
     private final Clock clock;
 
-    ReviewPageController(Review review, Clock clock) {
+    ReviewPageController(Review review, ModeratorQueue queue, Clock clock) {
         this.review = review;
+        this.queue = queue;
         this.clock = clock;
     }
 
+    /** The queue as the caller may work it: counts, rows and badges leave out cases their role may not see. */
     @GetMapping("/review")
     String queue(Model model, @RequestParam(defaultValue = "OPEN") ReviewState state, Authentication caller) {
         Instant now = clock.instant();
+        Moderator moderator = Moderators.of(caller);
         var dashboard = review.dashboard();
         model.addAttribute("state", state);
         model.addAttribute("states", ReviewState.values());
         model.addAttribute(
                 "rows",
-                review.queue(Moderators.of(caller), state, 200).stream()
-                        .map(c -> row(c, now))
-                        .toList());
-        model.addAttribute("counts", dashboard.byState());
-        model.addAttribute("atRisk", dashboard.atRisk().size());
-        model.addAttribute("breached", dashboard.breached().size());
+                queue.list(moderator, state, 200).stream().map(c -> row(c, now)).toList());
+        model.addAttribute("counts", queue.counts(moderator));
+        model.addAttribute(
+                "atRisk",
+                dashboard.atRisk().stream()
+                        .filter(c -> ModeratorQueue.maySee(moderator, c))
+                        .count());
+        model.addAttribute(
+                "breached",
+                dashboard.breached().stream()
+                        .filter(c -> ModeratorQueue.maySee(moderator, c))
+                        .count());
         return "review/queue";
     }
 
@@ -115,6 +126,7 @@ class ReviewPageController {
                 "mine",
                 reviewCase.claimantAt(now).map(moderator.username()::equals).orElse(false));
         model.addAttribute("decidable", reviewCase.state().decidable());
+        model.addAttribute("mayWork", ModeratorQueue.mayWork(moderator, reviewCase));
         model.addAttribute("media", review.media(ref));
         model.addAttribute("preference", review.preference(moderator));
         model.addAttribute("outcomes", Outcome.values());

@@ -1,0 +1,222 @@
+package org.redress.server.regressions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.redress.server.AxeCheck;
+import org.redress.server.HeadlessChromium;
+import org.redress.server.ServiceTest;
+import org.redress.server.identity.Identity;
+import org.redress.server.identity.Role;
+import org.redress.server.identity.Username;
+import org.redress.server.intake.Channel;
+import org.redress.server.intake.ContentLocator;
+import org.redress.server.intake.Declarations;
+import org.redress.server.intake.Intake;
+import org.redress.server.intake.NewReport;
+import org.redress.server.intake.ReporterRole;
+import org.redress.server.review.DecisionRequest;
+import org.redress.server.review.Moderator;
+import org.redress.server.review.Outcome;
+import org.redress.server.review.Review;
+import org.redress.server.shared.Actor;
+import org.redress.server.shared.CaseRef;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Issue 21, the staff console in headless Chromium at a phone's width (390 px, as a phone lays it
+ * out) and a desktop's (1280 px), every page state checked by axe-core: the queue counts, lists and
+ * offers what the moderator's role may work, a refused case is a page, and nothing is wider than
+ * the screen.
+ */
+@ServiceTest
+class Issue21StaffPagesBrowserIntegrationTests {
+
+    static final String PASSWORD = "a long staff password";
+    static final Actor TESTER = new Actor.Operator("test");
+    static final List<Integer> WIDTHS = List.of(390, 1280);
+    private static final Pattern COUNT = Pattern.compile("\\((\\d+)\\)");
+
+    static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Identity identity;
+
+    @Autowired
+    Intake intake;
+
+    @Autowired
+    Review review;
+
+    @Autowired
+    ObjectMapper json;
+
+    AxeCheck axe;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = HeadlessChromium.startOrSkip(HeadlessChromium.NetworkLog.OFF);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void freshSession() {
+        axe = new AxeCheck(browser, json);
+        browser.manage().deleteAllCookies();
+    }
+
+    static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A staff account with a password of its own, signed in in the browser. */
+    String signInAs(Role role) {
+        String name = role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + unique();
+        identity.createUser(TESTER, Username.of(name), role, false);
+        identity.changePassword(TESTER, Username.of(name), PASSWORD);
+        browser.manage().deleteAllCookies();
+        HeadlessChromium.signIn(browser, "http://localhost:" + port, name, PASSWORD);
+        return name;
+    }
+
+    CaseRef report(boolean under18) {
+        var report = new NewReport(
+                ReporterRole.SUBJECT,
+                new Declarations(true, true, true),
+                "Alex Example",
+                List.of(ContentLocator.of("https://platform.example/p/" + unique())),
+                Optional.empty(),
+                under18,
+                Optional.of("Posted by my former partner"));
+        return intake.report(new Actor.Public(), Channel.PUBLIC, report, Optional.empty())
+                .caseRef();
+    }
+
+    /** Lays the page out as a phone (mobile, honouring the viewport meta) or a desktop of that width. */
+    void atWidth(int width) {
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    WebElement byId(String id) {
+        return browser.findElement(By.id(id));
+    }
+
+    boolean present(String id) {
+        return !browser.findElements(By.id(id)).isEmpty();
+    }
+
+    /** The page is laid out at the screen's width (not 980 px) and nothing sticks out sideways. */
+    void assertFitsAndAccessible(String page, int width) {
+        long layout = (Long) browser.executeScript("return document.documentElement.clientWidth");
+        long content = (Long) browser.executeScript("return document.documentElement.scrollWidth");
+        // A desktop's vertical scroll bar takes its few pixels off the layout width.
+        assertThat(layout).as("%s laid out at %d px", page, width).isBetween(width - 20L, (long) width);
+        assertThat(content).as("%s content width at %d px", page, width).isLessThanOrEqualTo(layout);
+        axe.assertAccessible(page + " at " + width + " px");
+    }
+
+    /** Each state link's count against the rows its view lists. */
+    void assertEveryTabCountsWhatItLists() {
+        List<String> links = browser.findElements(By.cssSelector("a.state-link")).stream()
+                .map(link -> link.getAttribute("href"))
+                .toList();
+        for (String link : links) {
+            browser.get(link);
+            String shown = browser.findElement(By.cssSelector("a.state-link[aria-current=page]"))
+                    .getText();
+            Matcher count = COUNT.matcher(shown);
+            assertThat(count.find()).as(shown).isTrue();
+            int rows = browser.findElements(By.cssSelector("#queue tbody tr")).size();
+            assertThat(rows).as("rows listed under %s", shown).isLessThan(200);
+            assertThat(Integer.parseInt(count.group(1)))
+                    .as("count shown on %s", shown)
+                    .isEqualTo(rows);
+        }
+    }
+
+    List<String> listed() {
+        return browser.findElements(By.cssSelector("a.case-link")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    @Test
+    void theQueueCountsListsAndOffersWhatTheRoleMayWork() {
+        CaseRef child = report(true);
+        CaseRef escalated = report(false);
+        String first = signInAs(Role.MODERATOR);
+        var firstModerator = new Moderator(first, false);
+        review.claim(firstModerator, escalated);
+        review.decide(
+                firstModerator,
+                escalated,
+                new DecisionRequest(
+                        Outcome.ESCALATE,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("Needs a senior's view."),
+                        Optional.empty()));
+
+        signInAs(Role.MODERATOR);
+        for (int width : WIDTHS) {
+            atWidth(width);
+            open("/review");
+            assertFitsAndAccessible("the moderator's queue", width);
+            assertThat(listed()).doesNotContain(child.value(), escalated.value());
+            assertEveryTabCountsWhatItLists();
+
+            open("/review/cases/" + escalated.value());
+            assertFitsAndAccessible("an escalated case, for a moderator", width);
+            assertThat(present("claim")).as("a claim the service would refuse").isFalse();
+            assertThat(byId("senior-only").getText()).contains("senior moderators");
+
+            open("/review/cases/" + child.value());
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+            assertThat(browser.getPageSource()).doesNotContain("/problems/");
+            assertFitsAndAccessible("a child-protection case refused to a moderator", width);
+        }
+
+        signInAs(Role.SENIOR_MODERATOR);
+        for (int width : WIDTHS) {
+            atWidth(width);
+            open("/review");
+            assertFitsAndAccessible("the senior moderator's queue", width);
+            assertThat(listed()).contains(child.value(), escalated.value());
+            assertEveryTabCountsWhatItLists();
+
+            open("/review/cases/" + escalated.value());
+            assertFitsAndAccessible("an escalated case, for a senior moderator", width);
+            assertThat(present("claim")).isTrue();
+        }
+    }
+}

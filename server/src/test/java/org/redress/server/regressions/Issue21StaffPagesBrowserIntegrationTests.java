@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +28,14 @@ import org.redress.server.intake.Declarations;
 import org.redress.server.intake.Intake;
 import org.redress.server.intake.NewReport;
 import org.redress.server.intake.ReporterRole;
+import org.redress.server.matching.BankAction;
+import org.redress.server.matching.BankName;
+import org.redress.server.matching.Matching;
+import org.redress.server.matching.Provenance;
+import org.redress.server.matching.Verdict;
+import org.redress.server.matching.banks.MatchIndex;
+import org.redress.server.matching.check.UploadHashing;
+import org.redress.server.media.MediaImages;
 import org.redress.server.review.DecisionRequest;
 import org.redress.server.review.Moderator;
 import org.redress.server.review.Outcome;
@@ -35,6 +44,7 @@ import org.redress.server.shared.Actor;
 import org.redress.server.shared.CaseRef;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -67,6 +77,15 @@ class Issue21StaffPagesBrowserIntegrationTests {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    Matching matching;
+
+    @Autowired
+    MatchIndex index;
+
+    @Autowired
+    JdbcClient jdbc;
 
     AxeCheck axe;
 
@@ -217,6 +236,114 @@ class Issue21StaffPagesBrowserIntegrationTests {
             open("/review/cases/" + escalated.value());
             assertFitsAndAccessible("an escalated case, for a senior moderator", width);
             assertThat(present("claim")).isTrue();
+        }
+    }
+
+    /** A review bank entry from a partner's import, and an uploaded image that matches it: a case. */
+    CaseRef matchCaseFromAnImport(String batch) {
+        index.refresh();
+        String bank = "import-review-" + unique();
+        byte[] image = MediaImages.png(MediaImages.detailed(Long.parseLong(unique(), 16), 240, 200));
+        matching.createBank(TESTER, new BankName(bank), BankAction.REVIEW, 31, 0);
+        matching.addEntry(
+                TESTER,
+                new BankName(bank),
+                UploadHashing.hash(image).hashes(),
+                Optional.empty(),
+                Optional.of("partner list"),
+                new Provenance(Provenance.Source.IMPORT, batch));
+        String content = "content-" + unique();
+        Awaitility.await()
+                .ignoreExceptions()
+                .until(() -> matching.checkImage(TESTER, content, "u-" + unique(), image)
+                                .verdict()
+                        == Verdict.REVIEW);
+        return Awaitility.await()
+                .until(
+                        () -> jdbc.sql("SELECT case_ref FROM review_content WHERE content_id = :c")
+                                .param("c", content)
+                                .query(String.class)
+                                .optional(),
+                        Optional::isPresent)
+                .map(CaseRef::new)
+                .orElseThrow();
+    }
+
+    @Test
+    void theCasePageSaysWhatHappenedInWordsAndHidesARevealedImageAgain() {
+        String batch = "partner-batch-" + unique();
+        CaseRef matched = matchCaseFromAnImport(batch);
+        var receipt = intake.report(
+                new Actor.Public(),
+                Channel.PUBLIC,
+                new NewReport(
+                        ReporterRole.SUBJECT,
+                        new Declarations(true, true, true),
+                        "Alex Example",
+                        List.of(ContentLocator.of("https://platform.example/p/" + unique())),
+                        Optional.empty(),
+                        false,
+                        Optional.empty()),
+                Optional.empty());
+        intake.withdraw(new Actor.Public(), receipt.caseRef().value(), receipt.statusToken());
+        String name = signInAs(Role.MODERATOR);
+
+        for (int width : WIDTHS) {
+            atWidth(width);
+            open("/review/cases/" + matched.value());
+            WebElement match = browser.findElement(By.cssSelector("#matches tr.match"));
+            assertThat(match.findElement(By.className("match-origin")).getText())
+                    .contains("import " + batch);
+            assertThat(match.findElement(By.className("match-variant")).getText())
+                    .isEqualTo("as banked");
+            assertFitsAndAccessible("a case opened by a match", width);
+
+            WebElement image = browser.findElement(By.cssSelector(".media img"));
+            browser.findElement(By.cssSelector(".media a.reveal")).click();
+            assertThat(image.getAttribute("src")).doesNotEndWith("/preview");
+            assertThat(image.getAttribute("class")).doesNotContain("shielded");
+            assertFitsAndAccessible("a revealed image", width);
+            browser.findElement(By.cssSelector(".media button.hide-image")).click();
+            assertThat(image.getAttribute("src")).endsWith("/preview");
+            assertThat(image.getAttribute("class")).contains("shielded");
+            assertThat(browser.findElement(By.cssSelector(".media a.reveal")).isDisplayed())
+                    .isTrue();
+
+            open("/review/cases/" + receipt.caseRef().value());
+            assertThat(browser.findElement(By.cssSelector("tr.report .withdrawn"))
+                            .getText())
+                    .startsWith("Withdrawn ");
+            assertFitsAndAccessible("a withdrawn report", width);
+        }
+
+        var moderator = new Moderator(name, false);
+        review.claim(moderator, matched);
+        review.decide(
+                moderator,
+                matched,
+                new DecisionRequest(
+                        Outcome.REMOVE,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("Shared without consent."),
+                        Optional.empty()));
+        for (int width : WIDTHS) {
+            atWidth(width);
+            open("/review/cases/" + matched.value());
+            WebElement statement = browser.findElement(By.cssSelector("details.statement-of-reasons"));
+            statement.findElement(By.tagName("summary")).click();
+            assertThat(statement.getText()).contains("Facts", "Moderator statement", "Shared without consent.");
+            List<String> history = browser.findElements(By.cssSelector("#history li")).stream()
+                    .map(WebElement::getText)
+                    .toList();
+            assertThat(history).anySatisfy(line -> assertThat(line).contains("Case opened", "by the service"));
+            assertThat(history).anySatisfy(line -> assertThat(line).contains("Decided: remove", "by " + name));
+            assertThat(history)
+                    .allSatisfy(line -> assertThat(line)
+                            .doesNotContainPattern("[A-Z]{2,}_[A-Z]")
+                            .doesNotContain(":review"));
+            assertFitsAndAccessible("a decided case with its statement of reasons", width);
         }
     }
 }

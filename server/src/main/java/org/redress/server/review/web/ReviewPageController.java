@@ -7,9 +7,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.redress.server.identity.Allow;
 import org.redress.server.identity.Role;
+import org.redress.server.matching.Matching;
 import org.redress.server.media.MediaId;
 import org.redress.server.review.CaseFile;
 import org.redress.server.review.DecisionRequest;
@@ -18,6 +20,7 @@ import org.redress.server.review.Moderator;
 import org.redress.server.review.ModeratorQueue;
 import org.redress.server.review.NoViolationReason;
 import org.redress.server.review.Outcome;
+import org.redress.server.review.RecordedDecision;
 import org.redress.server.review.RemovalBasis;
 import org.redress.server.review.Review;
 import org.redress.server.review.ReviewCase;
@@ -64,11 +67,13 @@ class ReviewPageController {
 
     private final Review review;
     private final ModeratorQueue queue;
+    private final Matching matching;
     private final Clock clock;
 
-    ReviewPageController(Review review, ModeratorQueue queue, Clock clock) {
+    ReviewPageController(Review review, ModeratorQueue queue, Matching matching, Clock clock) {
         this.review = review;
         this.queue = queue;
+        this.matching = matching;
         this.clock = clock;
     }
 
@@ -133,6 +138,18 @@ class ReviewPageController {
         model.addAttribute("bases", RemovalBasis.values());
         model.addAttribute("reasons", NoViolationReason.values());
         model.addAttribute("when", WHEN);
+        model.addAttribute(
+                "history",
+                file.history().stream().map(h -> CaseView.history(h, WHEN)).toList());
+        model.addAttribute(
+                "matches",
+                file.matches().stream()
+                        .map(m -> CaseView.match(m, matching, WHEN))
+                        .toList());
+        model.addAttribute(
+                "statements",
+                file.decisions().stream()
+                        .collect(Collectors.toMap(RecordedDecision::id, CaseView::statement, (a, b) -> a)));
         return "review/case";
     }
 

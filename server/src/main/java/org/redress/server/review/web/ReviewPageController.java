@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -183,8 +184,9 @@ class ReviewPageController {
             @RequestParam(defaultValue = "") String statement,
             @RequestParam(required = false) @Nullable Long expectedVersion) {
         Optional<Outcome> chosen = parse(Outcome.class, outcome);
-        if (chosen.isEmpty()) {
-            redirect.addFlashAttribute("error", "Choose a decision.");
+        List<String> problems = DecisionForm.problems(chosen, basis, policy, reasonCode, statement);
+        if (!problems.isEmpty()) {
+            redirect.addFlashAttribute("errors", problems);
             return "redirect:/review/cases/" + id;
         }
         return act(

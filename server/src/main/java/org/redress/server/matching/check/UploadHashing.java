@@ -63,7 +63,12 @@ public final class UploadHashing {
         } catch (UndecodableImageException e) {
             throw switch (e.reason()) {
                 case TOO_MANY_BYTES, TOO_MANY_PIXELS, TOO_MANY_DECODED_BYTES -> new UploadTooLargeException();
-                case EMPTY, TOO_SMALL, UNSUPPORTED_FORMAT, TRUNCATED, CORRUPT ->
+                case UNSUPPORTED_FORMAT ->
+                    HeifBrands.format(image)
+                            .map(UndecodableUploadException::notAccepted)
+                            .orElseGet(() ->
+                                    new UndecodableUploadException(e.reason().name()));
+                case EMPTY, TOO_SMALL, TRUNCATED, CORRUPT ->
                     new UndecodableUploadException(e.reason().name());
             };
         } catch (IOException e) {

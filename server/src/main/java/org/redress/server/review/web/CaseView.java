@@ -88,9 +88,21 @@ final class CaseView {
     /** A history line in words: when, what (with its detail), and who. */
     static String history(HistoryEntry entry, DateTimeFormatter when) {
         String what = WHAT.getOrDefault(entry.what(), sentence(entry.what()));
-        String detail = entry.detail().map(d -> words(d, when)).orElse("");
+        String detail = entry.detail()
+                .map(d -> entry.what().equals("HASHES_BANKED") ? banked(d) : words(d, when))
+                .orElse("");
         return when.format(entry.at()) + " · " + what + (detail.isEmpty() ? "" : " (" + detail + ")") + " · by "
                 + actor(entry.actor());
+    }
+
+    /** "content-1 8" is "8 entries from content-1". */
+    private static String banked(String detail) {
+        int space = detail.lastIndexOf(' ');
+        if (space < 0) {
+            return detail;
+        }
+        String count = detail.substring(space + 1);
+        return count + ("1".equals(count) ? " entry" : " entries") + " from " + detail.substring(0, space);
     }
 
     /** {@code STAFF:alice} is alice; the service's own steps are the service's. */

@@ -235,4 +235,37 @@ class Issue21MessagesIntegrationTests {
             }
         }
     }
+
+    /** The deadlines page counted child-protection cases for moderators who may not open them. */
+    @Test
+    void countsOnTheDeadlinesPageOnlyCasesTheModeratorMaySee() throws Exception {
+        String moderator = account(Role.MODERATOR);
+        String senior = account(Role.SENIOR_MODERATOR);
+        int moderatorBefore = openCount(moderator, Role.MODERATOR);
+        int seniorBefore = openCount(senior, Role.SENIOR_MODERATOR);
+
+        intake.report(
+                TESTER,
+                Channel.PUBLIC,
+                new NewReport(
+                        ReporterRole.SUBJECT,
+                        new Declarations(true, true, true),
+                        "Alex Example",
+                        List.of(ContentLocator.of("https://platform.example/p/" + unique())),
+                        Optional.empty(),
+                        true,
+                        Optional.empty()),
+                Optional.empty());
+
+        assertThat(openCount(moderator, Role.MODERATOR)).isEqualTo(moderatorBefore);
+        assertThat(openCount(senior, Role.SENIOR_MODERATOR)).isEqualTo(seniorBefore + 1);
+    }
+
+    private int openCount(String name, Role role) throws Exception {
+        String page = as(name, role, get("/review/dashboard")).getResponse().getContentAsString(StandardCharsets.UTF_8);
+        var count = java.util.regex.Pattern.compile("data-state=\"OPEN\"[^>]*>(\\d+)<")
+                .matcher(page);
+        assertThat(count.find()).as(page).isTrue();
+        return Integer.parseInt(count.group(1));
+    }
 }

@@ -103,18 +103,34 @@ class ReviewPageController {
         return "review/queue";
     }
 
-    /** Counts per state and the cases at risk or past their deadline: case references only, no content. */
+    /**
+     * Counts per state and the cases at risk or past their deadline: case references only, no
+     * content. An ordinary moderator's view leaves out the child-protection cases their role may not
+     * open; senior moderators and compliance staff see every case.
+     */
     @GetMapping("/review/dashboard")
     @Allow({Role.MODERATOR, Role.SENIOR_MODERATOR, Role.COMPLIANCE})
-    String dashboard(Model model) {
+    String dashboard(Model model, Authentication caller) {
         Instant now = clock.instant();
         var dashboard = review.dashboard();
-        model.addAttribute("counts", dashboard.byState());
+        Moderator moderator = Moderators.of(caller);
+        boolean everything = moderator.senior()
+                || caller.getAuthorities().stream()
+                        .anyMatch(a -> Role.COMPLIANCE.authority().equals(a.getAuthority()));
+        model.addAttribute("counts", everything ? dashboard.byState() : queue.counts(moderator));
         model.addAttribute("states", ReviewState.values());
         model.addAttribute(
-                "atRisk", dashboard.atRisk().stream().map(c -> row(c, now)).toList());
+                "atRisk",
+                dashboard.atRisk().stream()
+                        .filter(c -> everything || ModeratorQueue.maySee(moderator, c))
+                        .map(c -> row(c, now))
+                        .toList());
         model.addAttribute(
-                "breached", dashboard.breached().stream().map(c -> row(c, now)).toList());
+                "breached",
+                dashboard.breached().stream()
+                        .filter(c -> everything || ModeratorQueue.maySee(moderator, c))
+                        .map(c -> row(c, now))
+                        .toList());
         return "review/dashboard";
     }
 

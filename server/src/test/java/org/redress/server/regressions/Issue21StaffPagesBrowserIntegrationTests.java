@@ -346,4 +346,50 @@ class Issue21StaffPagesBrowserIntegrationTests {
             assertFitsAndAccessible("a decided case with its statement of reasons", width);
         }
     }
+
+    @Test
+    void theAdministratorsPagesFitAPhoneAndSayWhatIsWrongBesideTheField() {
+        String bank = "phone-bank-" + unique();
+        matching.createBank(TESTER, new BankName(bank), BankAction.BLOCK, 31, 0);
+        matching.addEntry(
+                TESTER,
+                new BankName(bank),
+                UploadHashing.hash(MediaImages.png(MediaImages.detailed(7, 120, 100)))
+                        .hashes(),
+                Optional.empty(),
+                Optional.of("from a removal"),
+                new Provenance(Provenance.Source.MANUAL, "STAFF:test"));
+        signInAs(Role.ADMIN);
+
+        for (int width : WIDTHS) {
+            atWidth(width);
+            open("/");
+            assertThat(present("review-link"))
+                    .as("a link the administrator would get 403 from")
+                    .isFalse();
+            assertThat(present("admin-link")).isTrue();
+            assertFitsAndAccessible("an administrator's start page", width);
+
+            open("/admin");
+            assertThat(new org.openqa.selenium.support.ui.Select(byId("new-role"))
+                            .getFirstSelectedOption()
+                            .getAttribute("value"))
+                    .isEmpty();
+            byId("new-username").sendKeys("Not Valid!");
+            byId("create-user").click();
+            // The answer page is there once the error is (the click returns before it loads).
+            assertThat(byId("new-username-error").getText()).contains("lower-case letters");
+            assertThat(byId("new-username").getAttribute("value")).isEqualTo("Not Valid!");
+            assertThat(byId("new-username").getAttribute("aria-describedby")).isEqualTo("new-username-error");
+            assertFitsAndAccessible("the new-account form with its errors", width);
+
+            byId("key-name").sendKeys("platform-" + unique());
+            byId("create-key").click();
+            assertThat(byId("copy-key").isDisplayed()).isTrue();
+            assertFitsAndAccessible("a new API key with its copy button", width);
+
+            open("/banks/" + bank);
+            assertFitsAndAccessible("a bank's page", width);
+        }
+    }
 }

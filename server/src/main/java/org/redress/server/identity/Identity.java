@@ -243,6 +243,38 @@ public class Identity {
         return changed;
     }
 
+    /**
+     * The password hash of accounts that sign in only through the OpenID Connect provider: shaped
+     * as a BCrypt hash that no password can match, so the sign-in form never opens them.
+     */
+    static final String PROVIDER_ONLY = "{bcrypt}provider-only:";
+
+    /**
+     * The account of a person the OpenID Connect provider vouched for. It is made at their first
+     * sign-in (with the role the provider gave and no usable password), so an administrator can
+     * disable it and the audit log names it. Empty when the account is disabled, or when the
+     * username belongs to a local password account, which a provider's claim must never take over.
+     */
+    @Transactional
+    public Optional<StaffUser> signInFromProvider(Username username, Role role) {
+        if (!role.staff()) {
+            throw new RoleNotAllowedException(role, "a staff account");
+        }
+        Optional<StaffUser> found = users.find(username);
+        if (found.isPresent()) {
+            StaffUser user = found.get();
+            return user.enabled() && user.passwordHash().startsWith(PROVIDER_ONLY) ? found : Optional.empty();
+        }
+        var now = SqlDialect.truncate(clock.instant());
+        var user = new StaffUser(
+                UserId.random(), username, role, PROVIDER_ONLY + Passwords.oneTime(), false, true, now, 0);
+        if (!users.insert(user)) {
+            return Optional.empty();
+        }
+        events.publishEvent(new UserCreated(new Actor.Operator("oidc"), user.id(), role));
+        return Optional.of(user);
+    }
+
     public Optional<StaffUser> findUser(Username username) {
         return users.find(username);
     }

@@ -284,6 +284,9 @@ public class Matching {
         Instant now = SqlDialect.truncate(clock.instant());
         List<BankEntry> stored = new ArrayList<>(added.size());
         for (NewEntry entry : added) {
+            if (bank.action() == BankAction.BLOCK && EmptyFile.digestIn(entry.hashes())) {
+                throw new EmptyFileHashException();
+            }
             if (entry.hashes().pdq().isPresent()
                     && entry.quality().isPresent()
                     && entry.quality().get().value() < bank.qualityFloor()) {
@@ -325,6 +328,10 @@ public class Matching {
             int number = ++counts[0];
             try {
                 format.read(line).ifPresent(hashes -> {
+                    if (bank.action() == BankAction.BLOCK && EmptyFile.digestIn(hashes)) {
+                        // Skipped with the malformed lines: a BLOCK bank never takes the empty file.
+                        throw new IllegalArgumentException("the empty file's digest");
+                    }
                     batch.add(new BankEntry(
                             0, bank.id(), hashes, provenance, Optional.empty(), true, now, EntryTrust.CONFIRMED));
                     if (scan) {

@@ -67,7 +67,7 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         if (TextInput.jsonHoldsNul(buffered.get().body())) {
-            TextInput.refuse(response);
+            TextInput.refuse(buffered.get(), response);
             return;
         }
         chain.doFilter(buffered.get(), response);

@@ -5,37 +5,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Errors that leave the application before a controller could answer them (a request the security
- * firewall refused, a failure in a filter) reach {@code /error}. Pages get the error page; every
- * other client gets a problem document, never Spring's default JSON.
+ * firewall refused, a failure in a filter) reach {@code /error}. Every client gets a problem
+ * document, never Spring's default JSON; a page request gets it as a page.
  */
 @Controller
 class ProblemErrorController implements ErrorController {
-
-    @RequestMapping(path = "/error", produces = MediaType.TEXT_HTML_VALUE)
-    ModelAndView page(HttpServletRequest request) {
-        HttpStatusCode status = statusOf(request);
-        var page = new ModelAndView("error", status);
-        page.addObject("status", status.value());
-        return page;
-    }
 
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         HttpStatusCode status = statusOf(request);
         var problem = ProblemDetail.forStatusAndDetail(status, ProblemTypes.detailFor(status));
         problem.setType(ProblemTypes.forStatus(status));
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        // No content type set here: a page request gets the problem as a page (ProblemPageConverter).
+        return ResponseEntity.status(status).body(problem);
     }
 
     private static HttpStatusCode statusOf(HttpServletRequest request) {

@@ -10,7 +10,8 @@ import org.springframework.http.HttpStatusCode;
 /**
  * The container's own error report (a request Tomcat refuses before any application code runs: a
  * malformed request line, an oversized header, a character not allowed in a path) as a problem
- * document instead of Tomcat's HTML page, which also named the server.
+ * document instead of Tomcat's HTML page, which also named the server; a page request gets our own
+ * page ({@link ProblemPages}).
  */
 public final class ProblemReportValve extends ErrorReportValve {
 
@@ -26,12 +27,17 @@ public final class ProblemReportValve extends ErrorReportValve {
             return;
         }
         try {
-            response.setContentType("application/problem+json");
+            boolean page = ProblemPages.wantsPage(request);
+            response.setContentType(page ? "text/html" : "application/problem+json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
                 var code = HttpStatusCode.valueOf(status);
-                writer.write(ProblemResponses.json(ProblemTypes.forStatus(code), status, ProblemTypes.detailFor(code)));
+                String detail = ProblemTypes.detailFor(code);
+                writer.write(
+                        page
+                                ? ProblemPages.html(status, detail, request.getContextPath())
+                                : ProblemResponses.json(ProblemTypes.forStatus(code), status, detail));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

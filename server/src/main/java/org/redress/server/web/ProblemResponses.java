@@ -1,5 +1,6 @@
 package org.redress.server.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +14,20 @@ import org.springframework.http.MediaType;
 public final class ProblemResponses {
 
     private ProblemResponses() {}
+
+    /** As {@link #write(HttpServletResponse, HttpStatus, URI, String)}, as a page for a page request. */
+    public static void write(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type, String detail)
+            throws IOException {
+        if (!ProblemPages.wantsPage(request)) {
+            write(response, status, type, detail);
+            return;
+        }
+        response.setStatus(status.value());
+        response.setContentType(MediaType.TEXT_HTML_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(ProblemPages.html(status.value(), detail, request.getContextPath()));
+    }
 
     public static void write(HttpServletResponse response, HttpStatus status, URI type, String detail)
             throws IOException {

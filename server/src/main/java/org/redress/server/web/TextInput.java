@@ -1,5 +1,6 @@
 package org.redress.server.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
@@ -43,7 +44,7 @@ final class TextInput {
         return false;
     }
 
-    static void refuse(HttpServletResponse response) throws IOException {
-        ProblemResponses.write(response, HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, DETAIL);
+    static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ProblemResponses.write(request, response, HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, DETAIL);
     }
 }

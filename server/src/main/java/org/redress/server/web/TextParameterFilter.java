@@ -33,7 +33,7 @@ class TextParameterFilter extends OncePerRequestFilter {
         for (String[] values : parameters.values()) {
             for (String value : values) {
                 if (TextInput.holdsNul(value)) {
-                    TextInput.refuse(response);
+                    TextInput.refuse(request, response);
                     return;
                 }
             }

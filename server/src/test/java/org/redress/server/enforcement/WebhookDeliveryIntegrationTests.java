@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.redress.server.MutableClock;
@@ -90,6 +92,25 @@ class WebhookDeliveryIntegrationTests {
                         assertThat(event.uploaderId()).isEmpty();
                     });
             assertThat(audited(context, id)).containsExactly("delivery.queued", "delivery.acknowledged");
+        }
+    }
+
+    /** Some proxies refuse a cleartext request that asks to upgrade to HTTP/2 ({@code Upgrade: h2c}). */
+    @Test
+    void sendsPlainHttp11WithoutAnUpgradeToH2c() throws Exception {
+        var clock = new MutableClock(EnforcementContext.START);
+        try (var db = TestDatabase.create(TestDatabase.Vendor.SQLITE);
+                var receiver = new WebhookReceiver(
+                        EnforcementContext.SECRET, clock::instant, (id, n) -> new WebhookReceiver.Answer.Status(204));
+                var context = EnforcementContext.sendingTo(db, clock, receiver)) {
+            DeliveryId id = context.enforcement()
+                    .requestRemoval(MODERATOR, new CaseRef("RDR-AAAA-BBBB"), new ContentId("content-1"), reasons());
+            assertThat(context.enforcement().dispatchNow()).isEqualTo(1);
+
+            var headers = receiver.received(id.value()).getFirst().headers();
+            assertThat(headers).doesNotContainKeys("upgrade", "http2-settings");
+            assertThat(headers.getOrDefault("connection", List.of()))
+                    .noneMatch(value -> value.toLowerCase(Locale.ROOT).contains("upgrade"));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.redress.server.enforcement;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,7 +9,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -43,7 +46,8 @@ final class WebhookReceiver implements AutoCloseable {
             boolean signatureValid,
             String contentType,
             Instant at,
-            Answer answer) {}
+            Answer answer,
+            Map<String, List<String>> headers) {}
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -78,7 +82,8 @@ final class WebhookReceiver implements AutoCloseable {
                         valid,
                         String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")),
                         clock.get(),
-                        answer));
+                        answer,
+                        headersOf(exchange)));
                 int code = switch (answer) {
                     case Answer.Status status -> status.code();
                     case Answer.Hang hang -> {
@@ -97,6 +102,14 @@ final class WebhookReceiver implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** Request headers by lower-cased name, as the server read them off the wire. */
+    private static Map<String, List<String>> headersOf(HttpExchange exchange) {
+        var headers = new TreeMap<String, List<String>>();
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        return Map.copyOf(headers);
     }
 
     URI url() {

@@ -153,9 +153,9 @@ class RemovalEndToEndIntegrationTests {
         browser.navigate().refresh();
         assertThat(byId("case-state").getText()).isEqualTo("Removed");
         assertThat(byId("history").getText())
-                .contains("REMOVAL_CONFIRMED")
-                .contains("HASHES_BANKED")
-                .contains("REMOVED");
+                .contains("The platform confirmed the removal")
+                .contains("Removed content's hashes banked")
+                .contains("Every item removed: the clock stopped");
 
         open("/review/dashboard");
         axe.assertAccessible("the deadlines dashboard");

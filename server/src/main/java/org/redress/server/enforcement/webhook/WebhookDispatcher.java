@@ -190,6 +190,7 @@ public class WebhookDispatcher implements AutoCloseable {
         byte[] secret =
                 settings.secret() == null ? new byte[0] : settings.secret().getBytes(StandardCharsets.UTF_8);
         var request = HttpRequest.newBuilder(target)
+                .version(versionFor(target))
                 .timeout(settings.timeout())
                 .header("Content-Type", "application/json")
                 .header("Redress-Delivery", claimed.delivery().id().value())
@@ -275,5 +276,14 @@ public class WebhookDispatcher implements AutoCloseable {
         // Calls in flight are abandoned: their rows come back when the lease ends.
         http.shutdownNow();
         httpThreads.shutdownNow();
+    }
+
+    /**
+     * HTTP/2 only where TLS negotiates it; in cleartext plain HTTP/1.1. The JDK client's default asks
+     * a cleartext server to upgrade ({@code Connection: Upgrade, HTTP2-Settings}, {@code Upgrade: h2c}),
+     * which some proxies in front of platforms refuse.
+     */
+    static HttpClient.Version versionFor(URI target) {
+        return "https".equalsIgnoreCase(target.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
     }
 }

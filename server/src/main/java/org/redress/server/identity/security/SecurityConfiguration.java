@@ -18,12 +18,16 @@ import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -114,10 +118,24 @@ class SecurityConfiguration {
             ThrottledSignIn signIn,
             EndpointRules rules,
             Identity identity,
-            ObjectProvider<OversizeUpload> oversizeUploads)
+            ObjectProvider<OversizeUpload> oversizeUploads,
+            ObjectProvider<ClientRegistrationRepository> providers,
+            Environment settings)
             throws Exception {
-        http.authenticationManager(new ProviderManager(signIn))
-                .formLogin(form -> form.loginPage("/signin")
+        if (providers.getIfAvailable() == null) {
+            http.authenticationManager(new ProviderManager(signIn));
+        } else {
+            // Sign-in with the platform's OpenID Connect provider too; passwords still work.
+            var provider = new ProviderSignIn(identity, settings);
+            var idTokens = new OidcAuthorizationCodeAuthenticationProvider(
+                    new RestClientAuthorizationCodeTokenResponseClient(), provider);
+            http.authenticationManager(new ProviderManager(signIn, idTokens))
+                    .oauth2Login(login -> login.loginPage("/signin")
+                            .userInfoEndpoint(userInfo -> userInfo.oidcUserService(provider))
+                            .successHandler(new SignInSuccess(identity))
+                            .failureUrl("/signin?error"));
+        }
+        http.formLogin(form -> form.loginPage("/signin")
                         .loginProcessingUrl("/signin")
                         .successHandler(new SignInSuccess(identity))
                         .failureUrl("/signin?error"))
@@ -133,7 +151,7 @@ class SecurityConfiguration {
                                 csp.policyDirectives("default-src 'self'; frame-ancestors 'none'; form-action 'self'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error")
+                        .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error")
                         .permitAll()
                         .anyRequest()
                         .access(rules));

@@ -60,6 +60,7 @@ final class SessionGuard extends OncePerRequestFilter {
                 && !path.equals(PASSWORD_PAGE)
                 && !path.equals("/signout")
                 && !path.startsWith("/css/")
+                && !path.equals("/favicon.svg")
                 && !path.equals("/error")) {
             response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
             return;

@@ -1,7 +1,9 @@
 package org.redress.server.identity.web;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.redress.server.identity.Allow;
 import org.redress.server.identity.ApiKeyId;
 import org.redress.server.identity.Callers;
@@ -36,6 +38,10 @@ class AdminPageController {
         return render(model);
     }
 
+    /**
+     * Creates an account. Every field's error is reported at once, beside its field, with what was
+     * typed kept in the form.
+     */
     @PostMapping("/admin/users")
     String createUser(
             Authentication caller,
@@ -43,16 +49,34 @@ class AdminPageController {
             @RequestParam(defaultValue = "") String role,
             @RequestParam(defaultValue = "false") boolean apiKey,
             Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Username name = null;
+        Role chosen = null;
         try {
-            var account = identity.createUser(Callers.actorOf(caller), Username.of(username), Role.parse(role), apiKey);
-            model.addAttribute("createdUser", account.user().username().value());
-            model.addAttribute("createdPassword", account.oneTimePassword());
-            account.apiKey().ifPresent(key -> model.addAttribute("createdKey", key.secret()));
-        } catch (DomainException e) {
-            model.addAttribute("error", e.publicDetail());
+            name = Username.of(username);
         } catch (IllegalArgumentException e) {
-            model.addAttribute("error", "Check the username (2-64 of a-z, 0-9, '.', '_', '-') and the role.");
+            errors.put("username", "Use 2 to 64 characters: lower-case letters a-z, digits, '.', '_' or '-'.");
         }
+        try {
+            chosen = Role.parse(role);
+        } catch (IllegalArgumentException e) {
+            errors.put("role", "Choose a role.");
+        }
+        if (name != null && chosen != null) {
+            try {
+                var account = identity.createUser(Callers.actorOf(caller), name, chosen, apiKey);
+                model.addAttribute("createdUser", account.user().username().value());
+                model.addAttribute("createdPassword", account.oneTimePassword());
+                account.apiKey().ifPresent(key -> model.addAttribute("createdKey", key.secret()));
+                return render(model);
+            } catch (DomainException e) {
+                model.addAttribute("error", e.publicDetail());
+            }
+        }
+        model.addAttribute("userErrors", errors);
+        model.addAttribute("formUsername", username);
+        model.addAttribute("formRole", role);
+        model.addAttribute("formApiKey", apiKey);
         return render(model);
     }
 
@@ -124,6 +148,12 @@ class AdminPageController {
     }
 
     private String render(Model model) {
+        if (!model.containsAttribute("userErrors")) {
+            model.addAttribute("userErrors", Map.of());
+            model.addAttribute("formUsername", "");
+            model.addAttribute("formRole", "");
+            model.addAttribute("formApiKey", false);
+        }
         model.addAttribute("users", identity.users());
         model.addAttribute("keys", identity.apiKeys());
         model.addAttribute("staffRoles", Role.staffRoles());

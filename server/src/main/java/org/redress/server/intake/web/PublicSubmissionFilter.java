@@ -65,7 +65,7 @@ class PublicSubmissionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > maxBodyBytes) {
-            tooLarge(response);
+            tooLarge(request, response);
             return;
         }
         if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
@@ -74,12 +74,16 @@ class PublicSubmissionFilter extends OncePerRequestFilter {
                 // The container parses form fields from its own stream; browsers always declare a
                 // form's length, so a form without one is refused rather than parsed twice.
                 ProblemResponses.write(
-                        response, HttpStatus.LENGTH_REQUIRED, LENGTH_REQUIRED, "Send the form with a Content-Length.");
+                        request,
+                        response,
+                        HttpStatus.LENGTH_REQUIRED,
+                        LENGTH_REQUIRED,
+                        "Send the form with a Content-Length.");
                 return;
             }
             var buffered = BufferedBodyRequest.read(request, maxBodyBytes);
             if (buffered.isEmpty()) {
-                tooLarge(response);
+                tooLarge(request, response);
                 return;
             }
             request = buffered.get();
@@ -88,6 +92,7 @@ class PublicSubmissionFilter extends OncePerRequestFilter {
                 && !limits.tryAcquire(request.getRemoteAddr())) {
             response.setHeader("Retry-After", "600");
             ProblemResponses.write(
+                    request,
                     response,
                     HttpStatus.TOO_MANY_REQUESTS,
                     TOO_MANY_REQUESTS,
@@ -102,8 +107,12 @@ class PublicSubmissionFilter extends OncePerRequestFilter {
         return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
-    private static void tooLarge(HttpServletResponse response) throws IOException {
+    private static void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ProblemResponses.write(
-                response, HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "The request is too large.");
+                request,
+                response,
+                HttpStatus.CONTENT_TOO_LARGE,
+                ProblemTypes.PAYLOAD_TOO_LARGE,
+                "The request is too large.");
     }
 }

@@ -191,8 +191,13 @@ class ReportPageController {
             errors.put("goodFaithAndTrue", "Confirm that this report is true and made in good faith.");
         }
         String signature = form.signature() == null ? "" : form.signature().strip();
-        if (signature.isEmpty() || signature.length() > NewReport.MAX_SIGNATURE) {
+        if (signature.isEmpty()) {
             errors.put("signature", "Type your full name as your signature.");
+        } else if (signature.length() > NewReport.MAX_SIGNATURE) {
+            errors.put(
+                    "signature",
+                    "Your signature is too long: keep it to " + NewReport.MAX_SIGNATURE
+                            + " characters (your full name is enough).");
         }
         return errors;
     }

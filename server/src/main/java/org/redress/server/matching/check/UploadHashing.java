@@ -66,7 +66,12 @@ public final class UploadHashing {
                 case TOO_MANY_PIXELS -> new UploadTooLargeException(UploadTooLargeException.Limit.PIXELS, MAX_PIXELS);
                 case TOO_MANY_DECODED_BYTES ->
                     new UploadTooLargeException(UploadTooLargeException.Limit.DECODED_BYTES, MAX_DECODED_BYTES);
-                case EMPTY, TOO_SMALL, UNSUPPORTED_FORMAT, TRUNCATED, CORRUPT ->
+                case UNSUPPORTED_FORMAT ->
+                    HeifBrands.format(image)
+                            .map(UndecodableUploadException::notAccepted)
+                            .orElseGet(() ->
+                                    new UndecodableUploadException(e.reason().name()));
+                case EMPTY, TOO_SMALL, TRUNCATED, CORRUPT ->
                     new UndecodableUploadException(e.reason().name());
             };
         } catch (IOException e) {

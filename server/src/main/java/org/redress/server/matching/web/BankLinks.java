@@ -1,5 +1,6 @@
 package org.redress.server.matching.web;
 
+import java.util.Set;
 import org.redress.server.web.OversizeUpload;
 import org.redress.server.web.StaffLink;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +12,7 @@ class BankLinks {
 
     @Bean
     StaffLink bankPagesLink() {
-        return new StaffLink("banks-link", "/banks", "Hash banks", "administrators", 30);
+        return new StaffLink("banks-link", "/banks", "Hash banks", "administrators", Set.of("ADMIN"), 30);
     }
 
     @Bean

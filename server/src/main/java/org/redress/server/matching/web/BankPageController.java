@@ -34,6 +34,7 @@ import org.redress.server.matching.Matching;
 import org.redress.server.matching.Provenance;
 import org.redress.server.matching.web.PageInput.PageInputException;
 import org.redress.server.shared.DomainException;
+import org.redress.server.web.Display;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -81,7 +82,7 @@ class BankPageController {
                     entry.provenance().ref(),
                     entry.note().orElse(""),
                     entry.enabled(),
-                    entry.createdAt().toString());
+                    Display.WHEN.format(entry.createdAt()));
         }
     }
 
@@ -412,7 +413,7 @@ class BankPageController {
                                 bank.qualityFloor(),
                                 bank.enabled(),
                                 counts.getOrDefault(bank.name(), 0L),
-                                bank.createdAt().toString()))
+                                Display.WHEN.format(bank.createdAt())))
                         .toList());
         model.addAttribute("actions", BankAction.values());
         model.addAttribute("defaultMaxDistance", Bank.DEFAULT_MAX_DISTANCE);

@@ -498,6 +498,20 @@ class JdbcReviewCases implements ReviewCases {
         return counts;
     }
 
+    @Override
+    public Map<ReviewState, Integer> countByState(int maxSeverityRank) {
+        var counts = new EnumMap<ReviewState, Integer>(ReviewState.class);
+        for (ReviewState state : ReviewState.values()) {
+            counts.put(state, 0);
+        }
+        jdbc.sql("SELECT state, COUNT(*) AS n FROM review_case WHERE severity_rank <= :maxSeverityRank GROUP BY state")
+                .param("maxSeverityRank", maxSeverityRank)
+                .query(row -> {
+                    counts.put(ReviewState.valueOf(row.getString("state")), row.getInt("n"));
+                });
+        return counts;
+    }
+
     private static String statementContext(String decisionId) {
         return "review_decision.statement:" + decisionId;
     }

@@ -95,4 +95,7 @@ public interface ReviewCases {
 
     /** Cases per state. */
     Map<ReviewState, Integer> countByState();
+
+    /** Cases per state up to a severity (every state present, zero when none). */
+    Map<ReviewState, Integer> countByState(int maxSeverityRank);
 }

@@ -1,5 +1,6 @@
 package org.redress.server.review.web;
 
+import java.util.Set;
 import org.redress.server.web.StaffLink;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ class ReviewLinks {
 
     @Bean
     StaffLink reviewQueueLink() {
-        return new StaffLink("review-link", "/review", "Review queue", "moderators", 10);
+        return new StaffLink(
+                "review-link", "/review", "Review queue", "moderators", Set.of("MODERATOR", "SENIOR_MODERATOR"), 10);
     }
 }

@@ -8,17 +8,21 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.redress.server.identity.Allow;
 import org.redress.server.identity.Role;
+import org.redress.server.matching.Matching;
 import org.redress.server.media.MediaId;
 import org.redress.server.review.CaseFile;
 import org.redress.server.review.DecisionRequest;
 import org.redress.server.review.MediaPreference;
 import org.redress.server.review.Moderator;
+import org.redress.server.review.ModeratorQueue;
 import org.redress.server.review.NoViolationReason;
 import org.redress.server.review.Origin;
 import org.redress.server.review.Outcome;
+import org.redress.server.review.RecordedDecision;
 import org.redress.server.review.RemovalBasis;
 import org.redress.server.review.Review;
 import org.redress.server.review.ReviewCase;
@@ -65,13 +69,18 @@ class ReviewPageController {
             @Nullable String claimedBy) {}
 
     private final Review review;
+    private final ModeratorQueue queue;
+    private final Matching matching;
     private final Clock clock;
 
-    ReviewPageController(Review review, Clock clock) {
+    ReviewPageController(Review review, ModeratorQueue queue, Matching matching, Clock clock) {
         this.review = review;
+        this.queue = queue;
+        this.matching = matching;
         this.clock = clock;
     }
 
+    /** The queue as the caller may work it: counts, rows and badges leave out cases their role may not see. */
     @GetMapping("/review")
     String queue(
             Model model,
@@ -79,35 +88,60 @@ class ReviewPageController {
             @RequestParam(defaultValue = "false") boolean appeals,
             Authentication caller) {
         Instant now = clock.instant();
+        Moderator moderator = Moderators.of(caller);
         var dashboard = review.dashboard();
         model.addAttribute("state", state);
         model.addAttribute("appeals", appeals);
         model.addAttribute("states", ReviewState.values());
         // The appeals tab lists appeal cases waiting for a senior moderator; the other tabs list every case.
         List<ReviewCase> listed = appeals
-                ? review.queue(Moderators.of(caller), ReviewState.OPEN, 500).stream()
+                ? queue.list(moderator, ReviewState.OPEN, 500).stream()
                         .filter(c -> c.origin() == Origin.APPEAL)
                         .toList()
-                : review.queue(Moderators.of(caller), state, 200);
+                : queue.list(moderator, state, 200);
         model.addAttribute("rows", listed.stream().map(c -> row(c, now)).toList());
-        model.addAttribute("counts", dashboard.byState());
-        model.addAttribute("atRisk", dashboard.atRisk().size());
-        model.addAttribute("breached", dashboard.breached().size());
+        model.addAttribute("counts", queue.counts(moderator));
+        model.addAttribute(
+                "atRisk",
+                dashboard.atRisk().stream()
+                        .filter(c -> ModeratorQueue.maySee(moderator, c))
+                        .count());
+        model.addAttribute(
+                "breached",
+                dashboard.breached().stream()
+                        .filter(c -> ModeratorQueue.maySee(moderator, c))
+                        .count());
         return "review/queue";
     }
 
-    /** Counts per state and the cases at risk or past their deadline: case references only, no content. */
+    /**
+     * Counts per state and the cases at risk or past their deadline: case references only, no
+     * content. An ordinary moderator's view leaves out the child-protection cases their role may not
+     * open; senior moderators and compliance staff see every case.
+     */
     @GetMapping("/review/dashboard")
     @Allow({Role.MODERATOR, Role.SENIOR_MODERATOR, Role.COMPLIANCE})
-    String dashboard(Model model) {
+    String dashboard(Model model, Authentication caller) {
         Instant now = clock.instant();
         var dashboard = review.dashboard();
-        model.addAttribute("counts", dashboard.byState());
+        Moderator moderator = Moderators.of(caller);
+        boolean everything = moderator.senior()
+                || caller.getAuthorities().stream()
+                        .anyMatch(a -> Role.COMPLIANCE.authority().equals(a.getAuthority()));
+        model.addAttribute("counts", everything ? dashboard.byState() : queue.counts(moderator));
         model.addAttribute("states", ReviewState.values());
         model.addAttribute(
-                "atRisk", dashboard.atRisk().stream().map(c -> row(c, now)).toList());
+                "atRisk",
+                dashboard.atRisk().stream()
+                        .filter(c -> everything || ModeratorQueue.maySee(moderator, c))
+                        .map(c -> row(c, now))
+                        .toList());
         model.addAttribute(
-                "breached", dashboard.breached().stream().map(c -> row(c, now)).toList());
+                "breached",
+                dashboard.breached().stream()
+                        .filter(c -> everything || ModeratorQueue.maySee(moderator, c))
+                        .map(c -> row(c, now))
+                        .toList());
         return "review/dashboard";
     }
 
@@ -125,6 +159,7 @@ class ReviewPageController {
                 "mine",
                 reviewCase.claimantAt(now).map(moderator.username()::equals).orElse(false));
         model.addAttribute("decidable", reviewCase.state().decidable());
+        model.addAttribute("mayWork", ModeratorQueue.mayWork(moderator, reviewCase));
         model.addAttribute("media", review.media(ref));
         model.addAttribute("preference", review.preference(moderator));
         model.addAttribute("outcomes", Outcome.values());
@@ -132,6 +167,18 @@ class ReviewPageController {
         model.addAttribute("bases", RemovalBasis.values());
         model.addAttribute("reasons", NoViolationReason.values());
         model.addAttribute("when", WHEN);
+        model.addAttribute(
+                "history",
+                file.history().stream().map(h -> CaseView.history(h, WHEN)).toList());
+        model.addAttribute(
+                "matches",
+                file.matches().stream()
+                        .map(m -> CaseView.match(m, matching, WHEN))
+                        .toList());
+        model.addAttribute(
+                "statements",
+                file.decisions().stream()
+                        .collect(Collectors.toMap(RecordedDecision::id, CaseView::statement, (a, b) -> a)));
         return "review/case";
     }
 
@@ -165,8 +212,9 @@ class ReviewPageController {
             @RequestParam(defaultValue = "") String statement,
             @RequestParam(required = false) @Nullable Long expectedVersion) {
         Optional<Outcome> chosen = parse(Outcome.class, outcome);
-        if (chosen.isEmpty()) {
-            redirect.addFlashAttribute("error", "Choose a decision.");
+        List<String> problems = DecisionForm.problems(chosen, basis, policy, reasonCode, statement);
+        if (!problems.isEmpty()) {
+            redirect.addFlashAttribute("errors", problems);
             return "redirect:/review/cases/" + id;
         }
         return act(

@@ -1,0 +1,225 @@
+package org.redress.server.review.web;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.redress.server.matching.BankEntry;
+import org.redress.server.matching.BankName;
+import org.redress.server.matching.Matching;
+import org.redress.server.review.CaseMatch;
+import org.redress.server.review.HistoryEntry;
+import org.redress.server.review.RecordedDecision;
+import org.redress.server.shared.DomainException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The case page's words for what the case file holds as codes: history lines, where a match's bank
+ * entry came from, and the statement of reasons sent to the uploader.
+ */
+final class CaseView {
+
+    /** A match with what it matched: the entry's origin and, for a banked removal, which variant. */
+    record MatchRow(
+            String contentId,
+            String bank,
+            long entryId,
+            int distance,
+            String found,
+            String origin,
+            @Nullable String originCase,
+            String variant) {}
+
+    /** One field of a statement of reasons, labelled in words. */
+    record Field(String label, String value) {}
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final Map<String, String> WHAT = Map.ofEntries(
+            Map.entry("OPENED", "Case opened"),
+            Map.entry("REPORT_JOINED", "Another report joined the case"),
+            Map.entry("REOPENED", "Reopened by a new report"),
+            Map.entry("HIDE_REQUESTED", "Asked the platform to hide the content while the case waits"),
+            Map.entry("WITHDRAWN", "Every report was withdrawn"),
+            Map.entry("MATCH_JOINED", "A hash match joined the case"),
+            Map.entry("REOPENED_BY_COMPLAINT", "Reopened by a complaint"),
+            Map.entry("ESCALATED_BY_COMPLAINT", "Sent to the senior moderators by a complaint"),
+            Map.entry("COMPLAINT_RECEIVED", "Complaint received"),
+            Map.entry("CLAIMED", "Claimed"),
+            Map.entry("CLAIM_RENEWED", "Claim renewed"),
+            Map.entry("RELEASED", "Released to the queue"),
+            Map.entry("REASSIGNED", "Reassigned"),
+            Map.entry("DECIDED_REMOVE", "Decided: remove"),
+            Map.entry("DECIDED_NO_VIOLATION", "Decided: no violation"),
+            Map.entry("DECIDED_ESCALATE", "Escalated to a senior moderator"),
+            Map.entry("DECIDED_REFER", "Decided: refer (the person shown is under 18)"),
+            Map.entry("REFERRAL_RECORDED", "Referral recorded"),
+            Map.entry("REMOVAL_REQUESTED", "Asked the platform to remove the content"),
+            Map.entry("REMOVAL_CONFIRMED", "The platform confirmed the removal"),
+            Map.entry("HASHES_BANKED", "Removed content's hashes banked"),
+            Map.entry("NO_HASHES_TO_BANK", "No hashes of the removed content to bank"),
+            Map.entry("REMOVED", "Every item removed: the clock stopped"),
+            Map.entry("SUSPENSION_REQUESTED", "Asked the platform to suspend the uploader"),
+            Map.entry("DEADLINE_WARNING", "Deadline close"),
+            Map.entry("DEADLINE_BREACHED", "Deadline passed"),
+            Map.entry("MEDIA_REVEALED", "Image revealed"),
+            Map.entry("DELIVERY_GIVEN_UP", "The platform never confirmed; retries stopped"));
+
+    private static final Map<String, String> CODES = Map.ofEntries(
+            Map.entry("REGULATOR", "a regulator's notice"),
+            Map.entry("TRUSTED_FLAGGER", "a trusted flagger's report"),
+            Map.entry("PERSON_DEPICTED", "a report by the person shown"),
+            Map.entry("BYSTANDER", "a report by someone else"),
+            Map.entry("HASH_MATCH", "a hash match"),
+            Map.entry("ILLEGAL_CONTENT", "illegal content"),
+            Map.entry("TERMS_OF_SERVICE", "breach of the terms of service"),
+            Map.entry("NOT_INTIMATE_IMAGE_CONTENT", "not intimate image content"),
+            Map.entry("REPORTER_NOT_SUBJECT_OR_AUTHORISED", "reporter is neither the person shown nor acting for them"),
+            Map.entry("CONTENT_NOT_FOUND", "content not found on the platform"));
+
+    private CaseView() {}
+
+    /** A history line in words: when, what (with its detail), and who. */
+    static String history(HistoryEntry entry, DateTimeFormatter when) {
+        String what =
+                WHAT.getOrDefault(entry.what().name(), sentence(entry.what().name()));
+        String detail = entry.detail()
+                .map(d -> entry.what().equals("HASHES_BANKED") ? banked(d) : words(d, when))
+                .orElse("");
+        return when.format(entry.at()) + " · " + what + (detail.isEmpty() ? "" : " (" + detail + ")") + " · by "
+                + actor(entry.actor());
+    }
+
+    /** "content-1 8" is "8 entries from content-1". */
+    private static String banked(String detail) {
+        int space = detail.lastIndexOf(' ');
+        if (space < 0) {
+            return detail;
+        }
+        String count = detail.substring(space + 1);
+        return count + ("1".equals(count) ? " entry" : " entries") + " from " + detail.substring(0, space);
+    }
+
+    /** {@code STAFF:alice} is alice; the service's own steps are the service's. */
+    static String actor(String actor) {
+        int colon = actor.indexOf(':');
+        String kind = colon < 0 ? actor : actor.substring(0, colon);
+        String id = colon < 0 ? "" : actor.substring(colon + 1);
+        return switch (kind) {
+            case "STAFF" -> id;
+            case "PUBLIC" -> "the reporter";
+            case "API_CLIENT", "PLATFORM" -> "the platform";
+            default -> "the service";
+        };
+    }
+
+    /** Codes and timestamps in a detail as words; ids and names as they are. */
+    static String words(String detail, DateTimeFormatter when) {
+        List<String> out = new ArrayList<>();
+        for (String token : detail.split(" ", -1)) {
+            if (CODES.containsKey(token)) {
+                out.add(CODES.get(token));
+            } else if (token.matches("[A-Z][A-Z_]+")) {
+                out.add(token.replace('_', ' ').toLowerCase(Locale.ROOT));
+            } else {
+                out.add(instant(token).map(when::format).orElse(token));
+            }
+        }
+        return String.join(" ", out);
+    }
+
+    private static Optional<Instant> instant(String token) {
+        if (token.length() < 20 || !Character.isDigit(token.charAt(0))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(token));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String sentence(String code) {
+        String spaced = code.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    /** The match with its bank entry's origin, or a note that the entry is no longer in the bank. */
+    static MatchRow match(CaseMatch match, Matching matching, DateTimeFormatter when) {
+        String found =
+                when.format(match.foundAt()) + (match.retroactive() ? " (scan of earlier uploads)" : " (at upload)");
+        Optional<BankEntry> entry = entry(match, matching);
+        if (entry.isEmpty()) {
+            return new MatchRow(
+                    match.contentId(),
+                    match.bank(),
+                    match.entryId(),
+                    match.distance(),
+                    found,
+                    "no longer in the bank",
+                    null,
+                    "–");
+        }
+        var provenance = entry.get().provenance();
+        String origin = switch (provenance.source()) {
+            case SUBMISSION -> "a victim's hash submission, case";
+            case CASE -> "a report's case";
+            case DECISION -> "content removed by the decision on case";
+            case IMPORT -> "import " + provenance.ref();
+            case MANUAL -> "added by " + provenance.ref();
+        };
+        @Nullable
+        String originCase =
+                Matching.originatingCase(entry.get()).map(ref -> ref.value()).orElse(null);
+        String note = entry.get().note().orElse("");
+        String variant = note.contains("(rotated or mirrored)")
+                ? "a rotation or mirror image of the removed image"
+                : (provenance.source() == org.redress.server.matching.Provenance.Source.DECISION
+                        ? "the removed image as uploaded"
+                        : "as banked");
+        return new MatchRow(
+                match.contentId(), match.bank(), match.entryId(), match.distance(), found, origin, originCase, variant);
+    }
+
+    private static Optional<BankEntry> entry(CaseMatch match, Matching matching) {
+        try {
+            return Optional.of(matching.entry(new BankName(match.bank()), match.entryId()));
+        } catch (DomainException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The statement of reasons the uploader received, field by field, or nothing when none went out. */
+    static List<Field> statement(RecordedDecision decision) {
+        List<Field> fields = new ArrayList<>();
+        decision.statementOfReasons().ifPresent(text -> flatten("", JSON.readTree(text), fields));
+        return fields;
+    }
+
+    private static void flatten(String label, JsonNode node, List<Field> out) {
+        if (node.isObject()) {
+            for (var field : node.properties()) {
+                String name = label(field.getKey());
+                flatten(label.isEmpty() ? name : label + " – " + name.toLowerCase(Locale.ROOT), field.getValue(), out);
+            }
+        } else if (node.isArray()) {
+            node.forEach(item -> flatten(label, item, out));
+        } else if (node.isBoolean()) {
+            out.add(new Field(label, node.asBoolean() ? "yes" : "no"));
+        } else {
+            out.add(new Field(label, node.asString()));
+        }
+    }
+
+    /** {@code automatedMeans} is "Automated means". */
+    private static String label(String camel) {
+        String spaced = camel.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+}

@@ -185,13 +185,20 @@ public class Matching {
                         Bank.DEFAULT_MAX_DISTANCE,
                         Bank.DEFAULT_QUALITY_FLOOR));
         // The browser's quality is not held against the floor: refusing a victim's own plain image
-        // would leave them unprotected.
-        List<NewEntry> added = hashes.stream()
-                .map(h -> new NewEntry(
-                        new EntryHashes(Optional.of(h.pdq()), h.md5Hex(), h.sha256Hex()),
-                        Optional.<Quality>empty(),
-                        Optional.<String>empty()))
-                .toList();
+        // would leave them unprotected. Its rotations and mirrorings are banked beside it, so that a
+        // phone photo matches however a copy of it is turned, in JSON checks as in image checks.
+        List<NewEntry> added = new ArrayList<>();
+        for (SubmittedHash h : hashes) {
+            added.add(new NewEntry(
+                    new EntryHashes(Optional.of(h.pdq()), h.md5Hex(), h.sha256Hex()),
+                    Optional.empty(),
+                    Optional.empty()));
+            h.dihedral().stream()
+                    .distinct()
+                    .filter(variant -> !variant.equals(h.pdq()))
+                    .forEach(variant -> added.add(new NewEntry(
+                            EntryHashes.ofPdq(variant), Optional.empty(), Optional.of("rotated or mirrored"))));
+        }
         return addAll(actor, bank, added, new Provenance(Provenance.Source.SUBMISSION, caseRef.value()));
     }
 

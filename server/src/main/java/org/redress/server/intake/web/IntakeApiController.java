@@ -113,6 +113,9 @@ class IntakeApiController {
             @Pattern(regexp = "[0-9a-fA-F]{32}") @Nullable String md5,
             @Pattern(regexp = "[0-9a-fA-F]{64}") @Nullable String sha256,
 
+            @Size(max = SubmittedHash.MAX_DIHEDRAL) @Nullable
+            List<@NotNull @Pattern(regexp = "[0-9a-fA-F]{64}") String> dihedral,
+
             @JsonAnySetter @Size(max = 0, message = "no other members, image bytes least of all") @Nullable
             Map<String, Object> unexpected) {
 
@@ -126,7 +129,10 @@ class IntakeApiController {
                     PdqHash.fromHex(pdq),
                     Optional.ofNullable(quality).map(Quality::new),
                     Optional.ofNullable(md5).map(HexFormat.of()::parseHex),
-                    Optional.ofNullable(sha256).map(HexFormat.of()::parseHex));
+                    Optional.ofNullable(sha256).map(HexFormat.of()::parseHex),
+                    dihedral == null
+                            ? List.of()
+                            : dihedral.stream().map(PdqHash::fromHex).toList());
         }
     }
 

@@ -209,14 +209,22 @@ public class Intake {
     public CaseStatus status(String caseRef, String token) {
         var held = holder(caseRef, token);
         IntakeCase intakeCase = cases.find(held.caseRef()).orElseThrow(CaseNotFoundException::new);
+        List<CaseStatus.Event> history = cases.history(held);
+        CaseState state = intakeCase.state() == CaseState.WITHDRAWN
+                ? CaseState.WITHDRAWN
+                : CaseState.after(history.stream().map(CaseStatus.Event::what).toList());
         return new CaseStatus(
                 held.publicRef(),
-                intakeCase.state(),
+                state,
                 ownRoute(intakeCase.route(), held.subjectWasUnder18()),
-                intakeCase.removalDeadline().map(caseDeadline -> held.channel().removalDeadline(held.receivedAt())),
+                intakeCase
+                        .removalDeadline()
+                        .filter(caseDeadline -> !state.ended())
+                        .map(caseDeadline -> held.channel().removalDeadline(held.receivedAt())),
                 held.withdrawnAt().isPresent(),
                 held.messagesStopped(),
-                cases.history(held));
+                held.contactEmail().isPresent(),
+                history);
     }
 
     /**
@@ -236,12 +244,17 @@ public class Intake {
      *
      * @throws CaseNotFoundException as for {@link #status}
      * @throws ReportWithdrawnAlreadyException when the holder withdrew before
+     * @throws CaseEndedException when the case ended, so that withdrawing would change nothing
      */
     @Transactional
     public CaseStatus withdraw(Actor actor, String caseRef, String token) {
         var held = holder(caseRef, token);
         if (held.withdrawnAt().isPresent()) {
             throw new ReportWithdrawnAlreadyException();
+        }
+        CaseState state = status(caseRef, token).state();
+        if (state.ended()) {
+            throw new CaseEndedException(state);
         }
         Instant now = SqlDialect.truncate(clock.instant());
         cases.markWithdrawn(held.id(), now);

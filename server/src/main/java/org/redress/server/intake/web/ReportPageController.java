@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.redress.server.identity.AllowAnyone;
+import org.redress.server.intake.CaseEndedException;
 import org.redress.server.intake.CaseNotFoundException;
 import org.redress.server.intake.CaseStatus;
 import org.redress.server.intake.Channel;
@@ -214,7 +215,8 @@ class ReportPageController {
             @RequestParam(name = "t", required = false) @Nullable String token,
             Model model,
             HttpServletResponse response) {
-        return statusPage(
+        String[] notice = {"Your report is withdrawn."};
+        String page = statusPage(
                 token,
                 model,
                 response,
@@ -223,9 +225,14 @@ class ReportPageController {
                         return intake.withdraw(new Actor.Public(), caseRef, orEmpty(token));
                     } catch (ReportWithdrawnAlreadyException e) {
                         return intake.status(caseRef, orEmpty(token));
+                    } catch (CaseEndedException e) {
+                        notice[0] = "This case has ended, so there is nothing left to withdraw.";
+                        return intake.status(caseRef, orEmpty(token));
                     }
                 },
-                "Your report is withdrawn.");
+                null);
+        model.addAttribute("notice", notice[0]);
+        return page;
     }
 
     @PostMapping("/status/{caseRef}/stop-messages")
@@ -297,6 +304,7 @@ class ReportPageController {
             return "intake/status-not-found";
         }
         model.addAttribute("status", status);
+        model.addAttribute("outlook", CaseOutlook.of(status));
         model.addAttribute("token", orEmpty(token));
         model.addAttribute("notice", notice);
         model.addAttribute("support", Support.forRoute(status.route()));

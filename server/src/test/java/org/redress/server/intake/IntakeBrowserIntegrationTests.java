@@ -128,6 +128,8 @@ class IntakeBrowserIntegrationTests {
         assertThat(byId("history").getText()).contains("We received your report.");
         tabTo("withdraw");
         type(Keys.ENTER.toString());
+        tabTo("confirm-withdraw");
+        type(Keys.ENTER.toString());
         assertThat(byId("state").getText()).isEqualTo("Withdrawn");
     }
 

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.redress.server.identity.Allow;
 import org.redress.server.identity.AllowAnyone;
+import org.redress.server.identity.PublicForm;
 import org.redress.server.identity.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +98,14 @@ public final class EndpointRules implements AuthorizationManager<RequestAuthoriz
                 .map(GrantedAuthority::getAuthority)
                 .anyMatch(
                         held -> roles.stream().anyMatch(role -> role.authority().equals(held)));
+    }
+
+    /** Whether this is a POST to a handler marked {@link PublicForm}, which needs no session. */
+    boolean isPublicForm(HttpServletRequest request) {
+        return "POST".equals(request.getMethod())
+                && handlerFor(request)
+                        .map(handler -> AnnotatedElementUtils.hasAnnotation(handler.getMethod(), PublicForm.class))
+                        .orElse(false);
     }
 
     private Optional<HandlerMethod> handlerFor(HttpServletRequest request) {

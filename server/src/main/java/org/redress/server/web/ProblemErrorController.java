@@ -2,6 +2,8 @@ package org.redress.server.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,11 +22,18 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ProblemErrorController implements ErrorController {
 
+    private final List<PublicLink> publicLinks;
+
+    ProblemErrorController(ObjectProvider<PublicLink> publicPages) {
+        this.publicLinks = publicPages.stream().sorted(PublicLink.IN_ORDER).toList();
+    }
+
     @RequestMapping(path = "/error", produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView page(HttpServletRequest request) {
         HttpStatusCode status = statusOf(request);
         var page = new ModelAndView("error", status);
         page.addObject("status", status.value());
+        page.addObject("links", publicLinks);
         return page;
     }
 

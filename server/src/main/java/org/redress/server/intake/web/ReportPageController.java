@@ -148,7 +148,7 @@ class ReportPageController {
             Model model,
             HttpServletResponse response) {
         if (!forms.valid(formToken)) {
-            response.setStatus(HttpStatus.FORBIDDEN.value());
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return formPage(form, Map.of(), STALE_FORM, model);
         }
         Map<String, String> errors = validate(form);

@@ -170,7 +170,7 @@ class StatusPageController {
             @Nullable String complaintText) {
         String page = show(caseRef, token, model, response);
         if (response.getStatus() != HttpStatus.NOT_FOUND.value()) {
-            response.setStatus(HttpStatus.FORBIDDEN.value());
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("formProblem", STALE_ACTION);
             model.addAttribute("complaintText", complaintText);
         }

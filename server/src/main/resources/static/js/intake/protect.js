@@ -7,6 +7,7 @@
   'use strict';
 
   var hashes = [];
+  var submissionKey = crypto.randomUUID();
 
   function hex(buffer) {
     return Array.prototype.map.call(new Uint8Array(buffer), function (b) {
@@ -149,6 +150,7 @@
     var body = document.querySelector('#hash-results tbody');
     body.textContent = '';
     hashes = [];
+    submissionKey = crypto.randomUUID();
     document.getElementById('send-hashes').disabled = true;
     for (var i = 0; i < files.length; i++) {
       progress.textContent = 'Making fingerprint ' + (i + 1) + ' of ' + files.length + '…';
@@ -169,9 +171,54 @@
     document.getElementById('send-hashes').disabled = hashes.length === 0;
   }
 
+  /** Shows a message beside its field, marks the field invalid and moves the focus there. */
+  function fieldError(fieldId, message) {
+    var field = document.getElementById(fieldId);
+    var error = document.getElementById(fieldId + '-error');
+    error.textContent = message;
+    error.hidden = false;
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', (fieldId === 'email' ? 'email-hint ' : '') + fieldId + '-error');
+    field.focus();
+  }
+
+  function clearFieldError(fieldId) {
+    var field = document.getElementById(fieldId);
+    document.getElementById(fieldId + '-error').hidden = true;
+    field.removeAttribute('aria-invalid');
+    field.setAttribute('aria-describedby', fieldId === 'email' ? 'email-hint' : fieldId + '-error');
+  }
+
+  var EMAIL_PROBLEM = 'Enter an e-mail address like name@example.com, or leave it empty.';
+
+  /** The sentence for a refused submission: the field it names, or what the person can do. */
+  async function explain(response) {
+    var problem = {};
+    try {
+      problem = await response.json();
+    } catch (e) {
+      problem = {};
+    }
+    var pointers = (problem.errors || []).map(function (error) { return error.pointer || ''; });
+    if (pointers.some(function (p) { return p.indexOf('#/contact') === 0; })) {
+      fieldError('email', EMAIL_PROBLEM);
+      return null;
+    }
+    if (response.status === 429) {
+      return 'Too many requests came from your connection in a short time. Nothing was sent. Wait a few minutes '
+        + 'and press Send again; your fingerprints are still here.';
+    }
+    if (response.status === 413) {
+      return 'That is too many images for one request. Choose at most 100 images and send again.';
+    }
+    return 'Sending failed. Your images were not sent. Please try again in a moment.';
+  }
+
   async function onSubmit(event) {
     event.preventDefault();
     var error = document.getElementById('declarations-error');
+    var failure = document.getElementById('protect-error');
+    failure.hidden = true;
     var subject = document.getElementById('subjectOrAuthorised').checked;
     var goodFaith = document.getElementById('goodFaithAndTrue').checked;
     if (!subject || !goodFaith) {
@@ -181,7 +228,12 @@
       return;
     }
     error.hidden = true;
+    clearFieldError('email');
     var email = document.getElementById('email').value.trim();
+    if (email && !/^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$/.test(email)) {
+      fieldError('email', EMAIL_PROBLEM);
+      return;
+    }
     var body = {
       hashes: hashes.map(function (h) {
         return { pdq: h.pdq, quality: h.quality, md5: h.md5, sha256: h.sha256, dihedral: h.dihedral };
@@ -191,29 +243,41 @@
     if (email) {
       body.contact = { email: email };
     }
-    var failure = document.getElementById('protect-error');
+    var response;
     try {
-      var response = await fetch('/api/v1/hash-submissions', {
+      response = await fetch('/api/v1/hash-submissions', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+        // One key for these images: a second press, or a retry after a lost answer, files them once.
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': submissionKey },
         body: JSON.stringify(body)
       });
-      if (!response.ok) {
-        throw new Error('status ' + response.status);
-      }
-      var receipt = await response.json();
-      document.getElementById('case-ref').textContent = receipt.caseRef;
-      var link = document.getElementById('status-link');
-      link.href = '/status/' + encodeURIComponent(receipt.caseRef) + '?t=' + encodeURIComponent(receipt.statusToken);
-      link.textContent = window.location.origin + link.getAttribute('href');
-      document.getElementById('protect-form').hidden = true;
-      var done = document.getElementById('protect-receipt');
-      done.hidden = false;
-      done.focus();
     } catch (e) {
-      failure.textContent = 'Sending failed. Your images were not sent. Please try again in a moment.';
+      failure.textContent = 'Sending failed: this device seems to be offline. Your images were not sent. '
+        + 'Check the connection and press Send again.';
       failure.hidden = false;
+      return;
     }
+    if (!response.ok) {
+      var message = await explain(response);
+      if (message) {
+        failure.textContent = message;
+        failure.hidden = false;
+      }
+      return;
+    }
+    showReceipt(await response.json());
+  }
+
+  function showReceipt(receipt) {
+    document.getElementById('case-ref').textContent = receipt.caseRef;
+    var link = document.getElementById('status-link');
+    var path = '/status/' + encodeURIComponent(receipt.caseRef) + '?t=' + encodeURIComponent(receipt.statusToken);
+    link.href = receipt.statusUrl || path;
+    link.textContent = receipt.statusUrl || (window.location.origin + path);
+    document.getElementById('protect-form').hidden = true;
+    var done = document.getElementById('protect-receipt');
+    done.hidden = false;
+    done.focus();
   }
 
   document.addEventListener('DOMContentLoaded', function () {

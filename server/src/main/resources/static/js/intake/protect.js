@@ -274,6 +274,7 @@
     var path = '/status/' + encodeURIComponent(receipt.caseRef) + '?t=' + encodeURIComponent(receipt.statusToken);
     link.href = receipt.statusUrl || path;
     link.textContent = receipt.statusUrl || (window.location.origin + path);
+    document.getElementById('copy-link').setAttribute('data-link', link.textContent);
     document.getElementById('protect-form').hidden = true;
     var done = document.getElementById('protect-receipt');
     done.hidden = false;

@@ -172,15 +172,17 @@ class IntakeApiController {
     record ReceiptView(
             String caseRef,
             String statusToken,
+            String statusUrl,
             Instant receivedAt,
             @Nullable Instant removalDeadline,
             Route route,
             List<SupportLink> support) {
 
-        static ReceiptView of(Receipt receipt) {
+        static ReceiptView of(Receipt receipt, StatusLinks links) {
             return new ReceiptView(
                     receipt.caseRef().value(),
                     receipt.statusToken(),
+                    links.of(receipt.caseRef(), receipt.statusToken()),
                     receipt.receivedAt(),
                     receipt.removalDeadline().orElse(null),
                     receipt.route(),
@@ -189,7 +191,7 @@ class IntakeApiController {
 
         @Override
         public String toString() {
-            return "ReceiptView[caseRef=" + caseRef + ", statusToken=redacted]";
+            return "ReceiptView[caseRef=" + caseRef + ", statusToken=redacted, statusUrl=redacted]";
         }
     }
 
@@ -235,9 +237,11 @@ class IntakeApiController {
     }
 
     private final Intake intake;
+    private final StatusLinks links;
 
-    IntakeApiController(Intake intake) {
+    IntakeApiController(Intake intake, StatusLinks links) {
         this.intake = intake;
+        this.links = links;
     }
 
     @PostMapping(path = "/reports")
@@ -247,7 +251,7 @@ class IntakeApiController {
             @Valid @RequestBody ReportRequest request,
             @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) @Nullable String idempotencyKey) {
         return ReceiptView.of(
-                intake.report(new Actor.Public(), Channel.PUBLIC, request.toReport(), key(idempotencyKey)));
+                intake.report(new Actor.Public(), Channel.PUBLIC, request.toReport(), key(idempotencyKey)), links);
     }
 
     @PostMapping(path = "/flagger/reports")
@@ -258,7 +262,8 @@ class IntakeApiController {
             @Valid @RequestBody ReportRequest request,
             @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) @Nullable String idempotencyKey) {
         return ReceiptView.of(
-                intake.report(Callers.actorOf(caller), Channel.FLAGGER, request.toReport(), key(idempotencyKey)));
+                intake.report(Callers.actorOf(caller), Channel.FLAGGER, request.toReport(), key(idempotencyKey)),
+                links);
     }
 
     @PostMapping(path = "/regulator-notices")
@@ -269,7 +274,8 @@ class IntakeApiController {
             @Valid @RequestBody ReportRequest request,
             @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) @Nullable String idempotencyKey) {
         return ReceiptView.of(
-                intake.report(Callers.actorOf(caller), Channel.REGULATOR, request.toReport(), key(idempotencyKey)));
+                intake.report(Callers.actorOf(caller), Channel.REGULATOR, request.toReport(), key(idempotencyKey)),
+                links);
     }
 
     @PostMapping(path = "/hash-submissions")
@@ -278,7 +284,7 @@ class IntakeApiController {
     ReceiptView protect(
             @Valid @RequestBody HashSubmissionRequest request,
             @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) @Nullable String idempotencyKey) {
-        return ReceiptView.of(intake.protect(new Actor.Public(), request.toSubmission(), key(idempotencyKey)));
+        return ReceiptView.of(intake.protect(new Actor.Public(), request.toSubmission(), key(idempotencyKey)), links);
     }
 
     @GetMapping("/reports/{caseRef}")

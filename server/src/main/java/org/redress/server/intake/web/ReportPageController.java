@@ -108,10 +108,12 @@ class ReportPageController {
 
     private final Intake intake;
     private final PublicForms forms;
+    private final StatusLinks links;
 
-    ReportPageController(Intake intake, PublicForms forms) {
+    ReportPageController(Intake intake, PublicForms forms, StatusLinks links) {
         this.intake = intake;
         this.forms = forms;
+        this.links = links;
     }
 
     /** Every page of this controller carries a fresh form token: its forms need no session. */
@@ -203,6 +205,7 @@ class ReportPageController {
         var receipt = new Receipt(
                 status.caseRef(), String.valueOf(token), receivedAt, status.removalDeadline(), status.route());
         model.addAttribute("receipt", receipt);
+        model.addAttribute("statusUrl", links.of(receipt.caseRef(), receipt.statusToken()));
         model.addAttribute("support", Support.forRoute(receipt.route()));
         model.addAttribute(
                 "deadline",

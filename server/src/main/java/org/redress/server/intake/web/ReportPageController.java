@@ -208,8 +208,7 @@ class ReportPageController {
         model.addAttribute("statusUrl", links.of(receipt.caseRef(), receipt.statusToken()));
         model.addAttribute("support", Support.forRoute(receipt.route()));
         model.addAttribute(
-                "deadline",
-                receipt.removalDeadline().map(StatusPages.WHEN::format).orElse(null));
+                "deadline", receipt.removalDeadline().map(StatusPages.When::of).orElse(null));
         return "intake/receipt";
     }
 

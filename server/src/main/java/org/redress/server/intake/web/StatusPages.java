@@ -1,7 +1,8 @@
 package org.redress.server.intake.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
@@ -15,10 +16,19 @@ import org.springframework.ui.Model;
 @Component
 class StatusPages {
 
-    record EventRow(String at, String what) {}
+    /** A dated line: {@code iso} for the page's script, which shows it in the reader's own time zone. */
+    record EventRow(String at, String iso, String what) {}
 
+    /** A date and time as a person reads it: before the page's script runs, in UK time with its zone. */
+    record When(String text, String iso) {
+        static When of(Instant at) {
+            return new When(WHEN.format(at), DateTimeFormatter.ISO_INSTANT.format(at));
+        }
+    }
+
+    // Europe/London when the reader's zone is unknown (no script): most readers are in the UK.
     static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm zzz", Locale.UK).withZone(ZoneId.of("Europe/London"));
 
     private static final Map<String, String> PLAIN = plainSentences(Map.of(
             "REPORT_RECEIVED", "We received your report.",
@@ -42,12 +52,14 @@ class StatusPages {
         model.addAttribute("outlook", CaseOutlook.of(status));
         model.addAttribute("token", token);
         model.addAttribute("support", Support.forRoute(status.route()));
-        model.addAttribute(
-                "deadline", status.removalDeadline().map(WHEN::format).orElse(null));
+        model.addAttribute("deadline", status.removalDeadline().map(When::of).orElse(null));
         model.addAttribute(
                 "events",
                 status.history().stream()
-                        .map(e -> new EventRow(WHEN.format(e.at()), PLAIN.getOrDefault(e.what(), e.what())))
+                        .map(e -> new EventRow(
+                                WHEN.format(e.at()),
+                                DateTimeFormatter.ISO_INSTANT.format(e.at()),
+                                PLAIN.getOrDefault(e.what(), e.what())))
                         .toList());
     }
 

@@ -228,6 +228,15 @@
       return;
     }
     error.hidden = true;
+    var under18 = document.querySelector('input[name=under18]:checked');
+    var under18Error = document.getElementById('under18-error');
+    if (!under18) {
+      under18Error.textContent = 'Tell us whether the person was under 18. If you are not sure, choose yes.';
+      under18Error.hidden = false;
+      document.getElementById('under18-yes').focus();
+      return;
+    }
+    under18Error.hidden = true;
     clearFieldError('email');
     var email = document.getElementById('email').value.trim();
     if (email && !/^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$/.test(email)) {
@@ -238,7 +247,8 @@
       hashes: hashes.map(function (h) {
         return { pdq: h.pdq, quality: h.quality, md5: h.md5, sha256: h.sha256, dihedral: h.dihedral };
       }),
-      declarations: { subjectOrAuthorised: true, goodFaithAndTrue: true }
+      declarations: { subjectOrAuthorised: true, goodFaithAndTrue: true },
+      subjectWasUnder18: under18.value === 'yes'
     };
     if (email) {
       body.contact = { email: email };
@@ -284,5 +294,10 @@
   document.addEventListener('DOMContentLoaded', function () {
     document.getElementById('images').addEventListener('change', onChoose);
     document.getElementById('protect-form').addEventListener('submit', onSubmit);
+    Array.prototype.forEach.call(document.querySelectorAll('input[name=under18]'), function (radio) {
+      radio.addEventListener('change', function () {
+        document.getElementById('under18-notice').hidden = radio.value !== 'yes' || !radio.checked;
+      });
+    });
   });
 })();

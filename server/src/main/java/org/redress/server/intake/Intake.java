@@ -146,7 +146,7 @@ public class Intake {
     public Receipt protect(Actor actor, NewHashSubmission submission, Optional<String> idempotencyKey) {
         return idempotently(actor, "protect", idempotencyKey, submission.fingerprint(), () -> {
             Instant now = SqlDialect.truncate(clock.instant());
-            IntakeCase intakeCase = IntakeCase.protecting(now);
+            IntakeCase intakeCase = IntakeCase.protecting(now, submission.subjectWasUnder18());
             cases.insert(intakeCase);
             CaseRef ref = intakeCase.caseRef();
             String reportId = UUID.randomUUID().toString();
@@ -157,7 +157,7 @@ public class Intake {
                     ref,
                     Channel.PUBLIC,
                     ReporterRole.SUBJECT,
-                    false,
+                    submission.subjectWasUnder18(),
                     Optional.empty(),
                     submission.contactEmail(),
                     Optional.empty(),
@@ -165,12 +165,17 @@ public class Intake {
                     now);
             cases.insertHashes(reportId, submission.hashes());
             cases.appendEvent(ref, Optional.of(reportId), now, "HASHES_RECEIVED");
+            if (submission.subjectWasUnder18()) {
+                cases.appendEvent(ref, Optional.empty(), now, "ROUTED_TO_CHILD_PROTECTION");
+                events.publishEvent(new CaseChanged(actor, "case.routed-child-protection", ref));
+                cases.openReferral(ref, now);
+            }
             if (submission.contactEmail().isPresent()) {
                 outbox.enqueue(reportId, "ACKNOWLEDGEMENT", now);
             }
             events.publishEvent(new CaseChanged(actor, "hashes.submitted", ref));
             events.publishEvent(new HashesSubmitted(ref, submission.hashes(), now));
-            return new Receipt(ref, token, now, Optional.empty(), Route.PROTECTION);
+            return new Receipt(ref, token, now, Optional.empty(), intakeCase.route());
         });
     }
 

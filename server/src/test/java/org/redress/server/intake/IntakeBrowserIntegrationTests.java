@@ -188,6 +188,7 @@ class IntakeBrowserIntegrationTests {
 
         byId("subjectOrAuthorised").click();
         byId("goodFaithAndTrue").click();
+        byId("under18-no").click();
         byId("send-hashes").click();
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> byId("protect-receipt").isDisplayed());

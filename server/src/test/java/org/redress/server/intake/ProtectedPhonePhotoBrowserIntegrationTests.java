@@ -103,6 +103,7 @@ class ProtectedPhonePhotoBrowserIntegrationTests {
         hashOnThePage(List.of(TESTDATA.resolve("images/" + PHONE_PHOTO)));
         byId("subjectOrAuthorised").click();
         byId("goodFaithAndTrue").click();
+        byId("under18-no").click();
         byId("send-hashes").click();
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> byId("protect-receipt").isDisplayed());

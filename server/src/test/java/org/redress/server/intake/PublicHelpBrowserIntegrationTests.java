@@ -29,10 +29,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ServiceTest
 class PublicHelpBrowserIntegrationTests {
 
+    private static final java.nio.file.Path TESTDATA = java.nio.file.Path.of(
+                    System.getProperty("redress.pdq.vectors", "../pdq/src/test/resources/pdq-vectors"))
+            .toAbsolutePath()
+            .normalize();
+
     private static ChromeDriver browser;
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -90,6 +98,10 @@ class PublicHelpBrowserIntegrationTests {
     @Test
     void showsTheCaseHistoryInTheReadersOwnTimeZone() throws Exception {
         fileReport("");
+        assertThat(byId("next").getText())
+                .contains("moderator")
+                .contains("remove")
+                .contains("complain");
         String statusUrl = byId("status-link").getDomAttribute("href");
         HttpResponse<String> withoutScripts = HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(URI.create(statusUrl)).build(), HttpResponse.BodyHandlers.ofString());
@@ -108,5 +120,31 @@ class PublicHelpBrowserIntegrationTests {
         assertThat(browser.findElement(By.tagName("body")).getText())
                 .contains("Back button")
                 .doesNotContain("\"type\"");
+    }
+
+    @Test
+    void asksOnProtectWhetherThePersonWasUnder18AndRoutesThoseImagesToChildProtection() {
+        browser.get("http://localhost:" + port + "/protect");
+        byId("images")
+                .sendKeys(TESTDATA.resolve("images/bridge-mods/aaa-orig.jpg").toString());
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60))
+                .until(d -> "true".equals(byId("hash-progress").getDomAttribute("data-done")));
+        byId("subjectOrAuthorised").click();
+        byId("goodFaithAndTrue").click();
+        byId("send-hashes").click();
+        assertThat(byId("under18-error").getText()).contains("under 18");
+        assertThat(byId("protect-receipt").isDisplayed()).isFalse();
+
+        byId("under18-yes").click();
+        assertThat(byId("under18-notice").getText()).contains("Take It Down");
+        byId("send-hashes").click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> byId("protect-receipt").isDisplayed());
+        String caseRef = byId("case-ref").getText();
+        assertThat(jdbc.sql("SELECT route FROM intake_case WHERE case_ref = :c")
+                        .param("c", caseRef)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("CHILD_PROTECTION");
     }
 }

@@ -134,6 +134,7 @@ class PublicPagesOnAPhoneBrowserIntegrationTests {
             assertFits("/protect with fingerprints", width);
             byId("subjectOrAuthorised").click();
             byId("goodFaithAndTrue").click();
+            byId("under18-no").click();
             byId("send-hashes").click();
             new WebDriverWait(browser, Duration.ofSeconds(10))
                     .until(d -> byId("protect-receipt").isDisplayed());
@@ -151,6 +152,7 @@ class PublicPagesOnAPhoneBrowserIntegrationTests {
         byId("subjectOrAuthorised").click();
         byId("goodFaithAndTrue").click();
         byId("email").sendKeys("kai@@example");
+        byId("under18-no").click();
         byId("send-hashes").click();
 
         assertThat(byId("email-error").getText()).contains("e-mail address like name@example.com");
@@ -161,6 +163,7 @@ class PublicPagesOnAPhoneBrowserIntegrationTests {
         // An address only the server refuses (longer than 254 characters) is put beside the field too.
         byId("email").clear();
         byId("email").sendKeys("kai@" + "x".repeat(260) + ".org");
+        byId("under18-no").click();
         byId("send-hashes").click();
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> byId("email-error").isDisplayed()

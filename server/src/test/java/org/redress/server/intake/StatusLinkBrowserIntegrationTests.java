@@ -82,6 +82,7 @@ class StatusLinkBrowserIntegrationTests {
                 .until(d -> "true".equals(byId("hash-progress").getDomAttribute("data-done")));
         byId("subjectOrAuthorised").click();
         byId("goodFaithAndTrue").click();
+        byId("under18-no").click();
         byId("send-hashes").click();
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> byId("protect-receipt").isDisplayed());

@@ -147,6 +147,7 @@ class IntakeApiController {
 
             @NotNull @Valid HashDeclarationsRequest declarations,
             @Valid @Nullable ContactRequest contact,
+            @Nullable Boolean subjectWasUnder18,
 
             @JsonAnySetter @Size(max = 0, message = "no other members, image bytes least of all") @Nullable
             Map<String, Object> unexpected) {
@@ -158,7 +159,8 @@ class IntakeApiController {
                             declarations.subjectOrAuthorised(),
                             declarations.goodFaithAndTrue()),
                     hashes.stream().map(HashRequest::toHash).toList(),
-                    Optional.ofNullable(contact).map(ContactRequest::email));
+                    Optional.ofNullable(contact).map(ContactRequest::email),
+                    Boolean.TRUE.equals(subjectWasUnder18));
         }
 
         @Override

@@ -182,13 +182,44 @@
     return hex;
   }
 
+  /*
+   * The 8 rotations and reflections of the image, in the order of docs/pdq.md, as changes to the
+   * DCT matrix: for output cell [r][c], whether it reads B transposed (B[c][r]) and when it is
+   * negated. A reversed axis flips the sign of the odd-indexed coefficients along it.
+   */
+  const DIHEDRAL = [
+    { transposed: false, negated: function () { return false; } },
+    { transposed: true, negated: function (r) { return r % 2 === 0; } },
+    { transposed: false, negated: function (r, c) { return (r + c) % 2 === 1; } },
+    { transposed: true, negated: function (r, c) { return c % 2 === 0; } },
+    { transposed: false, negated: function (r) { return r % 2 === 0; } },
+    { transposed: false, negated: function (r, c) { return c % 2 === 0; } },
+    { transposed: true, negated: function () { return false; } },
+    { transposed: true, negated: function (r, c) { return (r + c) % 2 === 1; } }
+  ];
+
+  /** The 8 dihedral hashes from one DCT matrix, each thresholded at its own median. */
+  function dihedralHexes(coefficients) {
+    return DIHEDRAL.map(function (variant) {
+      const out = new Float32Array(DCT_SIDE * DCT_SIDE);
+      for (let r = 0; r < DCT_SIDE; r++) {
+        for (let c = 0; c < DCT_SIDE; c++) {
+          const value = variant.transposed ? coefficients[c * DCT_SIDE + r] : coefficients[r * DCT_SIDE + c];
+          out[r * DCT_SIDE + c] = variant.negated(r, c) ? -value : value;
+        }
+      }
+      return toHex(out);
+    });
+  }
+
   /**
    * Hashes 8-bit RGBA pixels (as from a canvas) as given, without the 512 pre-step.
-   * Returns {pdq: 64 hex digits, quality: 0..100}.
+   * Returns {pdq: 64 hex digits, quality: 0..100, dihedral: the 8 dihedral hashes, pdq first}.
    */
   function hashPixels(rgba, width, height) {
     if (width < MIN_HASHABLE_SIDE || height < MIN_HASHABLE_SIDE) {
-      return { pdq: '0'.repeat(64), quality: 0 };
+      const zero = '0'.repeat(64);
+      return { pdq: zero, quality: 0, dihedral: DIHEDRAL.map(function () { return zero; }) };
     }
     const luma = lumaOfRgba(rgba, width * height);
     let cells = luma;
@@ -196,7 +227,8 @@
       jarosz(luma, width, height);
       cells = decimate(luma, width, height);
     }
-    return { pdq: toHex(dct(cells)), quality: quality(cells) };
+    const coefficients = dct(cells);
+    return { pdq: toHex(coefficients), quality: quality(cells), dihedral: dihedralHexes(coefficients) };
   }
 
   /** Hashes decoded pixels the way the reference file tool does: the 512 pre-step, then PDQ. */

@@ -14,6 +14,7 @@ import org.redress.server.shared.CaseRef;
  * @param removalDeadline when the content must be gone (reports only)
  * @param withdrawn this reporter withdrew their report
  * @param messagesStopped this reporter asked for no more messages
+ * @param contactGiven this reporter left an e-mail address, so messages can be stopped
  * @param history dated events, oldest first
  */
 public record CaseStatus(
@@ -23,10 +24,21 @@ public record CaseStatus(
         Optional<Instant> removalDeadline,
         boolean withdrawn,
         boolean messagesStopped,
+        boolean contactGiven,
         List<Event> history) {
 
     public CaseStatus {
         history = List.copyOf(history);
+    }
+
+    /** Whether withdrawing can still change anything: this reporter's report stands and the case is open. */
+    public boolean withdrawable() {
+        return !withdrawn && !state.ended();
+    }
+
+    /** Whether the reporter can still ask for no more messages. */
+    public boolean messagesStoppable() {
+        return contactGiven && !messagesStopped;
     }
 
     /**

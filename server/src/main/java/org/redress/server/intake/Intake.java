@@ -163,7 +163,7 @@ public class Intake {
                     > hashesPerDay) {
                 throw new HashSubmissionLimitException();
             }
-            IntakeCase intakeCase = IntakeCase.protecting(now);
+            IntakeCase intakeCase = IntakeCase.protecting(now, submission.subjectWasUnder18());
             cases.insert(intakeCase);
             CaseRef ref = intakeCase.caseRef();
             String reportId = UUID.randomUUID().toString();
@@ -174,7 +174,7 @@ public class Intake {
                     ref,
                     Channel.PUBLIC,
                     ReporterRole.SUBJECT,
-                    false,
+                    submission.subjectWasUnder18(),
                     Optional.empty(),
                     submission.contactEmail(),
                     Optional.empty(),
@@ -182,12 +182,17 @@ public class Intake {
                     now);
             cases.insertHashes(reportId, submission.hashes());
             cases.appendEvent(ref, Optional.of(reportId), now, "HASHES_RECEIVED");
+            if (submission.subjectWasUnder18()) {
+                cases.appendEvent(ref, Optional.empty(), now, "ROUTED_TO_CHILD_PROTECTION");
+                events.publishEvent(new CaseChanged(actor, "case.routed-child-protection", ref));
+                cases.openReferral(ref, now);
+            }
             if (submission.contactEmail().isPresent()) {
                 outbox.enqueue(reportId, "ACKNOWLEDGEMENT", now);
             }
             events.publishEvent(new CaseChanged(actor, "hashes.submitted", ref));
             events.publishEvent(new HashesSubmitted(ref, submission.hashes(), now));
-            return new Receipt(ref, token, now, Optional.empty(), Route.PROTECTION);
+            return new Receipt(ref, token, now, Optional.empty(), intakeCase.route());
         });
     }
 
@@ -251,14 +256,22 @@ public class Intake {
     public CaseStatus status(String caseRef, String token) {
         var held = holder(caseRef, token);
         IntakeCase intakeCase = cases.find(held.caseRef()).orElseThrow(CaseNotFoundException::new);
+        List<CaseStatus.Event> history = cases.history(held);
+        CaseState state = intakeCase.state() == CaseState.WITHDRAWN
+                ? CaseState.WITHDRAWN
+                : CaseState.after(history.stream().map(CaseStatus.Event::what).toList());
         return new CaseStatus(
                 held.publicRef(),
-                intakeCase.state(),
+                state,
                 ownRoute(intakeCase.route(), held.subjectWasUnder18()),
-                intakeCase.removalDeadline().map(caseDeadline -> held.channel().removalDeadline(held.receivedAt())),
+                intakeCase
+                        .removalDeadline()
+                        .filter(caseDeadline -> !state.ended())
+                        .map(caseDeadline -> held.channel().removalDeadline(held.receivedAt())),
                 held.withdrawnAt().isPresent(),
                 held.messagesStopped(),
-                cases.history(held));
+                held.contactEmail().isPresent(),
+                history);
     }
 
     /**
@@ -278,12 +291,17 @@ public class Intake {
      *
      * @throws CaseNotFoundException as for {@link #status}
      * @throws ReportWithdrawnAlreadyException when the holder withdrew before
+     * @throws CaseEndedException when the case ended, so that withdrawing would change nothing
      */
     @Transactional
     public CaseStatus withdraw(Actor actor, String caseRef, String token) {
         var held = holder(caseRef, token);
         if (held.withdrawnAt().isPresent()) {
             throw new ReportWithdrawnAlreadyException();
+        }
+        CaseState state = status(caseRef, token).state();
+        if (state.ended()) {
+            throw new CaseEndedException(state);
         }
         Instant now = SqlDialect.truncate(clock.instant());
         cases.markWithdrawn(held.id(), now);

@@ -10,8 +10,19 @@ import java.util.Optional;
  * @param declarations the person is shown or acts for them, in good faith
  * @param hashes 1 to 100 images' hashes
  * @param contactEmail where to acknowledge, when given
+ * @param subjectWasUnder18 the person shown was under 18 when the images were taken (or the sender is not sure):
+ *     the submission goes to child protection
  */
-public record NewHashSubmission(Declarations declarations, List<SubmittedHash> hashes, Optional<String> contactEmail) {
+public record NewHashSubmission(
+        Declarations declarations,
+        List<SubmittedHash> hashes,
+        Optional<String> contactEmail,
+        boolean subjectWasUnder18) {
+
+    /** A submission about an adult. */
+    public NewHashSubmission(Declarations declarations, List<SubmittedHash> hashes, Optional<String> contactEmail) {
+        this(declarations, hashes, contactEmail, false);
+    }
 
     public static final int MAX_HASHES = 100;
 
@@ -37,12 +48,15 @@ public record NewHashSubmission(Declarations declarations, List<SubmittedHash> h
                 .append('\u0000')
                 .append(contactEmail.orElse(""));
         hashes.forEach(h -> text.append('\u0000').append(h));
+        if (subjectWasUnder18) {
+            text.append("\u0000under18");
+        }
         return NewReport.sha256Hex(text.toString());
     }
 
     @Override
     public String toString() {
         return "NewHashSubmission[hashes=" + hashes.size() + ", contact="
-                + (contactEmail.isPresent() ? "redacted" : "none") + "]";
+                + (contactEmail.isPresent() ? "redacted" : "none") + ", under18=" + subjectWasUnder18 + "]";
     }
 }

@@ -1,6 +1,7 @@
 package org.redress.server.intake;
 
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.redress.pdq.PdqHash;
@@ -14,15 +15,30 @@ import org.redress.pdq.Quality;
  * @param quality the PDQ quality, when the browser reported it
  * @param md5 the 16-byte MD5 of the file, when given
  * @param sha256 the 32-byte SHA-256 of the file, when given
+ * @param dihedral the PDQ hashes of the image's rotations and mirrorings as the browser derived them
+ *     (up to {@link #MAX_DIHEDRAL}, in the order of docs/pdq.md), so that the image is recognised
+ *     however a copy of it is turned; empty when not given
  */
-public record SubmittedHash(PdqHash pdq, Optional<Quality> quality, Optional<byte[]> md5, Optional<byte[]> sha256) {
+public record SubmittedHash(
+        PdqHash pdq, Optional<Quality> quality, Optional<byte[]> md5, Optional<byte[]> sha256, List<PdqHash> dihedral) {
 
-    /** @throws IllegalArgumentException when a digest has the wrong length */
+    public static final int MAX_DIHEDRAL = 8;
+
+    /** @throws IllegalArgumentException when a digest has the wrong length or there are too many variants */
     public SubmittedHash {
         Objects.requireNonNull(pdq, "pdq");
         Objects.requireNonNull(quality, "quality");
         md5 = md5.map(d -> checkedCopy(d, 16, "MD5"));
         sha256 = sha256.map(d -> checkedCopy(d, 32, "SHA-256"));
+        dihedral = List.copyOf(dihedral);
+        if (dihedral.size() > MAX_DIHEDRAL) {
+            throw new IllegalArgumentException("an image has up to " + MAX_DIHEDRAL + " dihedral hashes");
+        }
+    }
+
+    /** A hash without dihedral variants. */
+    public SubmittedHash(PdqHash pdq, Optional<Quality> quality, Optional<byte[]> md5, Optional<byte[]> sha256) {
+        this(pdq, quality, md5, sha256, List.of());
     }
 
     private static byte[] checkedCopy(byte[] digest, int length, String name) {
@@ -49,17 +65,19 @@ public record SubmittedHash(PdqHash pdq, Optional<Quality> quality, Optional<byt
                 && pdq.equals(that.pdq)
                 && quality.equals(that.quality)
                 && md5Hex().equals(that.md5Hex())
-                && sha256Hex().equals(that.sha256Hex());
+                && sha256Hex().equals(that.sha256Hex())
+                && dihedral.equals(that.dihedral);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(pdq, quality, md5Hex(), sha256Hex());
+        return Objects.hash(pdq, quality, md5Hex(), sha256Hex(), dihedral);
     }
 
+    // Also the submission's idempotency fingerprint: without variants it reads as in earlier releases.
     @Override
     public String toString() {
         return "SubmittedHash[pdq=" + pdq + ", quality=" + quality + ", md5=" + md5Hex() + ", sha256=" + sha256Hex()
-                + "]";
+                + (dihedral.isEmpty() ? "" : ", dihedral=" + dihedral) + "]";
     }
 }

@@ -196,13 +196,26 @@ public class Matching {
                         Bank.DEFAULT_MAX_DISTANCE,
                         Bank.DEFAULT_QUALITY_FLOOR));
         // The browser's quality is not held against the floor: refusing a victim's own plain image
-        // would leave them unprotected.
-        List<NewEntry> added = hashes.stream()
-                .map(h -> new NewEntry(
-                        new EntryHashes(Optional.of(h.pdq()), h.md5Hex(), h.sha256Hex()),
-                        Optional.<Quality>empty(),
-                        Optional.<String>empty()))
-                .toList();
+        // would leave them unprotected. Its rotations and mirrorings, as the browser derived them, are
+        // the entry's variants, so that a phone photo matches however a copy of it is turned, in JSON
+        // checks as in image checks; the submission stays one entry (and one case if it matches).
+        List<NewEntry> added = new ArrayList<>();
+        for (SubmittedHash h : hashes) {
+            List<PdqHash> dihedral = h.dihedral();
+            List<PdqHash> variants = dihedral.size() == BankEntry.VARIANT_NAMES.size()
+                            && dihedral.getFirst().equals(h.pdq())
+                    ? dihedral.subList(1, dihedral.size())
+                    : dihedral.stream()
+                            .distinct()
+                            .filter(variant -> !variant.equals(h.pdq()))
+                            .limit(BankEntry.VARIANT_NAMES.size() - 1)
+                            .toList();
+            added.add(new NewEntry(
+                    new EntryHashes(Optional.of(h.pdq()), h.md5Hex(), h.sha256Hex()),
+                    Optional.empty(),
+                    Optional.empty(),
+                    variants));
+        }
         // Nobody has seen the image behind an anonymous submission: its entries block at once, but
         // provisionally, until a moderator confirms them in the entry's case.
         return addAll(

@@ -51,7 +51,9 @@ class SignInIntegrationTests {
         var session = signIn(moderator(), PASSWORD, "/");
         mvc.perform(get("/").session(session)).andExpect(status().isOk());
         mvc.perform(post("/signout").session(session).with(csrf())).andExpect(redirectedUrl("/signin?signedout"));
-        mvc.perform(get("/").session(session)).andExpect(status().isFound()).andExpect(redirectedUrl("/signin"));
+        mvc.perform(get("/review").session(session))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/signin"));
     }
 
     @Test
@@ -111,9 +113,11 @@ class SignInIntegrationTests {
         String name = moderator();
         var session = signIn(name, PASSWORD, "/");
         identity.setEnabled(TESTER, Username.of(name), false);
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/signin"));
+        mvc.perform(get("/review").session(session)).andExpect(redirectedUrl("/signin"));
         identity.setEnabled(TESTER, Username.of(name), true);
-        mvc.perform(get("/").session(session)).andExpect(status().isFound()).andExpect(redirectedUrl("/signin"));
+        mvc.perform(get("/review").session(session))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/signin"));
     }
 
     @Test

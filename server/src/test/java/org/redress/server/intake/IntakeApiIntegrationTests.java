@@ -341,6 +341,25 @@ class IntakeApiIntegrationTests {
     }
 
     @Test
+    void acceptsTheEightDihedralHashesOfAnImageAndNoMore() throws Exception {
+        String eight = String.join(
+                ",",
+                java.util.stream.IntStream.range(0, 8)
+                        .mapToObj(i -> "\"" + ("0" + i).repeat(32) + "\"")
+                        .toList());
+        String hashes = """
+                {"hashes":[{"pdq":"%s","quality":90,"dihedral":[%s]}],
+                 "declarations":{"subjectOrAuthorised":true,"goodFaithAndTrue":true}}
+                """.formatted("ab".repeat(32), eight);
+        mvc.perform(postJson("/api/v1/hash-submissions", hashes)).andExpect(status().isCreated());
+        mvc.perform(postJson("/api/v1/hash-submissions", hashes.replace("]}]", ",\"" + "09".repeat(32) + "\"]}]")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].pointer").value("#/hashes[0]/dihedral"));
+        mvc.perform(postJson("/api/v1/hash-submissions", hashes.replace("07".repeat(32), "zz")))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void letsTheHolderWithdrawStopMessagesAndComplain() throws Exception {
         JsonNode receipt = submit(validReport(unique()));
         String path = "/api/v1/reports/" + receipt.get("caseRef").asString();

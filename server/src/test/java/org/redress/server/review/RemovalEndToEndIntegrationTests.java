@@ -170,6 +170,12 @@ class RemovalEndToEndIntegrationTests {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(status.body()).contains("REMOVAL_DECIDED").contains("\"REMOVED\"");
+        assertThat(JSON.readTree(status.body()).get("state").asString()).isEqualTo("REMOVED");
+        open("/status/" + caseRef + "?t=" + token);
+        assertThat(byId("state").getText()).isEqualTo("Content removed");
+        assertThat(browser.findElements(By.id("withdraw")))
+                .as("withdrawal offered after removal")
+                .isEmpty();
     }
 
     private JsonNode check(String key, String contentId, String uploader, byte[] image) throws Exception {

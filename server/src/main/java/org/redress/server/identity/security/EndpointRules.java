@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.redress.server.identity.Allow;
 import org.redress.server.identity.AllowAnyone;
+import org.redress.server.identity.PublicForm;
 import org.redress.server.identity.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * Decides access from the {@link Allow} / {@link AllowAnyone} annotation of the controller method
  * that will handle the request. A handler without either is refused to everybody, so a new
  * endpoint is closed until someone states who may call it. A path no controller handles is open
- * to signed-in callers (who then get 404) and closed to anonymous ones.
+ * to everybody, who then get the not-found page: a person looking for help who mistypes an address
+ * must not land on a staff sign-in form.
  */
 public final class EndpointRules implements AuthorizationManager<RequestAuthorizationContext> {
 
@@ -75,7 +77,8 @@ public final class EndpointRules implements AuthorizationManager<RequestAuthoriz
                 caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken);
         var handler = handlerFor(context.getRequest());
         if (handler.isEmpty()) {
-            return new AuthorizationDecision(signedIn);
+            // Nothing is there: everybody gets the (public) not-found page, never a sign-in form.
+            return new AuthorizationDecision(true);
         }
         return switch (ruleOf(handler.get())) {
             case Rule.Anyone a -> new AuthorizationDecision(true);
@@ -97,6 +100,14 @@ public final class EndpointRules implements AuthorizationManager<RequestAuthoriz
                 .map(GrantedAuthority::getAuthority)
                 .anyMatch(
                         held -> roles.stream().anyMatch(role -> role.authority().equals(held)));
+    }
+
+    /** Whether this is a POST to a handler marked {@link PublicForm}, which needs no session. */
+    boolean isPublicForm(HttpServletRequest request) {
+        return "POST".equals(request.getMethod())
+                && handlerFor(request)
+                        .map(handler -> AnnotatedElementUtils.hasAnnotation(handler.getMethod(), PublicForm.class))
+                        .orElse(false);
     }
 
     private Optional<HandlerMethod> handlerFor(HttpServletRequest request) {

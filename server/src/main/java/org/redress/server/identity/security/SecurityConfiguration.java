@@ -42,7 +42,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * is stateless, authenticates bearer API keys and answers in problem details; CSRF protection does
  * not apply because no cookie authenticates it. The page chain uses a session cookie, form sign-in
  * at {@code /signin}, sign-out at {@code /signout} and CSRF tokens (but for an import too large to
- * read, {@link OversizeImport}). Both decide access from the
+ * read, {@link OversizeImport}, and for public forms, which need no session and are checked by
+ * {@link PublicFormOrigin} and their signed form token instead). Both decide access from the
  * handler's {@link Allow} annotation ({@link EndpointRules}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -120,7 +121,8 @@ class SecurityConfiguration {
             Identity identity,
             ObjectProvider<OversizeUpload> oversizeUploads,
             ObjectProvider<ClientRegistrationRepository> providers,
-            Environment settings)
+            Environment settings,
+            @Value("${redress.public-url:}") String publicUrl)
             throws Exception {
         if (providers.getIfAvailable() == null) {
             http.authenticationManager(new ProviderManager(signIn));
@@ -141,8 +143,11 @@ class SecurityConfiguration {
                         .failureUrl("/signin?error"))
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/signin?signedout"))
                 .addFilterAfter(new SessionGuard(identity), UsernamePasswordAuthenticationFilter.class)
+                // Public forms carry a signed form token instead of the session's (see PublicForm).
+                .addFilterBefore(new PublicFormOrigin(rules, publicUrl), CsrfFilter.class)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndRequestMatcher(
                         CsrfFilter.DEFAULT_CSRF_MATCHER,
+                        new NegatedRequestMatcher(rules::isPublicForm),
                         new NegatedRequestMatcher(
                                 new OversizeImport(oversizeUploads.stream().toList())))))
                 // No page sends a Referer anywhere: status links carry their case's token, and

@@ -55,12 +55,12 @@ public record IntakeCase(
                 0);
     }
 
-    public static IntakeCase protecting(Instant at) {
+    public static IntakeCase protecting(Instant at, boolean subjectWasUnder18) {
         return new IntakeCase(
                 CaseRefs.next(CaseRefs.REPORTS),
                 "HASHES",
                 CaseState.OPEN,
-                Route.PROTECTION,
+                subjectWasUnder18 ? Route.CHILD_PROTECTION : Route.PROTECTION,
                 Channel.PUBLIC,
                 at,
                 Optional.empty(),

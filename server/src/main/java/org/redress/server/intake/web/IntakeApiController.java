@@ -121,6 +121,9 @@ class IntakeApiController {
             @Pattern(regexp = "[0-9a-fA-F]{32}") @Nullable String md5,
             @Pattern(regexp = "[0-9a-fA-F]{64}") @Nullable String sha256,
 
+            @Size(max = SubmittedHash.MAX_DIHEDRAL) @Nullable
+            List<@NotNull @Pattern(regexp = "[0-9a-fA-F]{64}") String> dihedral,
+
             @JsonAnySetter @Size(max = 0, message = "no other members, image bytes least of all") @Nullable
             Map<String, Object> unexpected) {
 
@@ -134,7 +137,10 @@ class IntakeApiController {
                     PdqHash.fromHex(pdq),
                     Optional.ofNullable(quality).map(Quality::new),
                     Optional.ofNullable(md5).map(HexFormat.of()::parseHex),
-                    Optional.ofNullable(sha256).map(HexFormat.of()::parseHex));
+                    Optional.ofNullable(sha256).map(HexFormat.of()::parseHex),
+                    dihedral == null
+                            ? List.of()
+                            : dihedral.stream().map(PdqHash::fromHex).toList());
         }
     }
 
@@ -149,6 +155,7 @@ class IntakeApiController {
 
             @NotNull @Valid HashDeclarationsRequest declarations,
             @Valid @Nullable ContactRequest contact,
+            @Nullable Boolean subjectWasUnder18,
 
             @JsonAnySetter @Size(max = 0, message = "no other members, image bytes least of all") @Nullable
             Map<String, Object> unexpected) {
@@ -160,7 +167,8 @@ class IntakeApiController {
                             declarations.subjectOrAuthorised(),
                             declarations.goodFaithAndTrue()),
                     hashes.stream().map(HashRequest::toHash).toList(),
-                    Optional.ofNullable(contact).map(ContactRequest::email));
+                    Optional.ofNullable(contact).map(ContactRequest::email),
+                    Boolean.TRUE.equals(subjectWasUnder18));
         }
 
         @Override
@@ -174,15 +182,17 @@ class IntakeApiController {
     record ReceiptView(
             String caseRef,
             String statusToken,
+            String statusUrl,
             Instant receivedAt,
             @Nullable Instant removalDeadline,
             Route route,
             List<SupportLink> support) {
 
-        static ReceiptView of(Receipt receipt) {
+        static ReceiptView of(Receipt receipt, StatusLinks links) {
             return new ReceiptView(
                     receipt.caseRef().value(),
                     receipt.statusToken(),
+                    links.of(receipt.caseRef(), receipt.statusToken()),
                     receipt.receivedAt(),
                     receipt.removalDeadline().orElse(null),
                     receipt.route(),
@@ -191,7 +201,7 @@ class IntakeApiController {
 
         @Override
         public String toString() {
-            return "ReceiptView[caseRef=" + caseRef + ", statusToken=redacted]";
+            return "ReceiptView[caseRef=" + caseRef + ", statusToken=redacted, statusUrl=redacted]";
         }
     }
 
@@ -237,15 +247,18 @@ class IntakeApiController {
     }
 
     private final Intake intake;
+    private final StatusLinks links;
 
     /** Victims' hashes per client address and day, counted before the submission is read further. */
     private final SubmissionLimits hashesPerSource;
 
     IntakeApiController(
             Intake intake,
+            StatusLinks links,
             @Value("${redress.intake.hashes-per-source-per-day:1000}") int hashesPerSourcePerDay,
             Clock clock) {
         this.intake = intake;
+        this.links = links;
         this.hashesPerSource = new SubmissionLimits(hashesPerSourcePerDay, Duration.ofDays(1), 100_000, clock);
     }
 
@@ -256,7 +269,7 @@ class IntakeApiController {
             @Valid @RequestBody ReportRequest request,
             @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) @Nullable String idempotencyKey) {
         return ReceiptView.of(
-                intake.report(new Actor.Public(), Channel.PUBLIC, request.toReport(), key(idempotencyKey)));
+                intake.report(new Actor.Public(), Channel.PUBLIC, request.toReport(), key(idempotencyKey)), links);
     }
 
     @PostMapping(path = "/flagger/reports")
@@ -267,7 +280,8 @@ class IntakeApiController {
             @Valid @RequestBody ReportRequest request,
             @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) @Nullable String idempotencyKey) {
         return ReceiptView.of(
-                intake.report(Callers.actorOf(caller), Channel.FLAGGER, request.toReport(), key(idempotencyKey)));
+                intake.report(Callers.actorOf(caller), Channel.FLAGGER, request.toReport(), key(idempotencyKey)),
+                links);
     }
 
     @PostMapping(path = "/regulator-notices")
@@ -278,7 +292,8 @@ class IntakeApiController {
             @Valid @RequestBody ReportRequest request,
             @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) @Nullable String idempotencyKey) {
         return ReceiptView.of(
-                intake.report(Callers.actorOf(caller), Channel.REGULATOR, request.toReport(), key(idempotencyKey)));
+                intake.report(Callers.actorOf(caller), Channel.REGULATOR, request.toReport(), key(idempotencyKey)),
+                links);
     }
 
     @PostMapping(path = "/hash-submissions")
@@ -291,7 +306,7 @@ class IntakeApiController {
         if (!hashesPerSource.tryAcquire(http.getRemoteAddr(), request.hashes().size())) {
             throw new TooManyHashesException();
         }
-        return ReceiptView.of(intake.protect(new Actor.Public(), request.toSubmission(), key(idempotencyKey)));
+        return ReceiptView.of(intake.protect(new Actor.Public(), request.toSubmission(), key(idempotencyKey)), links);
     }
 
     /** One client address's victims' hashes within a day: {@code redress.intake.hashes-per-source-per-day}. */

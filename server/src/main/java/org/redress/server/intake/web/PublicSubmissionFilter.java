@@ -65,6 +65,10 @@ class PublicSubmissionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > maxBodyBytes) {
+            if (isPageForm(request)) {
+                formRefused(response, HttpStatus.CONTENT_TOO_LARGE, TOO_LONG);
+                return;
+            }
             tooLarge(request, response);
             return;
         }
@@ -91,6 +95,10 @@ class PublicSubmissionFilter extends OncePerRequestFilter {
         if (PUBLIC_SUBMISSIONS.contains(RequestPaths.normalised(request))
                 && !limits.tryAcquire(request.getRemoteAddr())) {
             response.setHeader("Retry-After", "600");
+            if (isPageForm(request)) {
+                formRefused(response, HttpStatus.TOO_MANY_REQUESTS, TOO_MANY);
+                return;
+            }
             ProblemResponses.write(
                     request,
                     response,
@@ -105,6 +113,29 @@ class PublicSubmissionFilter extends OncePerRequestFilter {
     private static boolean isForm(HttpServletRequest request) {
         String type = request.getContentType();
         return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    /** A form a person sent from a page (not an API call): it is answered with a page, never JSON. */
+    private static boolean isPageForm(HttpServletRequest request) {
+        return isForm(request) && !RequestPaths.normalised(request).startsWith("/api/");
+    }
+
+    private static final String TOO_LONG = "It is longer than a report can be. Press your browser's Back button: your "
+            + "answers are still in the form. Shorten the description (at most 5,000 characters) and send again.";
+
+    private static final String TOO_MANY = "Too many reports came from your connection in a short time. Press your "
+            + "browser's Back button: your answers are still in the form. Wait ten minutes, then send again.";
+
+    private static void formRefused(HttpServletResponse response, HttpStatus status, String explanation)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        String page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>Not sent yet · Redress</title></head><body><main><h1 id=\"not-sent\">Not sent yet</h1><p>"
+                + explanation + "</p></main></body></html>";
+        response.getOutputStream().write(page.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {

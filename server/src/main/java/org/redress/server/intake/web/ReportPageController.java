@@ -1,28 +1,26 @@
 package org.redress.server.intake.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.redress.server.identity.AllowAnyone;
+import org.redress.server.identity.PublicForm;
+import org.redress.server.identity.PublicForms;
 import org.redress.server.intake.CaseNotFoundException;
 import org.redress.server.intake.CaseStatus;
 import org.redress.server.intake.Channel;
-import org.redress.server.intake.Complaint;
 import org.redress.server.intake.ContentLocator;
 import org.redress.server.intake.Declarations;
+import org.redress.server.intake.IdempotencyKeyReusedException;
 import org.redress.server.intake.Intake;
 import org.redress.server.intake.NewReport;
-import org.redress.server.intake.Progress;
 import org.redress.server.intake.Receipt;
-import org.redress.server.intake.ReportWithdrawnAlreadyException;
 import org.redress.server.intake.ReporterRole;
 import org.redress.server.intake.Route;
 import org.redress.server.shared.Actor;
@@ -30,9 +28,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The public pages: the report form, its receipt, each reporter's status page (history, deadline,
@@ -53,10 +53,26 @@ class ReportPageController {
             @Nullable String contentLocators,
             @Nullable String email,
             @Nullable String subjectWasUnder18,
-            @Nullable String description) {
+            @Nullable String description,
+            @Nullable String submissionKey) {
 
-        static ReportForm empty() {
-            return new ReportForm(null, null, null, null, null, null, null, null, null);
+        /** An empty form with its own idempotency key, so that sending it twice files one report. */
+        static ReportForm fresh() {
+            return new ReportForm(
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    UUID.randomUUID().toString());
+        }
+
+        Optional<String> key() {
+            return Optional.ofNullable(submissionKey).map(String::strip).filter(k -> !k.isEmpty() && k.length() <= 100);
         }
 
         List<String> locators() {
@@ -86,53 +102,61 @@ class ReportPageController {
         }
     }
 
-    record EventRow(String at, String what) {}
-
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
-
-    private static final Map<String, String> PLAIN = plainSentences(Map.of(
-            "REPORT_RECEIVED", "We received your report.",
-            "HASHES_RECEIVED", "We received the fingerprints of your images.",
-            "ROUTED_TO_CHILD_PROTECTION", "The case went to the specialist child-protection team.",
-            "REPORT_WITHDRAWN", "You withdrew your report.",
-            "CASE_WITHDRAWN", "The case was closed because every report was withdrawn.",
-            "MESSAGES_STOPPED", "You asked us to stop sending messages.",
-            "COMPLAINT_RECEIVED", "We received your complaint."));
-
-    private static Map<String, String> plainSentences(Map<String, String> intakeSteps) {
-        var all = new HashMap<>(intakeSteps);
-        for (Progress step : Progress.values()) {
-            all.put(step.name(), step.plain());
-        }
-        return Map.copyOf(all);
-    }
+    /** Said when a public form's token is missing or stale; the answers come back with it. */
+    static final String STALE_FORM = "We have not sent this yet: the page was open for a long time, or was opened "
+            + "again from an old copy. Nothing is lost. Check your answers below and send again.";
 
     private final Intake intake;
+    private final PublicForms forms;
+    private final StatusLinks links;
 
-    ReportPageController(Intake intake) {
+    ReportPageController(Intake intake, PublicForms forms, StatusLinks links) {
         this.intake = intake;
+        this.forms = forms;
+        this.links = links;
+    }
+
+    /** Every page of this controller carries a fresh form token: its forms need no session. */
+    @ModelAttribute("formToken")
+    String formToken() {
+        return forms.issue();
     }
 
     @GetMapping("/report")
     @AllowAnyone
     String reportForm(Model model) {
-        model.addAttribute("form", ReportForm.empty());
-        model.addAttribute("errors", Map.of());
+        return formPage(ReportForm.fresh(), Map.of(), null, model);
+    }
+
+    private static String formPage(ReportForm form, Map<String, String> errors, @Nullable String problem, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("formProblem", problem);
         model.addAttribute("support", Support.forRoute(Route.INTIMATE_IMAGE));
         return "intake/report";
     }
 
+    /**
+     * Takes a report and answers with a redirect to its receipt (post/redirect/get): reloading the
+     * receipt shows it again and files nothing. The form's key makes a second press of Send, or a
+     * resent POST, return the first report's receipt instead of filing a duplicate.
+     */
     @PostMapping("/report")
     @AllowAnyone
-    String report(ReportForm form, Model model, HttpServletResponse response) {
+    @PublicForm
+    String report(
+            ReportForm form,
+            @RequestParam(name = PublicForms.FIELD, required = false) @Nullable String formToken,
+            Model model,
+            HttpServletResponse response) {
+        if (!forms.valid(formToken)) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return formPage(form, Map.of(), STALE_FORM, model);
+        }
         Map<String, String> errors = validate(form);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("form", form);
-            model.addAttribute("errors", errors);
-            model.addAttribute("support", Support.forRoute(Route.INTIMATE_IMAGE));
-            return "intake/report";
+            return formPage(form, errors, null, model);
         }
         var report = new NewReport(
                 ReporterRole.valueOf(form.reporterRole()),
@@ -145,12 +169,46 @@ class ReportPageController {
                 Optional.ofNullable(form.email()),
                 "yes".equals(form.subjectWasUnder18()),
                 Optional.ofNullable(form.description()));
-        Receipt receipt = intake.report(new Actor.Public(), Channel.PUBLIC, report, Optional.empty());
-        private_(response);
+        Receipt receipt;
+        try {
+            receipt = intake.report(new Actor.Public(), Channel.PUBLIC, report, form.key());
+        } catch (IdempotencyKeyReusedException e) {
+            // The person went back and changed their answers: that is a report of its own.
+            receipt = intake.report(new Actor.Public(), Channel.PUBLIC, report, Optional.empty());
+        }
+        return "redirect:"
+                + UriComponentsBuilder.fromPath("/report/received/{ref}")
+                        .queryParam("t", receipt.statusToken())
+                        .encode()
+                        .buildAndExpand(receipt.caseRef().value())
+                        .toUriString();
+    }
+
+    @GetMapping("/report/received/{caseRef}")
+    @AllowAnyone
+    String receipt(
+            @PathVariable String caseRef,
+            @RequestParam(name = "t", required = false) @Nullable String token,
+            Model model,
+            HttpServletResponse response) {
+        StatusPages.noStore(response);
+        CaseStatus status;
+        try {
+            status = intake.status(caseRef, token == null ? "" : token);
+        } catch (CaseNotFoundException e) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "intake/status-not-found";
+        }
+        Instant receivedAt = status.history().isEmpty()
+                ? Instant.now()
+                : status.history().getFirst().at();
+        var receipt = new Receipt(
+                status.caseRef(), String.valueOf(token), receivedAt, status.removalDeadline(), status.route());
         model.addAttribute("receipt", receipt);
+        model.addAttribute("statusUrl", links.of(receipt.caseRef(), receipt.statusToken()));
         model.addAttribute("support", Support.forRoute(receipt.route()));
         model.addAttribute(
-                "deadline", receipt.removalDeadline().map(WHEN::format).orElse(null));
+                "deadline", receipt.removalDeadline().map(StatusPages.When::of).orElse(null));
         return "intake/receipt";
     }
 
@@ -202,125 +260,11 @@ class ReportPageController {
         return errors;
     }
 
-    @GetMapping("/status/{caseRef}")
-    @AllowAnyone
-    String status(
-            @PathVariable String caseRef,
-            @RequestParam(name = "t", required = false) @Nullable String token,
-            Model model,
-            HttpServletResponse response) {
-        return statusPage(token, model, response, () -> intake.status(caseRef, orEmpty(token)), null);
-    }
-
-    @PostMapping("/status/{caseRef}/withdraw")
-    @AllowAnyone
-    String withdraw(
-            @PathVariable String caseRef,
-            @RequestParam(name = "t", required = false) @Nullable String token,
-            Model model,
-            HttpServletResponse response) {
-        return statusPage(
-                token,
-                model,
-                response,
-                () -> {
-                    try {
-                        return intake.withdraw(new Actor.Public(), caseRef, orEmpty(token));
-                    } catch (ReportWithdrawnAlreadyException e) {
-                        return intake.status(caseRef, orEmpty(token));
-                    }
-                },
-                "Your report is withdrawn.");
-    }
-
-    @PostMapping("/status/{caseRef}/stop-messages")
-    @AllowAnyone
-    String stopMessages(
-            @PathVariable String caseRef,
-            @RequestParam(name = "t", required = false) @Nullable String token,
-            Model model,
-            HttpServletResponse response) {
-        return statusPage(
-                token,
-                model,
-                response,
-                () -> intake.stopMessages(new Actor.Public(), caseRef, orEmpty(token)),
-                "We will not send you any more messages about this case.");
-    }
-
-    @PostMapping("/status/{caseRef}/complain")
-    @AllowAnyone
-    String complain(
-            @PathVariable String caseRef,
-            @RequestParam(name = "t", required = false) @Nullable String token,
-            @RequestParam(name = "text", required = false) @Nullable String text,
-            Model model,
-            HttpServletResponse response) {
-        String complaint = text == null ? "" : text.strip();
-        if (complaint.isEmpty() || complaint.length() > Complaint.MAX_TEXT) {
-            String page = statusPage(token, model, response, () -> intake.status(caseRef, orEmpty(token)), null);
-            if (response.getStatus() != HttpStatus.NOT_FOUND.value()) {
-                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-                model.addAttribute("complaintText", complaint);
-                model.addAttribute(
-                        "complaintError",
-                        complaint.isEmpty()
-                                ? "Write what you want to complain about."
-                                : "Keep your complaint under " + Complaint.MAX_TEXT + " characters.");
-            }
-            return page;
-        }
-        return statusPage(
-                token,
-                model,
-                response,
-                () -> intake.complain(new Actor.Public(), caseRef, orEmpty(token), complaint)
-                        .status(),
-                "Your complaint is recorded. It is handled on the expedited route, ahead of ordinary complaints.");
-    }
-
     @GetMapping("/protect")
     @AllowAnyone
     String protect(Model model, HttpServletResponse response) {
-        private_(response);
+        StatusPages.noStore(response);
         model.addAttribute("support", Support.forRoute(Route.PROTECTION));
         return "intake/protect";
-    }
-
-    private interface Lookup {
-        CaseStatus get();
-    }
-
-    private String statusPage(
-            @Nullable String token, Model model, HttpServletResponse response, Lookup lookup, @Nullable String notice) {
-        private_(response);
-        CaseStatus status;
-        try {
-            status = lookup.get();
-        } catch (CaseNotFoundException e) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return "intake/status-not-found";
-        }
-        model.addAttribute("status", status);
-        model.addAttribute("token", orEmpty(token));
-        model.addAttribute("notice", notice);
-        model.addAttribute("support", Support.forRoute(status.route()));
-        model.addAttribute(
-                "deadline", status.removalDeadline().map(WHEN::format).orElse(null));
-        model.addAttribute(
-                "events",
-                status.history().stream()
-                        .map(e -> new EventRow(WHEN.format(e.at()), PLAIN.getOrDefault(e.what(), e.what())))
-                        .toList());
-        return "intake/status";
-    }
-
-    private static String orEmpty(@Nullable String token) {
-        return token == null ? "" : token;
-    }
-
-    private static void private_(HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Referrer-Policy", "no-referrer");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.redress.server.web.PublicLink;
 import org.redress.server.web.StaffLink;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.security.authentication.TestingAuthenticationToken;
@@ -28,7 +29,8 @@ class HomePageControllerTests {
                         10));
         var model = new ExtendedModelMap();
 
-        String view = new HomePageController(beans.getBeanProvider(StaffLink.class))
+        String view = new HomePageController(
+                        beans.getBeanProvider(StaffLink.class), beans.getBeanProvider(PublicLink.class))
                 .home(new TestingAuthenticationToken("alice", "", "ROLE_ADMIN", "ROLE_MODERATOR"), model);
 
         assertThat(view).isEqualTo("identity/home");
@@ -74,12 +76,32 @@ class HomePageControllerTests {
     void showsItsOwnPagesWhenNoModuleDeclaresAny() {
         var model = new ExtendedModelMap();
 
-        new HomePageController(new StaticListableBeanFactory().getBeanProvider(StaffLink.class))
+        new HomePageController(
+                        new StaticListableBeanFactory().getBeanProvider(StaffLink.class),
+                        new StaticListableBeanFactory().getBeanProvider(PublicLink.class))
                 .home(new TestingAuthenticationToken("bob", "", "ROLE_ADMIN"), model);
 
         assertThat(model.getAttribute("links"))
                 .asInstanceOf(InstanceOfAssertFactories.list(StaffLink.class))
                 .extracting(StaffLink::path)
                 .containsExactly("/admin");
+    }
+
+    @Test
+    void showsVisitorsWhoAreNotSignedInThePublicPagesModulesDeclare() {
+        var beans = new StaticListableBeanFactory();
+        beans.addBean("protect", new PublicLink("protect-link", "/protect", "Protect", "Before posting", 20));
+        beans.addBean("report", new PublicLink("report-link", "/report", "Report", "After posting", 10));
+        var model = new ExtendedModelMap();
+
+        String view = new HomePageController(
+                        beans.getBeanProvider(StaffLink.class), beans.getBeanProvider(PublicLink.class))
+                .home(null, model);
+
+        assertThat(view).isEqualTo("identity/start");
+        assertThat(model.getAttribute("links"))
+                .asInstanceOf(InstanceOfAssertFactories.list(PublicLink.class))
+                .extracting(PublicLink::id)
+                .containsExactly("report-link", "protect-link");
     }
 }

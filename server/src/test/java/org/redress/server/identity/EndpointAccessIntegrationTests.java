@@ -31,7 +31,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @ServiceTest
 class EndpointAccessIntegrationTests {
 
-    private record Endpoint(HttpMethod method, String path, Set<Role> allowed, boolean anyone) {}
+    /** @param publicForm a public page's form, which carries a signed form token instead of a session's */
+    private record Endpoint(HttpMethod method, String path, Set<Role> allowed, boolean anyone, boolean publicForm) {
+        Endpoint(HttpMethod method, String path, Set<Role> allowed, boolean anyone) {
+            this(method, path, allowed, anyone, false);
+        }
+    }
 
     /** Endpoints served outside our controllers, with their rules from SecurityConfiguration. */
     private static final List<Endpoint> FRAMEWORK_ENDPOINTS = List.of(
@@ -58,6 +63,9 @@ class EndpointAccessIntegrationTests {
 
     @Autowired
     Identity identity;
+
+    @Autowired
+    PublicForms publicForms;
 
     /** Page requests are re-checked against the stored account, so each staff role needs a real one. */
     @BeforeEach
@@ -107,8 +115,13 @@ class EndpointAccessIntegrationTests {
                     endpoints.add(
                             new Endpoint(HttpMethod.GET, path, allowed, rule instanceof EndpointRules.Rule.Anyone));
                 }
+                boolean publicForm = handler.hasMethodAnnotation(PublicForm.class);
                 methods.forEach(m -> endpoints.add(new Endpoint(
-                        HttpMethod.valueOf(m.name()), path, allowed, rule instanceof EndpointRules.Rule.Anyone)));
+                        HttpMethod.valueOf(m.name()),
+                        path,
+                        allowed,
+                        rule instanceof EndpointRules.Rule.Anyone,
+                        publicForm)));
             }
         });
         return endpoints;
@@ -122,6 +135,9 @@ class EndpointAccessIntegrationTests {
 
     private List<String> check(Endpoint endpoint, @Nullable Role role) throws Exception {
         var request = request(endpoint.method(), endpoint.path()).with(csrf());
+        if (endpoint.publicForm()) {
+            request = request.param(PublicForms.FIELD, publicForms.issue());
+        }
         if (role != null) {
             request = request.with(user(matrixUser(role)).roles(role.name()));
         }

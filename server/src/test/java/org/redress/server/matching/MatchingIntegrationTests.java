@@ -195,11 +195,14 @@ class MatchingIntegrationTests {
                                     Optional.of(md5),
                                     Optional.empty()),
                             List.of()));
+            // Rows another replica wrote: their uploader encrypted as every writer stores it.
+            String uploader = context.getBean(org.redress.server.storage.FieldCipher.class)
+                    .encrypt("uploader-x", "matching_content.uploader");
             // Another replica's row with a higher id commits first and is read into memory by a scan...
             String overriding = vendor == TestDatabase.Vendor.POSTGRESQL ? " OVERRIDING SYSTEM VALUE" : "";
             String at = vendor == TestDatabase.Vendor.POSTGRESQL ? "now()" : "0";
             db.update("INSERT INTO matching_content (id, content_id, uploader, pdq, verdict, checked_at)" + overriding
-                    + " VALUES (1000, 'high-id', 'x', '"
+                    + " VALUES (1000, 'high-id', '" + uploader + "', '"
                     + pdqOf(TestImages.png(TestImages.picture(15))).toHex() + "', 'ALLOW', " + at + ")");
             matching.createBank(ADMIN, new BankName("digests"), BankAction.BLOCK, 31, 50);
             matching.addEntry(
@@ -215,7 +218,8 @@ class MatchingIntegrationTests {
             });
             // ...then one with a lower id commits: the next scan must still see it.
             db.update("INSERT INTO matching_content (id, content_id, uploader, pdq, verdict, checked_at)" + overriding
-                    + " VALUES (900, 'late-commit', 'x', '" + late.toHex() + "', 'ALLOW', " + at + ")");
+                    + " VALUES (900, 'late-commit', '" + uploader + "', '" + late.toHex() + "', 'ALLOW', " + at
+                    + ")");
 
             matching.addEntry(
                     ADMIN,

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.redress.server.ServiceTest;
 import org.redress.server.identity.Identity;
+import org.redress.server.identity.PublicForms;
 import org.redress.server.identity.Role;
 import org.redress.server.identity.Username;
 import org.redress.server.intake.Channel;
@@ -61,6 +62,9 @@ class Issue21MessagesIntegrationTests {
     Identity identity;
 
     @Autowired
+    PublicForms publicForms;
+
+    @Autowired
     Intake intake;
 
     @Autowired
@@ -103,7 +107,8 @@ class Issue21MessagesIntegrationTests {
                         .param("intimateImage", "true")
                         .param("subjectOrAuthorised", "true")
                         .param("goodFaithAndTrue", "true")
-                        .param("signature", "A".repeat(201)))
+                        .param("signature", "A".repeat(201))
+                        .param(PublicForms.FIELD, publicForms.issue()))
                 .andReturn();
 
         assertThat(text(answer)).contains("Your signature is too long: keep it to 200 characters");

@@ -172,6 +172,25 @@ public class Matching {
                 .getFirst();
     }
 
+    /**
+     * Adds an entry fetched from a hash exchange, with the trust the exchange is given, and searches
+     * it against all registered content as {@link #addEntry} does.
+     */
+    @Transactional
+    public BankEntry addExchangeEntry(
+            Actor actor, BankName bankName, EntryHashes hashes, Provenance provenance, EntryTrust trust) {
+        var entry = new NewEntry(hashes, Optional.empty(), Optional.empty());
+        return addAll(actor, bank(bankName), List.of(entry), provenance, trust).getFirst();
+    }
+
+    /** The entries one provenance brought, in any bank. */
+    @Transactional(readOnly = true)
+    public List<BankEntry> entriesFrom(Provenance provenance) {
+        return entries.findAll(
+                java.util.Arrays.stream(entries.idsFrom(provenance)).boxed().toList());
+    }
+
+
     /** The hashes, quality, note and variants of an entry to add. */
     record NewEntry(EntryHashes hashes, Optional<Quality> quality, Optional<String> note, List<PdqHash> variants) {
         NewEntry(EntryHashes hashes, Optional<Quality> quality, Optional<String> note) {
@@ -614,7 +633,7 @@ public class Matching {
     public static Optional<CaseRef> originatingCase(BankEntry entry) {
         return switch (entry.provenance().source()) {
             case SUBMISSION, CASE, DECISION -> caseRef(entry.provenance().ref());
-            case IMPORT, MANUAL -> Optional.empty();
+            case IMPORT, MANUAL, EXCHANGE -> Optional.empty();
         };
     }
 

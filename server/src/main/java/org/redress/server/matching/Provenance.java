@@ -21,7 +21,9 @@ public record Provenance(Source source, String ref) {
         /** A bulk import from a partner. */
         IMPORT,
         /** Added by an administrator through the API. */
-        MANUAL
+        MANUAL,
+        /** Fetched from a hash exchange (StopNCII), by exchange, signal type and hash. */
+        EXCHANGE
     }
 
     public Provenance {

@@ -173,6 +173,7 @@ final class CaseView {
             case DECISION -> "content removed by the decision on case";
             case IMPORT -> "import " + provenance.ref();
             case MANUAL -> "added by " + provenance.ref();
+            case EXCHANGE -> "the hash exchange " + provenance.ref();
         };
         @Nullable
         String originCase =

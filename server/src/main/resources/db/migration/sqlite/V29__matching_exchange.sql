@@ -13,3 +13,18 @@ CREATE TABLE matching_exchange (
     entries_added     BIGINT  NOT NULL,
     entries_withdrawn BIGINT  NOT NULL
 );
+
+-- Feedback owed to StopNCII on its hashes (PendingReview on a match, Blocked when a moderator
+-- confirms, NotBlocked when one releases): written in the transaction of what caused it, sent by
+-- the replica holding the exchange's lease, each (hash, feedback) at most once.
+CREATE TABLE matching_exchange_feedback (
+    hash_value      TEXT    NOT NULL,
+    feedback        TEXT    NOT NULL,
+    signal_type     TEXT    NOT NULL,
+    created_at      BIGINT  NOT NULL,
+    sent_at         BIGINT  NOT NULL,
+    attempts        INTEGER NOT NULL,
+    next_attempt_at BIGINT  NOT NULL,
+    PRIMARY KEY (hash_value, feedback)
+);
+CREATE INDEX matching_exchange_feedback_due ON matching_exchange_feedback (sent_at, next_attempt_at);

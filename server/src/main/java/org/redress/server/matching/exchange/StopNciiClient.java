@@ -56,14 +56,17 @@ class StopNciiClient {
     private final URI base;
     private final String subscriptionKey;
     private final String functionsKey;
+    private final String feedbackKey;
     private final int attempts;
     private final Duration timeout;
     private final HttpClient http;
 
-    StopNciiClient(URI base, String subscriptionKey, String functionsKey, int attempts, Duration timeout) {
+    StopNciiClient(
+            URI base, String subscriptionKey, String functionsKey, String feedbackKey, int attempts, Duration timeout) {
         this.base = Objects.requireNonNull(base, "base");
         this.subscriptionKey = Objects.requireNonNull(subscriptionKey, "subscriptionKey");
         this.functionsKey = Objects.requireNonNull(functionsKey, "functionsKey");
+        this.feedbackKey = Objects.requireNonNull(feedbackKey, "feedbackKey");
         this.attempts = attempts;
         this.timeout = timeout;
         // Plain HTTP/1.1: no h2c upgrade for proxies to refuse; TLS negotiates what it can.
@@ -84,6 +87,43 @@ class StopNciiClient {
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             throw new FetchFailed("FetchHashes answered with a body that is not a page of records");
         }
+    }
+
+    /**
+     * Posts feedback on hashes ({@code SubmitFeedback}), once: the outbox that owes it tries again
+     * later, so a failure here is only reported.
+     */
+    void submitFeedback(List<ExchangeFeedback.Owed> feedbacks) throws FetchFailed, InterruptedException {
+        var body = JSON.createObjectNode();
+        body.put("count", feedbacks.size());
+        var list = body.putArray("hashFeedbacks");
+        for (ExchangeFeedback.Owed owed : feedbacks) {
+            var item = list.addObject();
+            item.put("hashValue", owed.hashValue());
+            item.put("feedbackValue", owed.feedback());
+            item.putArray("tags");
+        }
+        var request = HttpRequest.newBuilder(endpoint("SubmitFeedback"))
+                .timeout(timeout)
+                .header("Ocp-Apim-Subscription-Key", subscriptionKey)
+                .header("x-functions-key", feedbackKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+        try {
+            int status =
+                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status / 100 != 2) {
+                throw new FetchFailed("SubmitFeedback answered HTTP " + status);
+            }
+        } catch (IOException e) {
+            throw new FetchFailed(
+                    "SubmitFeedback could not be reached (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private URI endpoint(String name) {
+        return URI.create(base.toString().replaceAll("/+$", "") + "/" + name);
     }
 
     private String get(String endpoint, Map<String, String> query) throws FetchFailed, InterruptedException {

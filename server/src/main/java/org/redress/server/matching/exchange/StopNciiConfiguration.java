@@ -3,6 +3,7 @@ package org.redress.server.matching.exchange;
 import java.time.Clock;
 import java.util.Objects;
 import org.redress.server.matching.Matching;
+import org.redress.server.matching.banks.Entries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,14 +20,25 @@ class StopNciiConfiguration {
     @Bean
     @ConditionalOnProperty("redress.stopncii.url")
     StopNciiExchange stopNciiExchange(
-            StopNciiSettings settings, ExchangeStates states, Matching matching, Clock clock) {
+            StopNciiSettings settings,
+            ExchangeStates states,
+            ExchangeFeedback feedback,
+            Matching matching,
+            Clock clock) {
         var client = new StopNciiClient(
                 settings.endpoint().orElseThrow(),
                 Objects.requireNonNull(settings.subscriptionKey()),
                 Objects.requireNonNull(settings.functionsKey()),
+                settings.feedbackKey(),
                 settings.attempts(),
                 settings.timeout());
-        return new StopNciiExchange(settings, client, states, matching, clock);
+        return new StopNciiExchange(settings, client, states, feedback, matching, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty("redress.stopncii.url")
+    FeedbackOwed stopNciiFeedbackOwed(ExchangeFeedback feedback, Entries entries, Clock clock) {
+        return new FeedbackOwed(feedback, entries, clock);
     }
 
     @Bean
@@ -35,7 +47,10 @@ class StopNciiConfiguration {
         return new StopNciiSchedule(exchange);
     }
 
-    /** Fetches on a fixed pause after the previous fetch ended; a failed fetch is tried at the next. */
+    /**
+     * Fetches on a fixed pause after the previous fetch ended (a failed fetch is tried at the next),
+     * and sends the feedback owed more often.
+     */
     static final class StopNciiSchedule {
 
         private static final Logger log = LoggerFactory.getLogger(StopNciiSchedule.class);
@@ -44,6 +59,19 @@ class StopNciiConfiguration {
 
         StopNciiSchedule(StopNciiExchange exchange) {
             this.exchange = exchange;
+        }
+
+        @Scheduled(
+                fixedDelayString = "${redress.stopncii.feedback-interval:PT30S}",
+                initialDelayString = "${redress.stopncii.first-fetch-delay:PT10S}")
+        void sendFeedback() {
+            try {
+                exchange.sendFeedback();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("StopNCII feedback failed ({})", e.getClass().getName());
+            }
         }
 
         @Scheduled(

@@ -34,19 +34,27 @@ class StopNciiExchange {
     private static final Logger log = LoggerFactory.getLogger(StopNciiExchange.class);
     private static final Actor ACTOR = new Actor.Operator("stopncii");
     private static final Duration LEASE = Duration.ofMinutes(10);
+    private static final int FEEDBACK_BATCH = 100;
 
     private final StopNciiSettings settings;
     private final StopNciiClient client;
     private final ExchangeStates states;
+    private final ExchangeFeedback feedback;
     private final Matching matching;
     private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
 
     StopNciiExchange(
-            StopNciiSettings settings, StopNciiClient client, ExchangeStates states, Matching matching, Clock clock) {
+            StopNciiSettings settings,
+            StopNciiClient client,
+            ExchangeStates states,
+            ExchangeFeedback feedback,
+            Matching matching,
+            Clock clock) {
         this.settings = settings;
         this.client = client;
         this.states = states;
+        this.feedback = feedback;
         this.matching = matching;
         this.clock = clock;
     }
@@ -85,6 +93,41 @@ class StopNciiExchange {
             states.release(NAME, owner);
         }
         return true;
+    }
+
+    /**
+     * Sends the feedback owed, in batches, under the same lease as fetching (so one replica sends);
+     * a batch that fails is tried again later with growing pauses. Returns how many were sent.
+     */
+    int sendFeedback() throws InterruptedException {
+        Instant now = clock.instant();
+        if (!states.lease(NAME, owner, now, now.plus(LEASE))) {
+            return 0;
+        }
+        int sent = 0;
+        try {
+            List<ExchangeFeedback.Owed> batch = feedback.due(now, FEEDBACK_BATCH);
+            while (!batch.isEmpty()) {
+                try {
+                    client.submitFeedback(batch);
+                } catch (StopNciiClient.FetchFailed e) {
+                    log.warn("StopNCII feedback failed: {}", e.reason());
+                    for (ExchangeFeedback.Owed owed : batch) {
+                        long pause = Math.min(3_600, 30L << Math.min(owed.attempts(), 7));
+                        feedback.failed(owed, clock.instant().plusSeconds(pause));
+                    }
+                    return sent;
+                }
+                for (ExchangeFeedback.Owed owed : batch) {
+                    feedback.sent(owed, clock.instant());
+                }
+                sent += batch.size();
+                batch = feedback.due(now, FEEDBACK_BATCH);
+            }
+        } finally {
+            states.release(NAME, owner);
+        }
+        return sent;
     }
 
     private static ExchangeStates.Tally tally(long[] counts) {

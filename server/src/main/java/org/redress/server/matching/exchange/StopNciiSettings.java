@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param url the partner API's base URL, such as {@code https://api.stopncii.org/v1}
  * @param subscriptionKey sent as {@code Ocp-Apim-Subscription-Key}
  * @param functionsKey the {@code FetchHashes} endpoint's {@code x-functions-key}
+ * @param feedbackFunctionsKey the {@code SubmitFeedback} endpoint's key, when it has its own
  * @param fetchInterval the pause between the end of one fetch and the start of the next
  * @param pageSize records asked for per page
  * @param bank the bank that image hashes ({@code ImagePDQ}) land in, created on first use
@@ -38,6 +39,7 @@ record StopNciiSettings(
         @Nullable URI url,
         @Nullable String subscriptionKey,
         @Nullable String functionsKey,
+        @Nullable String feedbackFunctionsKey,
         @DefaultValue("PT15M") @NotNull Duration fetchInterval,
         @DefaultValue("800") @Min(1) @Max(10_000) int pageSize,
         @DefaultValue("stopncii") @NotNull String bank,
@@ -54,6 +56,10 @@ record StopNciiSettings(
             throw new IllegalArgumentException(
                     "the StopNCII exchange needs REDRESS_STOPNCII_SUBSCRIPTION_KEY and REDRESS_STOPNCII_FUNCTIONS_KEY");
         }
+    }
+
+    String feedbackKey() {
+        return Optional.ofNullable(feedbackFunctionsKey).orElse(java.util.Objects.requireNonNull(functionsKey));
     }
 
     Optional<URI> endpoint() {

@@ -34,11 +34,13 @@ final class FakeStopNcii implements AutoCloseable {
     private final Map<String, Long> modified = new LinkedHashMap<>();
     private final Deque<Integer> failures = new ArrayDeque<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<String> feedbacks = new CopyOnWriteArrayList<>();
     private long clock = 1_700_000_000;
 
     FakeStopNcii() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.createContext("/v1/FetchHashes", this::fetchHashes);
+        server.createContext("/v1/SubmitFeedback", this::submitFeedback);
         server.start();
     }
 
@@ -74,6 +76,33 @@ final class FakeStopNcii implements AutoCloseable {
 
     List<Request> requests() {
         return List.copyOf(requests);
+    }
+
+    /** Each feedback received, as {@code <hash> <feedbackValue>}, in the order received. */
+    List<String> feedbacks() {
+        return List.copyOf(feedbacks);
+    }
+
+    private static final java.util.regex.Pattern FEEDBACK = java.util.regex.Pattern.compile(
+            "\\{\"hashValue\":\"([^\"]+)\",\"feedbackValue\":\"([^\"]+)\",\"tags\":\\[]}");
+
+    private void submitFeedback(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        int status = "POST".equals(exchange.getRequestMethod())
+                        && SUBSCRIPTION_KEY.equals(exchange.getRequestHeaders().getFirst("Ocp-Apim-Subscription-Key"))
+                        && FUNCTIONS_KEY.equals(exchange.getRequestHeaders().getFirst("x-functions-key"))
+                ? 200
+                : 401;
+        if (status == 200) {
+            var item = FEEDBACK.matcher(body);
+            while (item.find()) {
+                feedbacks.add(item.group(1) + " " + item.group(2));
+            }
+        }
+        byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, answer.length);
+        exchange.getResponseBody().write(answer);
+        exchange.close();
     }
 
     private void fetchHashes(HttpExchange exchange) throws IOException {

@@ -145,6 +145,39 @@ class StopNciiExchangeOnBothDatabasesIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
+    void aMatchPostsPendingReviewAndAConfirmationPostsBlockedExactlyOnce(TestDatabase.Vendor vendor) throws Exception {
+        try (var database = TestDatabase.create(vendor);
+                var fake = new FakeStopNcii()) {
+            fake.put("ImagePDQ", IMAGE_A, "Active", Map.of("case-1", "Active"));
+            try (var context = start(database, fake)) {
+                var exchange = context.getBean(StopNciiExchange.class);
+                assertThat(exchange.fetch()).isTrue();
+                assertThat(check(context, pdq(IMAGE_A))).isEqualTo(Verdict.REVIEW);
+                assertThat(check(context, pdq(IMAGE_A))).as("a second copy").isEqualTo(Verdict.REVIEW);
+
+                assertThat(exchange.sendFeedback()).isEqualTo(1);
+                assertThat(fake.feedbacks()).containsExactly(IMAGE_A + " PendingReview");
+
+                var matching = context.getBean(Matching.class);
+                long entryId = matching.entriesFrom(new org.redress.server.matching.Provenance(
+                                org.redress.server.matching.Provenance.Source.EXCHANGE, "stopncii:ImagePDQ:" + IMAGE_A))
+                        .getFirst()
+                        .id();
+                matching.confirmEntry(new Actor.Staff("moderator-1"), Matching.confirmationCase(entryId));
+                assertThat(exchange.sendFeedback()).isEqualTo(1);
+                assertThat(exchange.sendFeedback()).as("nothing left to send").isZero();
+                matching.confirmEntry(new Actor.Staff("moderator-2"), Matching.confirmationCase(entryId));
+                assertThat(exchange.sendFeedback())
+                        .as("confirmed again: already told")
+                        .isZero();
+
+                assertThat(fake.feedbacks()).containsExactly(IMAGE_A + " PendingReview", IMAGE_A + " Blocked");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
     void aFailedFetchKeepsItsCheckpointAndOnlyTheLeaseHolderFetches(TestDatabase.Vendor vendor) throws Exception {
         try (var database = TestDatabase.create(vendor);
                 var fake = new FakeStopNcii()) {

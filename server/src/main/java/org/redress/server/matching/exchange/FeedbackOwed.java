@@ -1,0 +1,71 @@
+package org.redress.server.matching.exchange;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.redress.server.matching.BankEntry;
+import org.redress.server.matching.EntryChanged;
+import org.redress.server.matching.MatchFound;
+import org.redress.server.matching.Provenance;
+import org.redress.server.matching.banks.Entries;
+import org.springframework.context.event.EventListener;
+
+/**
+ * What StopNCII is told about its hashes, as Redress acts on them: {@code PendingReview} when one
+ * matches content, {@code Blocked} when a moderator confirms it, {@code NotBlocked} when one
+ * releases it. Owed in the transaction of the act, sent later by {@link StopNciiExchange}.
+ */
+class FeedbackOwed {
+
+    static final String PENDING_REVIEW = "PendingReview";
+    static final String BLOCKED = "Blocked";
+    static final String NOT_BLOCKED = "NotBlocked";
+
+    private final ExchangeFeedback feedback;
+    private final Entries entries;
+    private final Clock clock;
+
+    FeedbackOwed(ExchangeFeedback feedback, Entries entries, Clock clock) {
+        this.feedback = feedback;
+        this.entries = entries;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(MatchFound match) {
+        owe(match.entryId(), PENDING_REVIEW);
+    }
+
+    @EventListener
+    void on(EntryChanged change) {
+        if (change.source() != Provenance.Source.EXCHANGE) {
+            return;
+        }
+        switch (change.what()) {
+            case "confirmed" -> owe(change.entryId(), BLOCKED);
+            case "released" -> owe(change.entryId(), NOT_BLOCKED);
+            default -> {
+                // added, disabled by a withdrawal, enabled again: nothing to tell StopNCII
+            }
+        }
+    }
+
+    private void owe(long entryId, String value) {
+        entries.find(entryId)
+                .flatMap(FeedbackOwed::exchangeHash)
+                .ifPresent(hash -> feedback.owe(hash.value(), value, hash.signalType(), clock.instant()));
+    }
+
+    private record ExchangeHash(String signalType, String value) {}
+
+    /** The StopNCII hash behind an entry it brought: its provenance is {@code stopncii:<type>:<hash>}. */
+    private static Optional<ExchangeHash> exchangeHash(BankEntry entry) {
+        if (entry.provenance().source() != Provenance.Source.EXCHANGE) {
+            return Optional.empty();
+        }
+        String[] parts = entry.provenance().ref().split(":", 3);
+        if (parts.length != 3 || !parts[0].equals(StopNciiExchange.NAME)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ExchangeHash(parts[1], parts[2]));
+    }
+}

@@ -190,7 +190,6 @@ public class Matching {
                 java.util.Arrays.stream(entries.idsFrom(provenance)).boxed().toList());
     }
 
-
     /** The hashes, quality, note and variants of an entry to add. */
     record NewEntry(EntryHashes hashes, Optional<Quality> quality, Optional<String> note, List<PdqHash> variants) {
         NewEntry(EntryHashes hashes, Optional<Quality> quality, Optional<String> note) {

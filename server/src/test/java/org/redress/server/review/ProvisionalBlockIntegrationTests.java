@@ -61,6 +61,7 @@ class ProvisionalBlockIntegrationTests {
         platform = new Platform(Instant::now);
         registry.add("redress.webhook.url", () -> platform.url().toString());
         registry.add("redress.webhook.secret", () -> Platform.SECRET);
+        registry.add("redress.matching.appeal-url", () -> "https://platform.example/help/appeal-a-block");
     }
 
     @AfterAll
@@ -102,7 +103,8 @@ class ProvisionalBlockIntegrationTests {
         assertThat(statement.get("automatedMeans").get("decision").asBoolean()).isTrue();
         assertThat(statement.get("restriction").get("duration").asString()).isEqualTo("UNTIL_REVIEWED");
         assertThat(statement.get("redress").get("internalAppeal").get("url").asString())
-                .isNotBlank();
+                .isEqualTo("https://platform.example/help/appeal-a-block");
+        assertThat(statement.get("redress").get("humanReview").asString()).contains("moderator checks");
         assertThat(blocked.get("deterrence").get("message").asString()).contains("criminal offence");
         assertThat(check(platformKey, second, picture).get("verdict").asString())
                 .isEqualTo("BLOCK");

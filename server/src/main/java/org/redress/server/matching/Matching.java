@@ -201,7 +201,12 @@ public class Matching {
                 .map(h -> new NewEntry(
                         new EntryHashes(Optional.of(h.pdq()), h.md5Hex(), h.sha256Hex()),
                         Optional.<Quality>empty(),
-                        Optional.<String>empty()))
+                        Optional.<String>empty(),
+                        // The browser's eight dihedral hashes, in the group's order: the seven after
+                        // the original are the entry's variants, so a rotated copy matches it.
+                        h.dihedral().isEmpty()
+                                ? List.<PdqHash>of()
+                                : h.dihedral().subList(1, h.dihedral().size())))
                 .toList();
         // Nobody has seen the image behind an anonymous submission: its entries block at once, but
         // provisionally, until a moderator confirms them in the entry's case.

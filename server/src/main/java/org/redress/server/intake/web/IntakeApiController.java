@@ -121,6 +121,9 @@ class IntakeApiController {
             @Pattern(regexp = "[0-9a-fA-F]{32}") @Nullable String md5,
             @Pattern(regexp = "[0-9a-fA-F]{64}") @Nullable String sha256,
 
+            @Nullable @Size(min = 8, max = 8, message = "must hold the 8 dihedral PDQ hashes")
+            List<@NotNull @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits") String> dihedral,
+
             @JsonAnySetter @Size(max = 0, message = "no other members, image bytes least of all") @Nullable
             Map<String, Object> unexpected) {
 
@@ -134,7 +137,10 @@ class IntakeApiController {
                     PdqHash.fromHex(pdq),
                     Optional.ofNullable(quality).map(Quality::new),
                     Optional.ofNullable(md5).map(HexFormat.of()::parseHex),
-                    Optional.ofNullable(sha256).map(HexFormat.of()::parseHex));
+                    Optional.ofNullable(sha256).map(HexFormat.of()::parseHex),
+                    dihedral == null
+                            ? List.of()
+                            : dihedral.stream().map(PdqHash::fromHex).toList());
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The statement of reasons of an automated block (EU DSA Art. 17(3): the restriction, the facts,
@@ -15,11 +16,12 @@ import java.util.Objects;
  * @param decidedAt when the check answered
  * @param provisional whether only entries no person has confirmed matched: a moderator then checks
  *     the match, and a wrong one is undone ({@code content.restore})
- * @param appealUrl where the uploader appeals
+ * @param appealUrl where the uploader appeals, when the service has such a page
+ *     ({@code redress.matching.appeal-url})
  * @param deterrence the message for the uploader, by jurisdiction
  */
 public record BlockStatement(
-        String contentId, Instant decidedAt, boolean provisional, String appealUrl, Deterrence deterrence) {
+        String contentId, Instant decidedAt, boolean provisional, Optional<String> appealUrl, Deterrence deterrence) {
 
     /** Six months at least (EU DSA Art. 20(1)). */
     static final String APPEAL_WITHIN = "P6M";
@@ -83,21 +85,27 @@ public record BlockStatement(
                         "provisions",
                         "Sexual Offences Act 2003 s.66B (England and Wales); Online Safety Act 2023 s.10 and Sch. 7; "
                                 + "US TAKE IT DOWN Act s.3"));
-        map.put(
-                "redress",
+        var redress = new LinkedHashMap<String, Object>();
+        // Every automated block is looked at by a person: a provisional one in its entry's case,
+        // where a wrong match is undone; a confirmed one because a moderator judged the image.
+        redress.put(
+                "humanReview",
+                provisional
+                        ? "A moderator checks this block; if the match is wrong, the upload is restored."
+                        : "A moderator judged this image before it was added to the block list.");
+        appealUrl.ifPresent(url -> redress.put(
+                "internalAppeal",
                 Map.of(
-                        "internalAppeal",
-                        Map.of(
-                                "url",
-                                appealUrl,
-                                "within",
-                                APPEAL_WITHIN,
-                                "note",
-                                "Appeals are decided by a person, never by automated means alone."),
-                        "outOfCourtDisputeSettlement",
-                        "A certified out-of-court dispute settlement body (EU DSA Art. 21).",
-                        "judicialRedress",
-                        "The courts of your country."));
+                        "url",
+                        url,
+                        "within",
+                        APPEAL_WITHIN,
+                        "note",
+                        "Appeals are decided by a person, never by automated means alone.")));
+        redress.put(
+                "outOfCourtDisputeSettlement", "A certified out-of-court dispute settlement body (EU DSA Art. 21).");
+        redress.put("judicialRedress", "The courts of your country.");
+        map.put("redress", redress);
         return map;
     }
 }

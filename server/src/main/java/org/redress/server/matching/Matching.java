@@ -561,7 +561,7 @@ public class Matching {
                             upload.contentId(),
                             now,
                             result.blockedProvisionally(),
-                            settings.appealUrl(),
+                            settings.appealLink(),
                             deterrence.forJurisdiction(jurisdiction))));
         }
         // Answers once the verdict is audited and the content registered, in a batch shared with

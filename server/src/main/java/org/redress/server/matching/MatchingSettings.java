@@ -3,6 +3,7 @@ package org.redress.server.matching;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -18,8 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param floodLimit the most registered uploads one submitted hash may match at once: beyond it
  *     the entry is held for a moderator before it blocks anything or opens any case (a flat or
  *     common picture's hash would otherwise act on thousands of unrelated uploads)
- * @param appealUrl where an uploader whose upload was blocked appeals; quoted in every automated
- *     block's statement of reasons (by default review's {@code redress.review.appeal-url})
+ * @param appealUrl where an uploader whose upload was blocked appeals (the platform's own form, for
+ *     example): an absolute http or https URL quoted in every automated block's statement of
+ *     reasons; without it the statement names the review by a person that every block gets
  * @param deterrence the short message a platform can show the person whose upload was blocked
  */
 @Validated
@@ -29,12 +31,23 @@ record MatchingSettings(
         @DefaultValue("BLOCK") @NotNull BankAction victimsBankAction,
         @DefaultValue("confirmed-removals") @NotNull String confirmedRemovalsBank,
         @DefaultValue("20") @Min(1) int floodLimit,
-        @DefaultValue("/appeals") @NotNull String appealUrl,
+        @Nullable String appealUrl,
         @DefaultValue @NotNull Deterrence deterrence) {
 
     MatchingSettings {
         new BankName(victimsBank);
         new BankName(confirmedRemovalsBank);
+        if (appealUrl != null && !appealUrl.isBlank()) {
+            var uri = java.net.URI.create(appealUrl);
+            if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                throw new IllegalArgumentException("redress.matching.appeal-url must be an absolute http or https URL");
+            }
+        }
+    }
+
+    /** The configured appeal URL, when there is one. */
+    java.util.Optional<String> appealLink() {
+        return java.util.Optional.ofNullable(appealUrl).filter(url -> !url.isBlank());
     }
 
     /**

@@ -61,6 +61,7 @@ class ProvisionalBlockIntegrationTests {
         platform = new Platform(Instant::now);
         registry.add("redress.webhook.url", () -> platform.url().toString());
         registry.add("redress.webhook.secret", () -> Platform.SECRET);
+        registry.add("redress.matching.appeal-url", () -> "https://platform.example/help/appeal-a-block");
     }
 
     @AfterAll
@@ -102,7 +103,8 @@ class ProvisionalBlockIntegrationTests {
         assertThat(statement.get("automatedMeans").get("decision").asBoolean()).isTrue();
         assertThat(statement.get("restriction").get("duration").asString()).isEqualTo("UNTIL_REVIEWED");
         assertThat(statement.get("redress").get("internalAppeal").get("url").asString())
-                .isNotBlank();
+                .isEqualTo("https://platform.example/help/appeal-a-block");
+        assertThat(statement.get("redress").get("humanReview").asString()).contains("moderator checks");
         assertThat(blocked.get("deterrence").get("message").asString()).contains("criminal offence");
         assertThat(check(platformKey, second, picture).get("verdict").asString())
                 .isEqualTo("BLOCK");
@@ -209,6 +211,53 @@ class ProvisionalBlockIntegrationTests {
             return again.get("verdict").asString().equals("BLOCK")
                     && !again.get("matches").get(0).get("provisional").asBoolean();
         });
+    }
+
+    @Test
+    void aSubmissionsDihedralHashesBlockARotatedCopyCheckedByItsOwnHashAlone() throws Exception {
+        String platformKey = "Bearer "
+                + identity.issueApiKey(TESTER, "platform", Role.PLATFORM).secret();
+        var picture = RemovalEndToEndIntegrationTests.picture(4343);
+        var hashed = UploadHashing.hash(RemovalEndToEndIntegrationTests.png(picture));
+        var dihedral = new StringBuilder();
+        for (PdqHash variant : hashed.variants()) {
+            dihedral.append(dihedral.isEmpty() ? "" : ",")
+                    .append('"')
+                    .append(variant.toHex())
+                    .append('"');
+        }
+        String body =
+                "{\"hashes\":[{\"pdq\":\"" + hashed.hashes().pdq().orElseThrow().toHex() + "\",\"quality\":"
+                        + hashed.quality().value() + ",\"dihedral\":[" + dihedral + "]}],"
+                        + "\"declarations\":{\"subjectOrAuthorised\":true,\"goodFaithAndTrue\":true}}";
+        HttpResponse<String> submitted = post("/api/v1/hash-submissions", null, body);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+
+        PdqHash turned = UploadHashing.hash(RemovalEndToEndIntegrationTests.png(rotated90(picture)))
+                .hashes()
+                .pdq()
+                .orElseThrow();
+        HttpResponse<String> checked = post(
+                "/api/v1/checks",
+                platformKey,
+                "{\"contentId\":\"turned-" + UUID.randomUUID() + "\",\"uploaderId\":\"u\",\"pdq\":\"" + turned.toHex()
+                        + "\"}");
+        JsonNode answer = JSON.readTree(checked.body());
+        assertThat(answer.get("verdict").asString()).as(checked.body()).isEqualTo("BLOCK");
+        assertThat(answer.get("matches")).hasSize(1);
+        assertThat(answer.get("matches").get(0).get("provisional").asBoolean()).isTrue();
+        assertThat(answer.get("matches").get(0).get("variant").asString()).isIn("ROTATE_90", "ROTATE_270");
+    }
+
+    private static java.awt.image.BufferedImage rotated90(java.awt.image.BufferedImage source) {
+        var rotated = new java.awt.image.BufferedImage(
+                source.getHeight(), source.getWidth(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < source.getHeight(); y++) {
+            for (int x = 0; x < source.getWidth(); x++) {
+                rotated.setRGB(source.getHeight() - 1 - y, x, source.getRGB(x, y));
+            }
+        }
+        return rotated;
     }
 
     @Test

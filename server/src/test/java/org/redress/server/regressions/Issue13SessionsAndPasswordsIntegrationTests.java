@@ -98,6 +98,29 @@ class Issue13SessionsAndPasswordsIntegrationTests {
     }
 
     @Test
+    void namesEveryProblemOfThePasswordFormAtOnceBesideItsField() throws Exception {
+        String name = staffMember();
+        var session = signIn(name, PASSWORD);
+
+        String page = mvc.perform(post("/account/password")
+                        .session(session)
+                        .with(csrf())
+                        .param("currentPassword", "")
+                        .param("newPassword", "short")
+                        .param("confirmation", "different"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page)
+                .contains("id=\"current-password-error\">Type your current password.")
+                .contains("id=\"new-password-error\"")
+                .contains("id=\"confirmation-error\">The two passwords differ");
+        signIn(name, PASSWORD);
+    }
+
+    @Test
     void asksForTheCurrentPasswordBeforeAChange() throws Exception {
         String name = staffMember();
         var session = signIn(name, PASSWORD);

@@ -1,5 +1,6 @@
 package org.redress.server.review;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -93,6 +94,30 @@ class ReviewApiIntegrationTests {
         mvc.perform(get("/api/v1/cases")).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/cases/" + ref).header("Authorization", key(Role.ADMIN)))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void listsEscalatedCasesUnderOpenForSeniorModeratorsOnly() throws Exception {
+        String ref = fileReport();
+        mvc.perform(post("/api/v1/cases/" + ref + "/claim").header("Authorization", alice))
+                .andExpect(status().isOk());
+        decide(alice, ref, "{\"outcome\":\"ESCALATE\"}").andExpect(status().isOk());
+        String senior = key(Role.SENIOR_MODERATOR);
+
+        String forModerator = mvc.perform(
+                        get("/api/v1/cases?state=OPEN&limit=500").header("Authorization", bob))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String forSenior = mvc.perform(get("/api/v1/cases?state=OPEN&limit=500").header("Authorization", senior))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(forModerator).as("a case the moderator could not claim").doesNotContain(ref);
+        assertThat(forSenior).contains(ref);
     }
 
     @Test

@@ -3,9 +3,13 @@ package org.redress.server.identity.web;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.redress.server.identity.Callers;
 import org.redress.server.identity.Identity;
 import org.redress.server.identity.Username;
+import org.redress.server.identity.WrongPasswordException;
+import org.redress.server.identity.accounts.Passwords;
 import org.redress.server.shared.DomainException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -43,15 +47,31 @@ class AccountPageController {
             Model model)
             throws ServletException {
         model.addAttribute("username", caller.getName());
-        if (!newPassword.equals(confirmation)) {
-            model.addAttribute("error", "The two passwords differ.");
-            return "identity/password";
+        // Every problem the form can see at once, each beside its field; the current password is
+        // checked only when the new one could be taken, so a wrong guess costs a throttled attempt
+        // only for a complete form.
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (currentPassword.isEmpty()) {
+            errors.put("currentPassword", "Type your current password.");
         }
         try {
-            identity.changeOwnPassword(
-                    Callers.actorOf(caller), Username.of(caller.getName()), currentPassword, newPassword);
+            Passwords.check(newPassword, Username.of(caller.getName()));
         } catch (DomainException e) {
-            model.addAttribute("error", e.publicDetail());
+            errors.put("newPassword", e.publicDetail());
+        }
+        if (!newPassword.equals(confirmation)) {
+            errors.put("confirmation", "The two passwords differ: type the new password again.");
+        }
+        if (errors.isEmpty()) {
+            try {
+                identity.changeOwnPassword(
+                        Callers.actorOf(caller), Username.of(caller.getName()), currentPassword, newPassword);
+            } catch (DomainException e) {
+                errors.put(e instanceof WrongPasswordException ? "currentPassword" : "newPassword", e.publicDetail());
+            }
+        }
+        if (!errors.isEmpty()) {
+            model.addAttribute("errors", errors);
             return "identity/password";
         }
         request.logout();

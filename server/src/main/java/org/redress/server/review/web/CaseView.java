@@ -14,6 +14,7 @@ import org.redress.server.matching.BankName;
 import org.redress.server.matching.Matching;
 import org.redress.server.review.CaseMatch;
 import org.redress.server.review.HistoryEntry;
+import org.redress.server.review.HistoryStep;
 import org.redress.server.review.RecordedDecision;
 import org.redress.server.shared.DomainException;
 import tools.jackson.databind.JsonNode;
@@ -90,7 +91,7 @@ final class CaseView {
         String what =
                 WHAT.getOrDefault(entry.what().name(), sentence(entry.what().name()));
         String detail = entry.detail()
-                .map(d -> entry.what().equals("HASHES_BANKED") ? banked(d) : words(d, when))
+                .map(d -> entry.what() == HistoryStep.HASHES_BANKED ? banked(d) : words(d, when))
                 .orElse("");
         return when.format(entry.at()) + " · " + what + (detail.isEmpty() ? "" : " (" + detail + ")") + " · by "
                 + actor(entry.actor());

@@ -17,6 +17,7 @@ import org.redress.server.identity.Role;
 import org.redress.server.review.CaseFile;
 import org.redress.server.review.Dashboard;
 import org.redress.server.review.DecisionRequest;
+import org.redress.server.review.ModeratorQueue;
 import org.redress.server.review.NoViolationReason;
 import org.redress.server.review.Outcome;
 import org.redress.server.review.RecordedDecision;
@@ -158,8 +159,11 @@ class ReviewApiController {
 
     private final Clock clock;
 
-    ReviewApiController(Review review, Clock clock) {
+    private final ModeratorQueue queue;
+
+    ReviewApiController(Review review, ModeratorQueue queue, Clock clock) {
         this.review = review;
+        this.queue = queue;
         this.clock = clock;
     }
 
@@ -170,7 +174,9 @@ class ReviewApiController {
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
             Authentication caller) {
         Instant now = clock.instant();
-        return review.queue(Moderators.of(caller), state, limit).stream()
+        // As the queue page lists them: an ordinary moderator's open cases leave out escalated ones,
+        // which only a senior moderator may claim.
+        return queue.list(Moderators.of(caller), state, limit).stream()
                 .map(c -> CaseView.of(c, now))
                 .toList();
     }

@@ -55,7 +55,8 @@ class HomePageControllerTests {
                         "moderators",
                         Set.of("MODERATOR", "SENIOR_MODERATOR"),
                         10));
-        var controller = new HomePageController(beans.getBeanProvider(StaffLink.class));
+        var controller =
+                new HomePageController(beans.getBeanProvider(StaffLink.class), beans.getBeanProvider(PublicLink.class));
         var admin = new ExtendedModelMap();
         var moderator = new ExtendedModelMap();
 

@@ -359,6 +359,26 @@ public class Intake {
         return new ComplaintReceipt(complaint.id(), now, status(caseRef, token));
     }
 
+    /**
+     * Queues the holder's private status link to an address they typed, at their request: the only
+     * message that carries it.
+     *
+     * @throws CaseNotFoundException as for {@link #status}
+     * @throws IllegalArgumentException when the address is blank or longer than 254 characters
+     */
+    @Transactional
+    public void emailStatusLink(Actor actor, String caseRef, String token, String email, String link) {
+        var held = holder(caseRef, token);
+        String to = email.strip();
+        if (to.isEmpty() || to.length() > 254) {
+            throw new IllegalArgumentException("an e-mail address has 1 to 254 characters");
+        }
+        Instant now = SqlDialect.truncate(clock.instant());
+        outbox.enqueueStatusLink(held.id(), link, to, now);
+        cases.appendEvent(held.caseRef(), Optional.of(held.id()), now, "STATUS_LINK_EMAILED");
+        events.publishEvent(new CaseChanged(actor, "report.status-link-emailed", held.caseRef()));
+    }
+
     /** The case's complaints with their text, oldest first, for the moderators who answer them. */
     @Transactional(readOnly = true)
     public List<Complaint> complaints(CaseRef caseRef) {

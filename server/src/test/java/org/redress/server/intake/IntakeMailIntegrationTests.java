@@ -231,4 +231,37 @@ class IntakeMailIntegrationTests {
             assertThat(subjects).hasSize(reports);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void sendsTheStatusLinkOnceToTheAddressTheReporterAskedForAndKeepsItSealedMeanwhile(TestDatabase.Vendor vendor)
+            throws Exception {
+        try (var db = TestDatabase.create(vendor);
+                var context = context(db)) {
+            var receipt = context.intake()
+                    .report(PUBLIC, Channel.PUBLIC, IntakeIntegrationTests.report(false, "id:link"), Optional.empty());
+            var mailer = context.bean(IntakeMailer.class);
+            assertThat(mailer.dispatch()).isEqualTo(1);
+            String link =
+                    "https://help.example.org/status/" + receipt.caseRef().value() + "?t=" + receipt.statusToken();
+
+            context.intake()
+                    .emailStatusLink(
+                            PUBLIC, receipt.caseRef().value(), receipt.statusToken(), "  private@example.net ", link);
+
+            assertThat(context.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                            .sql("SELECT link_enc || ' ' || to_enc FROM intake_outbox WHERE kind = 'STATUS_LINK'")
+                            .query(String.class)
+                            .single())
+                    .doesNotContain(receipt.statusToken())
+                    .doesNotContain("private@example.net");
+            assertThat(mailer.dispatch()).isEqualTo(1);
+            assertThat(mailer.dispatch()).isZero();
+            MimeMessage linkMail = smtp.getReceivedMessages()[1];
+            assertThat(linkMail.getRecipients(Message.RecipientType.TO)[0].toString())
+                    .isEqualTo("private@example.net");
+            assertThat(GreenMailUtil.getBody(linkMail).replaceAll("=\\r?\\n", ""))
+                    .contains("?t=");
+        }
+    }
 }

@@ -146,5 +146,8 @@ class PublicHelpBrowserIntegrationTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("CHILD_PROTECTION");
+        byId("status-link").click();
+        assertThat(byId("state").getText()).isEqualTo("Protected");
+        assertThat(byId("history").getText()).contains("child-protection team");
     }
 }

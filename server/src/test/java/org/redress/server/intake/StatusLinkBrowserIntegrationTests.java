@@ -36,6 +36,9 @@ class StatusLinkBrowserIntegrationTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeAll
     static void startBrowser() throws IOException {
         browser = HeadlessChromium.startOrSkip(HeadlessChromium.NetworkLog.OFF);
@@ -74,6 +77,21 @@ class StatusLinkBrowserIntegrationTests {
         byId("copy-link").click();
         new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(d -> !byId("copy-status").getText().isEmpty());
+
+        byId("link-email").sendKeys("not-an-address");
+        byId("email-link").click();
+        assertThat(byId("link-email-error").getText()).contains("name@example.com");
+        assertThat(byId("link-email").getDomAttribute("aria-invalid")).isEqualTo("true");
+        byId("link-email").clear();
+        byId("link-email").sendKeys("lee@example.net");
+        byId("email-link").click();
+        assertThat(byId("notice").getText()).contains("sending your private link");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM intake_outbox o JOIN intake_report r ON r.id = o.report_id "
+                                + "WHERE r.public_ref = :c AND o.kind = 'STATUS_LINK'")
+                        .param("c", caseRef)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
 
         browser.get("http://localhost:" + port + "/protect");
         byId("images")

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Drains intake's outbox: sends each due message once, skips (and cancels) messages to reporters
  * who opted out, and retries failures with exponential backoff (1 minute doubling, at most 6 hours
  * apart). Without a configured mail server ({@code spring.mail.host}) messages wait. E-mails name
- * the case reference only: never the status token, the content or the report's text.
+ * the case reference only: never the content or the report's text, and the status token only in
+ * the one message a reporter asks for on their receipt.
  */
 @Component
 public class IntakeMailer {
@@ -67,7 +68,9 @@ public class IntakeMailer {
         String claimant = UUID.randomUUID().toString();
         for (IntakeOutbox.Due due : outbox.claim(claimant, SqlDialect.truncate(clock.instant()), LEASE, 50)) {
             Instant now = SqlDialect.truncate(clock.instant());
-            if (due.messagesStopped() || due.email().isEmpty()) {
+            // A status link goes out because the person asked for it just then, opt-out or not.
+            boolean asked = due.kind().equals(IntakeOutbox.STATUS_LINK);
+            if ((due.messagesStopped() && !asked) || due.email().isEmpty()) {
                 outbox.markCancelled(due.id(), now);
                 continue;
             }
@@ -94,6 +97,9 @@ public class IntakeMailer {
         }
         if (due.kind().equals(IntakeOutbox.COMPLAINT_ACKNOWLEDGEMENT)) {
             return complaintAcknowledgement(due);
+        }
+        if (due.kind().equals(IntakeOutbox.STATUS_LINK)) {
+            return statusLink(due);
         }
         Progress progress = Progress.valueOf(due.kind());
         var message = new SimpleMailMessage();
@@ -124,6 +130,23 @@ public class IntakeMailer {
                 https://revengepornhelpline.org.uk/) and the Cyber Civil Rights Initiative (US,
                 https://cybercivilrights.org/ccri-crisis-helpline/) can help.
                 """.formatted(due.caseRef().value()));
+        return message;
+    }
+
+    /** The one message with the private link in it, sent only because the reporter asked for it. */
+    private SimpleMailMessage statusLink(IntakeOutbox.Due due) {
+        var message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(due.email().orElseThrow());
+        message.setSubject("Your private link for case " + due.caseRef().value());
+        message.setText("""
+                You asked us to send you the private link to your case %s:
+
+                %s
+
+                Anyone with this link can see and withdraw your report. Keep this e-mail somewhere only you
+                can open, or delete it once you have saved the link.
+                """.formatted(due.caseRef().value(), due.link().orElseThrow()));
         return message;
     }
 

@@ -12,6 +12,9 @@ public interface IntakeOutbox {
     /** The kind of message that acknowledges a complaint. */
     String COMPLAINT_ACKNOWLEDGEMENT = "COMPLAINT_ACKNOWLEDGEMENT";
 
+    /** The kind of message that carries the reporter's private status link, at their request. */
+    String STATUS_LINK = "STATUS_LINK";
+
     /**
      * A message due for sending.
      *
@@ -21,15 +24,26 @@ public interface IntakeOutbox {
      * @param email the decrypted address, empty when the report has none
      * @param messagesStopped the reporter opted out since
      * @param attempts failed attempts so far
+     * @param link the decrypted status link, for a {@link #STATUS_LINK} message only
      */
-    record Due(String id, CaseRef caseRef, String kind, Optional<String> email, boolean messagesStopped, int attempts) {
+    record Due(
+            String id,
+            CaseRef caseRef,
+            String kind,
+            Optional<String> email,
+            boolean messagesStopped,
+            int attempts,
+            Optional<String> link) {
         @Override
         public String toString() {
-            return "Due[id=" + id + ", caseRef=" + caseRef + ", kind=" + kind + ", email=redacted]";
+            return "Due[id=" + id + ", caseRef=" + caseRef + ", kind=" + kind + ", email=redacted, link=redacted]";
         }
     }
 
     void enqueue(String reportId, String kind, Instant at);
+
+    /** Queues the reporter's status link to the address they typed (sealed until sent). */
+    void enqueueStatusLink(String reportId, String link, String email, Instant at);
 
     List<Due> due(Instant now, int limit);
 

@@ -23,9 +23,15 @@ class JdbcIntakeOutbox implements IntakeOutbox {
             VALUES (:id, :reportId, :kind, :at, 0, :at, NULL, NULL)
             """;
 
+    private static final String ENQUEUE_LINK = """
+            INSERT INTO intake_outbox (id, report_id, kind, created_at, attempts, next_attempt_at, sent_at,
+                cancelled_at, link_enc, to_enc)
+            VALUES (:id, :reportId, :kind, :at, 0, :at, NULL, NULL, :link, :to)
+            """;
+
     private static final String DUE = """
             SELECT o.id, o.kind, o.attempts, r.id AS report_id, r.public_ref AS case_ref,
-                   r.contact_email_enc, r.messages_stopped
+                   r.contact_email_enc, r.messages_stopped, o.link_enc, o.to_enc
               FROM intake_outbox o
               JOIN intake_report r ON r.id = o.report_id
              WHERE o.sent_at IS NULL AND o.cancelled_at IS NULL AND o.next_attempt_at <= :now
@@ -35,7 +41,7 @@ class JdbcIntakeOutbox implements IntakeOutbox {
 
     private static final String CLAIMED = """
             SELECT o.id, o.kind, o.attempts, r.id AS report_id, r.public_ref AS case_ref,
-                   r.contact_email_enc, r.messages_stopped
+                   r.contact_email_enc, r.messages_stopped, o.link_enc, o.to_enc
               FROM intake_outbox o
               JOIN intake_report r ON r.id = o.report_id
              WHERE o.claimed_by = :claimant AND o.sent_at IS NULL AND o.cancelled_at IS NULL
@@ -79,6 +85,19 @@ class JdbcIntakeOutbox implements IntakeOutbox {
     }
 
     @Override
+    public void enqueueStatusLink(String reportId, String link, String email, Instant at) {
+        String id = UUID.randomUUID().toString();
+        jdbc.sql(ENQUEUE_LINK)
+                .param("id", id)
+                .param("reportId", reportId)
+                .param("kind", STATUS_LINK)
+                .param("at", dialect.bind(at))
+                .param("link", cipher.encrypt(link, "intake_outbox.link:" + id))
+                .param("to", cipher.encrypt(email, "intake_outbox.to:" + id))
+                .update();
+    }
+
+    @Override
     public List<Due> due(Instant now, int limit) {
         return jdbc.sql(DUE)
                 .param("now", dialect.bind(now))
@@ -112,13 +131,18 @@ class JdbcIntakeOutbox implements IntakeOutbox {
 
     private Due toDue(ResultSet row, int rowNumber) throws SQLException {
         String reportId = row.getString("report_id");
+        String id = row.getString("id");
         String sealed = row.getString("contact_email_enc");
+        Optional<String> to =
+                Optional.ofNullable(row.getString("to_enc")).map(s -> cipher.decrypt(s, "intake_outbox.to:" + id));
         return new Due(
-                row.getString("id"),
+                id,
                 new CaseRef(row.getString("case_ref")),
                 row.getString("kind"),
-                Optional.ofNullable(sealed).map(s -> cipher.decrypt(s, "intake_report.contact:" + reportId)),
+                to.or(() ->
+                        Optional.ofNullable(sealed).map(s -> cipher.decrypt(s, "intake_report.contact:" + reportId))),
                 row.getBoolean("messages_stopped"),
-                row.getInt("attempts"));
+                row.getInt("attempts"),
+                Optional.ofNullable(row.getString("link_enc")).map(s -> cipher.decrypt(s, "intake_outbox.link:" + id)));
     }
 }

@@ -31,13 +31,16 @@ record CaseOutlook(String label, String summary, List<String> next) {
                     "You withdrew your report, so we are taking no further action on it.",
                     List.of("You can report again at any time if you change your mind.", POLICE));
         }
-        return of(status.state(), status.route());
+        // Protected images are a protection case on either route (a child's go to child protection).
+        boolean protection = status.route() == Route.PROTECTION
+                || status.history().stream().anyMatch(e -> e.what().equals("HASHES_RECEIVED"));
+        return of(status.state(), protection);
     }
 
-    private static CaseOutlook of(CaseState state, Route route) {
+    private static CaseOutlook of(CaseState state, boolean protection) {
         return switch (state) {
             case OPEN ->
-                route == Route.PROTECTION
+                protection
                         ? new CaseOutlook(
                                 "Protected",
                                 "Your images' fingerprints are in place: this platform checks uploads against them.",

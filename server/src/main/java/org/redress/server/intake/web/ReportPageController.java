@@ -189,8 +189,12 @@ class ReportPageController {
     String receipt(
             @PathVariable String caseRef,
             @RequestParam(name = "t", required = false) @Nullable String token,
+            @RequestParam(name = "emailed", required = false) @Nullable String emailed,
             Model model,
             HttpServletResponse response) {
+        if (emailed != null) {
+            model.addAttribute("notice", "We are sending your private link to the address you gave.");
+        }
         StatusPages.noStore(response);
         CaseStatus status;
         try {
@@ -211,6 +215,54 @@ class ReportPageController {
                 "deadline", receipt.removalDeadline().map(StatusPages.When::of).orElse(null));
         return "intake/receipt";
     }
+
+    /** E-mails the holder their private status link, once they ask on the receipt. */
+    @PostMapping("/report/received/{caseRef}/email")
+    @AllowAnyone
+    @PublicForm
+    String emailLink(
+            @PathVariable String caseRef,
+            @RequestParam(name = "t", required = false) @Nullable String token,
+            @RequestParam(name = "email", required = false) @Nullable String email,
+            @RequestParam(name = PublicForms.FIELD, required = false) @Nullable String formToken,
+            Model model,
+            HttpServletResponse response) {
+        String to = email == null ? "" : email.strip();
+        if (!forms.valid(formToken) || !EMAIL.matcher(to).matches() || to.length() > 254) {
+            String page = receipt(caseRef, token, null, model, response);
+            if (response.getStatus() != HttpStatus.NOT_FOUND.value()) {
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+                model.addAttribute("linkEmail", to);
+                model.addAttribute(
+                        "linkEmailError",
+                        forms.valid(formToken)
+                                ? EMAIL_PROBLEM
+                                : "Nothing was sent yet. Check the address and send again.");
+            }
+            return page;
+        }
+        String holderToken = token == null ? "" : token;
+        try {
+            var status = intake.status(caseRef, holderToken);
+            intake.emailStatusLink(
+                    new Actor.Public(), caseRef, holderToken, to, links.of(status.caseRef(), holderToken));
+        } catch (CaseNotFoundException e) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "intake/status-not-found";
+        }
+        return "redirect:"
+                + UriComponentsBuilder.fromPath("/report/received/{ref}")
+                        .queryParam("t", holderToken)
+                        .queryParam("emailed", "1")
+                        .encode()
+                        .buildAndExpand(caseRef)
+                        .toUriString();
+    }
+
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+
+    private static final String EMAIL_PROBLEM = "Enter an e-mail address like name@example.com.";
 
     /** Field → message, in the order the fields appear. */
     static Map<String, String> validate(ReportForm form) {

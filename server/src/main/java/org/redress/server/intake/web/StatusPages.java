@@ -37,7 +37,8 @@ class StatusPages {
             "REPORT_WITHDRAWN", "You withdrew your report.",
             "CASE_WITHDRAWN", "The case was closed because every report was withdrawn.",
             "MESSAGES_STOPPED", "You asked us to stop sending messages.",
-            "COMPLAINT_RECEIVED", "We received your complaint."));
+            "COMPLAINT_RECEIVED", "We received your complaint.",
+            "STATUS_LINK_EMAILED", "We e-mailed you this page's private link, as you asked."));
 
     private static Map<String, String> plainSentences(Map<String, String> intakeSteps) {
         var all = new HashMap<>(intakeSteps);

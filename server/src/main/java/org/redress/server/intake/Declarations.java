@@ -1,8 +1,10 @@
 package org.redress.server.intake;
 
 /**
- * The statements a reporter makes; a valid report under UK OSA s.20A, the TAKE IT DOWN Act and
- * EU DSA Art. 16 needs all three.
+ * The statements a reporter makes. Anyone may notify illegal content (EU DSA Art. 16), so a
+ * bystander declares the content and their good faith only; the person shown, or someone acting
+ * for them, also declares that standing, which is what UK OSA s.20A and the TAKE IT DOWN Act ask of
+ * a removal request.
  *
  * @param intimateImage the content is intimate image content
  * @param subjectOrAuthorised the reporter is the person shown or acts for them
@@ -10,7 +12,8 @@ package org.redress.server.intake;
  */
 public record Declarations(boolean intimateImage, boolean subjectOrAuthorised, boolean goodFaithAndTrue) {
 
-    boolean all() {
-        return intimateImage && subjectOrAuthorised && goodFaithAndTrue;
+    /** Whether these are the declarations a reporter in this role must make. */
+    boolean validFor(ReporterRole role) {
+        return intimateImage && goodFaithAndTrue && (role == ReporterRole.BYSTANDER || subjectOrAuthorised);
     }
 }

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * A complete intimate image report as received: valid under all three laws or not constructed.
  *
  * @param reporterRole who is reporting
- * @param declarations all three must be true
- * @param signature the typed full name, 1 to 200 characters
+ * @param declarations the declarations of the reporter's role ({@link Declarations#validFor})
+ * @param signature the typed full name, up to 200 characters; required unless the person shown was
+ *     under 18 (EU DSA Art. 16(2)(c) exempts reports of child sexual abuse from giving a name)
  * @param contentLocators 1 to 20 distinct locators
  * @param contactEmail where to acknowledge, when given
  * @param subjectWasUnder18 the person shown was under 18 when it was made
@@ -39,11 +40,11 @@ public record NewReport(
         Objects.requireNonNull(reporterRole, "reporterRole");
         Objects.requireNonNull(declarations, "declarations");
         Objects.requireNonNull(signature, "signature");
-        if (!declarations.all()) {
-            throw new IllegalArgumentException("a report needs all three declarations");
+        if (!declarations.validFor(reporterRole)) {
+            throw new IllegalArgumentException("a report needs the declarations of its reporter's role");
         }
         signature = signature.strip();
-        if (signature.isEmpty() || signature.length() > MAX_SIGNATURE) {
+        if ((signature.isEmpty() && !subjectWasUnder18) || signature.length() > MAX_SIGNATURE) {
             throw new IllegalArgumentException("a signature has 1 to " + MAX_SIGNATURE + " characters");
         }
         contentLocators = List.copyOf(contentLocators.stream().distinct().toList());

@@ -108,6 +108,53 @@ class IntakeValuesTests {
     }
 
     @Test
+    void letsABystanderReportWithoutClaimingToBeThePersonShown() {
+        var bystander = new NewReport(
+                ReporterRole.BYSTANDER,
+                new Declarations(true, false, true),
+                "A B",
+                List.of(ContentLocator.of("id:1")),
+                Optional.empty(),
+                false,
+                Optional.empty());
+
+        assertThat(bystander.reporterRole()).isEqualTo(ReporterRole.BYSTANDER);
+        assertThatThrownBy(() -> new NewReport(
+                        ReporterRole.BYSTANDER,
+                        new Declarations(true, false, false),
+                        "A B",
+                        List.of(ContentLocator.of("id:1")),
+                        Optional.empty(),
+                        false,
+                        Optional.empty()))
+                .as("good faith is declared by every reporter")
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void takesAReportAboutAChildWithoutATypedNameButNoOtherUnsignedReport() {
+        var aboutAChild = new NewReport(
+                ReporterRole.ON_BEHALF,
+                new Declarations(true, true, true),
+                "  ",
+                List.of(ContentLocator.of("id:2")),
+                Optional.empty(),
+                true,
+                Optional.empty());
+
+        assertThat(aboutAChild.signature()).isEmpty();
+        assertThatThrownBy(() -> new NewReport(
+                        ReporterRole.ON_BEHALF,
+                        new Declarations(true, true, true),
+                        "",
+                        List.of(ContentLocator.of("id:2")),
+                        Optional.empty(),
+                        false,
+                        Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void normalisesUrlsSoTheSameContentMatches() {
         assertThat(ContentLocator.of("  HTTPS://Example.COM/Path?q=1#frag "))
                 .isEqualTo(ContentLocator.of("https://example.com/Path?q=1"));

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ import org.redress.server.intake.ReporterRole;
 import org.redress.server.intake.Route;
 import org.redress.server.intake.SubmittedHash;
 import org.redress.server.shared.Actor;
+import org.redress.server.web.InvalidFieldsException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -71,7 +73,9 @@ class IntakeApiController {
 
     record DeclarationsRequest(
             @NotNull @AssertTrue Boolean intimateImage,
-            @NotNull @AssertTrue Boolean subjectOrAuthorised,
+            // Required of the person shown and of someone acting for them, not of a bystander: the
+            // report checks it against the reporter's role.
+            @NotNull Boolean subjectOrAuthorised,
             @NotNull @AssertTrue Boolean goodFaithAndTrue) {}
 
     record ContactRequest(@Email @Size(max = 254) @Nullable String email) {
@@ -86,7 +90,8 @@ class IntakeApiController {
             String reporterRole,
 
             @NotNull @Valid DeclarationsRequest declarations,
-            @NotBlank @Size(max = NewReport.MAX_SIGNATURE) String signature,
+            // Optional only for a report about a child (EU DSA Art. 16(2)(c)); the report checks it.
+            @Size(max = NewReport.MAX_SIGNATURE) @Nullable String signature,
 
             @NotEmpty @Size(max = NewReport.MAX_LOCATORS)
             List<@NotBlank @Size(max = ContentLocator.MAX_LENGTH) String> contentLocators,
@@ -96,13 +101,27 @@ class IntakeApiController {
             @Size(max = NewReport.MAX_DESCRIPTION) @Nullable String description) {
 
         NewReport toReport() {
+            // The rules that depend on other fields, with the field they concern named as Bean
+            // Validation names the others.
+            List<InvalidFieldsException.FieldProblem> wrong = new ArrayList<>();
+            if (!"BYSTANDER".equals(reporterRole) && !declarations.subjectOrAuthorised()) {
+                wrong.add(new InvalidFieldsException.FieldProblem(
+                        "#/declarations/subjectOrAuthorised", "must be true unless the reporter is a BYSTANDER"));
+            }
+            if ((signature == null || signature.isBlank()) && !subjectWasUnder18) {
+                wrong.add(new InvalidFieldsException.FieldProblem(
+                        "#/signature", "must not be blank unless the person shown was under 18"));
+            }
+            if (!wrong.isEmpty()) {
+                throw new InvalidFieldsException(wrong);
+            }
             return new NewReport(
                     ReporterRole.valueOf(reporterRole),
                     new Declarations(
                             declarations.intimateImage(),
                             declarations.subjectOrAuthorised(),
                             declarations.goodFaithAndTrue()),
-                    signature,
+                    signature == null ? "" : signature,
                     contentLocators.stream().map(ContentLocator::of).toList(),
                     Optional.ofNullable(contact).map(ContactRequest::email),
                     subjectWasUnder18,

@@ -294,14 +294,22 @@ class ReportPageController {
         if (!form.declaresIntimateImage()) {
             errors.put("intimateImage", "Confirm that the content is an intimate image.");
         }
-        if (!form.declaresSubjectOrAuthorised()) {
-            errors.put("subjectOrAuthorised", "Confirm that you are the person shown or act for them.");
+        // Anyone may report (EU DSA Art. 16): only the person shown, or someone acting for them,
+        // declares that standing.
+        if (!form.declaresSubjectOrAuthorised()
+                && !ReporterRole.BYSTANDER.name().equals(form.reporterRole())) {
+            errors.put(
+                    "subjectOrAuthorised",
+                    "Confirm that you are the person shown or act for them, or choose that you are reporting as"
+                            + " someone else who has seen it.");
         }
         if (!form.declaresGoodFaithAndTrue()) {
             errors.put("goodFaithAndTrue", "Confirm that this report is true and made in good faith.");
         }
         String signature = form.signature() == null ? "" : form.signature().strip();
-        if (signature.isEmpty()) {
+        // A report about a child needs no name (EU DSA Art. 16(2)(c)): nobody is kept from reporting
+        // abuse of a child by having to identify themselves.
+        if (signature.isEmpty() && !"yes".equals(form.subjectWasUnder18())) {
             errors.put("signature", "Type your full name as your signature.");
         } else if (signature.length() > NewReport.MAX_SIGNATURE) {
             errors.put(

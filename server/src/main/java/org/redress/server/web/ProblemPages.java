@@ -69,7 +69,7 @@ public final class ProblemPages {
         return switch (status) {
             case 401 -> "Sign in first";
             case 403 -> "Not allowed";
-            case 404 -> "Not found";
+            case 404 -> "Page not found";
             case 413 -> "Too large";
             case 429 -> "Too many requests";
             default -> {

@@ -58,7 +58,8 @@ class HmaRoutesOnBothDatabasesIntegrationTests {
                     .run(
                             "--server.port=0",
                             "--redress.data=" + database.dataDirectory(),
-                            "--redress.db-url=" + database.jdbcUrl());
+                            "--redress.db-url=" + database.jdbcUrl(),
+                            "--redress.public-url=http://localhost");
             this.base = "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port");
             var identity = context.getBean(Identity.class);
             this.admin = identity.createUser(TESTER, Username.of("hma-curator"), Role.ADMIN, true)

@@ -47,6 +47,7 @@ class StopNciiExchangeOnBothDatabasesIntegrationTests {
                         "--server.port=0",
                         "--redress.data=" + database.dataDirectory(),
                         "--redress.db-url=" + database.jdbcUrl(),
+                        "--redress.public-url=http://localhost",
                         "--redress.stopncii.url=" + fake.url(),
                         "--redress.stopncii.subscription-key=" + FakeStopNcii.SUBSCRIPTION_KEY,
                         "--redress.stopncii.functions-key=" + FakeStopNcii.FUNCTIONS_KEY,

@@ -94,11 +94,11 @@ class ReviewPageController {
         model.addAttribute("appeals", appeals);
         model.addAttribute("states", ReviewState.values());
         // The appeals tab lists appeal cases waiting for a senior moderator; the other tabs list every case.
-        List<ReviewCase> listed = appeals
-                ? queue.list(moderator, ReviewState.OPEN, 500).stream()
-                        .filter(c -> c.origin() == Origin.APPEAL)
-                        .toList()
-                : queue.list(moderator, state, 200);
+        List<ReviewCase> openAppeals = queue.list(moderator, ReviewState.OPEN, 500).stream()
+                .filter(c -> c.origin() == Origin.APPEAL)
+                .toList();
+        List<ReviewCase> listed = appeals ? openAppeals : queue.list(moderator, state, 200);
+        model.addAttribute("appealCount", openAppeals.size());
         model.addAttribute("rows", listed.stream().map(c -> row(c, now)).toList());
         model.addAttribute("counts", queue.counts(moderator));
         model.addAttribute(

@@ -1,6 +1,7 @@
 package org.redress.server.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,9 +82,12 @@ class PublicFormsBrowserIntegrationTests {
                 .single();
     }
 
+    /** Read once the page the click led to has loaded: the old page's body goes stale as it does. */
     private void assertNoStaffPage() {
-        String page = browser.findElement(By.tagName("body")).getText();
-        assertThat(page).doesNotContain("Sign in").doesNotContain("Not allowed").doesNotContain("role");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            String page = browser.findElement(By.tagName("body")).getText();
+            assertThat(page).doesNotContain("Sign in").doesNotContain("Not allowed").doesNotContain("role");
+        });
     }
 
     @Test

@@ -86,7 +86,10 @@ class PublicFormsBrowserIntegrationTests {
     private void assertNoStaffPage() {
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
             String page = browser.findElement(By.tagName("body")).getText();
-            assertThat(page).doesNotContain("Sign in").doesNotContain("Not allowed").doesNotContain("role");
+            assertThat(page)
+                    .doesNotContain("Sign in")
+                    .doesNotContain("Not allowed")
+                    .doesNotContain("role");
         });
     }
 

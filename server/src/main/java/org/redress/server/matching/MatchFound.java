@@ -28,6 +28,8 @@ import org.redress.server.shared.UploaderId;
  * @param confirmationCase present when no person has confirmed the entry yet: the one case per
  *     entry (issued by matching, opened by review on the first such match) in which a moderator
  *     confirms or releases it; such a match joins that case and opens no case of its own
+ * @param variant which of the entry's hashes gave the distance, a name of
+ *     {@link BankEntry#VARIANT_NAMES} ({@code ORIGINAL}, {@code ROTATE_90}, ...); empty for a digest match
  * @param published whether the content went online: false for an upload whose check answered
  *     BLOCK, whose retroactive hits are recorded (audited) but need no removal and no deadline
  */
@@ -43,10 +45,12 @@ public record MatchFound(
         Instant foundAt,
         Optional<UploaderId> uploader,
         Optional<CaseRef> confirmationCase,
-        boolean published)
+        boolean published,
+        Optional<String> variant)
         implements AuditedChange {
 
     public MatchFound {
+        Objects.requireNonNull(variant, "variant");
         Objects.requireNonNull(contentId, "contentId");
         Objects.requireNonNull(originatingCase, "originatingCase");
         Objects.requireNonNull(uploader, "uploader");
@@ -77,7 +81,8 @@ public record MatchFound(
                 foundAt,
                 uploader,
                 Optional.empty(),
-                true);
+                true,
+                Optional.empty());
     }
 
     /** Whether the entry awaits a person's confirmation. */

@@ -658,6 +658,8 @@ public class Matching {
         }
         record Found(String contentId, BankEntry entry) {}
         Map<Found, Integer> best = new java.util.LinkedHashMap<>();
+        // Which of the entry's hashes gave each best distance (empty for a digest match).
+        Map<Found, Optional<String>> variantOf = new HashMap<>();
         java.util.Set<String> unpublished = new java.util.HashSet<>();
         Map<org.redress.pdq.PdqHash, List<BankEntry>> byPdq = new HashMap<>();
         for (BankEntry entry : added) {
@@ -674,7 +676,14 @@ public class Matching {
                     unpublished.add(near.contentId());
                 }
                 for (BankEntry entry : byPdq.getOrDefault(near.query(), List.of())) {
-                    best.merge(new Found(near.contentId(), entry), near.distance(), Math::min);
+                    var found = new Found(near.contentId(), entry);
+                    if (near.distance() < best.getOrDefault(found, Integer.MAX_VALUE)) {
+                        best.put(found, near.distance());
+                        variantOf.put(
+                                found,
+                                Optional.of(BankEntry.VARIANT_NAMES.get(
+                                        entry.allPdq().indexOf(near.query()))));
+                    }
                 }
             }
         }
@@ -683,6 +692,7 @@ public class Matching {
             registry.contentIdsWithDigests(entry.hashes().md5(), entry.hashes().sha256())
                     .forEach(contentId -> {
                         best.put(new Found(contentId, entry), 0);
+                        variantOf.put(new Found(contentId, entry), Optional.empty());
                         byDigest.add(contentId);
                     });
         }
@@ -715,7 +725,8 @@ public class Matching {
                     found.entry().trust().awaitsConfirmation()
                             ? Optional.of(confirmationCase(found.entry().id()))
                             : Optional.empty(),
-                    !unpublished.contains(found.contentId())));
+                    !unpublished.contains(found.contentId()),
+                    variantOf.getOrDefault(found, Optional.empty())));
         });
     }
 

@@ -133,7 +133,8 @@ class CaseOpening {
                 match.entryId(),
                 match.distance(),
                 match.retroactive(),
-                match.foundAt());
+                match.foundAt(),
+                match.variant());
         Optional<String> uploader = match.uploader().map(UploaderId::value);
         Optional<CaseRef> covering = cases.caseOfContent(match.contentId().value());
         if (covering.isPresent()) {

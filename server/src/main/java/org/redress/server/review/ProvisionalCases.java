@@ -57,7 +57,8 @@ class ProvisionalCases {
                         match.entryId(),
                         match.distance(),
                         match.retroactive(),
-                        match.foundAt()));
+                        match.foundAt(),
+                        match.variant()));
         log.step(
                 ref,
                 CaseLog.SYSTEM,

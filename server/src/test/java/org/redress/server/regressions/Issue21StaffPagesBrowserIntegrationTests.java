@@ -295,7 +295,7 @@ class Issue21StaffPagesBrowserIntegrationTests {
             assertThat(match.findElement(By.className("match-origin")).getText())
                     .contains("import " + batch);
             assertThat(match.findElement(By.className("match-variant")).getText())
-                    .isEqualTo("as banked");
+                    .isEqualTo("the banked image");
             assertFitsAndAccessible("a case opened by a match", width);
 
             WebElement image = browser.findElement(By.cssSelector(".media img"));

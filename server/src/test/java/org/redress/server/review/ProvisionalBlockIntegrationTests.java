@@ -247,6 +247,14 @@ class ProvisionalBlockIntegrationTests {
         assertThat(answer.get("matches")).hasSize(1);
         assertThat(answer.get("matches").get(0).get("provisional").asBoolean()).isTrue();
         assertThat(answer.get("matches").get(0).get("variant").asString()).isIn("ROTATE_90", "ROTATE_270");
+
+        // The entry's case records which of its hashes the copy matched, for the case page to name.
+        String variant = answer.get("matches").get(0).get("variant").asString();
+        CaseRef entryCase = Matching.confirmationCase(
+                answer.get("matches").get(0).get("entryId").asLong());
+        assertThat(review.caseFile(entryCase).matches())
+                .extracting(CaseMatch::variant)
+                .containsExactly(java.util.Optional.of(variant));
     }
 
     private static java.awt.image.BufferedImage rotated90(java.awt.image.BufferedImage source) {

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.redress.server.enforcement.Enforcement;
 import org.redress.server.matching.BankAction;
+import org.redress.server.matching.BankEntry;
 import org.redress.server.matching.CheckResult;
 import org.redress.server.matching.ContentChecked;
 import org.redress.server.matching.MatchFound;
@@ -202,7 +203,8 @@ public class CheckRecorder implements SmartLifecycle {
                             hit.provisional()
                                     ? Optional.of(Matching.confirmationCase(hit.entryId()))
                                     : Optional.empty(),
-                            !blocked));
+                            !blocked,
+                            Optional.of(BankEntry.VARIANT_NAMES.get(hit.variant()))));
                     audited = true;
                 }
             }

@@ -291,8 +291,9 @@ class JdbcReviewCases implements ReviewCases {
     @Override
     public void addMatch(CaseRef ref, CaseMatch m) {
         jdbc.sql("""
-                INSERT INTO review_match (case_ref, content_id, bank, entry_id, distance, retroactive, found_at)
-                VALUES (:ref, :contentId, :bank, :entryId, :distance, :retroactive, :at)
+                INSERT INTO review_match
+                    (case_ref, content_id, bank, entry_id, distance, retroactive, found_at, variant)
+                VALUES (:ref, :contentId, :bank, :entryId, :distance, :retroactive, :at, :variant)
                 """)
                 .param("ref", ref.value())
                 .param("contentId", m.contentId())
@@ -301,13 +302,14 @@ class JdbcReviewCases implements ReviewCases {
                 .param("distance", m.distance())
                 .param("retroactive", m.retroactive())
                 .param("at", dialect.bind(m.foundAt()))
+                .param("variant", m.variant().orElse(null))
                 .update();
     }
 
     @Override
     public List<CaseMatch> matches(CaseRef ref) {
         return jdbc.sql("""
-                SELECT content_id, bank, entry_id, distance, retroactive, found_at
+                SELECT content_id, bank, entry_id, distance, retroactive, found_at, variant
                   FROM review_match WHERE case_ref = :ref ORDER BY id
                 """)
                 .param("ref", ref.value())
@@ -317,7 +319,8 @@ class JdbcReviewCases implements ReviewCases {
                         row.getLong("entry_id"),
                         row.getInt("distance"),
                         row.getBoolean("retroactive"),
-                        required(row, "found_at")))
+                        required(row, "found_at"),
+                        Optional.ofNullable(row.getString("variant"))))
                 .list();
     }
 

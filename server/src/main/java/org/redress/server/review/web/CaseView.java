@@ -179,14 +179,24 @@ final class CaseView {
         @Nullable
         String originCase =
                 Matching.originatingCase(entry.get()).map(ref -> ref.value()).orElse(null);
-        String note = entry.get().note().orElse("");
-        String variant = note.contains("(rotated or mirrored)")
-                ? "a rotation or mirror image of the removed image"
-                : (provenance.source() == org.redress.server.matching.Provenance.Source.DECISION
-                        ? "the removed image as uploaded"
-                        : "as banked");
+        String variant = match.variant().map(CaseView::variantInWords).orElse("the same file (its digest)");
         return new MatchRow(
                 match.contentId(), match.bank(), match.entryId(), match.distance(), found, origin, originCase, variant);
+    }
+
+    /** {@code ROTATE_90} is "the banked image rotated by 90 degrees"; {@code ORIGINAL} "the banked image". */
+    static String variantInWords(String variant) {
+        return switch (variant) {
+            case "ORIGINAL" -> "the banked image";
+            case "ROTATE_90" -> "the banked image rotated by 90 degrees";
+            case "ROTATE_180" -> "the banked image rotated by 180 degrees";
+            case "ROTATE_270" -> "the banked image rotated by 270 degrees";
+            case "FLIP_X" -> "the banked image mirrored about the horizontal axis";
+            case "FLIP_Y" -> "the banked image mirrored about the vertical axis";
+            case "FLIP_PLUS_1" -> "the banked image mirrored about the main diagonal";
+            case "FLIP_MINUS_1" -> "the banked image mirrored about the other diagonal";
+            default -> "a rotation or mirror image of the banked image (" + variant + ")";
+        };
     }
 
     private static Optional<BankEntry> entry(CaseMatch match, Matching matching) {

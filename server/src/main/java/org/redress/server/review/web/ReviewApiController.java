@@ -129,7 +129,14 @@ class ReviewApiController {
 
     record ComplaintView(String id, Instant receivedAt, String text) {}
 
-    record MatchView(String contentId, String bank, long entryId, int distance, boolean retroactive, Instant foundAt) {}
+    record MatchView(
+            String contentId,
+            String bank,
+            long entryId,
+            int distance,
+            boolean retroactive,
+            Instant foundAt,
+            @Nullable String variant) {}
 
     record DeliveryView(
             String id,
@@ -210,7 +217,13 @@ class ReviewApiController {
                         .toList(),
                 file.matches().stream()
                         .map(m -> new MatchView(
-                                m.contentId(), m.bank(), m.entryId(), m.distance(), m.retroactive(), m.foundAt()))
+                                m.contentId(),
+                                m.bank(),
+                                m.entryId(),
+                                m.distance(),
+                                m.retroactive(),
+                                m.foundAt(),
+                                m.variant().orElse(null)))
                         .toList(),
                 file.decisions().stream()
                         .map(d -> view(d, file.reviewCase().state()))

@@ -37,8 +37,9 @@ class StopNciiConfiguration {
 
     @Bean
     @ConditionalOnProperty("redress.stopncii.url")
-    FeedbackOwed stopNciiFeedbackOwed(ExchangeFeedback feedback, Entries entries, Clock clock) {
-        return new FeedbackOwed(feedback, entries, clock);
+    FeedbackOwed stopNciiFeedbackOwed(
+            ExchangeFeedback feedback, Entries entries, Matching matching, StopNciiSettings settings, Clock clock) {
+        return new FeedbackOwed(feedback, entries, matching, settings, clock);
     }
 
     @Bean

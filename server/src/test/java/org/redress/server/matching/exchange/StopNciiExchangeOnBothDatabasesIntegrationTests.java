@@ -37,23 +37,25 @@ class StopNciiExchangeOnBothDatabasesIntegrationTests {
     private static final String IMAGE_B = "9c151c3af838278e3ef57c180c7d031c07aefd12f2ccc1e18f2a1e1c7d0ff163";
     private static final String VIDEO = "0f343b0931126a20f133d67c2b018a3b";
 
-    private static ConfigurableApplicationContext start(TestDatabase database, FakeStopNcii fake) {
+    private static ConfigurableApplicationContext start(TestDatabase database, FakeStopNcii fake, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--server.port=0",
+                "--redress.data=" + database.dataDirectory(),
+                "--redress.db-url=" + database.jdbcUrl(),
+                "--redress.public-url=http://localhost",
+                "--redress.stopncii.url=" + fake.url(),
+                "--redress.stopncii.subscription-key=" + FakeStopNcii.SUBSCRIPTION_KEY,
+                "--redress.stopncii.functions-key=" + FakeStopNcii.FUNCTIONS_KEY,
+                "--redress.stopncii.page-size=2",
+                "--redress.stopncii.fetch-interval=PT1H",
+                "--redress.stopncii.first-fetch-delay=PT1H"));
+        args.addAll(List.of(more));
         return new SpringApplicationBuilder(RedressApplication.class)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .registerShutdownHook(false)
                 .properties("logging.level.root=WARN", "logging.level.org.redress.server.storage=ERROR")
-                .run(
-                        "--server.port=0",
-                        "--redress.data=" + database.dataDirectory(),
-                        "--redress.db-url=" + database.jdbcUrl(),
-                        "--redress.public-url=http://localhost",
-                        "--redress.stopncii.url=" + fake.url(),
-                        "--redress.stopncii.subscription-key=" + FakeStopNcii.SUBSCRIPTION_KEY,
-                        "--redress.stopncii.functions-key=" + FakeStopNcii.FUNCTIONS_KEY,
-                        "--redress.stopncii.page-size=2",
-                        "--redress.stopncii.fetch-interval=PT1H",
-                        "--redress.stopncii.first-fetch-delay=PT1H");
+                .run(args.toArray(String[]::new));
     }
 
     private static Verdict check(ConfigurableApplicationContext context, EntryHashes hashes) {
@@ -173,6 +175,35 @@ class StopNciiExchangeOnBothDatabasesIntegrationTests {
                         .isZero();
 
                 assertThat(fake.feedbacks()).containsExactly(IMAGE_A + " PendingReview", IMAGE_A + " Blocked");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void aConfirmedRemovalOfContentAStopNciiHashMatchedPostsBlocked(TestDatabase.Vendor vendor) throws Exception {
+        try (var database = TestDatabase.create(vendor);
+                var fake = new FakeStopNcii()) {
+            fake.put("ImagePDQ", IMAGE_B, "Active", Map.of("case-2", "Active"));
+            try (var context = start(database, fake, "--redress.stopncii.trust=CONFIRMED")) {
+                var exchange = context.getBean(StopNciiExchange.class);
+                assertThat(exchange.fetch()).isTrue();
+                String contentId = "post-" + UUID.randomUUID();
+                context.getBean(MatchIndex.class).refresh();
+                var matching = context.getBean(Matching.class);
+                assertThat(matching.check(PLATFORM, new Upload(contentId, "uploader-2", pdq(IMAGE_B), List.of()))
+                                .verdict())
+                        .isEqualTo(Verdict.REVIEW);
+
+                // The platform confirmed the removal a moderator decided: the removed item is banked.
+                matching.bankConfirmedRemoval(
+                        new Actor.Staff("moderator-1"),
+                        new org.redress.server.shared.CaseRef("RM-TEST-0001"),
+                        new org.redress.server.shared.ContentId(contentId),
+                        Optional.empty());
+                exchange.sendFeedback();
+
+                assertThat(fake.feedbacks()).containsExactly(IMAGE_B + " PendingReview", IMAGE_B + " Blocked");
             }
         }
     }

@@ -71,9 +71,16 @@ class ExchangeFeedback {
                 .update();
     }
 
-    long sentCount(String feedback) {
-        return jdbc.sql("SELECT COUNT(*) FROM matching_exchange_feedback WHERE feedback = :feedback AND sent_at > 0")
-                .param("feedback", feedback)
+    /** Feedback not yet acknowledged by StopNCII. */
+    long owedCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM matching_exchange_feedback WHERE sent_at = 0")
+                .query(Long.class)
+                .single();
+    }
+
+    /** Feedback StopNCII acknowledged. */
+    long sentCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM matching_exchange_feedback WHERE sent_at > 0")
                 .query(Long.class)
                 .single();
     }

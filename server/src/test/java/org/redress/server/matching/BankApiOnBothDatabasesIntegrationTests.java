@@ -2,26 +2,15 @@ package org.redress.server.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.redress.pdq.PdqHash;
-import org.redress.server.RedressApplication;
 import org.redress.server.TestDatabase;
-import org.redress.server.identity.Identity;
-import org.redress.server.identity.Role;
-import org.redress.server.identity.Username;
-import org.redress.server.matching.banks.MatchIndex;
 import org.redress.server.matching.check.UploadHashing;
 import org.redress.server.shared.Actor;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -41,52 +30,21 @@ class BankApiOnBothDatabasesIntegrationTests {
 
     /** The running service and a client holding an admin's and a platform's key. */
     private final class Service implements AutoCloseable {
-        private final ConfigurableApplicationContext context;
-        private final HttpClient client = HttpClient.newHttpClient();
-        private final String base;
-        private final String admin;
+        private final RunningService running;
         private final String platform;
 
         Service(TestDatabase database) {
-            this.context = new SpringApplicationBuilder(RedressApplication.class)
-                    .bannerMode(Banner.Mode.OFF)
-                    .logStartupInfo(false)
-                    .registerShutdownHook(false)
-                    .properties("logging.level.root=WARN", "logging.level.org.redress.server.storage=ERROR")
-                    .run(
-                            "--server.port=0",
-                            "--redress.data=" + database.dataDirectory(),
-                            "--redress.db-url=" + database.jdbcUrl(),
-                            "--redress.public-url=http://localhost");
-            this.base = "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port");
-            var identity = context.getBean(Identity.class);
-            this.admin = identity.createUser(TESTER, Username.of("bank-admin"), Role.ADMIN, true)
-                    .apiKey()
-                    .orElseThrow()
-                    .secret();
-            this.platform =
-                    identity.issueApiKey(TESTER, "platform", Role.PLATFORM).secret();
-            // The index loads on a schedule after start; load it now so that the first check is answered.
-            context.getBean(MatchIndex.class).refresh();
+            this.running = new RunningService(database, "bank-admin");
+            this.platform = running.platform;
         }
 
         Answer send(String method, String path, String key, String contentType, String body) throws Exception {
-            var request = HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Authorization", "Bearer " + key)
-                    .method(
-                            method,
-                            body.isEmpty()
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(body));
-            if (!contentType.isEmpty()) {
-                request.header("Content-Type", contentType);
-            }
-            var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            var answer = running.send(method, path, key, contentType, body.getBytes(StandardCharsets.UTF_8));
+            return new Answer(answer.status(), answer.body());
         }
 
         Answer asAdmin(String method, String path, String contentType, String body) throws Exception {
-            return send(method, path, admin, contentType, body);
+            return send(method, path, running.admin, contentType, body);
         }
 
         JsonNode check(PdqHash pdq, String md5) throws Exception {
@@ -99,8 +57,7 @@ class BankApiOnBothDatabasesIntegrationTests {
 
         @Override
         public void close() {
-            client.close();
-            context.close();
+            running.close();
         }
     }
 

@@ -4,25 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.redress.pdq.PdqHash;
-import org.redress.server.RedressApplication;
 import org.redress.server.TestDatabase;
-import org.redress.server.identity.Identity;
-import org.redress.server.identity.Role;
-import org.redress.server.identity.Username;
-import org.redress.server.matching.banks.MatchIndex;
 import org.redress.server.matching.check.UploadHashing;
 import org.redress.server.shared.Actor;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -42,50 +31,23 @@ class HmaRoutesOnBothDatabasesIntegrationTests {
 
     private record Answer(int status, String body) {}
 
-    private final class Service implements AutoCloseable {
-        private final ConfigurableApplicationContext context;
-        private final HttpClient client = HttpClient.newHttpClient();
-        private final String base;
-        private final String admin;
-        private final String platform;
+    /** The running service, with what an HMA client sends it. */
+    private static final class Service implements AutoCloseable {
+        private final RunningService running;
+        final ConfigurableApplicationContext context;
+        final String admin;
+        final String platform;
 
         Service(TestDatabase database) {
-            this.context = new SpringApplicationBuilder(RedressApplication.class)
-                    .bannerMode(Banner.Mode.OFF)
-                    .logStartupInfo(false)
-                    .registerShutdownHook(false)
-                    .properties("logging.level.root=WARN", "logging.level.org.redress.server.storage=ERROR")
-                    .run(
-                            "--server.port=0",
-                            "--redress.data=" + database.dataDirectory(),
-                            "--redress.db-url=" + database.jdbcUrl(),
-                            "--redress.public-url=http://localhost");
-            this.base = "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port");
-            var identity = context.getBean(Identity.class);
-            this.admin = identity.createUser(TESTER, Username.of("hma-curator"), Role.ADMIN, true)
-                    .apiKey()
-                    .orElseThrow()
-                    .secret();
-            this.platform =
-                    identity.issueApiKey(TESTER, "platform", Role.PLATFORM).secret();
-            context.getBean(MatchIndex.class).refresh();
+            this.running = new RunningService(database, "hma-curator");
+            this.context = running.context;
+            this.admin = running.admin;
+            this.platform = running.platform;
         }
 
         Answer send(String method, String path, String key, String contentType, byte[] body) throws Exception {
-            var request = HttpRequest.newBuilder(URI.create(base + path))
-                    .method(
-                            method,
-                            body.length == 0
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofByteArray(body));
-            if (!key.isEmpty()) {
-                request.header("Authorization", "Bearer " + key);
-            }
-            if (!contentType.isEmpty()) {
-                request.header("Content-Type", contentType);
-            }
-            var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            var answer = running.send(method, path, key, contentType, body);
+            return new Answer(answer.status(), answer.body());
         }
 
         Answer curate(String method, String path, String body) throws Exception {
@@ -109,8 +71,7 @@ class HmaRoutesOnBothDatabasesIntegrationTests {
 
         @Override
         public void close() {
-            client.close();
-            context.close();
+            running.close();
         }
     }
 

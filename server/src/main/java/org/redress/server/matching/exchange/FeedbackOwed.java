@@ -44,9 +44,12 @@ class FeedbackOwed {
         this.clock = clock;
     }
 
+    /** Every upload check's matches pass here: only the exchange's banks cost a read. */
     @EventListener
     void on(MatchFound match) {
-        owe(match.entryId(), PENDING_REVIEW);
+        if (exchangeBanks.contains(match.bank())) {
+            owe(match.entryId(), PENDING_REVIEW);
+        }
     }
 
     @EventListener

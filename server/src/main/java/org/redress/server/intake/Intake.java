@@ -266,12 +266,17 @@ public class Intake {
                 ownRoute(intakeCase.route(), held.subjectWasUnder18()),
                 intakeCase
                         .removalDeadline()
-                        .filter(caseDeadline -> !state.ended())
+                        .filter(caseDeadline -> !state.ended() && !deadlineLifted(history))
                         .map(caseDeadline -> held.channel().removalDeadline(held.receivedAt())),
                 held.withdrawnAt().isPresent(),
                 held.messagesStopped(),
                 held.contactEmail().isPresent(),
                 history);
+    }
+
+    /** Whether review found that the 48-hour duty does not apply (UK OSA s.10(3B)): no deadline to show. */
+    private static boolean deadlineLifted(List<CaseStatus.Event> history) {
+        return history.stream().anyMatch(event -> event.what().equals(Progress.DEADLINE_LIFTED.name()));
     }
 
     /**

@@ -6,6 +6,11 @@ package org.redress.server.intake;
  */
 public enum Progress {
     ESCALATED(CaseState.OPEN, "A senior moderator is now reviewing your case."),
+    DEADLINE_LIFTED(
+            CaseState.OPEN,
+            "The law's 48-hour removal deadline applies to reports made by the person shown or someone acting "
+                    + "for them, and we decided this report was not. We are still checking whether the content is "
+                    + "illegal, and will remove it if it is."),
     REMOVAL_DECIDED(CaseState.OPEN, "We decided to remove the content and asked the platform to take it down."),
     REMOVED(
             CaseState.REMOVED,

@@ -119,7 +119,11 @@ class Deciding {
         reviewCase.requireDecidableBy(moderator, now);
         requireDifferentModerator(moderator, reviewCase);
         Decision decision = request.decision();
-        log.save(reviewCase.after(decision));
+        ReviewCase next = reviewCase.after(decision);
+        if (decision instanceof Decision.LiftDeadline) {
+            next = next.dueBy(reviewCase.receivedAt().plus(settings.illegalContentTarget()));
+        }
+        log.save(next);
         String decisionId = UUID.randomUUID().toString();
         Optional<String> statementOfReasons = Optional.empty();
         if (ProvisionalCases.decides(reviewCase)) {
@@ -139,6 +143,7 @@ class Deciding {
         log.audit(moderator.actor(), "case.decided:" + decision.outcome().name().toLowerCase(Locale.ROOT), ref);
         switch (decision) {
             case Decision.Escalate e -> intake.recordProgress(ref, Progress.ESCALATED);
+            case Decision.LiftDeadline l -> intake.recordProgress(ref, Progress.DEADLINE_LIFTED);
             case Decision.Remove r -> intake.recordProgress(ref, Progress.REMOVAL_DECIDED);
             case Decision.Refer r -> {
                 cases.insertReferral(ref, settings.referralAgency(), moderator.username(), now);

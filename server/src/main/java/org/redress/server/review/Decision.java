@@ -86,6 +86,22 @@ public sealed interface Decision {
         }
     }
 
+    /**
+     * UK OSA s.10(3B): the reporter is neither the person shown nor acting for them. The exception
+     * lifts only the 48-hour duty: the content still gets an illegal-content judgement (s.10(3)(b)),
+     * so the case goes back to the queue with the ordinary target and ends in another decision.
+     */
+    record LiftDeadline(Optional<String> statement) implements Initial {
+        public LiftDeadline {
+            statement = checkedStatement(statement);
+        }
+
+        @Override
+        public Outcome outcome() {
+            return Outcome.LIFT_DEADLINE;
+        }
+    }
+
     /** The appealed decision stands. */
     record Uphold(Optional<String> statement) implements OnAppeal {
         public Uphold {
@@ -124,8 +140,19 @@ public sealed interface Decision {
             Optional<NoViolationReason> reason,
             Optional<String> statement) {
         Objects.requireNonNull(outcome, "outcome");
-        if (reason.isPresent() && outcome != Outcome.NO_VIOLATION) {
+        if (reason.isPresent() && outcome != Outcome.NO_VIOLATION && outcome != Outcome.LIFT_DEADLINE) {
             throw new InvalidDecisionException("reasonCode", "applies to NO_VIOLATION only");
+        }
+        if (outcome == Outcome.LIFT_DEADLINE
+                && reason.filter(r -> r != NoViolationReason.REPORTER_NOT_SUBJECT_OR_AUTHORISED)
+                        .isPresent()) {
+            throw new InvalidDecisionException(
+                    "reasonCode", "LIFT_DEADLINE takes REPORTER_NOT_SUBJECT_OR_AUTHORISED only");
+        }
+        // Older clients name the s.10(3B) exception as a no-violation reason; it lifts the clock only.
+        if (reason.filter(r -> r == NoViolationReason.REPORTER_NOT_SUBJECT_OR_AUTHORISED)
+                .isPresent()) {
+            return new LiftDeadline(statement);
         }
         if (basis.isPresent() && outcome != Outcome.REMOVE && outcome != Outcome.REFER) {
             throw new InvalidDecisionException("basis", "applies to REMOVE and REFER only");
@@ -139,6 +166,7 @@ public sealed interface Decision {
                                 "reasonCode", "is required for NO_VIOLATION (UK OSA s.10(3B))")),
                         statement);
             case ESCALATE -> new Escalate(statement);
+            case LIFT_DEADLINE -> new LiftDeadline(statement);
             case UPHOLD -> new Uphold(statement);
             case REVERSE -> new Reverse(statement);
         };

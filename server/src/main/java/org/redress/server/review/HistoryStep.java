@@ -21,6 +21,8 @@ public enum HistoryStep {
     DECIDED_REMOVE,
     DECIDED_NO_VIOLATION,
     DECIDED_ESCALATE,
+    /** UK OSA s.10(3B): the 48-hour duty was found not to apply; the ordinary target replaced it. */
+    DECIDED_LIFT_DEADLINE,
     DECIDED_REFER,
     DECIDED_UPHOLD,
     DECIDED_REVERSE,
@@ -65,6 +67,7 @@ public enum HistoryStep {
             case REMOVE -> DECIDED_REMOVE;
             case NO_VIOLATION -> DECIDED_NO_VIOLATION;
             case ESCALATE -> DECIDED_ESCALATE;
+            case LIFT_DEADLINE -> DECIDED_LIFT_DEADLINE;
             case REFER -> DECIDED_REFER;
             case UPHOLD -> DECIDED_UPHOLD;
             case REVERSE -> DECIDED_REVERSE;

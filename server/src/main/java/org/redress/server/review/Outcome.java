@@ -11,6 +11,12 @@ public enum Outcome {
     NO_VIOLATION,
     /** Send the case to a senior moderator. */
     ESCALATE,
+    /**
+     * UK OSA s.10(3B): the reporter is neither the person shown nor acting for them, so the 48-hour
+     * duty does not apply. The case stays in the queue with the ordinary illegal-content target and
+     * still ends in a decision on the content (s.10(3)(b)).
+     */
+    LIFT_DEADLINE,
     /** Child sexual abuse material: remove and record the referral for the NCA or NCMEC. */
     REFER,
     /** An appeal case: the appealed decision stands. */

@@ -105,6 +105,9 @@ class ProvisionalCases {
             case Decision.OnAppeal a -> {
                 // Not for confirmation cases: the case refuses it before this is reached.
             }
+            case Decision.LiftDeadline l -> {
+                // Not for confirmation cases (reported cases only): the case refuses it before this is reached.
+            }
         }
     }
 

@@ -159,6 +159,11 @@ public record ReviewCase(
             when state == ReviewState.ESCALATED ->
                 throw new InvalidDecisionException("outcome", "an escalated case is decided by its senior moderator");
             case Decision.Escalate e -> withState(ReviewState.ESCALATED).withClaim(Optional.empty());
+            case Decision.LiftDeadline l
+            when origin != Origin.REPORT ->
+                throw new InvalidDecisionException("outcome", "LIFT_DEADLINE applies to reported cases only");
+            // Back to the queue: someone still judges the content, against the ordinary target.
+            case Decision.LiftDeadline l -> withClaim(Optional.empty());
             case Decision.NoViolation n -> withState(ReviewState.NO_VIOLATION);
             // A provisional entry's case removes nothing at the platform: its blocked uploads were never
             // online, and confirming the entry is the whole of the removal.
@@ -281,6 +286,29 @@ public record ReviewCase(
                 breachedAt,
                 removedAt,
                 Optional.empty(),
+                version);
+    }
+
+    /**
+     * The case once the 48-hour duty is found not to apply (UK OSA s.10(3B)): due by the ordinary
+     * target instead, never earlier than before, with a fresh warning to come. A breach already
+     * recorded stays on the record.
+     */
+    ReviewCase dueBy(Instant ordinaryDeadline) {
+        Instant later = ordinaryDeadline.isAfter(deadline) ? ordinaryDeadline : deadline;
+        return new ReviewCase(
+                ref,
+                origin,
+                linkedCase,
+                severity,
+                source,
+                state,
+                receivedAt,
+                later,
+                breachedAt.isPresent() ? warnedAt : Optional.empty(),
+                breachedAt,
+                removedAt,
+                claim,
                 version);
     }
 

@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param appealTarget the target time for deciding an appeal, from its receipt: the appeal case's deadline
  * @param suspensionPeriod how long a suspension of a repeat uploader runs (EU DSA Art. 23(1): for a
  *     reasonable period, so never open-ended)
+ * @param illegalContentTarget the platform's own target for judging reported content outside the
+ *     48-hour duty (UK OSA s.10(3)(b) asks for swift action without a fixed time): a case whose
+ *     reporter the s.10(3B) exception covers is due this long after receipt
  */
 @Validated
 @ConfigurationProperties("redress.review")
@@ -36,7 +39,8 @@ public record ReviewSettings(
         @DefaultValue("NCA") @NotNull String referralAgency,
         @DefaultValue("P6M") @NotNull Period appealWindow,
         @DefaultValue("P7D") @NotNull Duration appealTarget,
-        @DefaultValue("P30D") @NotNull Duration suspensionPeriod) {
+        @DefaultValue("P30D") @NotNull Duration suspensionPeriod,
+        @DefaultValue("P7D") @NotNull Duration illegalContentTarget) {
 
     /** The shortest appeal window the law allows. */
     static final Period SHORTEST_APPEAL_WINDOW = Period.ofMonths(6);
@@ -49,6 +53,11 @@ public record ReviewSettings(
         }
         if (appealTarget.isNegative() || appealTarget.isZero()) {
             throw new IllegalArgumentException("redress.review.appeal-target must be positive");
+        }
+        if (illegalContentTarget.compareTo(Duration.ofHours(48)) < 0) {
+            throw new IllegalArgumentException(
+                    "redress.review.illegal-content-target must be at least 48 hours: lifting the 48-hour duty "
+                            + "never makes a case due sooner");
         }
         if (suspensionPeriod.isNegative() || suspensionPeriod.isZero()) {
             throw new IllegalArgumentException("redress.review.suspension-period must be positive");

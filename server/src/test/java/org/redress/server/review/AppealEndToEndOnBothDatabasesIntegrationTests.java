@@ -51,22 +51,25 @@ class AppealEndToEndOnBothDatabasesIntegrationTests {
     private static final String PUBLIC_URL = "http://appeals.example";
     private static final String IMAGE = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22";
 
-    private record Answer(int status, String body) {
+    record Answer(int status, String body) {
         JsonNode json() {
             return JSON.readTree(body);
         }
     }
 
-    /** The whole service on a database, a platform endpoint, a platform key and two senior moderators' keys. */
-    private static final class Service implements AutoCloseable {
-        private final Platform platform = new Platform(Instant::now);
-        private final ConfigurableApplicationContext context;
+    /**
+     * The whole service on a database, a platform endpoint, a platform key and two senior moderators' keys
+     * (shared with the other end-to-end suites of this package).
+     */
+    static final class Service implements AutoCloseable {
+        final Platform platform = new Platform(Instant::now);
+        final ConfigurableApplicationContext context;
         private final HttpClient client =
                 HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         private final String base;
         private final String platformKey;
-        private final String decider;
-        private final String otherSenior;
+        final String decider;
+        final String otherSenior;
         private String reporterStatus = "";
 
         Service(TestDatabase database) throws Exception {
@@ -147,15 +150,27 @@ class AppealEndToEndOnBothDatabasesIntegrationTests {
         /** Reports the content, has the decider remove it, and returns the statement the platform received. */
         JsonNode removed(String contentId, String uploaderId) throws Exception {
             assertThat(check(contentId, uploaderId)).isEqualTo("ALLOW");
-            Answer filed = send("POST", "/api/v1/reports", "", """
-                    {"reporterRole":"SUBJECT",
-                     "declarations":{"intimateImage":true,"subjectOrAuthorised":true,"goodFaithAndTrue":true},
+            String caseRef = reported(contentId, "SUBJECT");
+            assertThat(decide(decider, caseRef, "REMOVE").status()).isEqualTo(200);
+            return removalStatement(contentId, uploaderId);
+        }
+
+        /** Files a report on the content in the given role and returns its case reference. */
+        String reported(String contentId, String role) throws Exception {
+            Answer filed =
+                    send("POST", "/api/v1/reports", "", """
+                    {"reporterRole":"%s",
+                     "declarations":{"intimateImage":true,"subjectOrAuthorised":%s,"goodFaithAndTrue":true},
                      "signature":"Sam Example","contentLocators":["%s"],
-                     "subjectWasUnder18":false}""".formatted(contentId));
+                     "subjectWasUnder18":false}""".formatted(role, !role.equals("BYSTANDER"), contentId));
             assertThat(filed.status()).as(filed.body()).isEqualTo(201);
             String caseRef = filed.json().get("caseRef").asString();
             reporterStatus = caseRef + " " + filed.json().get("statusToken").asString();
-            assertThat(decide(decider, caseRef, "REMOVE").status()).isEqualTo(200);
+            return caseRef;
+        }
+
+        /** The statement of reasons of the acknowledged removal of the content, once its strike counts. */
+        JsonNode removalStatement(String contentId, String uploaderId) {
             Platform.Received removal = Awaitility.await()
                     .atMost(Duration.ofSeconds(20))
                     .until(

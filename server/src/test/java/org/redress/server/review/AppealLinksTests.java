@@ -62,6 +62,7 @@ class AppealLinksTests {
                 "NCA",
                 appealWindow,
                 Duration.ofDays(7),
-                Duration.ofDays(30));
+                Duration.ofDays(30),
+                Duration.ofDays(7));
     }
 }

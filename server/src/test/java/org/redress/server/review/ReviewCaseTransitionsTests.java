@@ -109,4 +109,47 @@ class ReviewCaseTransitionsTests {
         assertThat(report().withdrawn())
                 .hasValueSatisfying(c -> assertThat(c.state()).isEqualTo(ReviewState.WITHDRAWN));
     }
+
+    @Test
+    void liftsOnlyTheClockOfAReportedCaseUnderTheSection10ThreeBException() {
+        ReviewCase claimed = report().claimedBy(ALICE, T, LEASE);
+        ReviewCase lifted = claimed.after(new Decision.LiftDeadline(Optional.empty()));
+        assertThat(lifted.state()).as("the content still waits for a judgement").isEqualTo(ReviewState.OPEN);
+        assertThat(lifted.claimantAt(T)).as("back in the queue").isEmpty();
+        assertThat(lifted.dueBy(T.plus(Duration.ofDays(7))).deadline()).isEqualTo(T.plus(Duration.ofDays(7)));
+        assertThat(lifted.dueBy(T.plus(Duration.ofHours(1))).deadline())
+                .as("never due sooner than before")
+                .isEqualTo(T.plus(Duration.ofHours(48)));
+        assertThat(lifted.dueBy(T.plus(Duration.ofDays(7))).after(REMOVE).state())
+                .isEqualTo(ReviewState.AWAITING_REMOVAL);
+        assertThatThrownBy(() -> opened(Origin.MATCH, Severity.INTIMATE_IMAGE_ABUSE)
+                        .after(new Decision.LiftDeadline(Optional.empty())))
+                .isInstanceOf(InvalidDecisionException.class);
+    }
+
+    @Test
+    void readsTheExceptionNamedAsANoViolationReasonAsLiftingTheClock() {
+        assertThat(Decision.of(
+                        Outcome.NO_VIOLATION,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(NoViolationReason.REPORTER_NOT_SUBJECT_OR_AUTHORISED),
+                        Optional.empty()))
+                .isInstanceOf(Decision.LiftDeadline.class);
+        assertThatThrownBy(() -> Decision.of(
+                        Outcome.LIFT_DEADLINE,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(NoViolationReason.NOT_INTIMATE_IMAGE_CONTENT),
+                        Optional.empty()))
+                .isInstanceOf(InvalidDecisionException.class);
+    }
+
+    @Test
+    void keepsAWarningOnlyWhereTheOldDeadlineWasAlreadyMissed() {
+        ReviewCase warned = report().warned(T.plus(Duration.ofHours(40)));
+        assertThat(warned.dueBy(T.plus(Duration.ofDays(7))).warnedAt()).isEmpty();
+        ReviewCase breached = warned.breached(T.plus(Duration.ofHours(49)));
+        assertThat(breached.dueBy(T.plus(Duration.ofDays(7))).breachedAt()).contains(T.plus(Duration.ofHours(49)));
+    }
 }

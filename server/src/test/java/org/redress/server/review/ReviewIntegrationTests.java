@@ -265,7 +265,7 @@ class ReviewIntegrationTests {
                                             Outcome.NO_VIOLATION,
                                             Optional.empty(),
                                             Optional.empty(),
-                                            Optional.of(NoViolationReason.REPORTER_NOT_SUBJECT_OR_AUTHORISED),
+                                            Optional.of(NoViolationReason.NOT_INTIMATE_IMAGE_CONTENT),
                                             Optional.empty(),
                                             Optional.empty()))
                             .outcome())

@@ -59,6 +59,7 @@ final class CaseView {
             Map.entry("DECIDED_REMOVE", "Decided: remove"),
             Map.entry("DECIDED_NO_VIOLATION", "Decided: no violation"),
             Map.entry("DECIDED_ESCALATE", "Escalated to a senior moderator"),
+            Map.entry("DECIDED_LIFT_DEADLINE", "Decided: the 48-hour deadline does not apply (s.10(3B))"),
             Map.entry("DECIDED_REFER", "Decided: refer (the person shown is under 18)"),
             Map.entry("REFERRAL_RECORDED", "Referral recorded"),
             Map.entry("REMOVAL_REQUESTED", "Asked the platform to remove the content"),

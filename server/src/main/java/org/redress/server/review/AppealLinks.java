@@ -16,6 +16,9 @@ class AppealLinks {
     /** The hosted appeal page; the token follows as {@code ?t=}. */
     static final String PAGE = "/appeal";
 
+    /** Where a previewed statement shows the appeal link, which is made only when the statement is sent. */
+    static final String PREVIEW_PLACEHOLDER = "(the uploader's own appeal link, made when this is sent)";
+
     private final Environment environment;
 
     AppealLinks(Environment environment) {

@@ -203,24 +203,14 @@ class Deciding {
             if (content.removalDelivery().isPresent()) {
                 continue;
             }
-            int strikes = content.uploaderId()
-                    .map(u -> cases.confirmedRemovals(u) + 1)
-                    .orElse(0);
-            var statement = new StatementOfReasons(
-                    decisionId,
-                    reviewCase.ref().value(),
-                    content.contentId(),
-                    now,
-                    facts(reviewCase),
-                    reviewCase.origin() == Origin.MATCH,
-                    restriction.basis(),
-                    restriction.policy(),
-                    restriction.statement(),
-                    strikes,
-                    settings.suspendAfter(),
-                    appeals.linkFor(decisionId, reviewCase.ref(), content.contentId(), now),
-                    settings.appealWindow());
-            Map<String, Object> body = statement.toMap();
+            Map<String, Object> body = statementFor(
+                            reviewCase,
+                            content,
+                            decisionId,
+                            restriction,
+                            now,
+                            appeals.linkFor(decisionId, reviewCase.ref(), content.contentId(), now))
+                    .toMap();
             DeliveryId delivery = enforcement.requestRemoval(
                     moderator.actor(), reviewCase.ref(), new ContentId(content.contentId()), body);
             cases.markRemovalRequested(reviewCase.ref(), content.contentId(), delivery.value(), now);
@@ -237,6 +227,53 @@ class Deciding {
             }
         }
         return first == null ? "{}" : first;
+    }
+
+    /**
+     * The statement of reasons the uploader of the case's first content item would receive for this
+     * restriction, built as {@link #decide} builds it but recording nothing: the moderator reads their
+     * own words as the uploader will before they go (the appeal link is made when it is sent).
+     */
+    Optional<StatementOfReasons> preview(Moderator moderator, ReviewCase reviewCase, Decision decision) {
+        reviewCase.requireDecidableBy(moderator, log.now());
+        if (!(decision instanceof Decision.Restriction restriction) || ProvisionalCases.decides(reviewCase)) {
+            return Optional.empty();
+        }
+        List<CaseContent> contents = cases.contents(reviewCase.ref());
+        CaseContent content = contents.stream()
+                .filter(c -> c.removalDelivery().isEmpty())
+                .findFirst()
+                .or(() -> contents.stream().findFirst())
+                // Before the platform names the reported item, the statement names it by a placeholder.
+                .orElse(new CaseContent(
+                        "(the reported item)", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        return Optional.of(
+                statementFor(reviewCase, content, "preview", restriction, log.now(), AppealLinks.PREVIEW_PLACEHOLDER));
+    }
+
+    private StatementOfReasons statementFor(
+            ReviewCase reviewCase,
+            CaseContent content,
+            String decisionId,
+            Decision.Restriction restriction,
+            Instant now,
+            String appealUrl) {
+        int strikes =
+                content.uploaderId().map(u -> cases.confirmedRemovals(u) + 1).orElse(0);
+        return new StatementOfReasons(
+                decisionId,
+                reviewCase.ref().value(),
+                content.contentId(),
+                now,
+                facts(reviewCase),
+                reviewCase.origin() == Origin.MATCH,
+                restriction.basis(),
+                restriction.policy(),
+                restriction.statement(),
+                strikes,
+                settings.suspendAfter(),
+                appealUrl,
+                settings.appealWindow());
     }
 
     private static String facts(ReviewCase reviewCase) {

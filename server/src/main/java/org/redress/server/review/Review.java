@@ -3,6 +3,7 @@ package org.redress.server.review;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.redress.server.enforcement.DeliveryId;
 import org.redress.server.enforcement.Enforcement;
@@ -13,6 +14,7 @@ import org.redress.server.matching.MatchFound;
 import org.redress.server.media.MediaId;
 import org.redress.server.media.StoredMedia;
 import org.redress.server.review.cases.ReviewCases;
+import org.redress.server.review.decisions.StatementOfReasons;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
@@ -212,6 +214,17 @@ public class Review {
     @Transactional
     public RecordedDecision decide(Moderator moderator, CaseRef ref, DecisionRequest request) {
         return deciding.decide(moderator, find(ref), request);
+    }
+
+    /**
+     * The statement of reasons a restricting decision would send the uploader, for the moderator to
+     * read before their own words go out; recording nothing. Empty for a decision that sends none.
+     *
+     * @throws NotClaimantException unless the moderator holds the case's claim
+     */
+    @Transactional(readOnly = true)
+    public Optional<Map<String, Object>> previewStatement(Moderator moderator, CaseRef ref, DecisionRequest request) {
+        return deciding.preview(moderator, find(ref), request.decision()).map(StatementOfReasons::toMap);
     }
 
     /**

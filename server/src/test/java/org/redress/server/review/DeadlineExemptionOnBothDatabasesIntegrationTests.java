@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * UK OSA s.10(3B) as it reads: when the reporter is neither the person shown nor acting for them,
  * only the 48-hour duty goes. The case stays in the queue with the ordinary target, the reporter
  * is told in plain words and shown no 48-hour deadline, and the content still gets a real decision
- * (s.10(3)(b)): here a removal, which the platform confirms.
+ * (s.10(3)(b)): here a removal, previewed first, which the platform confirms.
  */
 class DeadlineExemptionOnBothDatabasesIntegrationTests {
 
@@ -67,6 +67,20 @@ class DeadlineExemptionOnBothDatabasesIntegrationTests {
                     .isTrue();
             assertThat(reporter.toString()).contains("DEADLINE_LIFTED");
 
+            service.send("POST", "/api/v1/cases/" + caseRef + "/claim", service.otherSenior, "");
+            Answer preview = service.send(
+                    "POST",
+                    "/api/v1/cases/" + caseRef + "/decision/preview",
+                    service.otherSenior,
+                    "{\"outcome\":\"REMOVE\",\"statement\":\"Posted without the consent of the person shown.\"}");
+            assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+            assertThat(preview.json().get("statementOfReasons").toString())
+                    .contains("Posted without the consent of the person shown.")
+                    .contains(content)
+                    .doesNotContain("Sam Example");
+            assertThat(service.platform.acknowledged("content.remove"))
+                    .as("a preview sends nothing")
+                    .isEmpty();
             Answer removal = service.decide(service.otherSenior, caseRef, "REMOVE");
             assertThat(removal.status()).as(removal.body()).isEqualTo(200);
             assertThat(service.removalStatement(content, "uploader-x")).isNotNull();

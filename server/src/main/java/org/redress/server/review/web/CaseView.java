@@ -208,6 +208,13 @@ final class CaseView {
         }
     }
 
+    /** A statement of reasons not sent yet, as {@link #statement(RecordedDecision)} shows a sent one. */
+    static List<Field> statement(Map<String, Object> body) {
+        List<Field> fields = new ArrayList<>();
+        flatten("", JSON.valueToTree(body), fields);
+        return fields;
+    }
+
     /** The statement of reasons the uploader received, field by field, or nothing when none went out. */
     static List<Field> statement(RecordedDecision decision) {
         List<Field> fields = new ArrayList<>();

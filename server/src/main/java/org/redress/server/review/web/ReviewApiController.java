@@ -264,15 +264,28 @@ class ReviewApiController {
     @PostMapping("/cases/{id}/decision")
     @Allow({Role.MODERATOR, Role.SENIOR_MODERATOR})
     DecisionView decide(@PathVariable String id, @Valid @RequestBody DecisionBody body, Authentication caller) {
-        var request = new DecisionRequest(
+        RecordedDecision decision = review.decide(Moderators.of(caller), ref(id), request(body));
+        return view(decision, review.find(ref(id)).state());
+    }
+
+    /** What a decision would send the uploader, recorded nowhere; {@code statementOfReasons} is null for none. */
+    record PreviewView(@Nullable Map<String, Object> statementOfReasons) {}
+
+    @PostMapping("/cases/{id}/decision/preview")
+    @Allow({Role.MODERATOR, Role.SENIOR_MODERATOR})
+    PreviewView preview(@PathVariable String id, @Valid @RequestBody DecisionBody body, Authentication caller) {
+        return new PreviewView(review.previewStatement(Moderators.of(caller), ref(id), request(body))
+                .orElse(null));
+    }
+
+    private static DecisionRequest request(DecisionBody body) {
+        return new DecisionRequest(
                 body.outcome(),
                 Optional.ofNullable(body.basis()),
                 Optional.ofNullable(body.policy()),
                 Optional.ofNullable(body.reasonCode()),
                 Optional.ofNullable(body.statement()),
                 Optional.ofNullable(body.expectedVersion()));
-        RecordedDecision decision = review.decide(Moderators.of(caller), ref(id), request);
-        return view(decision, review.find(ref(id)).state());
     }
 
     @GetMapping("/review/dashboard")

@@ -210,12 +210,16 @@ class ReviewPageController {
             @RequestParam(defaultValue = "") String policy,
             @RequestParam(defaultValue = "") String reasonCode,
             @RequestParam(defaultValue = "") String statement,
-            @RequestParam(required = false) @Nullable Long expectedVersion) {
+            @RequestParam(required = false) @Nullable Long expectedVersion,
+            @RequestParam(defaultValue = "false") boolean previewed) {
         Optional<Outcome> chosen = parse(Outcome.class, outcome);
         List<String> problems = DecisionForm.problems(chosen, basis, policy, reasonCode, statement);
         if (!problems.isEmpty()) {
             redirect.addFlashAttribute("errors", problems);
             return "redirect:/review/cases/" + id;
+        }
+        if (!previewed && DecisionPreviewController.needed(chosen.get(), statement)) {
+            return "forward:" + DecisionPreviewController.path(id);
         }
         return act(
                 id,

@@ -10,20 +10,18 @@ import org.redress.server.enforcement.DeliveryId;
 import org.redress.server.enforcement.Enforcement;
 import org.redress.server.intake.Intake;
 import org.redress.server.intake.Progress;
-import org.redress.server.matching.Matching;
 import org.redress.server.review.cases.ReviewAppeals;
 import org.redress.server.review.cases.ReviewCases;
 import org.redress.server.review.decisions.AccountStatement;
 import org.redress.server.shared.CaseRef;
-import org.redress.server.shared.ContentId;
 import org.redress.server.shared.UploaderId;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.stereotype.Component;
 
 /**
  * The legal clock of a case: it stops only at the platform's acknowledgement of every removal,
- * when the content is banked and counted against its uploader; the sweep records warnings and
- * breaches while it runs.
+ * when the content is counted against its uploader and its banking is queued for after the commit
+ * ({@link RemovalFollowUps}); the sweep records warnings and breaches while it runs.
  */
 @Component
 class RemovalClock {
@@ -31,9 +29,8 @@ class RemovalClock {
     private final ReviewCases cases;
     private final ReviewAppeals appeals;
     private final Intake intake;
-    private final Matching matching;
     private final Enforcement enforcement;
-    private final CaseMedia media;
+    private final RemovalFollowUps followUps;
     private final AppealDesk appealDesk;
     private final CaseLog log;
     private final ReviewSettings settings;
@@ -42,18 +39,16 @@ class RemovalClock {
             ReviewCases cases,
             ReviewAppeals appeals,
             Intake intake,
-            Matching matching,
             Enforcement enforcement,
-            CaseMedia media,
+            RemovalFollowUps followUps,
             AppealDesk appealDesk,
             CaseLog log,
             ReviewSettings settings) {
         this.cases = cases;
         this.appeals = appeals;
         this.intake = intake;
-        this.matching = matching;
         this.enforcement = enforcement;
-        this.media = media;
+        this.followUps = followUps;
         this.appealDesk = appealDesk;
         this.log = log;
         this.settings = settings;
@@ -80,14 +75,7 @@ class RemovalClock {
             // for it back): nothing is banked and no strike counted for a removal that was wrong.
             log.step(ref, CaseLog.SYSTEM, HistoryStep.NO_HASHES_TO_BANK, Optional.of(contentId + " reversed"));
         } else {
-            int banked = matching.bankConfirmedRemoval(
-                            CaseLog.SYSTEM, ref, new ContentId(contentId), media.keptImage(contentId))
-                    .size();
-            log.step(
-                    ref,
-                    CaseLog.SYSTEM,
-                    banked > 0 ? HistoryStep.HASHES_BANKED : HistoryStep.NO_HASHES_TO_BANK,
-                    Optional.of(contentId + " " + banked));
+            followUps.bankAfterCommit(ref, contentId, at);
             content.uploaderId().ifPresent(uploader -> countAgainst(uploader, ref, contentId, at));
         }
         if (contents.stream()

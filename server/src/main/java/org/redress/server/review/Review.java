@@ -42,6 +42,7 @@ public class Review {
     private final RemovalClock removals;
     private final CaseMedia media;
     private final AppealDesk appeals;
+    private final RemovalFollowUps followUps;
 
     Review(
             ReviewCases cases,
@@ -51,7 +52,9 @@ public class Review {
             Deciding deciding,
             RemovalClock removals,
             CaseMedia media,
-            AppealDesk appeals) {
+            AppealDesk appeals,
+            RemovalFollowUps followUps) {
+        this.followUps = followUps;
         this.cases = cases;
         this.intake = intake;
         this.enforcement = enforcement;
@@ -245,6 +248,14 @@ public class Review {
     @Transactional
     public SweepResult sweep() {
         return removals.sweep();
+    }
+
+    /**
+     * Banks the items whose removal the platform confirmed, after the acknowledgement committed:
+     * each in its own transaction, a failure retried with backoff. Returns how many were done.
+     */
+    public int runFollowUps() {
+        return followUps.run();
     }
 
     /**

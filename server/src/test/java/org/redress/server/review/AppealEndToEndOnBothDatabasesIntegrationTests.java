@@ -209,8 +209,9 @@ class AppealEndToEndOnBothDatabasesIntegrationTests {
                 var service = new Service(database)) {
             String content = "post-" + UUID.randomUUID();
             JsonNode statement = service.removed(content, "uploader-1");
-            assertThat(service.check("again-" + UUID.randomUUID(), "uploader-2"))
-                    .isEqualTo("BLOCK");
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> service.check("again-" + UUID.randomUUID(), "uploader-2"), "BLOCK"::equals);
 
             assertThat(service.appeal(content, "someone-else").status()).isEqualTo(404);
             Answer appealed = service.appeal(content, "uploader-1");

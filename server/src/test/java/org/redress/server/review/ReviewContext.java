@@ -50,6 +50,7 @@ final class ReviewContext implements AutoCloseable {
             "--redress.webhook.interval=PT1H",
             "--redress.webhook.dispatch-after-commit=false",
             "--redress.review.sweep-interval=PT1H",
+            "--redress.review.follow-up-interval=PT1H",
             "--redress.intake.mail-interval=PT1H"
         };
         String[] arguments = new String[defaults.length + extraArguments.length];

@@ -34,6 +34,7 @@ import org.redress.server.matching.Matching;
 import org.redress.server.matching.MatchingUnavailableException;
 import org.redress.server.matching.Upload;
 import org.redress.server.matching.Verdict;
+import org.redress.server.review.cases.FollowUpQueue;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.CaseRef;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,8 +46,7 @@ class ReviewIntegrationTests {
     private static final Moderator ALICE = new Moderator("alice", false);
     private static final Moderator BOB = new Moderator("bob", false);
     private static final Moderator SAM = new Moderator("sam", true);
-    private static final PdqHash IMAGE =
-            PdqHash.fromHex("f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22");
+    static final PdqHash IMAGE = PdqHash.fromHex("f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22");
 
     static NewReport report(ReporterRole role, boolean under18, String... locators) {
         return new NewReport(
@@ -67,15 +67,14 @@ class ReviewIntegrationTests {
         return new PdqHash(words[0], words[1], words[2], words[3]);
     }
 
-    private static CaseRef file(
-            ReviewContext context, Channel channel, ReporterRole role, boolean under18, String locator) {
+    static CaseRef file(ReviewContext context, Channel channel, ReporterRole role, boolean under18, String locator) {
         return context.bean(Intake.class)
                 .report(PUBLIC, channel, report(role, under18, locator), Optional.empty())
                 .caseRef();
     }
 
     /** Checks an upload once the index has loaded (it loads in the background at start). */
-    private static CheckResult check(ReviewContext context, String contentId, String uploader, PdqHash pdq) {
+    static CheckResult check(ReviewContext context, String contentId, String uploader, PdqHash pdq) {
         var upload = new Upload(contentId, uploader, EntryHashes.ofPdq(pdq), List.of());
         return Awaitility.await()
                 .atMost(Duration.ofSeconds(10))
@@ -347,6 +346,11 @@ class ReviewIntegrationTests {
             assertThat(removed.breachedAt(context.clock().instant().plus(Duration.ofDays(10))))
                     .isFalse();
 
+            assertThat(context.bean(FollowUpQueue.class).pending(ref))
+                    .as("the banking waits for the acknowledgement's commit, in the follow-up queue")
+                    .isEqualTo(1);
+            assertThat(review.runFollowUps()).isEqualTo(1);
+            assertThat(context.bean(FollowUpQueue.class).pending(ref)).isZero();
             CheckResult again = check(context, "post-78", "uploader-10", IMAGE);
             assertThat(again.verdict()).isEqualTo(Verdict.BLOCK);
             assertThat(again.matches()).extracting(m -> m.bank()).contains(new BankName("confirmed-removals"));
@@ -384,6 +388,7 @@ class ReviewIntegrationTests {
                             Optional.empty(),
                             Optional.empty()));
             context.bean(Enforcement.class).dispatchNow();
+            review.runFollowUps();
 
             List<ReviewCase> copies = review.queue(ReviewState.OPEN, 100).stream()
                     .filter(c -> c.origin() == Origin.MATCH)

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Runs the deadline sweep on a schedule. */
+/** Runs the deadline sweep and the follow-ups of acknowledgements on a schedule. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties(ReviewSettings.class)
@@ -24,5 +24,13 @@ class ReviewScheduling {
             initialDelayString = "${redress.review.sweep-interval:PT1M}")
     void sweepDeadlines() {
         review.sweep();
+    }
+
+    // Often: a confirmed removal's image blocks re-uploads only once it is banked.
+    @Scheduled(
+            fixedDelayString = "${redress.review.follow-up-interval:PT1S}",
+            initialDelayString = "${redress.review.follow-up-interval:PT1S}")
+    void runFollowUps() {
+        review.runFollowUps();
     }
 }

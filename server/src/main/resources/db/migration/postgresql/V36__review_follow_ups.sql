@@ -2,10 +2,11 @@
 -- removed image and banking it, which scans earlier uploads for copies. Queued in the transaction
 -- of the acknowledgement and done after it commits, one row per removed item, each in its own
 -- transaction and retried with backoff; claimed_by/claimed_until are a lease (storage.OutboxClaims).
+-- target names what the row acts on: the removed content id, or a threat referral's id.
 CREATE TABLE review_follow_up (
     id              TEXT    NOT NULL PRIMARY KEY,
     case_ref        TEXT    NOT NULL REFERENCES review_case (case_ref),
-    content_id      TEXT    NOT NULL,
+    target          TEXT    NOT NULL,
     kind            TEXT    NOT NULL,
     queued_at       TIMESTAMPTZ NOT NULL,
     attempts        INTEGER NOT NULL,

@@ -72,7 +72,7 @@ class SqlOwnershipTests {
                 assertThat(found.group(1)).as(relative.toString()).startsWith(module + "_");
             }
         }
-        assertThat(tables).containsExactlyInAnyOrder("intake_outbox", "enforcement_delivery");
+        assertThat(tables).containsExactlyInAnyOrder("intake_outbox", "enforcement_delivery", "review_follow_up");
     }
 
     @Test

@@ -37,6 +37,10 @@ public enum HistoryStep {
     ACCOUNT_WARNED,
     /** A suspension ended early: an appeal took back a removal it rested on. */
     SUSPENSION_LIFTED,
+    /** A moderator marked the case as a threat to life or safety; its referral's clock started. */
+    THREAT_MARKED,
+    /** The law-enforcement contact was told of the threat. */
+    THREAT_NOTIFIED,
     DEADLINE_WARNING,
     DEADLINE_BREACHED,
     DELIVERY_GIVEN_UP,

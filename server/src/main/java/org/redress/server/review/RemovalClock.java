@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * The legal clock of a case: it stops only at the platform's acknowledgement of every removal,
  * when the content is counted against its uploader and its banking is queued for after the commit
- * ({@link RemovalFollowUps}); the sweep records warnings and breaches while it runs.
+ * ({@link FollowUps}); the sweep records warnings and breaches while it runs.
  */
 @Component
 class RemovalClock {
@@ -30,7 +30,7 @@ class RemovalClock {
     private final ReviewAppeals appeals;
     private final Intake intake;
     private final Enforcement enforcement;
-    private final RemovalFollowUps followUps;
+    private final FollowUps followUps;
     private final AppealDesk appealDesk;
     private final CaseLog log;
     private final ReviewSettings settings;
@@ -40,7 +40,7 @@ class RemovalClock {
             ReviewAppeals appeals,
             Intake intake,
             Enforcement enforcement,
-            RemovalFollowUps followUps,
+            FollowUps followUps,
             AppealDesk appealDesk,
             CaseLog log,
             ReviewSettings settings) {

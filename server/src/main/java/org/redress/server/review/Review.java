@@ -42,7 +42,8 @@ public class Review {
     private final RemovalClock removals;
     private final CaseMedia media;
     private final AppealDesk appeals;
-    private final RemovalFollowUps followUps;
+    private final FollowUps followUps;
+    private final ThreatDesk threats;
 
     Review(
             ReviewCases cases,
@@ -53,8 +54,10 @@ public class Review {
             RemovalClock removals,
             CaseMedia media,
             AppealDesk appeals,
-            RemovalFollowUps followUps) {
+            FollowUps followUps,
+            ThreatDesk threats) {
         this.followUps = followUps;
+        this.threats = threats;
         this.cases = cases;
         this.intake = intake;
         this.enforcement = enforcement;
@@ -248,6 +251,26 @@ public class Review {
     @Transactional
     public SweepResult sweep() {
         return removals.sweep();
+    }
+
+    /**
+     * Marks the case as a threat to life or safety (EU DSA Art. 18): a law-enforcement referral
+     * with its own clock, the case due by it at the latest, and the configured contact told right
+     * after the commit. Any moderator who may see the case may mark it.
+     *
+     * @throws InvalidThreatReasonException when the reason is blank or too long
+     */
+    @Transactional
+    public ThreatReferral markThreat(Moderator moderator, CaseRef ref, String reason) {
+        ReviewCase reviewCase = find(ref);
+        requireSeniorForChildAbuse(moderator, reviewCase);
+        return threats.mark(moderator, reviewCase, reason);
+    }
+
+    /** The case's threat referrals, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ThreatReferral> threats(CaseRef ref) {
+        return threats.of(ref);
     }
 
     /**

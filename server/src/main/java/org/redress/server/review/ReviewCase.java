@@ -312,6 +312,27 @@ public record ReviewCase(
                 version);
     }
 
+    /** The case due by {@code latest} at the latest (a threat to life puts it at the head of the queue). */
+    ReviewCase dueNoLaterThan(Instant latest) {
+        if (!latest.isBefore(deadline)) {
+            return this;
+        }
+        return new ReviewCase(
+                ref,
+                origin,
+                linkedCase,
+                severity,
+                source,
+                state,
+                receivedAt,
+                latest,
+                Optional.empty(),
+                breachedAt,
+                removedAt,
+                claim,
+                version);
+    }
+
     ReviewCase warned(Instant at) {
         return new ReviewCase(
                 ref,

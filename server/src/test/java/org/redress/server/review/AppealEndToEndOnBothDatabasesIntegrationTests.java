@@ -67,24 +67,26 @@ class AppealEndToEndOnBothDatabasesIntegrationTests {
         private final HttpClient client =
                 HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         private final String base;
-        private final String platformKey;
+        final String platformKey;
         final String decider;
         final String otherSenior;
         private String reporterStatus = "";
 
-        Service(TestDatabase database) throws Exception {
+        Service(TestDatabase database, String... moreArguments) throws Exception {
+            var arguments = new java.util.ArrayList<>(java.util.List.of(
+                    "--server.port=0",
+                    "--redress.data=" + database.dataDirectory(),
+                    "--redress.db-url=" + database.jdbcUrl(),
+                    "--redress.public-url=" + PUBLIC_URL,
+                    "--redress.webhook.url=" + platform.url(),
+                    "--redress.webhook.secret=" + Platform.SECRET));
+            arguments.addAll(java.util.List.of(moreArguments));
             context = new SpringApplicationBuilder(RedressApplication.class)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
                     .registerShutdownHook(false)
                     .properties("logging.level.root=WARN", "logging.level.org.redress.server.storage=ERROR")
-                    .run(
-                            "--server.port=0",
-                            "--redress.data=" + database.dataDirectory(),
-                            "--redress.db-url=" + database.jdbcUrl(),
-                            "--redress.public-url=" + PUBLIC_URL,
-                            "--redress.webhook.url=" + platform.url(),
-                            "--redress.webhook.secret=" + Platform.SECRET);
+                    .run(arguments.toArray(String[]::new));
             base = "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port");
             var identity = context.getBean(Identity.class);
             platformKey =

@@ -22,7 +22,9 @@ public class FollowUpQueue {
     /** The kinds of follow-up. */
     public enum Kind {
         /** Hash the removed item's kept image and bank it, which scans earlier uploads for copies. */
-        BANK_REMOVED_CONTENT
+        BANK_REMOVED_CONTENT,
+        /** Tell the configured law-enforcement contact of a threat to life or safety. */
+        NOTIFY_THREAT
     }
 
     /**
@@ -30,15 +32,15 @@ public class FollowUpQueue {
      *
      * @param id the row
      * @param caseRef the case whose acknowledgement queued it
-     * @param contentId the removed item
+     * @param target what the row acts on: the removed content id, or a threat referral's id
      * @param kind what to do
      * @param attempts how many attempts failed before this one
      */
-    public record Due(String id, CaseRef caseRef, String contentId, Kind kind, int attempts) {
+    public record Due(String id, CaseRef caseRef, String target, Kind kind, int attempts) {
         public Due {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(caseRef, "caseRef");
-            Objects.requireNonNull(contentId, "contentId");
+            Objects.requireNonNull(target, "target");
             Objects.requireNonNull(kind, "kind");
         }
     }
@@ -56,14 +58,14 @@ public class FollowUpQueue {
     }
 
     /** Queues the follow-up, due at once, inside the caller's transaction. */
-    public void queue(CaseRef ref, String contentId, Kind kind, Instant at) {
+    public void queue(CaseRef ref, String target, Kind kind, Instant at) {
         jdbc.sql("""
-                INSERT INTO review_follow_up (id, case_ref, content_id, kind, queued_at, attempts, next_attempt_at)
-                VALUES (:id, :ref, :contentId, :kind, :at, 0, :at)
+                INSERT INTO review_follow_up (id, case_ref, target, kind, queued_at, attempts, next_attempt_at)
+                VALUES (:id, :ref, :target, :kind, :at, 0, :at)
                 """)
                 .param("id", UUID.randomUUID().toString())
                 .param("ref", ref.value())
-                .param("contentId", contentId)
+                .param("target", target)
                 .param("kind", kind.name())
                 .param("at", dialect.bind(at))
                 .update();
@@ -86,14 +88,14 @@ public class FollowUpQueue {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT id, case_ref, content_id, kind, attempts FROM review_follow_up
+                SELECT id, case_ref, target, kind, attempts FROM review_follow_up
                  WHERE claimed_by = :claimant ORDER BY next_attempt_at, id
                 """)
                 .param("claimant", claimant)
                 .query((row, n) -> new Due(
                         row.getString("id"),
                         new CaseRef(row.getString("case_ref")),
-                        row.getString("content_id"),
+                        row.getString("target"),
                         Kind.valueOf(row.getString("kind")),
                         row.getInt("attempts")))
                 .list();

@@ -2,6 +2,7 @@ package org.redress.server.review.follow;
 
 import org.redress.server.review.Review;
 import org.redress.server.review.ReviewSettings;
+import org.redress.server.review.ThreatSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -10,7 +11,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 /** Runs the deadline sweep and the follow-ups of acknowledgements on a schedule. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(ReviewSettings.class)
+@EnableConfigurationProperties({ReviewSettings.class, ThreatSettings.class})
 class ReviewScheduling {
 
     private final Review review;

@@ -68,6 +68,8 @@ final class CaseView {
             Map.entry("NO_HASHES_TO_BANK", "No hashes of the removed content to bank"),
             Map.entry("REMOVED", "Every item removed: the clock stopped"),
             Map.entry("SUSPENSION_REQUESTED", "Asked the platform to suspend the uploader"),
+            Map.entry("THREAT_MARKED", "Marked as a threat to life or safety"),
+            Map.entry("THREAT_NOTIFIED", "The law-enforcement contact was told of the threat"),
             Map.entry("DEADLINE_WARNING", "Deadline close"),
             Map.entry("DEADLINE_BREACHED", "Deadline passed"),
             Map.entry("MEDIA_REVEALED", "Image revealed"),

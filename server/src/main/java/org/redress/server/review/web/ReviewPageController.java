@@ -179,6 +179,7 @@ class ReviewPageController {
                 "statements",
                 file.decisions().stream()
                         .collect(Collectors.toMap(RecordedDecision::id, CaseView::statement, (a, b) -> a)));
+        model.addAttribute("threats", review.threats(ref));
         return "review/case";
     }
 

@@ -15,32 +15,36 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The heavy part of a confirmed removal, done after the acknowledgement commits: decrypting the
- * kept image, hashing it with its rotations and mirrorings, and banking it (which scans earlier
- * uploads for copies). The acknowledgement's own transaction stays short and touches only what
- * the clock needs; a failure here is retried with backoff and never undoes the acknowledgement.
+ * What review does after a commit, from {@link FollowUpQueue}: the heavy part of a confirmed
+ * removal (decrypting the kept image, hashing it with its rotations and mirrorings, banking it,
+ * which scans earlier uploads for copies) and the message about a threat to life. The causing
+ * transaction stays short; a failure here is retried with backoff and never undoes its cause.
  */
 @Component
-class RemovalFollowUps {
+class FollowUps {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RemovalFollowUps.class);
-    // Banking one item takes well under a second; a replica that dies mid-batch frees its rows after this.
+    private static final Logger LOG = LoggerFactory.getLogger(FollowUps.class);
+    // One row takes well under a second; a replica that dies mid-batch frees its rows after this.
     private static final Duration LEASE = Duration.ofMinutes(2);
+    // A threat's message is due within the hour: retries stay frequent.
     private static final OutboxClaims.Backoff BACKOFF =
-            new OutboxClaims.Backoff(Duration.ofSeconds(5), Duration.ofHours(1));
+            new OutboxClaims.Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
 
     private final FollowUpQueue queue;
     private final Matching matching;
     private final CaseMedia media;
+    private final ThreatDesk threats;
     private final CaseLog log;
     private final TransactionTemplate transactions;
 
-    RemovalFollowUps(
+    FollowUps(
             FollowUpQueue queue,
             Matching matching,
             CaseMedia media,
+            ThreatDesk threats,
             CaseLog log,
             PlatformTransactionManager transactionManager) {
+        this.threats = threats;
         this.queue = queue;
         this.matching = matching;
         this.media = media;
@@ -63,7 +67,10 @@ class RemovalFollowUps {
         for (FollowUpQueue.Due due : queue.claim(now, LEASE, 20)) {
             try {
                 transactions.executeWithoutResult(status -> {
-                    bank(due.caseRef(), due.contentId());
+                    switch (due.kind()) {
+                        case BANK_REMOVED_CONTENT -> bank(due.caseRef(), due.target());
+                        case NOTIFY_THREAT -> threats.notify(due.target());
+                    }
                     queue.done(due.id(), log.now());
                 });
                 done++;
@@ -72,7 +79,8 @@ class RemovalFollowUps {
                 queue.retryLater(
                         due.id(), e.getClass().getSimpleName(), log.now().plus(wait));
                 LOG.warn(
-                        "Banking removed content of case {} failed ({}); retrying in {} s",
+                        "Follow-up {} of case {} failed ({}); retrying in {} s",
+                        due.kind(),
                         due.caseRef().value(),
                         e.getClass().getSimpleName(),
                         wait.toSeconds());

@@ -101,6 +101,9 @@ public class IntakeMailer {
         if (due.kind().equals(IntakeOutbox.STATUS_LINK)) {
             return statusLink(due);
         }
+        if (due.kind().equals(IntakeOutbox.COMPLAINT_ANSWER)) {
+            return complaintAnswer(due);
+        }
         Progress progress = Progress.valueOf(due.kind());
         var message = new SimpleMailMessage();
         message.setFrom(from);
@@ -146,6 +149,23 @@ public class IntakeMailer {
 
                 Anyone with this link can see and withdraw your report. Keep this e-mail somewhere only you
                 can open, or delete it once you have saved the link.
+                """.formatted(due.caseRef().value(), due.link().orElseThrow()));
+        return message;
+    }
+
+    /** The answer to a complaint: the outcome's sentence and the moderator's reply, nothing of the content. */
+    private SimpleMailMessage complaintAnswer(IntakeOutbox.Due due) {
+        var message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(due.email().orElseThrow());
+        message.setSubject(
+                "The answer to your complaint about case " + due.caseRef().value());
+        message.setText("""
+                We have answered your complaint about case %s.
+
+                %s
+
+                The answer is also on your case's page, with the private link in your receipt.
                 """.formatted(due.caseRef().value(), due.link().orElseThrow()));
         return message;
     }

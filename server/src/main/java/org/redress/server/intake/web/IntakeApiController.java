@@ -30,7 +30,9 @@ import org.redress.server.identity.Role;
 import org.redress.server.intake.CaseStatus;
 import org.redress.server.intake.Channel;
 import org.redress.server.intake.Complaint;
+import org.redress.server.intake.ComplaintOutcome;
 import org.redress.server.intake.ComplaintReceipt;
+import org.redress.server.intake.ComplaintType;
 import org.redress.server.intake.ContentLocator;
 import org.redress.server.intake.Declarations;
 import org.redress.server.intake.HashSubmissionLimitException;
@@ -38,6 +40,7 @@ import org.redress.server.intake.Intake;
 import org.redress.server.intake.NewHashSubmission;
 import org.redress.server.intake.NewReport;
 import org.redress.server.intake.Receipt;
+import org.redress.server.intake.ReporterComplaint;
 import org.redress.server.intake.ReporterRole;
 import org.redress.server.intake.Route;
 import org.redress.server.intake.SubmittedHash;
@@ -226,6 +229,36 @@ class IntakeApiController {
 
     record EventView(Instant at, String what) {}
 
+    /** A reporter's complaint: its clock and, once answered, the outcome and the reply. */
+    record ComplaintStateView(
+            String complaintId,
+            ComplaintType type,
+            Instant receivedAt,
+            @Nullable Instant answerBy,
+            @Nullable ComplaintOutcome outcome,
+            @Nullable String outcomeText,
+            @Nullable String reply,
+            @Nullable Instant answeredAt) {
+
+        static ComplaintStateView of(ReporterComplaint complaint) {
+            var answer = complaint.answer();
+            return new ComplaintStateView(
+                    complaint.complaintId(),
+                    complaint.type(),
+                    complaint.receivedAt(),
+                    complaint.answerBy().orElse(null),
+                    answer.map(ReporterComplaint.Answer::outcome).orElse(null),
+                    answer.map(a -> a.outcome().plain()).orElse(null),
+                    answer.map(ReporterComplaint.Answer::reply).orElse(null),
+                    answer.map(ReporterComplaint.Answer::answeredAt).orElse(null));
+        }
+
+        @Override
+        public String toString() {
+            return "ComplaintStateView[complaintId=" + complaintId + ", type=" + type + ", reply=redacted]";
+        }
+    }
+
     record StatusView(
             String caseRef,
             String state,
@@ -234,7 +267,8 @@ class IntakeApiController {
             boolean withdrawn,
             boolean messagesStopped,
             List<EventView> history,
-            List<SupportLink> support) {
+            List<SupportLink> support,
+            List<ComplaintStateView> complaints) {
 
         static StatusView of(CaseStatus status) {
             return new StatusView(
@@ -247,15 +281,18 @@ class IntakeApiController {
                     status.history().stream()
                             .map(e -> new EventView(e.at(), e.what()))
                             .toList(),
-                    Support.forRoute(status.route()));
+                    Support.forRoute(status.route()),
+                    status.complaints().stream().map(ComplaintStateView::of).toList());
         }
     }
 
+    /** A complaint; without a type, one about the decision once the case ended, about delay before. */
     record ComplaintRequest(
-            @NotBlank @Size(max = Complaint.MAX_TEXT) String text) {
+            @NotBlank @Size(max = Complaint.MAX_TEXT) String text,
+            @Nullable ComplaintType type) {
         @Override
         public String toString() {
-            return "ComplaintRequest[text=redacted]";
+            return "ComplaintRequest[type=" + type + ", text=redacted]";
         }
     }
 
@@ -380,8 +417,12 @@ class IntakeApiController {
             @PathVariable String caseRef,
             @RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token,
             @Valid @RequestBody ComplaintRequest request) {
-        return ComplaintView.of(
-                intake.complain(new Actor.Public(), caseRef, token == null ? "" : token, request.text()));
+        return ComplaintView.of(intake.complain(
+                new Actor.Public(),
+                caseRef,
+                token == null ? "" : token,
+                Optional.ofNullable(request.type()),
+                request.text()));
     }
 
     private static Optional<String> key(@Nullable String idempotencyKey) {

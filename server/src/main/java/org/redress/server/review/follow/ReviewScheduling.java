@@ -1,5 +1,6 @@
 package org.redress.server.review.follow;
 
+import org.redress.server.review.ComplaintSettings;
 import org.redress.server.review.Review;
 import org.redress.server.review.ReviewSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,7 +11,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 /** Runs the deadline sweep on a schedule. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(ReviewSettings.class)
+@EnableConfigurationProperties({ReviewSettings.class, ComplaintSettings.class})
 class ReviewScheduling {
 
     private final Review review;

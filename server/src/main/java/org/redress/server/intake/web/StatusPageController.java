@@ -44,7 +44,7 @@ class StatusPageController {
             "messages-stopped",
             "We will not send you any more messages about this case.",
             "complained",
-            "Your complaint is recorded. It is handled on the expedited route, ahead of ordinary complaints.");
+            "Your complaint is recorded. Below is when we will answer it at the latest.");
 
     private static final String STALE_ACTION = "We have not done that yet: the page was open for a long time, or "
             + "was opened again from an old copy. Nothing is lost. Please choose again.";

@@ -179,7 +179,7 @@ public class IntakeMailer {
         message.setText("""
                 We received your complaint about case %s.
 
-                Complaints from the person shown, or someone acting for them, are answered first. We will
+                Complaints by the person shown, or by someone acting for them, are answered first. We will
                 tell you what we decide, by e-mail and on your case's page, which also shows when we will
                 answer at the latest. You can follow your case with the private link in your receipt.
                 """.formatted(due.caseRef().value()));

@@ -30,7 +30,6 @@ import org.redress.server.identity.Role;
 import org.redress.server.intake.CaseStatus;
 import org.redress.server.intake.Channel;
 import org.redress.server.intake.Complaint;
-import org.redress.server.intake.ComplaintOutcome;
 import org.redress.server.intake.ComplaintReceipt;
 import org.redress.server.intake.ComplaintType;
 import org.redress.server.intake.ContentLocator;
@@ -40,7 +39,6 @@ import org.redress.server.intake.Intake;
 import org.redress.server.intake.NewHashSubmission;
 import org.redress.server.intake.NewReport;
 import org.redress.server.intake.Receipt;
-import org.redress.server.intake.ReporterComplaint;
 import org.redress.server.intake.ReporterRole;
 import org.redress.server.intake.Route;
 import org.redress.server.intake.SubmittedHash;
@@ -228,36 +226,6 @@ class IntakeApiController {
     }
 
     record EventView(Instant at, String what) {}
-
-    /** A reporter's complaint: its clock and, once answered, the outcome and the reply. */
-    record ComplaintStateView(
-            String complaintId,
-            ComplaintType type,
-            Instant receivedAt,
-            @Nullable Instant answerBy,
-            @Nullable ComplaintOutcome outcome,
-            @Nullable String outcomeText,
-            @Nullable String reply,
-            @Nullable Instant answeredAt) {
-
-        static ComplaintStateView of(ReporterComplaint complaint) {
-            var answer = complaint.answer();
-            return new ComplaintStateView(
-                    complaint.complaintId(),
-                    complaint.type(),
-                    complaint.receivedAt(),
-                    complaint.answerBy().orElse(null),
-                    answer.map(ReporterComplaint.Answer::outcome).orElse(null),
-                    answer.map(a -> a.outcome().plain()).orElse(null),
-                    answer.map(ReporterComplaint.Answer::reply).orElse(null),
-                    answer.map(ReporterComplaint.Answer::answeredAt).orElse(null));
-        }
-
-        @Override
-        public String toString() {
-            return "ComplaintStateView[complaintId=" + complaintId + ", type=" + type + ", reply=redacted]";
-        }
-    }
 
     record StatusView(
             String caseRef,

@@ -16,6 +16,7 @@ import org.redress.server.shared.CaseRef;
  * @param messagesStopped this reporter asked for no more messages
  * @param contactGiven this reporter left an e-mail address, so messages can be stopped
  * @param history dated events, oldest first
+ * @param complaints this reporter's complaints, oldest first, with their answers
  */
 public record CaseStatus(
         CaseRef caseRef,
@@ -25,10 +26,12 @@ public record CaseStatus(
         boolean withdrawn,
         boolean messagesStopped,
         boolean contactGiven,
-        List<Event> history) {
+        List<Event> history,
+        List<ReporterComplaint> complaints) {
 
     public CaseStatus {
         history = List.copyOf(history);
+        complaints = List.copyOf(complaints);
     }
 
     /** Whether withdrawing can still change anything: this reporter's report stands and the case is open. */

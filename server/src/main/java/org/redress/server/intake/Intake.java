@@ -271,7 +271,8 @@ public class Intake {
                 held.withdrawnAt().isPresent(),
                 held.messagesStopped(),
                 held.contactEmail().isPresent(),
-                history);
+                history,
+                complaints.ofReport(held.id()));
     }
 
     /** Whether review found that the 48-hour duty does not apply (UK OSA s.10(3B)): no deadline to show. */
@@ -340,28 +341,72 @@ public class Intake {
         return status(caseRef, token);
     }
 
-    /**
-     * Records a complaint on the expedited route of UK OSA s.21(2A): the text (encrypted), a dated
-     * entry in the case's history and the audit log, an acknowledgement by e-mail when the holder
-     * gave an address and did not opt out, and {@link ComplaintReceived} so that review answers it
-     * ahead of ordinary complaints.
-     *
-     * @throws CaseNotFoundException as for {@link #status}
-     * @throws IllegalArgumentException when the text is blank or longer than {@link Complaint#MAX_TEXT}
-     */
+    /** A complaint of no stated type: see {@link #complain(Actor, String, String, Optional, String)}. */
     @Transactional
     public ComplaintReceipt complain(Actor actor, String caseRef, String token, String text) {
+        return complain(actor, caseRef, token, Optional.empty(), text);
+    }
+
+    /**
+     * Records a complaint (UK OSA s.21(2A)): the text (encrypted), its type (inferred from the case
+     * when none is given), a dated entry in the case's history and the audit log, an
+     * acknowledgement by e-mail when the holder gave an address and did not opt out, and
+     * {@link ComplaintReceived} so that review gives it an owner and a target time, on the expedited
+     * route when the holder asked for removal as the person shown or for them.
+     *
+     * @throws CaseNotFoundException as for {@link #status}
+     * @throws IllegalArgumentException when the text is blank or longer than {@link Complaint#MAX_TEXT},
+     *     or the type is not one reporters file
+     */
+    @Transactional
+    public ComplaintReceipt complain(
+            Actor actor, String caseRef, String token, Optional<ComplaintType> type, String text) {
+        if (type.filter(t -> !t.fromReporters()).isPresent()) {
+            throw new IllegalArgumentException("an uploader complains about an automated block through the platform");
+        }
         var held = holder(caseRef, token);
         Instant now = SqlDialect.truncate(clock.instant());
         var complaint = new Complaint(UUID.randomUUID().toString(), now, text);
-        complaints.insert(complaint, held.caseRef(), held.id());
+        ComplaintType about = type.orElseGet(
+                () -> ComplaintType.inferred(status(caseRef, token).state()));
+        complaints.insert(complaint, about, held.caseRef(), held.id());
         cases.appendEvent(held.caseRef(), Optional.of(held.id()), now, "COMPLAINT_RECEIVED");
         if (held.contactEmail().isPresent() && !held.messagesStopped()) {
             outbox.enqueue(held.id(), IntakeOutbox.COMPLAINT_ACKNOWLEDGEMENT, now);
         }
         events.publishEvent(new CaseChanged(actor, "report.complaint-received", held.caseRef()));
-        events.publishEvent(new ComplaintReceived(held.caseRef(), complaint.id(), now));
+        events.publishEvent(new ComplaintReceived(
+                held.caseRef(), complaint.id(), now, about, complaints.bySubjectOrForThem(held.id())));
         return new ComplaintReceipt(complaint.id(), now, status(caseRef, token));
+    }
+
+    /** Shows the complainant when their complaint will be answered by. Joins the caller's transaction. */
+    @Transactional
+    public void complaintAnswerBy(String complaintId, Instant answerBy) {
+        complaints.setAnswerBy(complaintId, SqlDialect.truncate(answerBy));
+    }
+
+    /**
+     * Gives the complainant the answer to their complaint: on their status page (a dated line and
+     * the reply), and by e-mail when they left an address and did not opt out. Joins the caller's
+     * transaction; an answer given before stays.
+     *
+     * @return whether the answer was recorded (false for an unknown or already answered complaint)
+     */
+    @Transactional
+    public boolean answerComplaint(Actor actor, String complaintId, ReporterComplaint.Answer answer) {
+        var answered = complaints.answer(complaintId, answer);
+        if (answered.isEmpty()) {
+            return false;
+        }
+        var complainant = answered.get();
+        cases.appendEvent(
+                complainant.caseRef(), Optional.of(complainant.reportId()), answer.answeredAt(), "COMPLAINT_ANSWERED");
+        // The mailer sends it only to a complainant who left an address and did not opt out.
+        outbox.enqueueComplaintAnswer(
+                complainant.reportId(), answer.outcome().plain() + "\n\n" + answer.reply(), answer.answeredAt());
+        events.publishEvent(new CaseChanged(actor, "report.complaint-answered", complainant.caseRef()));
+        return true;
     }
 
     /**

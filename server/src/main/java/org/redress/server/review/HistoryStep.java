@@ -14,6 +14,8 @@ public enum HistoryStep {
     REOPENED_BY_COMPLAINT,
     ESCALATED_BY_COMPLAINT,
     COMPLAINT_RECEIVED,
+    /** A complaint about the case was answered (the outcome is the detail). */
+    COMPLAINT_ANSWERED,
     CLAIMED,
     CLAIM_RENEWED,
     RELEASED,

@@ -43,6 +43,7 @@ import org.redress.server.matching.MatchFound;
 import org.redress.server.matching.Provenance;
 import org.redress.server.matching.Verdict;
 import org.redress.server.media.MediaChanged;
+import org.redress.server.review.ComplaintChanged;
 import org.redress.server.review.ReviewChanged;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.AuditedChange;
@@ -215,6 +216,11 @@ class AuditedEventsTests {
                         "case.decided:remove",
                         "review_case",
                         CASE.value()),
+                new Expected(
+                        new ComplaintChanged(STAFF, "complaint.answered:NOT_UPHELD", "c-42"),
+                        "complaint.answered:NOT_UPHELD",
+                        "review_complaint",
+                        "c-42"),
                 new Expected(new MediaChanged(STAFF, "post/42", "held"), "media.held", "media_content", "post/42"),
                 new Expected(
                         new CaseChanged(new Actor.Public(), "report.received", CASE),
@@ -262,7 +268,7 @@ class AuditedEventsTests {
         Set<String> covered = everyEvent().stream()
                 .map(e -> e.change().getClass().getSimpleName())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(implementing).hasSize(19);
+        assertThat(implementing).hasSize(20);
         assertThat(covered).isEqualTo(implementing);
     }
 

@@ -233,8 +233,8 @@ class IntakeIntegrationTests {
             assertThat(row.get("case_ref")).isEqualTo(receipt.caseRef().value());
             assertThat((String) row.get("text_enc")).startsWith("v1:").doesNotContain("three days");
             assertThat(context.events(ComplaintReceived.class))
-                    .containsExactly(
-                            new ComplaintReceived(receipt.caseRef(), answer.complaintId(), answer.receivedAt()));
+                    .containsExactly(new ComplaintReceived(
+                            receipt.caseRef(), answer.complaintId(), answer.receivedAt(), ComplaintType.DELAY, true));
             assertThat(answer.status().history())
                     .extracting(CaseStatus.Event::what)
                     .containsExactly("REPORT_RECEIVED", "COMPLAINT_RECEIVED");

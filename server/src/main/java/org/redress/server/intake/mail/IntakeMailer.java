@@ -101,6 +101,9 @@ public class IntakeMailer {
         if (due.kind().equals(IntakeOutbox.STATUS_LINK)) {
             return statusLink(due);
         }
+        if (due.kind().equals(IntakeOutbox.COMPLAINT_ANSWER)) {
+            return complaintAnswer(due);
+        }
         Progress progress = Progress.valueOf(due.kind());
         var message = new SimpleMailMessage();
         message.setFrom(from);
@@ -150,6 +153,23 @@ public class IntakeMailer {
         return message;
     }
 
+    /** The answer to a complaint: the outcome's sentence and the moderator's reply, nothing of the content. */
+    private SimpleMailMessage complaintAnswer(IntakeOutbox.Due due) {
+        var message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(due.email().orElseThrow());
+        message.setSubject(
+                "The answer to your complaint about case " + due.caseRef().value());
+        message.setText("""
+                We have answered your complaint about case %s.
+
+                %s
+
+                The answer is also on your case's page, with the private link in your receipt.
+                """.formatted(due.caseRef().value(), due.link().orElseThrow()));
+        return message;
+    }
+
     private SimpleMailMessage complaintAcknowledgement(IntakeOutbox.Due due) {
         var message = new SimpleMailMessage();
         message.setFrom(from);
@@ -159,9 +179,9 @@ public class IntakeMailer {
         message.setText("""
                 We received your complaint about case %s.
 
-                Complaints about intimate image reports are handled on an expedited route, ahead of
-                ordinary complaints. We will tell you what we decide. You can follow your case with the
-                private link in your receipt.
+                Complaints by the person shown, or by someone acting for them, are answered first. We will
+                tell you what we decide, by e-mail and on your case's page, which also shows when we will
+                answer at the latest. You can follow your case with the private link in your receipt.
                 """.formatted(due.caseRef().value()));
         return message;
     }

@@ -12,6 +12,9 @@ public interface IntakeOutbox {
     /** The kind of message that acknowledges a complaint. */
     String COMPLAINT_ACKNOWLEDGEMENT = "COMPLAINT_ACKNOWLEDGEMENT";
 
+    /** The kind of message that carries the answer to a complaint. */
+    String COMPLAINT_ANSWER = "COMPLAINT_ANSWER";
+
     /** The kind of message that carries the reporter's private status link, at their request. */
     String STATUS_LINK = "STATUS_LINK";
 
@@ -24,7 +27,8 @@ public interface IntakeOutbox {
      * @param email the decrypted address, empty when the report has none
      * @param messagesStopped the reporter opted out since
      * @param attempts failed attempts so far
-     * @param link the decrypted status link, for a {@link #STATUS_LINK} message only
+     * @param link the decrypted sealed text: the status link of a {@link #STATUS_LINK} message, the
+     *     answer of a {@link #COMPLAINT_ANSWER} message; empty for the others
      */
     record Due(
             String id,
@@ -44,6 +48,9 @@ public interface IntakeOutbox {
 
     /** Queues the reporter's status link to the address they typed (sealed until sent). */
     void enqueueStatusLink(String reportId, String link, String email, Instant at);
+
+    /** Queues the answer to a complaint (sealed until sent) to the report's own address. */
+    void enqueueComplaintAnswer(String reportId, String answer, Instant at);
 
     List<Due> due(Instant now, int limit);
 

@@ -98,6 +98,20 @@ class JdbcIntakeOutbox implements IntakeOutbox {
     }
 
     @Override
+    public void enqueueComplaintAnswer(String reportId, String answer, Instant at) {
+        String id = UUID.randomUUID().toString();
+        // The answer travels in the sealed column of the status link; the address is the report's.
+        jdbc.sql(ENQUEUE_LINK)
+                .param("id", id)
+                .param("reportId", reportId)
+                .param("kind", COMPLAINT_ANSWER)
+                .param("at", dialect.bind(at))
+                .param("link", cipher.encrypt(answer, "intake_outbox.link:" + id))
+                .param("to", (Object) null)
+                .update();
+    }
+
+    @Override
     public List<Due> due(Instant now, int limit) {
         return jdbc.sql(DUE)
                 .param("now", dialect.bind(now))

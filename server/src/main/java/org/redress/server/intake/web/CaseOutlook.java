@@ -16,8 +16,8 @@ import org.redress.server.intake.Route;
 record CaseOutlook(String label, String summary, List<String> next) {
 
     private static final String COMPLAIN =
-            "If you are unhappy with how we handled your case, complain below. Complaints about intimate image "
-                    + "reports are answered first.";
+            "If you are unhappy with how we handled your case, complain below. Complaints from the person shown, "
+                    + "or someone acting for them, are answered first.";
     private static final String POLICE = "Sharing or threatening to share intimate images without consent is a crime "
             + "in the UK, the US and many other countries. You can report it to the police; you can show them your "
             + "case reference and the history on this page.";
@@ -68,8 +68,8 @@ record CaseOutlook(String label, String summary, List<String> next) {
                         "We reviewed the content and did not remove it. The reason is in the history below. The "
                                 + "case is closed.",
                         List.of(
-                                "If you think this decision is wrong, complain below and say why. Complaints about "
-                                        + "intimate image reports are answered first.",
+                                "If you think this decision is wrong, complain below and say why. Complaints from the "
+                                        + "person shown, or someone acting for them, are answered first.",
                                 POLICE,
                                 "The helplines below can advise you on other ways to get the content taken down."));
             case REFERRED ->

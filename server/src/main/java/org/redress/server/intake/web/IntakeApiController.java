@@ -31,6 +31,7 @@ import org.redress.server.intake.CaseStatus;
 import org.redress.server.intake.Channel;
 import org.redress.server.intake.Complaint;
 import org.redress.server.intake.ComplaintReceipt;
+import org.redress.server.intake.ComplaintType;
 import org.redress.server.intake.ContentLocator;
 import org.redress.server.intake.Declarations;
 import org.redress.server.intake.HashSubmissionLimitException;
@@ -234,7 +235,8 @@ class IntakeApiController {
             boolean withdrawn,
             boolean messagesStopped,
             List<EventView> history,
-            List<SupportLink> support) {
+            List<SupportLink> support,
+            List<ComplaintStateView> complaints) {
 
         static StatusView of(CaseStatus status) {
             return new StatusView(
@@ -247,15 +249,18 @@ class IntakeApiController {
                     status.history().stream()
                             .map(e -> new EventView(e.at(), e.what()))
                             .toList(),
-                    Support.forRoute(status.route()));
+                    Support.forRoute(status.route()),
+                    status.complaints().stream().map(ComplaintStateView::of).toList());
         }
     }
 
+    /** A complaint; without a type, one about the decision once the case ended, about delay before. */
     record ComplaintRequest(
-            @NotBlank @Size(max = Complaint.MAX_TEXT) String text) {
+            @NotBlank @Size(max = Complaint.MAX_TEXT) String text,
+            @Nullable ComplaintType type) {
         @Override
         public String toString() {
-            return "ComplaintRequest[text=redacted]";
+            return "ComplaintRequest[type=" + type + ", text=redacted]";
         }
     }
 
@@ -380,8 +385,12 @@ class IntakeApiController {
             @PathVariable String caseRef,
             @RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token,
             @Valid @RequestBody ComplaintRequest request) {
-        return ComplaintView.of(
-                intake.complain(new Actor.Public(), caseRef, token == null ? "" : token, request.text()));
+        return ComplaintView.of(intake.complain(
+                new Actor.Public(),
+                caseRef,
+                token == null ? "" : token,
+                Optional.ofNullable(request.type()),
+                request.text()));
     }
 
     private static Optional<String> key(@Nullable String idempotencyKey) {

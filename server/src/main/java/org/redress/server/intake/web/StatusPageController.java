@@ -1,7 +1,9 @@
 package org.redress.server.intake.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.redress.server.identity.AllowAnyone;
 import org.redress.server.identity.PublicForm;
@@ -10,6 +12,7 @@ import org.redress.server.intake.CaseEndedException;
 import org.redress.server.intake.CaseNotFoundException;
 import org.redress.server.intake.CaseStatus;
 import org.redress.server.intake.Complaint;
+import org.redress.server.intake.ComplaintType;
 import org.redress.server.intake.Intake;
 import org.redress.server.intake.ReportWithdrawnAlreadyException;
 import org.redress.server.shared.Actor;
@@ -41,7 +44,7 @@ class StatusPageController {
             "messages-stopped",
             "We will not send you any more messages about this case.",
             "complained",
-            "Your complaint is recorded. It is handled on the expedited route, ahead of ordinary complaints.");
+            "Your complaint is recorded. Below is when we will answer it at the latest.");
 
     private static final String STALE_ACTION = "We have not done that yet: the page was open for a long time, or "
             + "was opened again from an old copy. Nothing is lost. Please choose again.";
@@ -134,6 +137,7 @@ class StatusPageController {
             @PathVariable String caseRef,
             @RequestParam(name = "t", required = false) @Nullable String token,
             @RequestParam(name = "text", required = false) @Nullable String text,
+            @RequestParam(name = "type", required = false) @Nullable String type,
             @RequestParam(name = PublicForms.FIELD, required = false) @Nullable String formToken,
             Model model,
             HttpServletResponse response) {
@@ -155,11 +159,19 @@ class StatusPageController {
             return page;
         }
         try {
-            intake.complain(new Actor.Public(), caseRef, orEmpty(token), complaint);
+            intake.complain(new Actor.Public(), caseRef, orEmpty(token), reporterType(type), complaint);
         } catch (CaseNotFoundException e) {
             return notFound(response);
         }
         return redirect(caseRef, token, "complained");
+    }
+
+    /** The type the reporter chose; none (or one that is not theirs to choose) leaves it to the case. */
+    private static Optional<ComplaintType> reporterType(@Nullable String type) {
+        return Arrays.stream(ComplaintType.values())
+                .filter(ComplaintType::fromReporters)
+                .filter(t -> t.name().equals(type))
+                .findFirst();
     }
 
     private String stale(

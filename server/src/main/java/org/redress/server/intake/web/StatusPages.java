@@ -4,11 +4,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.redress.server.intake.CaseStatus;
+import org.redress.server.intake.ComplaintType;
 import org.redress.server.intake.Progress;
+import org.redress.server.intake.ReporterComplaint;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -18,6 +22,41 @@ class StatusPages {
 
     /** A dated line: {@code iso} for the page's script, which shows it in the reader's own time zone. */
     record EventRow(String at, String iso, String what) {}
+
+    /** A complaint as its page shows it: what about, answered by when, and the answer once given. */
+    record ComplaintRow(
+            String id,
+            String about,
+            When received,
+            @Nullable When answerBy,
+            @Nullable String outcome,
+            @Nullable String reply,
+            @Nullable When answeredAt) {
+
+        static ComplaintRow of(ReporterComplaint complaint) {
+            var answer = complaint.answer();
+            return new ComplaintRow(
+                    complaint.complaintId(),
+                    ABOUT.get(complaint.type()),
+                    When.of(complaint.receivedAt()),
+                    complaint.answerBy().map(When::of).orElse(null),
+                    answer.map(a -> a.outcome().plain()).orElse(null),
+                    answer.map(ReporterComplaint.Answer::reply).orElse(null),
+                    answer.map(a -> When.of(a.answeredAt())).orElse(null));
+        }
+
+        @Override
+        public String toString() {
+            return "ComplaintRow[id=" + id + ", reply=redacted]";
+        }
+    }
+
+    /** The complaint types a reporter chooses from, in their words. */
+    static final Map<ComplaintType, String> ABOUT = new EnumMap<>(Map.of(
+            ComplaintType.DECISION, "The decision on my report",
+            ComplaintType.DELAY, "How long my report is taking",
+            ComplaintType.REPORTING_PROCESS, "How reporting works (the form, the questions, the messages)",
+            ComplaintType.AUTOMATED_BLOCK, "An upload that was blocked"));
 
     /** A date and time as a person reads it: before the page's script runs, in UK time with its zone. */
     record When(String text, String iso) {
@@ -38,6 +77,7 @@ class StatusPages {
             "CASE_WITHDRAWN", "The case was closed because every report was withdrawn.",
             "MESSAGES_STOPPED", "You asked us to stop sending messages.",
             "COMPLAINT_RECEIVED", "We received your complaint.",
+            "COMPLAINT_ANSWERED", "We answered your complaint.",
             "STATUS_LINK_EMAILED", "We e-mailed you this page's private link, as you asked."));
 
     private static Map<String, String> plainSentences(Map<String, String> intakeSteps) {
@@ -54,6 +94,13 @@ class StatusPages {
         model.addAttribute("token", token);
         model.addAttribute("support", Support.forRoute(status.route()));
         model.addAttribute("deadline", status.removalDeadline().map(When::of).orElse(null));
+        model.addAttribute(
+                "complaints", status.complaints().stream().map(ComplaintRow::of).toList());
+        model.addAttribute(
+                "complaintTypes",
+                ABOUT.entrySet().stream()
+                        .filter(e -> e.getKey().fromReporters())
+                        .toList());
         model.addAttribute(
                 "events",
                 status.history().stream()

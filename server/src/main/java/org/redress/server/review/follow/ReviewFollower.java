@@ -9,6 +9,7 @@ import org.redress.server.intake.ReportReceived;
 import org.redress.server.intake.ReportWithdrawn;
 import org.redress.server.matching.EntryHeld;
 import org.redress.server.matching.MatchFound;
+import org.redress.server.review.ComplaintDesk;
 import org.redress.server.review.HistoryStep;
 import org.redress.server.review.Review;
 import org.redress.server.review.cases.ReviewCases;
@@ -24,10 +25,12 @@ class ReviewFollower {
 
     private final Review review;
     private final ReviewCases cases;
+    private final ComplaintDesk complaints;
 
-    ReviewFollower(Review review, ReviewCases cases) {
+    ReviewFollower(Review review, ReviewCases cases, ComplaintDesk complaints) {
         this.review = review;
         this.cases = cases;
+        this.complaints = complaints;
     }
 
     @EventListener
@@ -43,6 +46,7 @@ class ReviewFollower {
     @EventListener
     void on(ComplaintReceived complaint) {
         review.complaintReceived(complaint.caseRef());
+        complaints.received(complaint);
     }
 
     @EventListener

@@ -1,5 +1,6 @@
 package org.redress.server.review.follow;
 
+import org.redress.server.review.ComplaintSettings;
 import org.redress.server.review.Review;
 import org.redress.server.review.ReviewSettings;
 import org.redress.server.review.ThreatSettings;
@@ -11,7 +12,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 /** Runs the deadline sweep and the follow-ups of acknowledgements on a schedule. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({ReviewSettings.class, ThreatSettings.class})
+@EnableConfigurationProperties({ReviewSettings.class, ThreatSettings.class, ComplaintSettings.class})
 class ReviewScheduling {
 
     private final Review review;

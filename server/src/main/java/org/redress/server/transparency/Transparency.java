@@ -158,7 +158,7 @@ public class Transparency {
             inCursor(() -> {
                 review.eachDecision(period.start(), period.end(), FETCH_SIZE, csv::human);
                 enforcement.eachBlock(period.start(), period.end(), FETCH_SIZE, csv::automated);
-                return null;
+                return Boolean.TRUE;
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();

@@ -26,12 +26,12 @@ public class EnforcementStatistics {
               LEFT JOIN (SELECT content_id, MAX(created_at) AS last_restore
                            FROM enforcement_delivery WHERE type = 'content.restore' GROUP BY content_id) r
                 ON r.content_id = b.content_id
-             WHERE b.type = 'upload.blocked' AND b.created_at >= :from AND b.created_at < :until
+             WHERE b.type = 'upload.blocked' AND b.created_at >= :since AND b.created_at < :until
             """;
 
     private static final String EACH_BLOCK = """
             SELECT id, case_ref, created_at FROM enforcement_delivery
-             WHERE type = 'upload.blocked' AND created_at >= :from AND created_at < :until
+             WHERE type = 'upload.blocked' AND created_at >= :since AND created_at < :until
              ORDER BY created_at, id
             """;
 
@@ -69,7 +69,7 @@ public class EnforcementStatistics {
 
     public Blocks blocks(Instant from, Instant until) {
         return jdbc.sql(BLOCKS)
-                .param("from", dialect.bind(from))
+                .param("since", dialect.bind(from))
                 .param("until", dialect.bind(until))
                 .query((row, n) -> new Blocks(row.getLong("blocks"), row.getLong("uploads"), row.getLong("released")))
                 .single();
@@ -82,7 +82,7 @@ public class EnforcementStatistics {
     public void eachBlock(Instant from, Instant until, int fetchSize, Consumer<AutomatedBlock> each) {
         jdbc.sql(EACH_BLOCK)
                 .withFetchSize(fetchSize)
-                .param("from", dialect.bind(from))
+                .param("since", dialect.bind(from))
                 .param("until", dialect.bind(until))
                 .query((RowCallbackHandler) row -> each.accept(new AutomatedBlock(
                         row.getString("id"),

@@ -17,18 +17,18 @@ public class IntakeStatistics {
     private static final String REPORTS = """
             SELECT r.channel, r.reporter_role, COUNT(*) AS n
               FROM intake_report r JOIN intake_case c ON c.case_ref = r.case_ref
-             WHERE c.kind = 'REPORT' AND r.received_at >= :from AND r.received_at < :until
+             WHERE c.kind = 'REPORT' AND r.received_at >= :since AND r.received_at < :until
              GROUP BY r.channel, r.reporter_role
              ORDER BY r.channel, r.reporter_role
             """;
 
     private static final String HASH_SUBMISSIONS = """
             SELECT COUNT(*) FROM intake_report r JOIN intake_case c ON c.case_ref = r.case_ref
-             WHERE c.kind = 'HASHES' AND r.received_at >= :from AND r.received_at < :until
+             WHERE c.kind = 'HASHES' AND r.received_at >= :since AND r.received_at < :until
             """;
 
     private static final String COMPLAINTS = """
-            SELECT COUNT(*) FROM intake_complaint WHERE received_at >= :from AND received_at < :until
+            SELECT COUNT(*) FROM intake_complaint WHERE received_at >= :since AND received_at < :until
             """;
 
     /**
@@ -51,7 +51,7 @@ public class IntakeStatistics {
     /** Reports (not hash submissions) received in the period, per channel and reporter role. */
     public List<ReportCount> reportsReceived(Instant from, Instant until) {
         return jdbc.sql(REPORTS)
-                .param("from", dialect.bind(from))
+                .param("since", dialect.bind(from))
                 .param("until", dialect.bind(until))
                 .query((row, n) -> new ReportCount(
                         Channel.valueOf(row.getString("channel")),
@@ -72,7 +72,7 @@ public class IntakeStatistics {
 
     private long count(String sql, Instant from, Instant until) {
         return jdbc.sql(sql)
-                .param("from", dialect.bind(from))
+                .param("since", dialect.bind(from))
                 .param("until", dialect.bind(until))
                 .query(Long.class)
                 .single();

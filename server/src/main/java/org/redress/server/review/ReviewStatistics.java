@@ -30,7 +30,7 @@ public class ReviewStatistics {
               FROM review_case c
               JOIN (SELECT case_ref, MIN(decided_at) AS first_at FROM review_decision GROUP BY case_ref) f
                 ON f.case_ref = c.case_ref
-             WHERE c.origin <> 'APPEAL' AND f.first_at >= :from AND f.first_at < :until
+             WHERE c.origin <> 'APPEAL' AND f.first_at >= :since AND f.first_at < :until
             """;
 
     private static final String REMOVALS = """
@@ -38,7 +38,7 @@ public class ReviewStatistics {
                    (SELECT MIN(m.bank) FROM review_match m
                      WHERE m.case_ref = t.case_ref AND m.content_id = t.content_id) AS bank
               FROM review_content t JOIN review_case c ON c.case_ref = t.case_ref
-             WHERE c.origin <> 'APPEAL' AND t.removed_at >= :from AND t.removed_at < :until
+             WHERE c.origin <> 'APPEAL' AND t.removed_at >= :since AND t.removed_at < :until
             """;
 
     private static final String BREACHES = """
@@ -50,20 +50,20 @@ public class ReviewStatistics {
                    (SELECT COUNT(*) FROM review_history h
                      WHERE h.case_ref = c.case_ref AND h.what = 'DELIVERY_GIVEN_UP') AS given_up
               FROM review_case c
-             WHERE c.breached_at >= :from AND c.breached_at < :until
+             WHERE c.breached_at >= :since AND c.breached_at < :until
              ORDER BY c.breached_at, c.case_ref
             """;
 
     private static final String CASES_OPENED = """
             SELECT origin, source, COUNT(*) AS n FROM review_case
-             WHERE received_at >= :from AND received_at < :until
+             WHERE received_at >= :since AND received_at < :until
              GROUP BY origin, source ORDER BY origin, source
             """;
 
     private static final String DECISIONS = """
             SELECT c.origin, d.outcome, COUNT(*) AS n
               FROM review_decision d JOIN review_case c ON c.case_ref = d.case_ref
-             WHERE d.decided_at >= :from AND d.decided_at < :until
+             WHERE d.decided_at >= :since AND d.decided_at < :until
              GROUP BY c.origin, d.outcome ORDER BY c.origin, d.outcome
             """;
 
@@ -71,29 +71,29 @@ public class ReviewStatistics {
             SELECT bank,
                    COUNT(DISTINCT CASE WHEN retroactive THEN NULL ELSE content_id END) AS at_upload,
                    COUNT(DISTINCT CASE WHEN retroactive THEN content_id END) AS retroactive
-              FROM review_match WHERE found_at >= :from AND found_at < :until
+              FROM review_match WHERE found_at >= :since AND found_at < :until
              GROUP BY bank ORDER BY bank
             """;
 
     private static final String RETROACTIVE_COPIES = """
             SELECT COUNT(DISTINCT content_id) FROM review_match
-             WHERE retroactive AND found_at >= :from AND found_at < :until
+             WHERE retroactive AND found_at >= :since AND found_at < :until
             """;
 
     private static final String APPEALS_RECEIVED = """
-            SELECT COUNT(*) FROM review_appeal WHERE received_at >= :from AND received_at < :until
+            SELECT COUNT(*) FROM review_appeal WHERE received_at >= :since AND received_at < :until
             """;
 
     private static final String APPEALS_DECIDED = """
             SELECT outcome, received_at, decided_at FROM review_appeal
-             WHERE decided_at >= :from AND decided_at < :until
+             WHERE decided_at >= :since AND decided_at < :until
             """;
 
     private static final String EACH_DECISION = """
             SELECT d.id, d.case_ref, c.origin, c.source, d.outcome, d.basis, d.reason_code, d.decided_at,
                    c.received_at, c.deadline
               FROM review_decision d JOIN review_case c ON c.case_ref = d.case_ref
-             WHERE d.decided_at >= :from AND d.decided_at < :until
+             WHERE d.decided_at >= :since AND d.decided_at < :until
              ORDER BY d.decided_at, d.id
             """;
 
@@ -198,7 +198,7 @@ public class ReviewStatistics {
     /** Cases whose breach the deadline sweep recorded in the period, oldest first. */
     public List<Breach> breaches(Instant from, Instant until) {
         return jdbc.sql(BREACHES)
-                .param("from", dialect.bind(from))
+                .param("since", dialect.bind(from))
                 .param("until", dialect.bind(until))
                 .query((row, n) -> new Breach(
                         row.getString("case_ref"),
@@ -216,7 +216,7 @@ public class ReviewStatistics {
 
     public List<CaseCount> casesOpened(Instant from, Instant until) {
         return jdbc.sql(CASES_OPENED)
-                .param("from", dialect.bind(from))
+                .param("since", dialect.bind(from))
                 .param("until", dialect.bind(until))
                 .query((row, n) -> new CaseCount(
                         Origin.valueOf(row.getString("origin")),
@@ -227,7 +227,7 @@ public class ReviewStatistics {
 
     public List<DecisionCount> decisions(Instant from, Instant until) {
         return jdbc.sql(DECISIONS)
-                .param("from", dialect.bind(from))
+                .param("since", dialect.bind(from))
                 .param("until", dialect.bind(until))
                 .query((row, n) -> new DecisionCount(
                         Origin.valueOf(row.getString("origin")),
@@ -238,7 +238,7 @@ public class ReviewStatistics {
 
     public List<BankMatches> matchesByBank(Instant from, Instant until) {
         return jdbc.sql(MATCHES_BY_BANK)
-                .param("from", dialect.bind(from))
+                .param("since", dialect.bind(from))
                 .param("until", dialect.bind(until))
                 .query((row, n) ->
                         new BankMatches(row.getString("bank"), row.getLong("at_upload"), row.getLong("retroactive")))
@@ -288,14 +288,14 @@ public class ReviewStatistics {
     private void stream(String sql, Instant from, Instant until, int fetchSize, RowCallbackHandler each) {
         jdbc.sql(sql)
                 .withFetchSize(fetchSize)
-                .param("from", dialect.bind(from))
+                .param("since", dialect.bind(from))
                 .param("until", dialect.bind(until))
                 .query(each);
     }
 
     private long count(String sql, Instant from, Instant until) {
         return jdbc.sql(sql)
-                .param("from", dialect.bind(from))
+                .param("since", dialect.bind(from))
                 .param("until", dialect.bind(until))
                 .query(Long.class)
                 .single();

@@ -21,6 +21,7 @@ import org.redress.server.transparency.TransparencyReport.RemovalFigures;
 import org.redress.server.transparency.TransparencyReport.ReportCount;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -56,6 +57,9 @@ public class Transparency {
         this.dialect = dialect;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        // On PostgreSQL every statement of one report then sees the same snapshot, so the figures
+        // agree with each other even while cases move on.
+        this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /** The figures of the period, read now. */

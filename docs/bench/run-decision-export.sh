@@ -23,13 +23,14 @@ else
   psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 fi
 # Migrates the empty database and issues a compliance key.
-key=$("$java" -jar "$jar" admin create-user --username bench-compliance --role compliance --api-key \
-  --db "$url" --data "$data" | sed -n 's/^api-key: //p')
+key=$(REDRESS_DATA="$data" "$java" -jar "$jar" admin create-user --username bench-compliance --role compliance \
+  --api-key --db "$url" | sed -n 's/^api-key: //p')
+[ -n "$key" ] || { echo "no compliance key was issued" >&2; exit 1; }
 
 # One report case per decision, two seconds apart from 2026-01-01 (a million fit in January),
 # each removed an hour after receipt; written in SQL, as only the export's reading is measured.
 if [ "${REDRESS_BENCH_DB:-postgresql}" = sqlite ]; then
-  sqlite3 "$data/redress.db" <<SQL
+  sqlite3 -bail "$data/redress.db" <<SQL
 WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < $rows)
 INSERT INTO review_case (case_ref, origin, severity, severity_rank, source, source_rank, state, received_at,
                          deadline, version)
@@ -40,7 +41,7 @@ SELECT 'bench-' || substr(case_ref, 10), case_ref, 'bench', 'REMOVE', 'ILLEGAL_C
   FROM review_case WHERE case_ref LIKE 'RD-BENCH-%';
 SQL
 else
-  psql -q -h 127.0.0.1 -U postgres -d "$db" <<SQL
+  psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d "$db" <<SQL
 INSERT INTO review_case (case_ref, origin, severity, severity_rank, source, source_rank, state, received_at,
                          deadline, version)
 SELECT 'RD-BENCH-' || n, 'REPORT', 'INTIMATE_IMAGE_ABUSE', 2, 'PERSON_DEPICTED', 3, 'REMOVED',
@@ -57,7 +58,8 @@ echo "decisions seeded: $rows"
 
 server=""
 trap 'if [ -n "$server" ]; then kill $server 2>/dev/null; wait $server 2>/dev/null || true; fi' EXIT
-"$java" -Xmx"$heap" -Xlog:gc:file="$data/gc.log" -jar "$jar" serve --port "$port" --db "$url" --data "$data" \
+REDRESS_PUBLIC_URL=https://redress.example \
+  "$java" -Xmx"$heap" -Xlog:gc:file="$data/gc.log" -jar "$jar" serve --port "$port" --db "$url" --data "$data" \
   >"$data/server.log" 2>&1 &
 server=$!
 until curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do
@@ -67,7 +69,7 @@ until curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do
   sleep 1
 done
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-curl -fs -o "$data/decisions.csv" -w 'export_seconds=%{time_total} bytes=%{size_download}\n' \
+curl -fsS -o "$data/decisions.csv" -w 'export_seconds=%{time_total} bytes=%{size_download}\n' \
   -H "Authorization: Bearer $key" \
   "http://127.0.0.1:$port/api/v1/transparency/decisions?from=2026-01-01&to=2026-01-31" | tee "$data/curl.txt"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

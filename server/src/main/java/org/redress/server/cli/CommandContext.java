@@ -6,6 +6,7 @@ import org.redress.commandline.Arguments;
 import org.redress.commandline.UsageException;
 import org.redress.server.audit.AuditTrail;
 import org.redress.server.identity.Identity;
+import org.redress.server.transparency.Transparency;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -30,6 +31,27 @@ final class CommandContext implements AutoCloseable {
                             pattern = "org\\.redress\\.server\\.[a-z]+\\.web\\..*"))
     static class Beans {}
 
+    private static final String FIGURE_BEANS = "org\\.redress\\.server\\."
+            + "(intake\\.IntakeStatistics|review\\.ReviewStatistics|enforcement\\.EnforcementStatistics"
+            + "|transparency\\.Transparency)";
+
+    /**
+     * The transparency figures and the read-only statistics they come from, without the rest of
+     * their modules (no schedules, listeners or outboxes start). Named by pattern, so the command
+     * line depends on the transparency module alone.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ComponentScan(
+            basePackages = {
+                "org.redress.server.intake",
+                "org.redress.server.review",
+                "org.redress.server.enforcement",
+                "org.redress.server.transparency"
+            },
+            useDefaultFilters = false,
+            includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = FIGURE_BEANS))
+    static class FigureBeans {}
+
     private final ConfigurableApplicationContext context;
 
     private CommandContext(ConfigurableApplicationContext context) {
@@ -41,13 +63,22 @@ final class CommandContext implements AutoCloseable {
      * defaults.
      */
     static CommandContext open(Arguments flags) throws UsageException {
+        return open(flags, Beans.class);
+    }
+
+    /** As {@link #open(Arguments)}, with the transparency figures. */
+    static CommandContext openWithFigures(Arguments flags) throws UsageException {
+        return open(flags, Beans.class, FigureBeans.class);
+    }
+
+    private static CommandContext open(Arguments flags, Class<?>... sources) throws UsageException {
         if (flags.value("--data").isPresent() && flags.value("--db").isPresent()) {
             throw new UsageException("give --data or --db, not both");
         }
         List<String> args = new ArrayList<>();
         flags.value("--data").ifPresent(data -> args.add("--redress.data=" + data));
         flags.value("--db").ifPresent(db -> args.add("--redress.db-url=" + db));
-        var context = new SpringApplicationBuilder(Beans.class)
+        var context = new SpringApplicationBuilder(sources)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
@@ -63,6 +94,10 @@ final class CommandContext implements AutoCloseable {
 
     Identity identity() {
         return context.getBean(Identity.class);
+    }
+
+    Transparency transparency() {
+        return context.getBean(Transparency.class);
     }
 
     AuditTrail auditTrail() {

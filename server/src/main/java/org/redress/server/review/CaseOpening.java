@@ -1,6 +1,7 @@
 package org.redress.server.review;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.redress.server.enforcement.DeliveryId;
 import org.redress.server.enforcement.Enforcement;
@@ -50,7 +51,7 @@ class CaseOpening {
     }
 
     void reportReceived(ReportReceived report) {
-        Severity severity = report.subjectWasUnder18() ? Severity.CHILD_SEXUAL_ABUSE : Severity.INTIMATE_IMAGE_ABUSE;
+        Severity severity = Severity.ofReport(report.subjectWasUnder18(), report.reason());
         Source source = Source.of(report.channel(), report.reporterRole());
         Optional<ReviewCase> existing = cases.find(report.caseRef());
         ReviewCase reviewCase;
@@ -77,6 +78,12 @@ class CaseOpening {
                     Optional.of(source.name()));
             log.audit(CaseLog.SYSTEM, "case.report-joined", reviewCase.ref());
         }
+        // Reports joining one case: the most urgent reason wins (docs/report-reasons.md).
+        cases.recordReason(
+                reviewCase.ref(),
+                Optional.ofNullable(cases.reasons(List.of(reviewCase.ref())).get(reviewCase.ref()))
+                        .map(first -> first.moreUrgent(report.reason()))
+                        .orElse(report.reason()));
         for (var locator : report.contentLocators()) {
             String contentId = locator.value();
             // The report names content; who uploaded it is matching's record of the upload check.

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.redress.server.enforcement.DeliveryId;
 import org.redress.server.enforcement.Enforcement;
 import org.redress.server.intake.CaseRefs;
+import org.redress.server.intake.ReportReason;
 import org.redress.server.intake.ReportReceived;
 import org.redress.server.matching.EntryHeld;
 import org.redress.server.matching.MatchFound;
@@ -78,12 +79,7 @@ class CaseOpening {
                     Optional.of(source.name()));
             log.audit(CaseLog.SYSTEM, "case.report-joined", reviewCase.ref());
         }
-        // Reports joining one case: the most urgent reason wins (docs/report-reasons.md).
-        cases.recordReason(
-                reviewCase.ref(),
-                Optional.ofNullable(cases.reasons(List.of(reviewCase.ref())).get(reviewCase.ref()))
-                        .map(first -> first.moreUrgent(report.reason()))
-                        .orElse(report.reason()));
+        keepMostUrgentReason(reviewCase.ref(), report.reason());
         for (var locator : report.contentLocators()) {
             String contentId = locator.value();
             // The report names content; who uploaded it is matching's record of the upload check.
@@ -99,6 +95,15 @@ class CaseOpening {
                 log.step(reviewCase.ref(), CaseLog.SYSTEM, HistoryStep.HIDE_REQUESTED, Optional.of(hide.value()));
             }
         }
+    }
+
+    /** Reports joining one case: the most urgent reason wins, a tie keeps the first (docs/report-reasons.md). */
+    private void keepMostUrgentReason(CaseRef ref, ReportReason reason) {
+        cases.recordReason(
+                ref,
+                Optional.ofNullable(cases.reasons(List.of(ref)).get(ref))
+                        .map(first -> first.moreUrgent(reason))
+                        .orElse(reason));
     }
 
     void reportsWithdrawn(CaseRef ref) {

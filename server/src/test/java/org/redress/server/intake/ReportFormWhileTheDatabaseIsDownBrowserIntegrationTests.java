@@ -91,6 +91,69 @@ class ReportFormWhileTheDatabaseIsDownBrowserIntegrationTests {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Fills every answer of the report form in the browser. */
+    private static void fillEveryAnswer(String base, String locator) {
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/report");
+        byId("reporterRole-on-behalf").click();
+        byId("reason-threatened").click();
+        byId("subjectWasUnder18-no").click();
+        byId("contentLocators").sendKeys(locator);
+        byId("email").sendKeys("kim@example.org");
+        byId("description").sendKeys("They want money by tonight");
+        byId("intimateImage").click();
+        byId("subjectOrAuthorised").click();
+        byId("goodFaithAndTrue").click();
+        byId("signature").sendKeys("Kim Outage");
+    }
+
+    private static void assertEveryAnswerKept(String locator) {
+        assertThat(browser.findElement(By.tagName("body")).getText())
+                .doesNotContain("\"type\"")
+                .doesNotContain("Sign in");
+        assertThat(byId("reporterRole-on-behalf").isSelected()).isTrue();
+        assertThat(byId("reason-threatened").isSelected()).isTrue();
+        assertThat(byId("subjectWasUnder18-no").isSelected()).isTrue();
+        assertThat(byId("contentLocators").getDomProperty("value")).isEqualTo(locator);
+        assertThat(byId("email").getDomProperty("value")).isEqualTo("kim@example.org");
+        assertThat(byId("description").getDomProperty("value")).isEqualTo("They want money by tonight");
+        assertThat(byId("intimateImage").isSelected()).isTrue();
+        assertThat(byId("subjectOrAuthorised").isSelected()).isTrue();
+        assertThat(byId("goodFaithAndTrue").isSelected()).isTrue();
+        assertThat(byId("signature").getDomProperty("value")).isEqualTo("Kim Outage");
+    }
+
+    /** A form sent without asking for any type (as a script might) is a person's form too. */
+    private void assertAFormSentByAScriptGetsThePage(String base, String token, String locator) throws Exception {
+        HttpResponse<String> form = post(
+                base + "/report",
+                "application/x-www-form-urlencoded",
+                "_form=" + token + "&submissionKey=outage-1&reporterRole=SUBJECT&reason=CYBERFLASHING"
+                        + "&subjectWasUnder18=no&intimateImage=true&subjectOrAuthorised=true"
+                        + "&goodFaithAndTrue=true&signature=Sam+Outage&contentLocators="
+                        + URLEncoder.encode(locator, StandardCharsets.UTF_8));
+        assertThat(form.statusCode()).isEqualTo(503);
+        assertThat(form.headers().firstValue("Retry-After")).isPresent();
+        assertThat(form.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(form.body())
+                .contains("could not take your report just now")
+                .contains(locator)
+                .containsPattern("value=\"CYBERFLASHING\"[^>]*checked");
+    }
+
+    private void assertAnApiClientGetsTheProblem(String base, String locator) throws Exception {
+        HttpResponse<String> api = post(base + "/api/v1/reports", "application/json", """
+                {"reporterRole":"SUBJECT",
+                 "declarations":{"intimateImage":true,"subjectOrAuthorised":true,"goodFaithAndTrue":true},
+                 "signature":"Sam Outage","contentLocators":["%s"],"subjectWasUnder18":false,
+                 "reason":"THREATENED_TO_SHARE"}
+                """.formatted(locator));
+        assertThat(api.statusCode()).isEqualTo(503);
+        assertThat(api.headers().firstValue("Retry-After")).isPresent();
+        assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(JSON.readTree(api.body()).get("type").asString()).endsWith("/problems/unavailable");
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void givesThePersonTheirFormBackWithEveryAnswerAndApiClientsA503Problem(TestDatabase.Vendor vendor)
@@ -99,18 +162,7 @@ class ReportFormWhileTheDatabaseIsDownBrowserIntegrationTests {
                 var service = start(database)) {
             String base = "http://localhost:" + service.getEnvironment().getRequiredProperty("local.server.port");
             String locator = "https://platform.example/outage/" + UUID.randomUUID();
-            browser.manage().deleteAllCookies();
-            browser.get(base + "/report");
-            byId("reporterRole-on-behalf").click();
-            byId("reason-threatened").click();
-            byId("subjectWasUnder18-no").click();
-            byId("contentLocators").sendKeys(locator);
-            byId("email").sendKeys("kim@example.org");
-            byId("description").sendKeys("They want money by tonight");
-            byId("intimateImage").click();
-            byId("subjectOrAuthorised").click();
-            byId("goodFaithAndTrue").click();
-            byId("signature").sendKeys("Kim Outage");
+            fillEveryAnswer(base, locator);
             Matcher token = TOKEN.matcher(http.send(
                             HttpRequest.newBuilder(URI.create(base + "/report")).build(),
                             HttpResponse.BodyHandlers.ofString())
@@ -125,47 +177,10 @@ class ReportFormWhileTheDatabaseIsDownBrowserIntegrationTests {
                     .untilAsserted(() -> assertThat(byId("form-problem").getText())
                             .contains("could not take your report just now")
                             .contains("your answers are below"));
-            assertThat(browser.findElement(By.tagName("body")).getText())
-                    .doesNotContain("\"type\"")
-                    .doesNotContain("Sign in");
-            assertThat(byId("reporterRole-on-behalf").isSelected()).isTrue();
-            assertThat(byId("reason-threatened").isSelected()).isTrue();
-            assertThat(byId("subjectWasUnder18-no").isSelected()).isTrue();
-            assertThat(byId("contentLocators").getDomProperty("value")).isEqualTo(locator);
-            assertThat(byId("email").getDomProperty("value")).isEqualTo("kim@example.org");
-            assertThat(byId("description").getDomProperty("value")).isEqualTo("They want money by tonight");
-            assertThat(byId("intimateImage").isSelected()).isTrue();
-            assertThat(byId("subjectOrAuthorised").isSelected()).isTrue();
-            assertThat(byId("goodFaithAndTrue").isSelected()).isTrue();
-            assertThat(byId("signature").getDomProperty("value")).isEqualTo("Kim Outage");
+            assertEveryAnswerKept(locator);
             new AxeCheck(browser, JSON).assertAccessible("/report given back during an outage, at 390 px");
-
-            // A form sent without asking for any type (as a script might) is a person's form too.
-            HttpResponse<String> form = post(
-                    base + "/report",
-                    "application/x-www-form-urlencoded",
-                    "_form=" + token.group(1) + "&submissionKey=outage-1&reporterRole=SUBJECT&reason=CYBERFLASHING"
-                            + "&subjectWasUnder18=no&intimateImage=true&subjectOrAuthorised=true"
-                            + "&goodFaithAndTrue=true&signature=Sam+Outage&contentLocators="
-                            + URLEncoder.encode(locator, StandardCharsets.UTF_8));
-            assertThat(form.statusCode()).isEqualTo(503);
-            assertThat(form.headers().firstValue("Retry-After")).isPresent();
-            assertThat(form.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-            assertThat(form.body())
-                    .contains("could not take your report just now")
-                    .contains(locator)
-                    .containsPattern("value=\"CYBERFLASHING\"[^>]*checked");
-
-            HttpResponse<String> api = post(base + "/api/v1/reports", "application/json", """
-                    {"reporterRole":"SUBJECT",
-                     "declarations":{"intimateImage":true,"subjectOrAuthorised":true,"goodFaithAndTrue":true},
-                     "signature":"Sam Outage","contentLocators":["%s"],"subjectWasUnder18":false,
-                     "reason":"THREATENED_TO_SHARE"}
-                    """.formatted(locator));
-            assertThat(api.statusCode()).isEqualTo(503);
-            assertThat(api.headers().firstValue("Retry-After")).isPresent();
-            assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-            assertThat(JSON.readTree(api.body()).get("type").asString()).endsWith("/problems/unavailable");
+            assertAFormSentByAScriptGetsThePage(base, token.group(1), locator);
+            assertAnApiClientGetsTheProblem(base, locator);
         }
     }
 }

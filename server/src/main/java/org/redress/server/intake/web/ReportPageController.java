@@ -198,15 +198,7 @@ class ReportPageController {
         } catch (DataAccessResourceFailureException
                 | CannotCreateTransactionException
                 | TransientDataAccessException e) {
-            // The database is out of reach and nothing was taken: the person gets their answers back
-            // with a plain word, never the problem document API clients get. The form keeps its key,
-            // so sending it again cannot file the report twice.
-            log.warn(
-                    "Report form not taken, the database is unavailable: {}",
-                    e.getClass().getName());
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            response.setHeader(HttpHeaders.RETRY_AFTER, "30");
-            return formPage(form, Map.of(), UNAVAILABLE, model);
+            return unavailable(form, e, model, response);
         }
         return "redirect:"
                 + UriComponentsBuilder.fromPath("/report/received/{ref}")
@@ -214,6 +206,20 @@ class ReportPageController {
                         .encode()
                         .buildAndExpand(receipt.caseRef().value())
                         .toUriString();
+    }
+
+    /**
+     * The database is out of reach: the person gets their answers back with a plain word, never
+     * the problem document API clients get. The form keeps its key, so sending it again files the
+     * report once, or answers with its receipt if the first try committed after all.
+     */
+    private static String unavailable(ReportForm form, Exception e, Model model, HttpServletResponse response) {
+        log.warn(
+                "Report form not taken, the database is unavailable: {}",
+                e.getClass().getName());
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, "60");
+        return formPage(form, Map.of(), UNAVAILABLE, model);
     }
 
     private Receipt file(NewReport report, Optional<String> key) {

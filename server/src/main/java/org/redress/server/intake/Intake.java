@@ -118,6 +118,7 @@ public class Intake {
                 report.description(),
                 StatusToken.hash(token),
                 now);
+        cases.recordReason(reportId, report.reason());
         cases.appendEvent(ref, Optional.of(reportId), now, "REPORT_RECEIVED");
         if (report.contactEmail().isPresent()) {
             outbox.enqueue(reportId, "ACKNOWLEDGEMENT", now);
@@ -137,7 +138,8 @@ public class Intake {
                 now,
                 deadline,
                 channel,
-                report.subjectWasUnder18()));
+                report.subjectWasUnder18(),
+                report.reason()));
         // The reporter's own receipt: their reference, their time, their deadline, their route.
         return new Receipt(
                 publicRef,

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param contactEmail where to acknowledge, when given
  * @param subjectWasUnder18 the person shown was under 18 when it was made
  * @param description free text, up to 5000 characters, when given
+ * @param reason what happened, as the offences read ({@link ReportReason#DEFAULT} when not given)
  */
 public record NewReport(
         ReporterRole reporterRole,
@@ -28,7 +29,8 @@ public record NewReport(
         List<ContentLocator> contentLocators,
         Optional<String> contactEmail,
         boolean subjectWasUnder18,
-        Optional<String> description) {
+        Optional<String> description,
+        ReportReason reason) {
 
     public static final int MAX_LOCATORS = 20;
     public static final int MAX_SIGNATURE = 200;
@@ -40,6 +42,7 @@ public record NewReport(
         Objects.requireNonNull(reporterRole, "reporterRole");
         Objects.requireNonNull(declarations, "declarations");
         Objects.requireNonNull(signature, "signature");
+        Objects.requireNonNull(reason, "reason");
         if (!declarations.validFor(reporterRole)) {
             throw new IllegalArgumentException("a report needs the declarations of its reporter's role");
         }
@@ -63,6 +66,26 @@ public record NewReport(
         }
     }
 
+    /** A report that names no reason: it is read as {@link ReportReason#DEFAULT}. */
+    public NewReport(
+            ReporterRole reporterRole,
+            Declarations declarations,
+            String signature,
+            List<ContentLocator> contentLocators,
+            Optional<String> contactEmail,
+            boolean subjectWasUnder18,
+            Optional<String> description) {
+        this(
+                reporterRole,
+                declarations,
+                signature,
+                contentLocators,
+                contactEmail,
+                subjectWasUnder18,
+                description,
+                ReportReason.DEFAULT);
+    }
+
     /** A digest of everything submitted, to tell a retry from a different report under the same key. */
     String fingerprint(Channel channel) {
         var text = new StringBuilder("report\u0000")
@@ -80,6 +103,11 @@ public record NewReport(
                 .append('\u0000')
                 .append(description.orElse(""));
         contentLocators.forEach(l -> text.append('\u0000').append(l.value()));
+        // The default reason adds nothing, so a retry of a report sent before reasons existed still
+        // has its first digest and gets its first receipt.
+        if (reason != ReportReason.DEFAULT) {
+            text.append("\u0000reason\u0000").append(reason.name());
+        }
         return sha256Hex(text.toString());
     }
 
@@ -95,6 +123,6 @@ public record NewReport(
     @Override
     public String toString() {
         return "NewReport[reporterRole=" + reporterRole + ", locators=" + contentLocators.size()
-                + ", subjectWasUnder18=" + subjectWasUnder18 + ", personal data redacted]";
+                + ", subjectWasUnder18=" + subjectWasUnder18 + ", reason=" + reason + ", personal data redacted]";
     }
 }

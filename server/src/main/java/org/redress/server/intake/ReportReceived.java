@@ -16,6 +16,7 @@ import org.redress.server.shared.CaseRef;
  * @param removalDeadline the case's removal deadline after this report
  * @param channel how it arrived, which sets the priority
  * @param subjectWasUnder18 the person shown was under 18: route as child sexual abuse material
+ * @param reason what happened, as the offences read: sets the case's priority
  */
 public record ReportReceived(
         CaseRef caseRef,
@@ -24,7 +25,8 @@ public record ReportReceived(
         Instant receivedAt,
         Instant removalDeadline,
         Channel channel,
-        boolean subjectWasUnder18) {
+        boolean subjectWasUnder18,
+        ReportReason reason) {
 
     public ReportReceived {
         Objects.requireNonNull(caseRef, "caseRef");
@@ -33,5 +35,26 @@ public record ReportReceived(
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(removalDeadline, "removalDeadline");
         Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    /** A report that names no reason: {@link ReportReason#DEFAULT}. */
+    public ReportReceived(
+            CaseRef caseRef,
+            List<ContentLocator> contentLocators,
+            ReporterRole reporterRole,
+            Instant receivedAt,
+            Instant removalDeadline,
+            Channel channel,
+            boolean subjectWasUnder18) {
+        this(
+                caseRef,
+                contentLocators,
+                reporterRole,
+                receivedAt,
+                removalDeadline,
+                channel,
+                subjectWasUnder18,
+                ReportReason.DEFAULT);
     }
 }

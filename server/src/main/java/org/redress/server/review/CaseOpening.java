@@ -1,10 +1,12 @@
 package org.redress.server.review;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.redress.server.enforcement.DeliveryId;
 import org.redress.server.enforcement.Enforcement;
 import org.redress.server.intake.CaseRefs;
+import org.redress.server.intake.ReportReason;
 import org.redress.server.intake.ReportReceived;
 import org.redress.server.matching.EntryHeld;
 import org.redress.server.matching.MatchFound;
@@ -50,7 +52,7 @@ class CaseOpening {
     }
 
     void reportReceived(ReportReceived report) {
-        Severity severity = report.subjectWasUnder18() ? Severity.CHILD_SEXUAL_ABUSE : Severity.INTIMATE_IMAGE_ABUSE;
+        Severity severity = Severity.ofReport(report.subjectWasUnder18(), report.reason());
         Source source = Source.of(report.channel(), report.reporterRole());
         Optional<ReviewCase> existing = cases.find(report.caseRef());
         ReviewCase reviewCase;
@@ -77,6 +79,7 @@ class CaseOpening {
                     Optional.of(source.name()));
             log.audit(CaseLog.SYSTEM, "case.report-joined", reviewCase.ref());
         }
+        keepMostUrgentReason(reviewCase.ref(), report.reason());
         for (var locator : report.contentLocators()) {
             String contentId = locator.value();
             // The report names content; who uploaded it is matching's record of the upload check.
@@ -92,6 +95,15 @@ class CaseOpening {
                 log.step(reviewCase.ref(), CaseLog.SYSTEM, HistoryStep.HIDE_REQUESTED, Optional.of(hide.value()));
             }
         }
+    }
+
+    /** Reports joining one case: the most urgent reason wins, a tie keeps the first (docs/report-reasons.md). */
+    private void keepMostUrgentReason(CaseRef ref, ReportReason reason) {
+        cases.recordReason(
+                ref,
+                Optional.ofNullable(cases.reasons(List.of(ref)).get(ref))
+                        .map(first -> first.moreUrgent(reason))
+                        .orElse(reason));
     }
 
     void reportsWithdrawn(CaseRef ref) {

@@ -1,10 +1,13 @@
 package org.redress.server.review;
 
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.redress.server.intake.ReportReason;
 import org.redress.server.review.cases.ReviewCases;
+import org.redress.server.shared.CaseRef;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +30,15 @@ public class ModeratorQueue {
     @Transactional(readOnly = true)
     public List<ReviewCase> list(Moderator moderator, ReviewState view, int limit) {
         return cases.queue(statesIn(moderator, view), gravest(moderator).rank(), Math.clamp(limit, 1, 500));
+    }
+
+    /**
+     * The reasons of those cases that have one, the most urgent of each case's reports (cases opened
+     * by matches have none). A case is urgent when its reason is ({@link ReportReason#urgent}).
+     */
+    @Transactional(readOnly = true)
+    public Map<CaseRef, ReportReason> reasons(Collection<ReviewCase> listed) {
+        return cases.reasons(listed.stream().map(ReviewCase::ref).toList());
     }
 
     /** For each view, how many cases {@link #list} would give the moderator (without a limit). */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.redress.server.intake.CaseStatus;
 import org.redress.server.intake.Channel;
 import org.redress.server.intake.ContentLocator;
+import org.redress.server.intake.ReportReason;
 import org.redress.server.intake.ReportSummary;
 import org.redress.server.intake.ReporterRole;
 import org.redress.server.intake.SubmittedHash;
@@ -40,6 +41,9 @@ public interface IntakeCases {
             Optional<String> description,
             String tokenHash,
             Instant receivedAt);
+
+    /** Records what happened, as the reporter said it (reports filed before reasons were asked have none). */
+    void recordReason(String reportId, ReportReason reason);
 
     /** The report its holder refers to by its public reference and token. */
     Optional<StoredReport> findReport(CaseRef publicRef, String tokenHash);

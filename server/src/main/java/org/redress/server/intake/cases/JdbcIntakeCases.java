@@ -11,6 +11,7 @@ import org.redress.server.intake.CaseState;
 import org.redress.server.intake.CaseStatus;
 import org.redress.server.intake.Channel;
 import org.redress.server.intake.ContentLocator;
+import org.redress.server.intake.ReportReason;
 import org.redress.server.intake.ReportSummary;
 import org.redress.server.intake.ReporterRole;
 import org.redress.server.intake.Route;
@@ -250,6 +251,14 @@ class JdbcIntakeCases implements IntakeCases {
         jdbc.sql(MARK_WITHDRAWN)
                 .param("id", reportId)
                 .param("at", dialect.bind(at))
+                .update();
+    }
+
+    @Override
+    public void recordReason(String reportId, ReportReason reason) {
+        jdbc.sql("UPDATE intake_report SET reason = :reason WHERE id = :id")
+                .param("reason", reason.name())
+                .param("id", reportId)
                 .update();
     }
 

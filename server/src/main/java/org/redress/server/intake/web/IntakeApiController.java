@@ -39,6 +39,7 @@ import org.redress.server.intake.Intake;
 import org.redress.server.intake.NewHashSubmission;
 import org.redress.server.intake.NewReport;
 import org.redress.server.intake.Receipt;
+import org.redress.server.intake.ReportReason;
 import org.redress.server.intake.ReporterRole;
 import org.redress.server.intake.Route;
 import org.redress.server.intake.SubmittedHash;
@@ -99,7 +100,9 @@ class IntakeApiController {
 
             @Valid @Nullable ContactRequest contact,
             @NotNull Boolean subjectWasUnder18,
-            @Size(max = NewReport.MAX_DESCRIPTION) @Nullable String description) {
+            @Size(max = NewReport.MAX_DESCRIPTION) @Nullable String description,
+            // What happened (docs/report-reasons.md); optional, SHARED_WITHOUT_CONSENT when absent.
+            @Pattern(regexp = ReportReason.NAMES) @Nullable String reason) {
 
         NewReport toReport() {
             // The rules that depend on other fields, with the field they concern named as Bean
@@ -126,7 +129,8 @@ class IntakeApiController {
                     contentLocators.stream().map(ContentLocator::of).toList(),
                     Optional.ofNullable(contact).map(ContactRequest::email),
                     subjectWasUnder18,
-                    Optional.ofNullable(description));
+                    Optional.ofNullable(description),
+                    Optional.ofNullable(reason).flatMap(ReportReason::named).orElse(ReportReason.DEFAULT));
         }
 
         @Override

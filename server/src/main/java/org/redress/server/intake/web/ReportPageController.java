@@ -21,11 +21,18 @@ import org.redress.server.intake.IdempotencyKeyReusedException;
 import org.redress.server.intake.Intake;
 import org.redress.server.intake.NewReport;
 import org.redress.server.intake.Receipt;
+import org.redress.server.intake.ReportReason;
 import org.redress.server.intake.ReporterRole;
 import org.redress.server.intake.Route;
 import org.redress.server.shared.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -54,7 +61,8 @@ class ReportPageController {
             @Nullable String email,
             @Nullable String subjectWasUnder18,
             @Nullable String description,
-            @Nullable String submissionKey) {
+            @Nullable String submissionKey,
+            @Nullable String reason) {
 
         /** An empty form with its own idempotency key, so that sending it twice files one report. */
         static ReportForm fresh() {
@@ -68,7 +76,15 @@ class ReportPageController {
                     null,
                     null,
                     null,
-                    UUID.randomUUID().toString());
+                    UUID.randomUUID().toString(),
+                    null);
+        }
+
+        /** What happened as chosen, or the default when nothing was chosen (the form checks the name). */
+        ReportReason chosenReason() {
+            return reason == null || reason.isBlank()
+                    ? ReportReason.DEFAULT
+                    : ReportReason.named(reason).orElse(ReportReason.DEFAULT);
         }
 
         Optional<String> key() {
@@ -105,6 +121,12 @@ class ReportPageController {
     /** Said when a public form's token is missing or stale; the answers come back with it. */
     static final String STALE_FORM = "We have not sent this yet: the page was open for a long time, or was opened "
             + "again from an old copy. Nothing is lost. Check your answers below and send again.";
+
+    /** Said when the report could not be stored just now; the answers come back with it. */
+    static final String UNAVAILABLE = "We could not take your report just now because of a problem on our side. "
+            + "Nothing is lost: your answers are below. Please wait a minute and press Send report again.";
+
+    private static final Logger log = LoggerFactory.getLogger(ReportPageController.class);
 
     private final Intake intake;
     private final PublicForms forms;
@@ -168,13 +190,15 @@ class ReportPageController {
                 form.locators().stream().map(ContentLocator::of).toList(),
                 Optional.ofNullable(form.email()),
                 "yes".equals(form.subjectWasUnder18()),
-                Optional.ofNullable(form.description()));
+                Optional.ofNullable(form.description()),
+                form.chosenReason());
         Receipt receipt;
         try {
-            receipt = intake.report(new Actor.Public(), Channel.PUBLIC, report, form.key());
-        } catch (IdempotencyKeyReusedException e) {
-            // The person went back and changed their answers: that is a report of its own.
-            receipt = intake.report(new Actor.Public(), Channel.PUBLIC, report, Optional.empty());
+            receipt = file(report, form.key());
+        } catch (DataAccessResourceFailureException
+                | CannotCreateTransactionException
+                | TransientDataAccessException e) {
+            return unavailable(form, e, model, response);
         }
         return "redirect:"
                 + UriComponentsBuilder.fromPath("/report/received/{ref}")
@@ -182,6 +206,29 @@ class ReportPageController {
                         .encode()
                         .buildAndExpand(receipt.caseRef().value())
                         .toUriString();
+    }
+
+    /**
+     * The database is out of reach: the person gets their answers back with a plain word, never
+     * the problem document API clients get. The form keeps its key, so sending it again files the
+     * report once, or answers with its receipt if the first try committed after all.
+     */
+    private static String unavailable(ReportForm form, Exception e, Model model, HttpServletResponse response) {
+        log.warn(
+                "Report form not taken, the database is unavailable: {}",
+                e.getClass().getName());
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, "60");
+        return formPage(form, Map.of(), UNAVAILABLE, model);
+    }
+
+    private Receipt file(NewReport report, Optional<String> key) {
+        try {
+            return intake.report(new Actor.Public(), Channel.PUBLIC, report, key);
+        } catch (IdempotencyKeyReusedException e) {
+            // The person went back and changed their answers: that is a report of its own.
+            return intake.report(new Actor.Public(), Channel.PUBLIC, report, Optional.empty());
+        }
     }
 
     @GetMapping("/report/received/{caseRef}")
@@ -270,6 +317,11 @@ class ReportPageController {
         if (form.reporterRole() == null
                 || Arrays.stream(ReporterRole.values()).noneMatch(r -> r.name().equals(form.reporterRole()))) {
             errors.put("reporterRole", "Choose who you are reporting as.");
+        }
+        if (form.reason() != null
+                && !form.reason().isBlank()
+                && ReportReason.named(form.reason()).isEmpty()) {
+            errors.put("reason", "Choose what happened from the list, or leave it if none fits.");
         }
         if (form.subjectWasUnder18() == null || !List.of("yes", "no").contains(form.subjectWasUnder18())) {
             errors.put(

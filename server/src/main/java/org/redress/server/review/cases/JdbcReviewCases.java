@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.redress.server.intake.ReportReason;
 import org.redress.server.review.AccountStanding;
 import org.redress.server.review.CaseContent;
 import org.redress.server.review.CaseMatch;
@@ -142,7 +143,7 @@ class JdbcReviewCases implements ReviewCases {
     public List<ReviewCase> queue(Collection<ReviewState> states, int maxSeverityRank, int limit) {
         return jdbc.sql(CASE_COLUMNS + """
                  WHERE state IN (:states) AND severity_rank <= :maxSeverityRank
-                 ORDER BY deadline, severity_rank DESC, source_rank DESC, received_at, case_ref
+                 ORDER BY deadline, urgent DESC, severity_rank DESC, source_rank DESC, received_at, case_ref
                  LIMIT :limit
                 """)
                 .param("states", states.stream().map(Enum::name).toList())
@@ -150,6 +151,30 @@ class JdbcReviewCases implements ReviewCases {
                 .param("limit", limit)
                 .query(this::toCase)
                 .list();
+    }
+
+    @Override
+    public void recordReason(CaseRef ref, ReportReason reason) {
+        jdbc.sql("UPDATE review_case SET reason = :reason, urgent = :urgent WHERE case_ref = :ref")
+                .param("reason", reason.name())
+                .param("urgent", reason.urgent())
+                .param("ref", ref.value())
+                .update();
+    }
+
+    @Override
+    public Map<CaseRef, ReportReason> reasons(Collection<CaseRef> refs) {
+        if (refs.isEmpty()) {
+            return Map.of();
+        }
+        var reasons = new java.util.HashMap<CaseRef, ReportReason>();
+        jdbc.sql("SELECT case_ref, reason FROM review_case WHERE reason IS NOT NULL AND case_ref IN (:refs)")
+                .param("refs", refs.stream().map(CaseRef::value).distinct().toList())
+                .query((row, n) -> Map.entry(row.getString("case_ref"), row.getString("reason")))
+                .list()
+                .forEach(row ->
+                        ReportReason.named(row.getValue()).ifPresent(r -> reasons.put(new CaseRef(row.getKey()), r)));
+        return reasons;
     }
 
     @Override

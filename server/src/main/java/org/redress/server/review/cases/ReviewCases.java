@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.redress.server.intake.ReportReason;
 import org.redress.server.review.AccountStanding;
 import org.redress.server.review.CaseContent;
 import org.redress.server.review.CaseMatch;
@@ -26,7 +27,16 @@ public interface ReviewCases {
     /** Writes the case if its version is unchanged, and bumps the version; false when it changed meanwhile. */
     boolean update(ReviewCase reviewCase);
 
-    /** Cases in the given states up to a severity, most urgent first: deadline, then severity, then source. */
+    /** Sets the reason the case is read by (the most urgent of its reports'), and its urgency with it. */
+    void recordReason(CaseRef ref, ReportReason reason);
+
+    /** The reasons of those cases that have one (cases opened by matches have none). */
+    Map<CaseRef, ReportReason> reasons(Collection<CaseRef> refs);
+
+    /**
+     * Cases in the given states up to a severity, most urgent first: deadline, then urgent reasons,
+     * then severity, then source.
+     */
     List<ReviewCase> queue(Collection<ReviewState> states, int maxSeverityRank, int limit);
 
     /** The newest case covering the content, appeal cases aside (a match never joins an appeal). */

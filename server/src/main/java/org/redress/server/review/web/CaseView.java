@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.redress.server.intake.ReportReason;
 import org.redress.server.matching.BankEntry;
 import org.redress.server.matching.BankName;
 import org.redress.server.matching.Matching;
@@ -36,6 +37,17 @@ final class CaseView {
             String origin,
             @Nullable String originCase,
             String variant) {}
+
+    /**
+     * What the reports say happened and how the law reads it, in words for the case page.
+     *
+     * @param reason the reason in words
+     * @param offences the offences it reads as
+     * @param urgent whether the queue marks the case urgent
+     * @param osaHarm the kind of priority illegal content under the UK Online Safety Act 2023
+     * @param dsa the DSA Transparency Database category and keyword
+     */
+    record Offence(String reason, String offences, boolean urgent, String osaHarm, String dsa) {}
 
     /** One field of a statement of reasons, labelled in words. */
     record Field(String label, String value) {}
@@ -88,6 +100,29 @@ final class CaseView {
             Map.entry("CONTENT_NOT_FOUND", "content not found on the platform"));
 
     private CaseView() {}
+
+    /** The case's reason in words, with its offences, its OSA harm and its DSA category. */
+    static Offence offence(ReportReason reason) {
+        String words = switch (reason) {
+            case SHARED_WITHOUT_CONSENT -> "Shared without consent";
+            case THREATENED_TO_SHARE -> "Threatened to be shared (sextortion)";
+            case FAKE_OR_ALTERED -> "A fake or altered image (deepfake)";
+            case TAKEN_WITHOUT_CONSENT -> "Taken without consent";
+            case CYBERFLASHING -> "Cyberflashing";
+        };
+        String offences = switch (reason) {
+            case SHARED_WITHOUT_CONSENT -> "SOA 2003 s.66B(1)-(3); 47 U.S.C. 223(h)(2)";
+            case THREATENED_TO_SHARE -> "SOA 2003 s.66B(4); 47 U.S.C. 223(h)(6)";
+            case FAKE_OR_ALTERED -> "SOA 2003 s.66B (appears to show), ss.66E-66F; 47 U.S.C. 223(h)(3)";
+            case TAKEN_WITHOUT_CONSENT -> "SOA 2003 s.66AB";
+            case CYBERFLASHING -> "SOA 2003 s.66A";
+        };
+        String harm = switch (reason.osaHarm()) {
+            case INTIMATE_IMAGE_ABUSE -> "Intimate image abuse";
+            case CYBERFLASHING -> "Cyberflashing";
+        };
+        return new Offence(words, offences, reason.urgent(), harm, reason.dsaCategory() + " / " + reason.dsaKeyword());
+    }
 
     /** A history line in words: when, what (with its detail), and who. */
     static String history(HistoryEntry entry, DateTimeFormatter when) {

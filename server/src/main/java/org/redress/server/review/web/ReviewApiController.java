@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.redress.server.identity.Allow;
 import org.redress.server.identity.Role;
+import org.redress.server.intake.ReportReason;
 import org.redress.server.review.CaseFile;
 import org.redress.server.review.Dashboard;
 import org.redress.server.review.DecisionRequest;
@@ -58,9 +59,11 @@ class ReviewApiController {
             @Nullable String claimedBy,
             @Nullable Instant claimExpiresAt,
             @Nullable Instant removedAt,
-            long version) {
+            long version,
+            boolean urgent,
+            @Nullable OffenceView offence) {
 
-        static CaseView of(ReviewCase c, Instant now) {
+        static CaseView of(ReviewCase c, Instant now, Optional<ReportReason> reason) {
             Optional<String> claimant = c.claimantAt(now);
             return new CaseView(
                     c.ref().value(),
@@ -77,7 +80,22 @@ class ReviewApiController {
                     claimant.orElse(null),
                     claimant.isPresent() ? c.claim().orElseThrow().expiresAt() : null,
                     c.removedAt().orElse(null),
-                    c.version());
+                    c.version(),
+                    reason.map(ReportReason::urgent).orElse(false),
+                    reason.map(OffenceView::of).orElse(null));
+        }
+    }
+
+    /** What the reports say happened, and how the law reads it (docs/report-reasons.md). */
+    record OffenceView(
+            ReportReason reason,
+            ReportReason.Priority priority,
+            ReportReason.OsaHarm osaHarm,
+            String dsaCategory,
+            String dsaKeyword) {
+        static OffenceView of(ReportReason reason) {
+            return new OffenceView(
+                    reason, reason.priority(), reason.osaHarm(), reason.dsaCategory(), reason.dsaKeyword());
         }
     }
 
@@ -183,9 +201,7 @@ class ReviewApiController {
         Instant now = clock.instant();
         // As the queue page lists them: an ordinary moderator's open cases leave out escalated ones,
         // which only a senior moderator may claim.
-        return queue.list(Moderators.of(caller), state, limit).stream()
-                .map(c -> CaseView.of(c, now))
-                .toList();
+        return views(queue.list(Moderators.of(caller), state, limit), now);
     }
 
     @GetMapping("/cases/{id}")
@@ -194,7 +210,7 @@ class ReviewApiController {
         CaseFile file = review.caseFile(Moderators.of(caller), ref(id));
         Instant now = clock.instant();
         return new CaseFileView(
-                CaseView.of(file.reviewCase(), now),
+                view(file.reviewCase(), now),
                 file.contents().stream()
                         .map(c -> new ContentView(
                                 c.contentId(),
@@ -246,19 +262,19 @@ class ReviewApiController {
     @PostMapping("/cases/{id}/claim")
     @Allow({Role.MODERATOR, Role.SENIOR_MODERATOR})
     CaseView claim(@PathVariable String id, Authentication caller) {
-        return CaseView.of(review.claim(Moderators.of(caller), ref(id)), clock.instant());
+        return view(review.claim(Moderators.of(caller), ref(id)), clock.instant());
     }
 
     @PostMapping("/cases/{id}/release")
     @Allow({Role.MODERATOR, Role.SENIOR_MODERATOR})
     CaseView release(@PathVariable String id, Authentication caller) {
-        return CaseView.of(review.release(Moderators.of(caller), ref(id)), clock.instant());
+        return view(review.release(Moderators.of(caller), ref(id)), clock.instant());
     }
 
     @PostMapping("/cases/{id}/reassign")
     @Allow(Role.SENIOR_MODERATOR)
     CaseView reassign(@PathVariable String id, @Valid @RequestBody ReassignBody body, Authentication caller) {
-        return CaseView.of(review.reassign(Moderators.of(caller), ref(id), body.username()), clock.instant());
+        return view(review.reassign(Moderators.of(caller), ref(id), body.username()), clock.instant());
     }
 
     @PostMapping("/cases/{id}/decision")
@@ -293,10 +309,7 @@ class ReviewApiController {
     DashboardView dashboard() {
         Dashboard dashboard = review.dashboard();
         Instant now = clock.instant();
-        return new DashboardView(
-                dashboard.byState(),
-                dashboard.atRisk().stream().map(c -> CaseView.of(c, now)).toList(),
-                dashboard.breached().stream().map(c -> CaseView.of(c, now)).toList());
+        return new DashboardView(dashboard.byState(), views(dashboard.atRisk(), now), views(dashboard.breached(), now));
     }
 
     private DecisionView view(RecordedDecision d, ReviewState state) {
@@ -309,6 +322,18 @@ class ReviewApiController {
                 d.reason().map(Enum::name).orElse(null),
                 d.decidedAt(),
                 d.statementOfReasons().map(JSON::readTree).orElse(null));
+    }
+
+    private CaseView view(ReviewCase c, Instant now) {
+        return CaseView.of(c, now, Optional.ofNullable(queue.reasons(List.of(c)).get(c.ref())));
+    }
+
+    /** The cases as views, their reasons read at once. */
+    private List<CaseView> views(List<ReviewCase> cases, Instant now) {
+        Map<CaseRef, ReportReason> reasons = queue.reasons(cases);
+        return cases.stream()
+                .map(c -> CaseView.of(c, now, Optional.ofNullable(reasons.get(c.ref()))))
+                .toList();
     }
 
     static CaseRef ref(String id) {

@@ -100,6 +100,13 @@ class ReviewPageController {
         List<ReviewCase> listed = appeals ? openAppeals : queue.list(moderator, state, 200);
         model.addAttribute("appealCount", openAppeals.size());
         model.addAttribute("rows", listed.stream().map(c -> row(c, now)).toList());
+        // Threats and sextortion are marked urgent (docs/report-reasons.md).
+        model.addAttribute(
+                "urgent",
+                queue.reasons(listed).entrySet().stream()
+                        .filter(e -> e.getValue().urgent())
+                        .map(e -> e.getKey().value())
+                        .collect(Collectors.toSet()));
         model.addAttribute("counts", queue.counts(moderator));
         model.addAttribute(
                 "atRisk",
@@ -154,6 +161,11 @@ class ReviewPageController {
         ReviewCase reviewCase = file.reviewCase();
         model.addAttribute("file", file);
         model.addAttribute("row", row(reviewCase, now));
+        model.addAttribute(
+                "offence",
+                Optional.ofNullable(queue.reasons(List.of(reviewCase)).get(ref))
+                        .map(CaseView::offence)
+                        .orElse(null));
         model.addAttribute("claimant", reviewCase.claimantAt(now).orElse(null));
         model.addAttribute(
                 "mine",

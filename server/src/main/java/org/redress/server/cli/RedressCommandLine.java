@@ -26,7 +26,8 @@ public final class RedressCommandLine {
                         new MatchCommand(),
                         new ServeCommand(),
                         new AdminCommand(),
-                        new AuditCommand())));
+                        new AuditCommand(),
+                        new EvidenceCommand())));
     }
 
     /** Runs the command line and exits with its status. */

@@ -8,7 +8,7 @@
 @NullMarked
 @ApplicationModule(
         displayName = "Command line",
-        allowedDependencies = {"shared", "identity", "audit"})
+        allowedDependencies = {"shared", "identity", "audit", "evidence"})
 package org.redress.server.cli;
 
 import org.jspecify.annotations.NullMarked;

@@ -28,7 +28,7 @@ final class BundleReadme {
                       -in manifest.json -sigfile manifest.sig
                   then compare each file's "sha256" in manifest.json with: sha256sum FILE
 
-                content/           the images as received, decrypted from the media store; named
+                content/           the images as received, as the media store kept them; named
                                    by their media id. content/hashes.json gives each one's
                                    SHA-256, MD5, PDQ hash and quality, the content ids it was
                                    received for, when, and whether a legal hold covers it.

@@ -19,11 +19,19 @@ CREATE TABLE evidence_export (
 );
 CREATE INDEX evidence_export_case ON evidence_export (case_ref);
 
--- Legal holds placed on a case as a whole: each of its content ids is held in media while the
--- case's hold stands.
+-- Legal holds placed on a case as a whole, by compliance staff, with their reason sealed.
 CREATE TABLE evidence_case_hold (
     case_ref    TEXT    NOT NULL PRIMARY KEY,
     reason      TEXT    NOT NULL,
     held_by     TEXT    NOT NULL,
     held_at     INTEGER NOT NULL
 );
+
+-- The content ids of a held case and of the cases it links to, as they stood when the hold was
+-- placed or last renewed: media's retention sweep keeps their images while the hold stands.
+CREATE TABLE evidence_held_content (
+    case_ref    TEXT    NOT NULL REFERENCES evidence_case_hold (case_ref),
+    content_id  TEXT    NOT NULL,
+    PRIMARY KEY (case_ref, content_id)
+);
+CREATE INDEX evidence_held_content_id ON evidence_held_content (content_id);

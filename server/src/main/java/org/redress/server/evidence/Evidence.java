@@ -2,19 +2,16 @@ package org.redress.server.evidence;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.redress.server.media.Media;
 import org.redress.server.review.CaseContent;
 import org.redress.server.review.Review;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.CaseRef;
-import org.redress.server.shared.ContentId;
 import org.redress.server.storage.FieldCipher;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,7 +34,6 @@ public class Evidence {
     private final SigningKeys keys;
     private final EvidenceRecords records;
     private final Review review;
-    private final Media media;
     private final FieldCipher cipher;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -48,7 +44,6 @@ public class Evidence {
             SigningKeys keys,
             EvidenceRecords records,
             Review review,
-            Media media,
             FieldCipher cipher,
             ApplicationEventPublisher events,
             Clock clock,
@@ -57,7 +52,6 @@ public class Evidence {
         this.keys = keys;
         this.records = records;
         this.review = review;
-        this.media = media;
         this.cipher = cipher;
         this.events = events;
         this.clock = clock;
@@ -113,9 +107,9 @@ public class Evidence {
     }
 
     /**
-     * Places a legal hold on a case, or replaces its reason: each of the content ids of the case and
-     * of the cases it links to is held in media, so retention deletes none of their images while the
-     * hold stands.
+     * Places a legal hold on a case, or renews it with a new reason: the content ids of the case and
+     * of the cases it links to, as they stand now, are kept through media's retention sweep while the
+     * hold stands, whatever review does with its own holds as the case closes.
      *
      * @throws EvidenceReasonInvalidException when the reason is blank or over 500 characters
      * @throws org.redress.server.review.ReviewCaseNotFoundException when there is no such case
@@ -125,22 +119,24 @@ public class Evidence {
         String why = checkedReason(reason);
         Instant at = SqlDialect.truncate(clock.instant());
         String heldBy = actor.kind() + ":" + actor.id();
-        records.hold(ref.value(), cipher.encrypt(why, "evidence_case_hold.reason:" + ref.value()), heldBy, at);
-        for (ContentId content : contentOf(ref)) {
-            media.hold(actor, content, why);
-        }
+        records.hold(
+                ref.value(),
+                cipher.encrypt(why, "evidence_case_hold.reason:" + ref.value()),
+                heldBy,
+                at,
+                contentOf(ref));
         events.publishEvent(EvidenceChanged.held(actor, ref.value()));
         return new CaseHold(ref.value(), heldBy, at);
     }
 
-    /** Lifts a case's legal hold and its content's holds; does nothing when the case is not held. */
+    /**
+     * Lifts a case's legal hold: its content is kept as long as review's own holds or retention say.
+     * Does nothing when the case is not held.
+     */
     @Transactional
     public void release(Actor actor, CaseRef ref) {
         if (!records.release(ref.value())) {
             return;
-        }
-        for (ContentId content : contentOf(ref)) {
-            media.release(actor, content);
         }
         events.publishEvent(EvidenceChanged.released(actor, ref.value()));
     }
@@ -151,16 +147,14 @@ public class Evidence {
         return records.hold(ref.value());
     }
 
-    private List<ContentId> contentOf(CaseRef ref) {
-        var contents = new ArrayList<ContentId>();
+    private List<String> contentOf(CaseRef ref) {
+        var contents = new TreeSet<String>();
         for (CaseRef each : gather.casesOf(ref)) {
             review.caseFile(each).contents().stream()
                     .map(CaseContent::contentId)
-                    .filter(id -> id.length() <= Media.MAX_CONTENT_ID)
-                    .map(ContentId::new)
                     .forEach(contents::add);
         }
-        return contents;
+        return List.copyOf(contents);
     }
 
     private static String checkedReason(String reason) {

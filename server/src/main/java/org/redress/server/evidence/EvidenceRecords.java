@@ -9,7 +9,7 @@ import org.redress.server.storage.SqlDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The rows of {@code evidence_export} and {@code evidence_case_hold}. */
+/** The rows of {@code evidence_export}, {@code evidence_case_hold} and {@code evidence_held_content}. */
 @Repository
 class EvidenceRecords {
 
@@ -38,6 +38,19 @@ class EvidenceRecords {
 
     private static final String DELETE_HOLD = """
             DELETE FROM evidence_case_hold WHERE case_ref = :caseRef
+            """;
+
+    private static final String INSERT_HELD_CONTENT = """
+            INSERT INTO evidence_held_content (case_ref, content_id) VALUES (:caseRef, :contentId)
+            ON CONFLICT (case_ref, content_id) DO NOTHING
+            """;
+
+    private static final String DELETE_HELD_CONTENT = """
+            DELETE FROM evidence_held_content WHERE case_ref = :caseRef
+            """;
+
+    private static final String CONTENT_HELD = """
+            SELECT COUNT(*) FROM evidence_held_content WHERE content_id = :contentId
             """;
 
     private final JdbcClient jdbc;
@@ -72,14 +85,29 @@ class EvidenceRecords {
                 .list();
     }
 
-    /** Places or replaces the hold; the reason arrives sealed. */
-    void hold(String caseRef, String sealedReason, String heldBy, Instant heldAt) {
+    /** Places or renews the hold over these content ids; the reason arrives sealed. */
+    void hold(String caseRef, String sealedReason, String heldBy, Instant heldAt, List<String> contentIds) {
         jdbc.sql(INSERT_HOLD)
                 .param("caseRef", caseRef)
                 .param("reason", sealedReason)
                 .param("heldBy", heldBy)
                 .param("heldAt", dialect.bind(heldAt))
                 .update();
+        jdbc.sql(DELETE_HELD_CONTENT).param("caseRef", caseRef).update();
+        for (String contentId : contentIds) {
+            jdbc.sql(INSERT_HELD_CONTENT)
+                    .param("caseRef", caseRef)
+                    .param("contentId", contentId)
+                    .update();
+        }
+    }
+
+    boolean contentHeld(String contentId) {
+        return jdbc.sql(CONTENT_HELD)
+                        .param("contentId", contentId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     Optional<CaseHold> hold(String caseRef) {
@@ -91,6 +119,7 @@ class EvidenceRecords {
     }
 
     boolean release(String caseRef) {
+        jdbc.sql(DELETE_HELD_CONTENT).param("caseRef", caseRef).update();
         return jdbc.sql(DELETE_HOLD).param("caseRef", caseRef).update() > 0;
     }
 

@@ -203,6 +203,19 @@ class EvidenceEndToEndIntegrationTests {
                     .until(() -> bean(Review.class).find(new CaseRef(caseRef)).state() == ReviewState.REMOVED);
         }
 
+        /** A no-violation decision: review lifts its own hold on the case's images. */
+        void dismiss(String caseRef) throws Exception {
+            assertThat(send("POST", "/api/v1/cases/" + caseRef + "/claim", Role.MODERATOR, "")
+                            .status())
+                    .isEqualTo(200);
+            Answer decided = send(
+                    "POST",
+                    "/api/v1/cases/" + caseRef + "/decision",
+                    Role.MODERATOR,
+                    "{\"outcome\":\"NO_VIOLATION\",\"reasonCode\":\"NOT_INTIMATE_IMAGE_CONTENT\"}");
+            assertThat(decided.status()).as(decided.text()).isEqualTo(200);
+        }
+
         @Override
         public void close() {
             client.close();
@@ -224,12 +237,16 @@ class EvidenceEndToEndIntegrationTests {
                 caseRef = service.report(content);
                 service.remove(caseRef);
 
-                String other = "other-" + UUID.randomUUID();
-                service.checkImage(other, "uploader-other", png(picture(61)));
-                service.report(other);
-
-                holdsOnlyForCompliance(service, caseRef);
-                heldContentSurvivesTheSweep(service, content, other);
+                String kept = "kept-" + UUID.randomUUID();
+                service.checkImage(kept, "uploader-kept", png(picture(61)));
+                String keptCase = service.report(kept);
+                String purged = "purged-" + UUID.randomUUID();
+                service.checkImage(purged, "uploader-purged", png(picture(83)));
+                String purgedCase = service.report(purged);
+                holdsOnlyForCompliance(service, keptCase);
+                service.dismiss(keptCase);
+                service.dismiss(purgedCase);
+                heldContentSurvivesTheSweep(service, keptCase, kept, purged);
 
                 Path publicKey = dir.resolve("operator-key.pem");
                 Answer key = service.send("GET", "/api/v1/evidence/public-key", null, "");
@@ -315,22 +332,40 @@ class EvidenceEndToEndIntegrationTests {
         });
     }
 
-    /** Both images are past their one-second retention: the sweep deletes the unheld one only. */
-    private static void heldContentSurvivesTheSweep(Service service, String held, String unheld) {
+    /**
+     * Both cases closed without action, so review no longer holds their images, and both images are
+     * past their one-second retention: the sweep deletes the one whose case is not under a legal
+     * hold, and the other once the hold is lifted.
+     */
+    private static void heldContentSurvivesTheSweep(Service service, String heldCase, String held, String unheld)
+            throws Exception {
         Media media = service.bean(Media.class);
-        assertThat(media.forContent(new ContentId(held))).isNotEmpty().allMatch(m -> m.held());
+        assertThat(media.forContent(new ContentId(held))).isNotEmpty().noneMatch(m -> m.held());
         assertThat(media.forContent(new ContentId(unheld))).isNotEmpty().noneMatch(m -> m.held());
         Awaitility.await()
                 .atMost(Duration.ofSeconds(10))
-                .until(() -> media.forContent(new ContentId(unheld)).stream()
+                .until(() -> java.util.stream.Stream.of(held, unheld)
+                        .flatMap(id -> media.forContent(new ContentId(id)).stream())
                         .allMatch(m -> m.expiresAt().isBefore(java.time.Instant.now())));
-        assertThat(media.forContent(new ContentId(held)))
-                .allMatch(m -> m.expiresAt().isBefore(java.time.Instant.now()));
-        assertThat(media.purgeExpired()).isGreaterThanOrEqualTo(1);
+        media.purgeExpired();
         assertThat(media.forContent(new ContentId(held))).as("held").isNotEmpty();
         assertThat(media.forContent(new ContentId(unheld)))
                 .as("not held, same age")
                 .isEmpty();
+
+        String path = "/api/v1/evidence/cases/" + heldCase + "/hold";
+        assertThat(service.send("DELETE", path, Role.MODERATOR, "").status()).isEqualTo(403);
+        Answer lifted = service.send("DELETE", path, Role.COMPLIANCE, "");
+        assertThat(lifted.status()).as(lifted.text()).isEqualTo(200);
+        assertThat(service.send("GET", path, Role.AUDITOR, "")
+                        .json()
+                        .get("held")
+                        .asBoolean())
+                .isFalse();
+        media.purgeExpired();
+        assertThat(media.forContent(new ContentId(held))).as("hold lifted").isEmpty();
+        assertThat(service.bean(AuditTrail.class).about(Set.of(heldCase)))
+                .anySatisfy(entry -> assertThat(entry.action()).isEqualTo("evidence.case-released"));
     }
 
     private static void exportsOnlyForComplianceWithAReason(Service service, String caseRef) throws Exception {
@@ -346,9 +381,9 @@ class EvidenceEndToEndIntegrationTests {
         assertThat(service.send("POST", path, null, "{\"reason\":\"x\"}").status())
                 .isEqualTo(401);
         Answer noReason = service.send("POST", path, Role.COMPLIANCE, "{\"reason\":\"  \"}");
-        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.status()).isEqualTo(422);
         assertThat(noReason.json().get("type").asString()).endsWith("/problems/evidence-reason-invalid");
-        assertThat(service.send("POST", path, Role.COMPLIANCE, "{}").status()).isEqualTo(400);
+        assertThat(service.send("POST", path, Role.COMPLIANCE, "{}").status()).isEqualTo(422);
         assertThat(service.send(
                                 "POST",
                                 "/api/v1/evidence/cases/RDR-0000-0000/bundle",

@@ -6,28 +6,8 @@ import java.util.List;
 /** The {@code README.txt} at the top of every bundle: what each file is, and how to check them. */
 final class BundleReadme {
 
-    private BundleReadme() {}
-
-    static byte[] text(String caseRef, List<String> cases, String keyFingerprint) {
-        String text = """
-                Redress evidence bundle for case %s
-                Cases included: %s (the case asked for, then each case it is linked to).
-
-                manifest.json lists every other file with its size and SHA-256. manifest.sig is
-                the Ed25519 signature of manifest.json's exact bytes. The key that signed it has
-                the SHA-256 fingerprint %s;
-                compare it with the public key the operator publishes: the copy in this bundle
-                (signing-key.pem, and inside manifest.json) proves that the files are whole, not
-                who made them.
-
-                Check it with the operator's published key (operator-key.pem):
-                  redress evidence verify BUNDLE.zip --public-key operator-key.pem
-                or with standard tools:
-                  unzip BUNDLE.zip -d bundle && cd bundle
-                  openssl pkeyutl -verify -pubin -inkey operator-key.pem -rawin \\
-                      -in manifest.json -sigfile manifest.sig
-                  then compare each file's "sha256" in manifest.json with: sha256sum FILE
-
+    /** What each file is. */
+    private static final String GUIDE = """
                 content/           the images as received, as the media store kept them; named
                                    by their media id. content/hashes.json gives each one's
                                    SHA-256, MD5, PDQ hash and quality, the content ids it was
@@ -53,7 +33,32 @@ final class BundleReadme {
                                    made, and its head.
                 custody.json       the earlier exports of this case: who, when, why, and the
                                    SHA-256 of each one's manifest.
-                """.formatted(caseRef, String.join(", ", cases), keyFingerprint);
+                """;
+
+    private BundleReadme() {}
+
+    static byte[] text(String caseRef, List<String> cases, String keyFingerprint) {
+        String text =
+                """
+                Redress evidence bundle for case %s
+                Cases included: %s (the case asked for, then each case it is linked to).
+
+                manifest.json lists every other file with its size and SHA-256. manifest.sig is
+                the Ed25519 signature of manifest.json's exact bytes. The key that signed it has
+                the SHA-256 fingerprint %s;
+                compare it with the public key the operator publishes: the copy in this bundle
+                (signing-key.pem, and inside manifest.json) proves that the files are whole, not
+                who made them.
+
+                Check it with the operator's published key (operator-key.pem):
+                  redress evidence verify BUNDLE.zip --public-key operator-key.pem
+                or with standard tools:
+                  unzip BUNDLE.zip -d bundle && cd bundle
+                  openssl pkeyutl -verify -pubin -inkey operator-key.pem -rawin \\
+                      -in manifest.json -sigfile manifest.sig
+                  then compare each file's "sha256" in manifest.json with: sha256sum FILE
+
+                """.formatted(caseRef, String.join(", ", cases), keyFingerprint).concat(GUIDE);
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -2,7 +2,6 @@ package org.redress.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -10,12 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +21,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -37,22 +29,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.redress.server.RedressApplication;
 import org.redress.server.TestDatabase;
 import org.redress.server.audit.AuditTrail;
-import org.redress.server.identity.Identity;
 import org.redress.server.identity.Role;
-import org.redress.server.identity.Username;
-import org.redress.server.matching.banks.MatchIndex;
 import org.redress.server.media.Media;
-import org.redress.server.review.Review;
-import org.redress.server.review.ReviewState;
-import org.redress.server.shared.Actor;
-import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,162 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class EvidenceEndToEndIntegrationTests {
 
-    private static final Actor TESTER = new Actor.Operator("test");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private record Answer(int status, byte[] body, HttpResponse<byte[]> response) {
-        String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-
-        JsonNode json() {
-            return JSON.readTree(body);
-        }
-    }
-
     private record Run(int status, String out, String err) {}
-
-    /** The whole service on a database, a platform endpoint that acknowledges, and one key per role. */
-    private static final class Service implements AutoCloseable {
-        private final HttpServer platform;
-        private final ConfigurableApplicationContext context;
-        private final HttpClient client = HttpClient.newHttpClient();
-        private final String base;
-        private final Map<Role, String> keys = new LinkedHashMap<>();
-
-        Service(TestDatabase database) throws Exception {
-            platform = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-            platform.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            platform.createContext("/hook", exchange -> {
-                try (exchange) {
-                    exchange.getRequestBody().readAllBytes();
-                    exchange.sendResponseHeaders(204, -1);
-                }
-            });
-            platform.start();
-            context = new SpringApplicationBuilder(RedressApplication.class)
-                    .bannerMode(Banner.Mode.OFF)
-                    .logStartupInfo(false)
-                    .registerShutdownHook(false)
-                    .properties("logging.level.root=WARN", "logging.level.org.redress.server.storage=ERROR")
-                    .run(
-                            "--server.port=0",
-                            "--redress.data=" + database.dataDirectory(),
-                            "--redress.db-url=" + database.jdbcUrl(),
-                            "--redress.public-url=http://evidence.example",
-                            "--redress.media.retention=PT1S",
-                            "--redress.webhook.url=http://127.0.0.1:"
-                                    + platform.getAddress().getPort() + "/hook",
-                            "--redress.webhook.secret=the platform's shared secret, 32 bytes or more");
-            base = "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port");
-            var identity = context.getBean(Identity.class);
-            keys.put(
-                    Role.PLATFORM,
-                    identity.issueApiKey(TESTER, "platform", Role.PLATFORM).secret());
-            keys.put(
-                    Role.FLAGGER,
-                    identity.issueApiKey(TESTER, "flagger", Role.FLAGGER).secret());
-            for (Role role : Role.staffRoles()) {
-                String name = role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-user";
-                keys.put(
-                        role,
-                        identity.createUser(TESTER, Username.of(name), role, true)
-                                .apiKey()
-                                .orElseThrow()
-                                .secret());
-            }
-            context.getBean(MatchIndex.class).refresh();
-        }
-
-        <T> T bean(Class<T> type) {
-            return context.getBean(type);
-        }
-
-        Answer send(String method, String path, Role role, String json) throws Exception {
-            var request = HttpRequest.newBuilder(URI.create(base + path))
-                    .method(
-                            method,
-                            json.isEmpty()
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(json));
-            if (role != null) {
-                request.header("Authorization", "Bearer " + keys.get(role));
-            }
-            if (!json.isEmpty()) {
-                request.header("Content-Type", "application/json");
-            }
-            var response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(response.statusCode(), response.body(), response);
-        }
-
-        void checkImage(String contentId, String uploader, byte[] image) throws Exception {
-            String boundary = "b" + UUID.randomUUID();
-            var body = new ByteArrayOutputStream();
-            for (String[] field : new String[][] {{"contentId", contentId}, {"uploaderId", uploader}}) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
-                                + field[1] + "\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\";"
-                            + " filename=\"upload.png\"\r\nContent-Type: image/png\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            body.write(image);
-            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            var response = client.send(
-                    HttpRequest.newBuilder(URI.create(base + "/api/v1/checks"))
-                            .header("Authorization", "Bearer " + keys.get(Role.PLATFORM))
-                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        }
-
-        String report(String contentId) throws Exception {
-            Answer filed = send("POST", "/api/v1/reports", null, """
-                    {"reporterRole":"SUBJECT",
-                     "declarations":{"intimateImage":true,"subjectOrAuthorised":true,"goodFaithAndTrue":true},
-                     "signature":"Sam Example","contentLocators":["%s"],"subjectWasUnder18":false,
-                     "contact":{"email":"sam@example.org"},"description":"My ex posted this"}""".formatted(contentId));
-            assertThat(filed.status()).as(filed.text()).isEqualTo(201);
-            return filed.json().get("caseRef").asString();
-        }
-
-        void remove(String caseRef) throws Exception {
-            assertThat(send("POST", "/api/v1/cases/" + caseRef + "/claim", Role.MODERATOR, "")
-                            .status())
-                    .isEqualTo(200);
-            Answer decided = send(
-                    "POST",
-                    "/api/v1/cases/" + caseRef + "/decision",
-                    Role.MODERATOR,
-                    "{\"outcome\":\"REMOVE\",\"basis\":\"ILLEGAL_CONTENT\"}");
-            assertThat(decided.status()).as(decided.text()).isEqualTo(200);
-            Awaitility.await()
-                    .atMost(Duration.ofSeconds(30))
-                    .until(() -> bean(Review.class).find(new CaseRef(caseRef)).state() == ReviewState.REMOVED);
-        }
-
-        /** A no-violation decision: review lifts its own hold on the case's images. */
-        void dismiss(String caseRef) throws Exception {
-            assertThat(send("POST", "/api/v1/cases/" + caseRef + "/claim", Role.MODERATOR, "")
-                            .status())
-                    .isEqualTo(200);
-            Answer decided = send(
-                    "POST",
-                    "/api/v1/cases/" + caseRef + "/decision",
-                    Role.MODERATOR,
-                    "{\"outcome\":\"NO_VIOLATION\",\"reasonCode\":\"NOT_INTIMATE_IMAGE_CONTENT\"}");
-            assertThat(decided.status()).as(decided.text()).isEqualTo(200);
-        }
-
-        @Override
-        public void close() {
-            client.close();
-            context.close();
-            platform.stop(0);
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
@@ -231,7 +59,7 @@ class EvidenceEndToEndIntegrationTests {
         String caseRef;
         byte[] picture = png(picture(16));
         try (var database = TestDatabase.create(vendor)) {
-            try (var service = new Service(database)) {
+            try (var service = new EvidenceService(database)) {
                 String content = "post-" + UUID.randomUUID();
                 service.checkImage(content, "uploader-evidence", picture);
                 caseRef = service.report(content);
@@ -249,12 +77,12 @@ class EvidenceEndToEndIntegrationTests {
                 heldContentSurvivesTheSweep(service, keptCase, kept, purged);
 
                 Path publicKey = dir.resolve("operator-key.pem");
-                Answer key = service.send("GET", "/api/v1/evidence/public-key", null, "");
+                EvidenceService.Answer key = service.send("GET", "/api/v1/evidence/public-key", null, "");
                 assertThat(key.status()).isEqualTo(200);
                 Files.write(publicKey, key.body());
 
                 exportsOnlyForComplianceWithAReason(service, caseRef);
-                Answer exported = service.send(
+                EvidenceService.Answer exported = service.send(
                         "POST",
                         "/api/v1/evidence/cases/" + caseRef + "/bundle",
                         Role.COMPLIANCE,
@@ -275,7 +103,7 @@ class EvidenceEndToEndIntegrationTests {
                 verifiesAndNamesWhatWasAltered(bundle, publicKey, files, dir);
                 opensslAcceptsTheSignature(files, publicKey, dir);
 
-                Answer second = service.send(
+                EvidenceService.Answer second = service.send(
                         "POST",
                         "/api/v1/evidence/cases/" + caseRef + "/bundle",
                         Role.COMPLIANCE,
@@ -310,7 +138,7 @@ class EvidenceEndToEndIntegrationTests {
         }
     }
 
-    private static void holdsOnlyForCompliance(Service service, String caseRef) throws Exception {
+    private static void holdsOnlyForCompliance(EvidenceService service, String caseRef) throws Exception {
         String path = "/api/v1/evidence/cases/" + caseRef + "/hold";
         for (Role role : Role.values()) {
             if (role != Role.COMPLIANCE) {
@@ -322,7 +150,8 @@ class EvidenceEndToEndIntegrationTests {
         }
         assertThat(service.send("POST", path, null, "{\"reason\":\"x\"}").status())
                 .isEqualTo(401);
-        Answer held = service.send("POST", path, Role.COMPLIANCE, "{\"reason\":\"Police preservation request P-9\"}");
+        EvidenceService.Answer held =
+                service.send("POST", path, Role.COMPLIANCE, "{\"reason\":\"Police preservation request P-9\"}");
         assertThat(held.status()).as(held.text()).isEqualTo(200);
         assertThat(held.json().get("held").asBoolean()).isTrue();
         assertThat(held.json().get("heldBy").asString()).isEqualTo("STAFF:compliance-user");
@@ -337,8 +166,8 @@ class EvidenceEndToEndIntegrationTests {
      * past their one-second retention: the sweep deletes the one whose case is not under a legal
      * hold, and the other once the hold is lifted.
      */
-    private static void heldContentSurvivesTheSweep(Service service, String heldCase, String held, String unheld)
-            throws Exception {
+    private static void heldContentSurvivesTheSweep(
+            EvidenceService service, String heldCase, String held, String unheld) throws Exception {
         Media media = service.bean(Media.class);
         assertThat(media.forContent(new ContentId(held))).isNotEmpty().noneMatch(m -> m.held());
         assertThat(media.forContent(new ContentId(unheld))).isNotEmpty().noneMatch(m -> m.held());
@@ -355,7 +184,7 @@ class EvidenceEndToEndIntegrationTests {
 
         String path = "/api/v1/evidence/cases/" + heldCase + "/hold";
         assertThat(service.send("DELETE", path, Role.MODERATOR, "").status()).isEqualTo(403);
-        Answer lifted = service.send("DELETE", path, Role.COMPLIANCE, "");
+        EvidenceService.Answer lifted = service.send("DELETE", path, Role.COMPLIANCE, "");
         assertThat(lifted.status()).as(lifted.text()).isEqualTo(200);
         assertThat(service.send("GET", path, Role.AUDITOR, "")
                         .json()
@@ -368,7 +197,7 @@ class EvidenceEndToEndIntegrationTests {
                 .anySatisfy(entry -> assertThat(entry.action()).isEqualTo("evidence.case-released"));
     }
 
-    private static void exportsOnlyForComplianceWithAReason(Service service, String caseRef) throws Exception {
+    private static void exportsOnlyForComplianceWithAReason(EvidenceService service, String caseRef) throws Exception {
         String path = "/api/v1/evidence/cases/" + caseRef + "/bundle";
         for (Role role : Role.values()) {
             if (role != Role.COMPLIANCE) {
@@ -380,7 +209,7 @@ class EvidenceEndToEndIntegrationTests {
         }
         assertThat(service.send("POST", path, null, "{\"reason\":\"x\"}").status())
                 .isEqualTo(401);
-        Answer noReason = service.send("POST", path, Role.COMPLIANCE, "{\"reason\":\"  \"}");
+        EvidenceService.Answer noReason = service.send("POST", path, Role.COMPLIANCE, "{\"reason\":\"  \"}");
         assertThat(noReason.status()).isEqualTo(422);
         assertThat(noReason.json().get("type").asString()).endsWith("/problems/evidence-reason-invalid");
         assertThat(service.send("POST", path, Role.COMPLIANCE, "{}").status()).isEqualTo(422);
@@ -444,7 +273,7 @@ class EvidenceEndToEndIntegrationTests {
     }
 
     private static void exportIsAuditedAndRecorded(
-            Service service, String caseRef, String manifestSha256, byte[] manifest) throws Exception {
+            EvidenceService service, String caseRef, String manifestSha256, byte[] manifest) throws Exception {
         assertThat(sha256(manifest)).isEqualTo(manifestSha256);
         assertThat(service.bean(AuditTrail.class).about(Set.of("sha256:" + manifestSha256)))
                 .singleElement()

@@ -76,6 +76,7 @@ class EvidenceEndToEndIntegrationTests {
                 service.dismiss(purgedCase);
                 heldContentSurvivesTheSweep(service, keptCase, kept, purged);
 
+                signingKeyIsSealedAtRest(service);
                 Path publicKey = dir.resolve("operator-key.pem");
                 EvidenceService.Answer key = service.send("GET", "/api/v1/evidence/public-key", null, "");
                 assertThat(key.status()).isEqualTo(200);
@@ -195,6 +196,22 @@ class EvidenceEndToEndIntegrationTests {
         assertThat(media.forContent(new ContentId(held))).as("hold lifted").isEmpty();
         assertThat(service.bean(AuditTrail.class).about(Set.of(heldCase)))
                 .anySatisfy(entry -> assertThat(entry.action()).isEqualTo("evidence.case-released"));
+    }
+
+    /** The private half is stored sealed with the data key, never as the PKCS#8 it is. */
+    private static void signingKeyIsSealedAtRest(EvidenceService service) {
+        var jdbc = service.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        String publicPem = service.bean(org.redress.server.evidence.Evidence.class).publicKeyPem();
+        List<String> stored = jdbc.sql("SELECT private_key FROM evidence_signing_key")
+                .query(String.class)
+                .list();
+        assertThat(stored).singleElement().satisfies(sealed -> {
+            assertThat(sealed).startsWith("v1:");
+            assertThat(sealed).doesNotContain("MC4CAQAwBQYDK2Vw"); // the PKCS#8 prefix of every Ed25519 key
+        });
+        assertThat(service.bean(org.redress.server.evidence.Evidence.class).publicKeyPem())
+                .as("the same key on every use")
+                .isEqualTo(publicPem);
     }
 
     private static void exportsOnlyForComplianceWithAReason(EvidenceService service, String caseRef) throws Exception {

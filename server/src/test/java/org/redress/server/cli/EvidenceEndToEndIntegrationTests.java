@@ -201,13 +201,14 @@ class EvidenceEndToEndIntegrationTests {
     /** The private half is stored sealed with the data key, never as the PKCS#8 it is. */
     private static void signingKeyIsSealedAtRest(EvidenceService service) {
         var jdbc = service.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
-        String publicPem = service.bean(org.redress.server.evidence.Evidence.class).publicKeyPem();
+        String publicPem =
+                service.bean(org.redress.server.evidence.Evidence.class).publicKeyPem();
         List<String> stored = jdbc.sql("SELECT private_key FROM evidence_signing_key")
                 .query(String.class)
                 .list();
-        assertThat(stored).singleElement().satisfies(sealed -> {
-            assertThat(sealed).startsWith("v1:");
-            assertThat(sealed).doesNotContain("MC4CAQAwBQYDK2Vw"); // the PKCS#8 prefix of every Ed25519 key
+        assertThat(stored).singleElement().satisfies(value -> {
+            assertThat(value).startsWith("v1:");
+            assertThat(value).doesNotContain("MC4CAQAwBQYDK2Vw"); // the PKCS#8 prefix of every Ed25519 key
         });
         assertThat(service.bean(org.redress.server.evidence.Evidence.class).publicKeyPem())
                 .as("the same key on every use")

@@ -11,7 +11,8 @@ final class BundleReadme {
                 content/           the images as received, as the media store kept them; named
                                    by their media id. content/hashes.json gives each one's
                                    SHA-256, MD5, PDQ hash and quality, the content ids it was
-                                   received for, when, and whether a legal hold covers it.
+                                   received for, when, until when retention keeps it, and
+                                   whether review holds it or a legal hold on a case keeps it.
                 cases/REF/case.json       the case, its content (content ids or reported URLs,
                                    uploaders as keyed pseudonyms "u1:...", which the operator can
                                    resolve on a lawful request), removal times, and the matches

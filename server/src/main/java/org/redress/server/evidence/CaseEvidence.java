@@ -46,12 +46,14 @@ class CaseEvidence {
     private final Review review;
     private final Media media;
     private final AuditTrail audit;
+    private final EvidenceRecords records;
     private final byte[] pseudonymKey;
 
-    CaseEvidence(Review review, Media media, AuditTrail audit, DerivedKeys keys) {
+    CaseEvidence(Review review, Media media, AuditTrail audit, EvidenceRecords records, DerivedKeys keys) {
         this.review = review;
         this.media = media;
         this.audit = audit;
+        this.records = records;
         this.pseudonymKey = keys.derive(PSEUDONYM_PURPOSE);
     }
 
@@ -165,20 +167,21 @@ class CaseEvidence {
         return view;
     }
 
-    private static Map<String, Object> imageView(String path, StoredMedia stored, byte[] image) {
+    private Map<String, Object> imageView(String path, StoredMedia stored, byte[] image) {
         var view = referenceView(stored);
         view.put("file", path);
         view.putAll(ContentFacts.hashes(image));
         return view;
     }
 
-    private static Map<String, Object> referenceView(StoredMedia stored) {
+    private Map<String, Object> referenceView(StoredMedia stored) {
         var view = new LinkedHashMap<String, Object>();
         view.put("mediaId", stored.id().value());
         view.put("contentId", stored.contentId().value());
         view.put("receivedAt", stored.receivedAt().toString());
         view.put("retainedUntil", stored.expiresAt().toString());
-        view.put("held", stored.held());
+        view.put("heldForReview", stored.held());
+        view.put("legalHold", records.contentHeld(stored.contentId().value()));
         return view;
     }
 

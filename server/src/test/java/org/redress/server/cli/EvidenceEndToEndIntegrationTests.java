@@ -127,6 +127,13 @@ class EvidenceEndToEndIntegrationTests {
                         database.dataDirectory().toString());
                 assertThat(export.status()).as(export.err()).isZero();
                 assertThat(export.out()).containsPattern("manifest-sha256: [0-9a-f]{64}");
+                Run key = run(
+                        "evidence",
+                        "public-key",
+                        "--data",
+                        database.dataDirectory().toString());
+                assertThat(key.status()).as(key.err()).isZero();
+                assertThat(key.out()).isEqualTo(Files.readString(dir.resolve("operator-key.pem")));
                 Run verified = run(
                         "evidence",
                         "verify",
@@ -270,6 +277,10 @@ class EvidenceEndToEndIntegrationTests {
         assertThat(hashes.get(0).get("sha256").asString()).isEqualTo(sha256(picture));
         assertThat(hashes.get(0).get("md5").asString()).hasSize(32);
         assertThat(hashes.get(0).get("pdq").asString()).hasSize(64);
+        assertThat(hashes.get(0).get("heldForReview").asBoolean())
+                .as("review keeps removed content")
+                .isTrue();
+        assertThat(hashes.get(0).get("legalHold").asBoolean()).isFalse();
         String reports = new String(files.get(dir + "reports.json"), StandardCharsets.UTF_8);
         assertThat(reports).contains("My ex posted this").doesNotContain("sam@example.org");
         assertThat(new String(files.get("README.txt"), StandardCharsets.UTF_8)).contains("no contact is included");

@@ -15,4 +15,7 @@ interface AuditEntries {
 
     /** Up to {@code limit} entries with {@code seq > afterSeq}, in sequence order. */
     List<AuditEntry> after(long afterSeq, int limit);
+
+    /** The entries about any of these object ids (whatever their type), in sequence order. */
+    List<AuditEntry> about(java.util.Collection<String> objectIds);
 }

@@ -58,6 +58,18 @@ public class AuditTrail {
         return entries.after(Math.max(0, afterSeq), limit);
     }
 
+    /**
+     * Every entry about one of these object ids (case references, delivery ids, content ids, ...),
+     * whatever the object's type, in chain order: the slice of the chain an evidence bundle carries.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<AuditEntry> about(java.util.Collection<String> objectIds) {
+        if (objectIds.isEmpty()) {
+            return java.util.List.of();
+        }
+        return entries.about(objectIds);
+    }
+
     /** The newest entry, whose hash an operator can record elsewhere to detect a truncated log later. */
     public java.util.Optional<AuditEntry> head() {
         return entries.last();

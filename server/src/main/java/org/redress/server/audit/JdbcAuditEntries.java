@@ -34,6 +34,16 @@ class JdbcAuditEntries implements AuditEntries {
              LIMIT :limit
             """;
 
+    private static final String ABOUT = """
+            SELECT seq, occurred_at, actor_kind, actor_id, action, object_type, object_id, prev_hash, entry_hash
+              FROM audit_entry
+             WHERE object_id IN (:ids)
+             ORDER BY seq
+            """;
+
+    /** Keeps each IN list well under both databases' limits on bound parameters. */
+    private static final int IDS_PER_QUERY = 500;
+
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
 
@@ -74,6 +84,20 @@ class JdbcAuditEntries implements AuditEntries {
                 .param("limit", limit)
                 .query(this::toEntry)
                 .list();
+    }
+
+    @Override
+    public List<AuditEntry> about(java.util.Collection<String> objectIds) {
+        List<String> ids = List.copyOf(new java.util.TreeSet<>(objectIds));
+        var found = new java.util.TreeMap<Long, AuditEntry>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            jdbc.sql(ABOUT)
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+                    .query(this::toEntry)
+                    .list()
+                    .forEach(entry -> found.put(entry.seq(), entry));
+        }
+        return List.copyOf(found.values());
     }
 
     private AuditEntry toEntry(ResultSet row, int rowNumber) throws SQLException {

@@ -27,7 +27,8 @@ public final class RedressCommandLine {
                         new ServeCommand(),
                         new AdminCommand(),
                         new AuditCommand(),
-                        new ReportCommand())));
+                        new ReportCommand(),
+                        new EvidenceCommand())));
     }
 
     /** Runs the command line and exits with its status. */

@@ -8,7 +8,7 @@
 @NullMarked
 @ApplicationModule(
         displayName = "Command line",
-        allowedDependencies = {"shared", "identity", "audit", "transparency"})
+        allowedDependencies = {"shared", "identity", "audit", "transparency", "evidence"})
 package org.redress.server.cli;
 
 import org.jspecify.annotations.NullMarked;

@@ -15,6 +15,7 @@ import org.redress.server.shared.Actor;
 import org.redress.server.shared.ContentId;
 import org.redress.server.storage.FieldCipher;
 import org.redress.server.storage.SqlDialect;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,6 +59,7 @@ public class Media {
     private final Clock clock;
     private final MediaSettings settings;
     private final TransactionTemplate transaction;
+    private final ObjectProvider<RetentionHold> retentionHolds;
 
     Media(
             MediaRecords records,
@@ -66,8 +68,10 @@ public class Media {
             ApplicationEventPublisher events,
             Clock clock,
             MediaSettings settings,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            ObjectProvider<RetentionHold> retentionHolds) {
         this.transaction = new TransactionTemplate(transactions);
+        this.retentionHolds = retentionHolds;
         this.records = records;
         this.files = files;
         this.previews = new Previews(MAX_BYTES);
@@ -178,7 +182,8 @@ public class Media {
     }
 
     /**
-     * Deletes every reference whose retention has ended and whose content id is not held, and each
+     * Deletes every reference whose retention has ended and whose content id is neither held here nor
+     * kept by a {@link RetentionHold} (such as a legal hold on a case), and each
      * file that no reference is left pointing to. Each deletion is audited. Files are deleted
      * before the transaction commits: should the commit fail, the rows point to missing files
      * (answered as not found, and purged again next time) rather than a file outliving its rows.
@@ -190,7 +195,13 @@ public class Media {
         Instant now = SqlDialect.truncate(clock.instant());
         List<MediaRecords.Expired> expired = records.expired(now);
         var blobs = new TreeSet<String>();
+        List<RetentionHold> holds = retentionHolds.orderedStream().toList();
+        int deleted = 0;
         for (MediaRecords.Expired reference : expired) {
+            if (holds.stream().anyMatch(hold -> hold.keeps(reference.contentId()))) {
+                continue;
+            }
+            deleted++;
             records.deleteReference(reference.referenceId());
             events.publishEvent(new MediaChanged(RETENTION, reference.contentId(), "purged"));
             blobs.add(reference.blob().value());
@@ -204,7 +215,7 @@ public class Media {
                 files.delete(id);
             }
         }
-        return expired.size();
+        return deleted;
     }
 
     /**

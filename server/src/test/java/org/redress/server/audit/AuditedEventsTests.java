@@ -23,6 +23,7 @@ import org.redress.server.enforcement.DeliveryAcknowledged;
 import org.redress.server.enforcement.DeliveryGivenUp;
 import org.redress.server.enforcement.DeliveryId;
 import org.redress.server.enforcement.DeliveryType;
+import org.redress.server.evidence.EvidenceChanged;
 import org.redress.server.identity.ApiKeyId;
 import org.redress.server.identity.ApiKeyIssued;
 import org.redress.server.identity.ApiKeyRevoked;
@@ -227,7 +228,17 @@ class AuditedEventsTests {
                         "report.received",
                         "intake_case",
                         CASE.value()),
-                new Expected(new ChainKeyed(41), "audit.chain-keyed", "audit_chain", "41"));
+                new Expected(new ChainKeyed(41), "audit.chain-keyed", "audit_chain", "41"),
+                new Expected(
+                        EvidenceChanged.exported(STAFF, "ab".repeat(32)),
+                        "evidence.exported",
+                        "evidence_export",
+                        "sha256:" + "ab".repeat(32)),
+                new Expected(
+                        EvidenceChanged.held(STAFF, CASE.value()),
+                        "evidence.case-held",
+                        "evidence_case_hold",
+                        CASE.value()));
     }
 
     /** DeliveryQueued is enforcement's own event (the dispatcher's cue), so it is built reflectively. */
@@ -268,7 +279,7 @@ class AuditedEventsTests {
         Set<String> covered = everyEvent().stream()
                 .map(e -> e.change().getClass().getSimpleName())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(implementing).hasSize(20);
+        assertThat(implementing).hasSize(21);
         assertThat(covered).isEqualTo(implementing);
     }
 
@@ -311,6 +322,13 @@ class AuditedEventsTests {
         @Override
         public List<AuditEntry> after(long afterSeq, int limit) {
             return entries.stream().filter(e -> e.seq() > afterSeq).limit(limit).toList();
+        }
+
+        @Override
+        public List<AuditEntry> about(java.util.Collection<String> objectIds) {
+            return entries.stream()
+                    .filter(e -> objectIds.contains(e.objectId()))
+                    .toList();
         }
     }
 }

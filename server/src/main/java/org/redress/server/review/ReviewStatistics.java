@@ -67,6 +67,13 @@ public class ReviewStatistics {
              GROUP BY c.origin, d.outcome ORDER BY c.origin, d.outcome
             """;
 
+    private static final String COMPLAINTS = """
+            SELECT type, COALESCE(outcome, 'UNANSWERED') AS outcome, COUNT(*) AS n
+              FROM review_complaint
+             WHERE received_at >= :since AND received_at < :until
+             GROUP BY type, COALESCE(outcome, 'UNANSWERED') ORDER BY 1, 2
+            """;
+
     private static final String MATCHES_BY_BANK = """
             SELECT bank,
                    COUNT(DISTINCT CASE WHEN retroactive THEN NULL ELSE content_id END) AS at_upload,
@@ -139,6 +146,9 @@ public class ReviewStatistics {
 
     /** Decisions taken by people in a period, per origin of their case and outcome. */
     public record DecisionCount(Origin origin, Outcome outcome, long decisions) {}
+
+    /** Complaints of one type received in the period with one outcome, {@code UNANSWERED} while open. */
+    public record ComplaintCount(String type, String outcome, long complaints) {}
 
     /** Distinct content items a bank matched in a period, at upload and by retroactive scans. */
     public record BankMatches(String bank, long atUpload, long retroactive) {}
@@ -233,6 +243,16 @@ public class ReviewStatistics {
                         Origin.valueOf(row.getString("origin")),
                         Outcome.valueOf(row.getString("outcome")),
                         row.getLong("n")))
+                .list();
+    }
+
+    /** Every complaint received in the period (reporters' and uploaders'), by type and outcome. */
+    public List<ComplaintCount> complaints(Instant from, Instant until) {
+        return jdbc.sql(COMPLAINTS)
+                .param("since", dialect.bind(from))
+                .param("until", dialect.bind(until))
+                .query((row, n) ->
+                        new ComplaintCount(row.getString("type"), row.getString("outcome"), row.getLong("n")))
                 .list();
     }
 

@@ -74,6 +74,7 @@ public final class ReportFormats {
         durations(csv, "timeToAppealDecision", "", "", r.timeToAppealDecision());
         durations(csv, "timeToReversal", "", "", r.timeToReversal());
         total(csv, "complaintsReceived", r.complaintsReceived());
+        counts(csv, "complaints", "typeAndOutcome", r.complaintsByTypeAndOutcome());
         total(csv, "uploadsBlocked", r.uploadsBlocked());
         total(csv, "blockedUploadsReleased", r.blockedUploadsReleased());
     }

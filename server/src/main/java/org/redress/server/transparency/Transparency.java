@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.redress.server.enforcement.EnforcementStatistics;
 import org.redress.server.intake.IntakeStatistics;
 import org.redress.server.review.Outcome;
@@ -128,6 +129,12 @@ public class Transparency {
                 appeals.all.summary(),
                 appeals.reversals.summary(),
                 intake.complaintsReceived(from, until),
+                review.complaints(from, until).stream()
+                        .collect(Collectors.toMap(
+                                c -> c.type() + ":" + c.outcome(),
+                                ReviewStatistics.ComplaintCount::complaints,
+                                Long::sum,
+                                TreeMap::new)),
                 blocks.uploads(),
                 blocks.released());
     }

@@ -42,7 +42,9 @@ import org.jspecify.annotations.Nullable;
  * @param appealsReversed of those, the decision was reversed and the content restored
  * @param timeToAppealDecision from an appeal's receipt to its decision
  * @param timeToReversal the same for reversals only
- * @param complaintsReceived complaints received (UK OSA s.21(2A)); they have no type in this release
+ * @param complaintsReceived reporters' complaints received (UK OSA s.21(2A))
+ * @param complaintsByTypeAndOutcome every complaint received, reporters' and uploaders', keyed
+ *     {@code TYPE:OUTCOME} ({@code UNANSWERED} while open)
  * @param uploadsBlocked distinct uploads blocked by a check
  * @param blockedUploadsReleased of those, the ones the platform was later asked to restore
  */
@@ -80,6 +82,7 @@ public record TransparencyReport(
         DurationSummary timeToAppealDecision,
         DurationSummary timeToReversal,
         long complaintsReceived,
+        Map<String, Long> complaintsByTypeAndOutcome,
         long uploadsBlocked,
         long blockedUploadsReleased) {
 

@@ -138,6 +138,14 @@ class TransparencyFiguresIntegrationTests {
             assertThat(r.complaintsReceived()).isEqualTo(sql.count("""
                     SELECT COUNT(*) FROM intake_complaint
                      WHERE received_at >= :from AND received_at < :until""")).isEqualTo(1);
+            assertThat(r.complaintsByTypeAndOutcome()).isEqualTo(sql.groups("""
+                    SELECT type || ':' || COALESCE(outcome, 'UNANSWERED') AS k, COUNT(*) AS n FROM review_complaint
+                     WHERE received_at >= :from AND received_at < :until
+                     GROUP BY type || ':' || COALESCE(outcome, 'UNANSWERED')"""));
+            assertThat(r.complaintsByTypeAndOutcome().values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum())
+                    .isEqualTo(1);
             assertThat(r.uploadsBlocked()).isEqualTo(sql.count("""
                     SELECT COUNT(DISTINCT content_id) FROM enforcement_delivery
                      WHERE type = 'upload.blocked' AND created_at >= :from AND created_at < :until""")).isEqualTo(2);

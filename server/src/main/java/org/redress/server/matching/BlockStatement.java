@@ -102,6 +102,18 @@ public record BlockStatement(
                         APPEAL_WITHIN,
                         "note",
                         "Appeals are decided by a person, never by automated means alone.")));
+        // Whether or not the platform has an appeal form of its own, the uploader can always complain
+        // through the platform, which files it with Redress (Ofcom ICU D11; ADR 0016).
+        redress.put(
+                "internalComplaint",
+                Map.of(
+                        "how",
+                        "Ask the platform where you uploaded to pass on your complaint. A person decides it and "
+                                + "you get an answer with its outcome.",
+                        "within",
+                        APPEAL_WITHIN,
+                        "platformRoute",
+                        "POST /api/v1/block-complaints"));
         redress.put(
                 "outOfCourtDisputeSettlement", "A certified out-of-court dispute settlement body (EU DSA Art. 21).");
         redress.put("judicialRedress", "The courts of your country.");

@@ -105,6 +105,12 @@ class ProvisionalBlockIntegrationTests {
         assertThat(statement.get("redress").get("internalAppeal").get("url").asString())
                 .isEqualTo("https://platform.example/help/appeal-a-block");
         assertThat(statement.get("redress").get("humanReview").asString()).contains("moderator checks");
+        assertThat(statement
+                        .get("redress")
+                        .get("internalComplaint")
+                        .get("platformRoute")
+                        .asString())
+                .isEqualTo("POST /api/v1/block-complaints");
         assertThat(blocked.get("deterrence").get("message").asString()).contains("criminal offence");
         assertThat(check(platformKey, second, picture).get("verdict").asString())
                 .isEqualTo("BLOCK");

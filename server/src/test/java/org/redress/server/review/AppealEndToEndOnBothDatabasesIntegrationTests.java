@@ -186,6 +186,22 @@ class AppealEndToEndOnBothDatabasesIntegrationTests {
             return removal.body().get("statementOfReasons");
         }
 
+        /** The reference and token of the last report filed, separated by a space. */
+        String reporterStatus() {
+            return reporterStatus;
+        }
+
+        /** Posts JSON as the holder of a status token. */
+        Answer sendWithToken(String path, String token, String json) throws Exception {
+            var request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("X-Case-Token", token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build();
+            var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        }
+
         /** The reporter's view of the case through their status token. */
         String reporterView() throws Exception {
             String[] refAndToken = reporterStatus.split(" ");

@@ -14,6 +14,8 @@ import org.redress.server.intake.CaseStatus;
 import org.redress.server.intake.Complaint;
 import org.redress.server.intake.ComplaintType;
 import org.redress.server.intake.Intake;
+import org.redress.server.intake.PoliceShareRequest;
+import org.redress.server.intake.PoliceSharing;
 import org.redress.server.intake.ReportWithdrawnAlreadyException;
 import org.redress.server.shared.Actor;
 import org.springframework.http.HttpStatus;
@@ -44,17 +46,22 @@ class StatusPageController {
             "messages-stopped",
             "We will not send you any more messages about this case.",
             "complained",
-            "Your complaint is recorded. Below is when we will answer it at the latest.");
+            "Your complaint is recorded. Below is when we will answer it at the latest.",
+            "police-share",
+            "We recorded that you want your case shared with the police. When they ask us for it, we give them "
+                    + "your report and what we did, with your crime reference.");
 
     private static final String STALE_ACTION = "We have not done that yet: the page was open for a long time, or "
             + "was opened again from an old copy. Nothing is lost. Please choose again.";
 
     private final Intake intake;
+    private final PoliceSharing sharing;
     private final PublicForms forms;
     private final StatusPages pages;
 
-    StatusPageController(Intake intake, PublicForms forms, StatusPages pages) {
+    StatusPageController(Intake intake, PoliceSharing sharing, PublicForms forms, StatusPages pages) {
         this.intake = intake;
+        this.sharing = sharing;
         this.forms = forms;
         this.pages = pages;
     }
@@ -164,6 +171,38 @@ class StatusPageController {
             return notFound(response);
         }
         return redirect(caseRef, token, "complained");
+    }
+
+    @PostMapping("/status/{caseRef}/police-share")
+    @AllowAnyone
+    @PublicForm
+    String sharePolice(
+            @PathVariable String caseRef,
+            @RequestParam(name = "t", required = false) @Nullable String token,
+            @RequestParam(name = "crimeReference", required = false) @Nullable String crimeReference,
+            @RequestParam(name = PublicForms.FIELD, required = false) @Nullable String formToken,
+            Model model,
+            HttpServletResponse response) {
+        if (!forms.valid(formToken)) {
+            return stale(caseRef, token, model, response, null);
+        }
+        try {
+            sharing.ask(new Actor.Public(), caseRef, orEmpty(token), Optional.ofNullable(crimeReference));
+        } catch (CaseNotFoundException e) {
+            return notFound(response);
+        } catch (IllegalArgumentException e) {
+            String page = show(caseRef, token, model, response);
+            if (response.getStatus() != HttpStatus.NOT_FOUND.value()) {
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+                model.addAttribute("crimeReference", crimeReference);
+                model.addAttribute(
+                        "policeShareError",
+                        "Give the crime reference on one line, in at most " + PoliceShareRequest.MAX_CRIME_REFERENCE
+                                + " characters.");
+            }
+            return page;
+        }
+        return redirect(caseRef, token, "police-share");
     }
 
     /** The type the reporter chose; none (or one that is not theirs to choose) leaves it to the case. */

@@ -77,6 +77,7 @@ class StatusPages {
             "CASE_WITHDRAWN", "The case was closed because every report was withdrawn.",
             "MESSAGES_STOPPED", "You asked us to stop sending messages.",
             "COMPLAINT_RECEIVED", "We received your complaint.",
+            "POLICE_SHARE_REQUESTED", "You asked us to share your case with the police.",
             "COMPLAINT_ANSWERED", "We answered your complaint.",
             "STATUS_LINK_EMAILED", "We e-mailed you this page's private link, as you asked."));
 

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.redress.server.identity.Allow;
 import org.redress.server.identity.Role;
+import org.redress.server.intake.PoliceSharing;
 import org.redress.server.matching.Matching;
 import org.redress.server.media.MediaId;
 import org.redress.server.review.CaseFile;
@@ -69,12 +70,15 @@ class ReviewPageController {
             @Nullable String claimedBy) {}
 
     private final Review review;
+    private final PoliceSharing policeSharing;
     private final ModeratorQueue queue;
     private final Matching matching;
     private final Clock clock;
 
-    ReviewPageController(Review review, ModeratorQueue queue, Matching matching, Clock clock) {
+    ReviewPageController(
+            Review review, ModeratorQueue queue, Matching matching, Clock clock, PoliceSharing policeSharing) {
         this.review = review;
+        this.policeSharing = policeSharing;
         this.queue = queue;
         this.matching = matching;
         this.clock = clock;
@@ -192,6 +196,7 @@ class ReviewPageController {
                 file.decisions().stream()
                         .collect(Collectors.toMap(RecordedDecision::id, CaseView::statement, (a, b) -> a)));
         model.addAttribute("threats", review.threats(ref));
+        model.addAttribute("policeShares", policeSharing.requests(ref));
         return "review/case";
     }
 

@@ -146,6 +146,9 @@ class RemovalEndToEndIntegrationTests {
                 .as("the clock stopped")
                 .isFalse();
 
+        // The removed image is banked from the follow-up queue right after the acknowledgement commits.
+        await(page -> review.caseFile(new CaseRef(caseRef)).history().stream()
+                .anyMatch(h -> h.what() == HistoryStep.HASHES_BANKED));
         JsonNode again = check(platformKey, "repost-" + UUID.randomUUID(), "another-uploader", picture);
         assertThat(again.get("verdict").asString()).isEqualTo("BLOCK");
         assertThat(again.get("matches").get(0).get("bank").asString()).isEqualTo("confirmed-removals");

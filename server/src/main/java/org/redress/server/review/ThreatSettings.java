@@ -2,6 +2,7 @@ package org.redress.server.review;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,7 +31,7 @@ public record ThreatSettings(
         }
     }
 
-    java.util.Optional<String> contactAddress() {
-        return java.util.Optional.ofNullable(contact).filter(c -> !c.isBlank());
+    Optional<String> contactAddress() {
+        return Optional.ofNullable(contact).filter(c -> !c.isBlank());
     }
 }

@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,14 +75,14 @@ class AppealEndToEndOnBothDatabasesIntegrationTests {
         private String reporterStatus = "";
 
         Service(TestDatabase database, String... moreArguments) throws Exception {
-            var arguments = new java.util.ArrayList<>(java.util.List.of(
+            var arguments = new ArrayList<>(List.of(
                     "--server.port=0",
                     "--redress.data=" + database.dataDirectory(),
                     "--redress.db-url=" + database.jdbcUrl(),
                     "--redress.public-url=" + PUBLIC_URL,
                     "--redress.webhook.url=" + platform.url(),
                     "--redress.webhook.secret=" + Platform.SECRET));
-            arguments.addAll(java.util.List.of(moreArguments));
+            arguments.addAll(List.of(moreArguments));
             context = new SpringApplicationBuilder(RedressApplication.class)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)

@@ -2,6 +2,7 @@ package org.redress.server.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -54,7 +55,7 @@ class PoliceShareOnBothDatabasesIntegrationTests {
             assertThat(requests)
                     .singleElement()
                     .extracting(PoliceShareRequest::crimeReference)
-                    .isEqualTo(java.util.Optional.of("MET/2026/123456"));
+                    .isEqualTo(Optional.of("MET/2026/123456"));
             assertThat(service.context
                             .getBean(JdbcClient.class)
                             .sql("SELECT crime_ref_enc FROM intake_police_share")

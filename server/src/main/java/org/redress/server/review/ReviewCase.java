@@ -295,28 +295,16 @@ public record ReviewCase(
      * recorded stays on the record.
      */
     ReviewCase dueBy(Instant ordinaryDeadline) {
-        Instant later = ordinaryDeadline.isAfter(deadline) ? ordinaryDeadline : deadline;
-        return new ReviewCase(
-                ref,
-                origin,
-                linkedCase,
-                severity,
-                source,
-                state,
-                receivedAt,
-                later,
-                breachedAt.isPresent() ? warnedAt : Optional.empty(),
-                breachedAt,
-                removedAt,
-                claim,
-                version);
+        return rescheduled(ordinaryDeadline.isAfter(deadline) ? ordinaryDeadline : deadline);
     }
 
     /** The case due by {@code latest} at the latest (a threat to life puts it at the head of the queue). */
     ReviewCase dueNoLaterThan(Instant latest) {
-        if (!latest.isBefore(deadline)) {
-            return this;
-        }
+        return latest.isBefore(deadline) ? rescheduled(latest) : this;
+    }
+
+    /** Due at {@code next}: a fresh warning to come, unless the old deadline was already missed (kept on record). */
+    private ReviewCase rescheduled(Instant next) {
         return new ReviewCase(
                 ref,
                 origin,
@@ -325,8 +313,8 @@ public record ReviewCase(
                 source,
                 state,
                 receivedAt,
-                latest,
-                Optional.empty(),
+                next,
+                breachedAt.isPresent() ? warnedAt : Optional.empty(),
                 breachedAt,
                 removedAt,
                 claim,

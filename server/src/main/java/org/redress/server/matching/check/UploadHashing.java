@@ -43,6 +43,14 @@ public final class UploadHashing {
 
     private UploadHashing() {}
 
+    /**
+     * How many image checks can be decoding or waiting to decode at once on this machine; the check
+     * route admits no more than this many bodies to parsing (matching's ImageCheckAdmission).
+     */
+    public static int decodeCapacity() {
+        return GATE.capacity();
+    }
+
     /** The upload's hashes and the PDQ hashes of its dihedral variants. */
     public record Hashed(EntryHashes hashes, List<PdqHash> variants, Quality quality) {}
 

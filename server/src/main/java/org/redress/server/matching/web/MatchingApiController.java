@@ -210,6 +210,11 @@ class MatchingApiController {
         if (uploaderId.isBlank() || uploaderId.length() > 200) {
             wrong.add(new InvalidFieldsException.FieldProblem("#/uploaderId", "must be 1 to 200 characters"));
         }
+        // This route's text parts are checked here, not by the web module's parameter filter (which
+        // would parse the upload before it is admitted): PostgreSQL cannot store a NUL.
+        refuseNul(wrong, "contentId", contentId);
+        refuseNul(wrong, "uploaderId", uploaderId);
+        refuseNul(wrong, "jurisdiction", jurisdiction);
         if (!wrong.isEmpty()) {
             throw new InvalidFieldsException(wrong);
         }
@@ -219,6 +224,13 @@ class MatchingApiController {
                 uploaderId,
                 image.getBytes(),
                 Optional.ofNullable(jurisdiction).filter(j -> j.length() <= 40)));
+    }
+
+    private static void refuseNul(
+            List<InvalidFieldsException.FieldProblem> wrong, String field, @Nullable String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            wrong.add(new InvalidFieldsException.FieldProblem("#/" + field, "may not contain NUL characters"));
+        }
     }
 
     /** Until the index is loaded a replica answers 503, so a load balancer can send the check elsewhere. */

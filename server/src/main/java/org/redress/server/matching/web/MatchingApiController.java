@@ -124,7 +124,7 @@ class MatchingApiController {
             @NotBlank @Size(max = 200) String contentId,
             @NotBlank @Size(max = 200) String uploaderId,
 
-            @NotBlank @Pattern(regexp = HEX_64, message = "must be 64 hex digits")
+            @Nullable @Pattern(regexp = HEX_64, message = "must be 64 hex digits")
             String pdq,
 
             @Nullable @Pattern(regexp = "[0-9a-fA-F]{32}", message = "must be 32 hex digits")
@@ -181,6 +181,7 @@ class MatchingApiController {
     @PostMapping("/checks")
     @Allow(Role.PLATFORM)
     CheckView check(Authentication caller, @Valid @RequestBody CheckRequest request) {
+        refuseWithoutHashes(request);
         List<PdqHash> variants = request.dihedral() == null
                 ? List.of()
                 : request.dihedral().stream().map(PdqHash::fromHex).toList();
@@ -224,6 +225,24 @@ class MatchingApiController {
                 uploaderId,
                 image.getBytes(),
                 Optional.ofNullable(jurisdiction).filter(j -> j.length() <= 40)));
+    }
+
+    /**
+     * A check needs a hash to match on: PDQ for an image, or an exact digest alone (a video, or any
+     * other file, is checked by its MD5 or SHA-256). Variants are rotations of a PDQ hash.
+     */
+    private static void refuseWithoutHashes(CheckRequest request) {
+        boolean pdq = request.pdq() != null && !request.pdq().isBlank();
+        boolean digest = (request.md5() != null && !request.md5().isBlank())
+                || (request.sha256() != null && !request.sha256().isBlank());
+        if (!pdq && !digest) {
+            throw new InvalidFieldsException(List.of(new InvalidFieldsException.FieldProblem(
+                    "#/pdq", "a check needs at least one of pdq, md5 or sha256")));
+        }
+        if (!pdq && request.dihedral() != null && !request.dihedral().isEmpty()) {
+            throw new InvalidFieldsException(List.of(new InvalidFieldsException.FieldProblem(
+                    "#/dihedral", "dihedral hashes go with the pdq hash they are variants of")));
+        }
     }
 
     private static void refuseNul(

@@ -38,6 +38,7 @@ import org.redress.server.matching.MatchingUnavailableException;
 import org.redress.server.matching.Provenance;
 import org.redress.server.matching.Upload;
 import org.redress.server.matching.UploadTooLargeException;
+import org.redress.server.matching.check.UploadHashing;
 import org.redress.server.web.InvalidFieldsException;
 import org.redress.server.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
@@ -327,6 +328,41 @@ class MatchingApiController {
                 EntryHashes.parse(request.pdq(), request.md5(), request.sha256()),
                 Optional.ofNullable(request.quality()).map(Quality::new),
                 Optional.ofNullable(request.note()),
+                new Provenance(Provenance.Source.MANUAL, actor.kind() + ":" + actor.id()));
+        return new EntryCreatedView(entry.id());
+    }
+
+    /**
+     * An image added to a bank: Redress hashes it as it hashes an upload (PDQ with its quality and
+     * its seven rotations and mirrorings, MD5, SHA-256) and keeps the hashes, never the image.
+     */
+    // No "consumes": as for the checks, the access rule comes before the body's type is refused.
+    @PostMapping("/banks/{name}/images")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow(Role.ADMIN)
+    EntryCreatedView addImage(
+            Authentication caller,
+            @PathVariable String name,
+            @RequestPart("image") MultipartFile image,
+            @RequestPart(name = "note", required = false) @Nullable String note)
+            throws IOException {
+        List<InvalidFieldsException.FieldProblem> wrong = new ArrayList<>();
+        if (note != null && note.length() > 500) {
+            wrong.add(new InvalidFieldsException.FieldProblem("#/note", "must be at most 500 characters"));
+        }
+        refuseNul(wrong, "note", note);
+        if (!wrong.isEmpty()) {
+            throw new InvalidFieldsException(wrong);
+        }
+        var bank = new BankName(name);
+        matching.bank(bank); // an unknown bank is a 404 before the image is decoded
+        var hashed = UploadHashing.hash(image.getBytes());
+        var actor = Callers.actorOf(caller);
+        var entry = matching.addImageEntry(
+                actor,
+                bank,
+                hashed,
+                Optional.ofNullable(note).filter(n -> !n.isBlank()),
                 new Provenance(Provenance.Source.MANUAL, actor.kind() + ":" + actor.id()));
         return new EntryCreatedView(entry.id());
     }

@@ -631,7 +631,8 @@ public class Matching {
         var hashed = UploadHashing.hash(image);
         var result = check(
                 actor,
-                new Upload(contentId, uploaderId, hashed.hashes(), hashed.variants(), Optional.of(hashed.quality())),
+                new Upload(
+                        contentId, uploaderId, hashed.hashes(), hashed.searchVariants(), Optional.of(hashed.quality())),
                 jurisdiction);
         if (result.verdict() != Verdict.ALLOW || media.keepsAllowedUploads()) {
             try {

@@ -2,6 +2,9 @@ package org.redress.server.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -93,6 +96,64 @@ class BankImagesOnBothDatabasesIntegrationTests {
             JsonNode verdict = check(service, turned);
             assertThat(verdict.get("verdict").asString()).isEqualTo("BLOCK");
             assertThat(verdict.get("matches").get(0).get("entryId").asLong()).isEqualTo(entryId);
+        }
+    }
+
+    /** The picture inside a black frame, as a re-upload with a border looks. */
+    private static BufferedImage framed(BufferedImage picture, int border) {
+        var out = new BufferedImage(
+                picture.getWidth() + 2 * border, picture.getHeight() + 2 * border, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(picture, border, border, null);
+        g.dispose();
+        return out;
+    }
+
+    private static byte[] imageCheck(byte[] image) {
+        var body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.png\"\r\n"
+                        + "Content-Type: image/png\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(image);
+        body.writeBytes(("\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"contentId\"\r\n\r\nframed-"
+                        + UUID.randomUUID() + "\r\n--" + BOUNDARY
+                        + "\r\nContent-Disposition: form-data; name=\"uploaderId\"\r\n\r\nu-1\r\n--" + BOUNDARY
+                        + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void blocksAnUploadOfTheBankedImageInsideABorder(TestDatabase.Vendor vendor) throws Exception {
+        try (var database = TestDatabase.create(vendor);
+                var service = new RunningService(database, "image-admin")) {
+            service.send(
+                    "POST",
+                    "/api/v1/banks",
+                    service.admin,
+                    "application/json",
+                    "{\"name\":\"reported\",\"action\":\"BLOCK\"}".getBytes(StandardCharsets.UTF_8));
+            var original = TestImages.picture(303);
+            var added = addImage(service, "reported", service.admin, TestImages.png(original));
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+            byte[] copy = TestImages.png(framed(original, 12));
+            PdqHash plainCopy = UploadHashing.hash(copy).hashes().pdq().orElseThrow();
+            PdqHash banked =
+                    UploadHashing.hash(TestImages.png(original)).hashes().pdq().orElseThrow();
+            assertThat(plainCopy.distanceTo(banked)).isGreaterThan(31);
+
+            var answer = service.send(
+                    "POST",
+                    "/api/v1/checks",
+                    service.platform,
+                    "multipart/form-data; boundary=" + BOUNDARY,
+                    imageCheck(copy));
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(json.readTree(answer.body()).get("verdict").asString()).isEqualTo("BLOCK");
         }
     }
 

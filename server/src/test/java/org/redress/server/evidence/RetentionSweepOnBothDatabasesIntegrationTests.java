@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The retention sweep on each database: of two export records of the same age past their period,
  * the one whose case is held survives and the other is deleted, logged and audited; of two images
  * of the same age past media's retention, the one whose content item is held survives and the other
- * is purged; a sweep claimed by another instance does not run. Only compliance places or lifts holds.
+ * is purged; both exports stay in the audit log; a sweep claimed by another instance does not run.
+ * Only compliance places or lifts holds.
  */
 class RetentionSweepOnBothDatabasesIntegrationTests {
 
@@ -82,6 +83,10 @@ class RetentionSweepOnBothDatabasesIntegrationTests {
             assertThat(service.bean(AuditTrail.class).about(Set.of("evidence-export:" + freeExport)))
                     .extracting(AuditEntry::action)
                     .containsExactly("evidence.retention-deleted");
+            assertThat(service.bean(AuditTrail.class).about(Set.of("sha256:" + heldExport, "sha256:" + freeExport)))
+                    .as("every export is in the audit log, which outlives the swept export record")
+                    .extracting(AuditEntry::action)
+                    .containsExactly("evidence.exported", "evidence.exported");
             Media media = service.bean(Media.class);
             assertThat(media.forContent(new ContentId(heldContent)))
                     .as("held content kept")

@@ -67,27 +67,32 @@ public record Measures(@Nullable List<Measure> measures) implements RegisterCont
         return new Measures(List.copyOf(kept));
     }
 
+    /** The pointer of a measure's field, such as {@code #/measures/0/code}. */
+    private static String field(String measure, String name) {
+        return measure + "/" + name;
+    }
+
     private static Measure checked(FieldCheck check, String at, @Nullable Measure measure, HashSet<String> codes) {
         if (measure == null) {
             check.problem(at, "is required");
             return new Measure(null, null, null, null, null);
         }
-        String code = check.text(at + "/code", measure.code(), 20);
+        String code = check.text(field(at, "code"), measure.code(), 20);
         if (!code.isEmpty() && !CODE.matcher(code).matches()) {
-            check.problem(at + "/code", "must be a Codes reference such as ICU C14 or ICU D8");
+            check.problem(field(at, "code"), "must be a Codes reference such as ICU C14 or ICU D8");
         } else if (!code.isEmpty() && !codes.add(code)) {
-            check.problem(at + "/code", "is listed twice");
+            check.problem(field(at, "code"), "is listed twice");
         }
-        Status status = check.choice(at + "/status", measure.status(), Status.class);
-        String description = check.text(at + "/description", measure.description(), 2_000);
-        String note = check.optionalText(at + "/note", measure.note(), 2_000);
+        Status status = check.choice(field(at, "status"), measure.status(), Status.class);
+        String description = check.text(field(at, "description"), measure.description(), 2_000);
+        String note = check.optionalText(field(at, "note"), measure.note(), 2_000);
         String inEffect = null;
         if (status != Status.NOT_APPLICABLE) {
-            LocalDate from = check.date(at + "/inEffectFrom", measure.inEffectFrom());
+            LocalDate from = check.date(field(at, "inEffectFrom"), measure.inEffectFrom());
             inEffect = from == null ? null : from.toString();
         }
         if ((status == Status.ALTERNATIVE || status == Status.NOT_APPLICABLE) && note == null) {
-            check.problem(at + "/note", "say how the alternative complies, or why the measure does not apply");
+            check.problem(field(at, "note"), "say how the alternative complies, or why the measure does not apply");
         }
         return new Measure(code, status == null ? null : status.name(), description, inEffect, note);
     }

@@ -27,6 +27,7 @@ import org.redress.server.intake.Intake;
 import org.redress.server.intake.NewReport;
 import org.redress.server.intake.ReporterRole;
 import org.redress.server.shared.Actor;
+import org.redress.server.storage.StorageLocation;
 import org.redress.server.transparency.policies.Policies;
 import org.redress.server.transparency.policies.PolicyKind;
 import org.redress.server.transparency.registers.AccountableIndividual;
@@ -91,7 +92,10 @@ class OfcomPackCommandIntegrationTests {
                 "--redress.webhook.interval=PT1H",
                 "--redress.webhook.dispatch-after-commit=false",
                 "--redress.review.sweep-interval=PT1H",
-                "--redress.intake.mail-interval=PT1H")) {
+                "--redress.intake.mail-interval=PT1H",
+                // The data key (which keys the audit chain) of the data directory the command uses
+                // when given --db alone, so that the command can check the chain the seeding wrote.
+                "--redress.data=" + StorageLocation.DEFAULT_DATA_DIRECTORY)) {
             var intake = context.getBean(Intake.class);
             for (String locator : List.of("pack-1", "pack-2", "pack-3")) {
                 intake.report(

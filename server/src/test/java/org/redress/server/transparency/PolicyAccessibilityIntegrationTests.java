@@ -56,4 +56,14 @@ class PolicyAccessibilityIntegrationTests {
         assertAccessible("/policies/intimate-images");
         assertAccessible("/policies/take-it-down/versions/99");
     }
+
+    @Test
+    void linksTheNoticeFromThePublicStartPage() {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/");
+        assertThat(browser.findElement(By.id("take-it-down-link")).getDomAttribute("href"))
+                .isEqualTo("/take-it-down");
+        browser.findElement(By.id("take-it-down-link")).click();
+        assertThat(browser.findElement(By.id("policy-title")).getText()).isNotBlank();
+    }
 }

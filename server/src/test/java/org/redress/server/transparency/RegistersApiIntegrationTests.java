@@ -48,6 +48,9 @@ class RegistersApiIntegrationTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    Transparency transparency;
+
     private String key(Role role) {
         return "Bearer "
                 + identity.createUser(
@@ -188,5 +191,31 @@ class RegistersApiIntegrationTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(print).contains("id=\"accountable-name\">Sam Lead<").contains("@media print");
+    }
+
+    @Test
+    void drawsTheFiguresAsChartsBesideTheTables() throws Exception {
+        String today = LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString();
+        String username = "compliance-" + UUID.randomUUID().toString().substring(0, 8);
+        identity.createUser(TESTER, Username.of(username), Role.COMPLIANCE, false);
+        identity.changePassword(TESTER, Username.of(username), "charts password 1");
+        var report = transparency.report(Period.parse(today, today));
+
+        String page = mvc.perform(get("/transparency")
+                        .param("from", today)
+                        .param("to", today)
+                        .with(user(username).roles("COMPLIANCE")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page)
+                .contains("<figure class=\"chart\" id=\"chart-removals\">")
+                .contains("<svg role=\"img\"");
+        assertThat(page)
+                .contains("Within 48 hours: " + report.removedWithin48Hours() + "; After 48 hours: "
+                        + (report.contentRemoved() - report.removedWithin48Hours()));
+        assertThat(page).doesNotContain("<script");
     }
 }

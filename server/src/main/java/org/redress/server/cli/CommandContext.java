@@ -6,6 +6,7 @@ import org.redress.commandline.Arguments;
 import org.redress.commandline.UsageException;
 import org.redress.server.audit.AuditTrail;
 import org.redress.server.identity.Identity;
+import org.redress.server.transparency.InformationPack;
 import org.redress.server.transparency.Transparency;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -35,6 +36,12 @@ final class CommandContext implements AutoCloseable {
             + "(intake\\.IntakeStatistics|review\\.ReviewStatistics|enforcement\\.EnforcementStatistics"
             + "|transparency\\.Transparency)";
 
+    /** Beside the figures, what the information-notice pack reads: the registers, policies and requests. */
+    private static final String PACK_BEANS = "org\\.redress\\.server\\."
+            + "(review\\.RemovalRequestLog|transparency\\.InformationPack"
+            + "|transparency\\.registers\\.(Registers|RegisterRecords)"
+            + "|transparency\\.policies\\.(Policies|PolicyRecords|RemovalRequests))";
+
     /**
      * The transparency figures and the read-only statistics they come from, without the rest of
      * their modules (no schedules, listeners or outboxes start). Named by pattern, so the command
@@ -51,6 +58,14 @@ final class CommandContext implements AutoCloseable {
             useDefaultFilters = false,
             includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = FIGURE_BEANS))
     static class FigureBeans {}
+
+    /** The information-notice pack and what it reads beyond the figures; web controllers are not scanned. */
+    @Configuration(proxyBeanMethods = false)
+    @ComponentScan(
+            basePackages = {"org.redress.server.review", "org.redress.server.transparency"},
+            useDefaultFilters = false,
+            includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = PACK_BEANS))
+    static class PackBeans {}
 
     private final ConfigurableApplicationContext context;
 
@@ -69,6 +84,11 @@ final class CommandContext implements AutoCloseable {
     /** As {@link #open(Arguments)}, with the transparency figures. */
     static CommandContext openWithFigures(Arguments flags) throws UsageException {
         return open(flags, Beans.class, FigureBeans.class);
+    }
+
+    /** As {@link #openWithFigures(Arguments)}, with the information-notice pack. */
+    static CommandContext openWithPack(Arguments flags) throws UsageException {
+        return open(flags, Beans.class, FigureBeans.class, PackBeans.class);
     }
 
     private static CommandContext open(Arguments flags, Class<?>... sources) throws UsageException {
@@ -98,6 +118,10 @@ final class CommandContext implements AutoCloseable {
 
     Transparency transparency() {
         return context.getBean(Transparency.class);
+    }
+
+    InformationPack informationPack() {
+        return context.getBean(InformationPack.class);
     }
 
     AuditTrail auditTrail() {

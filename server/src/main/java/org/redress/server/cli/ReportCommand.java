@@ -16,7 +16,8 @@ import org.redress.server.transparency.TransparencyReport;
 /**
  * {@code redress report transparency --from YYYY-MM-DD --to YYYY-MM-DD [--format json|csv]
  * [--data DIR | --db URL]}: the transparency figures of the period (both days included, UTC) on
- * stdout, read from the same database a running service uses; it changes nothing.
+ * stdout, read from the same database a running service uses; it changes nothing. {@code redress
+ * report ofcom} writes the information-notice pack ({@link OfcomPackReport}).
  */
 final class ReportCommand implements Command {
 
@@ -36,13 +37,17 @@ final class ReportCommand implements Command {
     @Override
     public String summary() {
         return "figures from the record: report transparency --from YYYY-MM-DD --to YYYY-MM-DD"
-                + " [--format json|csv] [--data DIR | --db URL]";
+                + " [--format json|csv] [--data DIR | --db URL];"
+                + " report ofcom --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--data DIR | --db URL]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        if (!args.isEmpty() && args.get(0).equals("ofcom")) {
+            return OfcomPackReport.run(args.subList(1, args.size()), out, err);
+        }
         if (args.isEmpty() || !args.get(0).equals("transparency")) {
-            throw new UsageException("expected transparency");
+            throw new UsageException("expected transparency or ofcom");
         }
         Arguments flags = TRANSPARENCY.parse(args.subList(1, args.size()));
         Period period = period(flags.required("--from"), flags.required("--to"));
@@ -66,7 +71,7 @@ final class ReportCommand implements Command {
         return OK;
     }
 
-    private static Period period(String from, String to) throws UsageException {
+    static Period period(String from, String to) throws UsageException {
         try {
             return Period.parse(from, to);
         } catch (IllegalArgumentException e) {

@@ -5,16 +5,16 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /** Writes RFC 4180 CSV lines: a field with a comma, a quote or a line break is quoted. */
-final class Csv {
+public final class Csv {
 
     private final Writer out;
 
-    Csv(Writer out) {
+    public Csv(Writer out) {
         this.out = out;
     }
 
     /** One line of fields; an {@link IOException} comes out unchecked, as callbacks need. */
-    void line(Object... fields) {
+    public void line(Object... fields) {
         try {
             for (int i = 0; i < fields.length; i++) {
                 if (i > 0) {

@@ -5,12 +5,16 @@
  * own read-only statistics ({@code IntakeStatistics}, {@code ReviewStatistics},
  * {@code EnforcementStatistics}); nothing is stored or kept here, so a figure always says what the
  * record says. {@link org.redress.server.transparency.Transparency} is the entry point; the API, the
- * compliance page and {@code redress report transparency} all read it.
+ * compliance page and {@code redress report transparency} all read it. Beside the figures, the
+ * registers Ofcom asks for and the published policies ({@code registers} and {@code policies},
+ * ADR 0024) are kept here as versions that are never changed, and
+ * {@link org.redress.server.transparency.InformationPack} writes all of it, with an audit-chain
+ * check, as the folder an information notice is answered with.
  */
 @NullMarked
 @ApplicationModule(
         displayName = "Transparency",
-        allowedDependencies = {"shared", "storage", "web", "identity", "intake", "review", "enforcement"})
+        allowedDependencies = {"shared", "storage", "web", "identity", "audit", "intake", "review", "enforcement"})
 package org.redress.server.transparency;
 
 import org.jspecify.annotations.NullMarked;

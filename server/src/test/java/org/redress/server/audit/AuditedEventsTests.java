@@ -52,6 +52,10 @@ import org.redress.server.shared.Actor;
 import org.redress.server.shared.AuditedChange;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
+import org.redress.server.transparency.policies.PolicyKind;
+import org.redress.server.transparency.policies.PolicyPublished;
+import org.redress.server.transparency.registers.RegisterKind;
+import org.redress.server.transparency.registers.RegisterRecorded;
 
 /**
  * Every audited event is recorded under the action, object type and object id that earlier
@@ -255,7 +259,17 @@ class AuditedEventsTests {
                         EvidenceChanged.deleted(STAFF, RetentionKind.EVIDENCE_EXPORT, "ab".repeat(32)),
                         "evidence.retention-deleted",
                         "evidence_deletion",
-                        "evidence-export:" + "ab".repeat(32)));
+                        "evidence-export:" + "ab".repeat(32)),
+                new Expected(
+                        new RegisterRecorded(STAFF, RegisterKind.RISK_ASSESSMENT, 3),
+                        "transparency.register-recorded",
+                        "transparency_register",
+                        "risk-assessment:3"),
+                new Expected(
+                        new PolicyPublished(STAFF, PolicyKind.TAKE_IT_DOWN, 2),
+                        "transparency.policy-published",
+                        "transparency_policy",
+                        "take-it-down:2"));
     }
 
     /** DeliveryQueued is enforcement's own event (the dispatcher's cue), so it is built reflectively. */
@@ -296,7 +310,7 @@ class AuditedEventsTests {
         Set<String> covered = everyEvent().stream()
                 .map(e -> e.change().getClass().getSimpleName())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(implementing).hasSize(21);
+        assertThat(implementing).hasSize(23);
         assertThat(covered).isEqualTo(implementing);
     }
 

@@ -1,0 +1,20 @@
+-- Published policies (docs/adr/0024): the terms-of-service section on intimate image abuse and
+-- the TAKE IT DOWN Act notice. The newest version of a policy is the one in force, from when it was
+-- published; earlier versions stay, and triggers refuse to change or remove them.
+CREATE TABLE transparency_policy_version (
+    policy       TEXT    NOT NULL,
+    version      INTEGER NOT NULL,
+    title        TEXT    NOT NULL,
+    body         TEXT    NOT NULL,
+    published_by TEXT    NOT NULL,
+    published_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (policy, version)
+);
+
+CREATE TRIGGER transparency_policy_version_no_update_or_delete
+    BEFORE UPDATE OR DELETE ON transparency_policy_version
+    FOR EACH ROW EXECUTE FUNCTION transparency_version_refuse_change();
+
+CREATE TRIGGER transparency_policy_version_no_truncate
+    BEFORE TRUNCATE ON transparency_policy_version
+    FOR EACH STATEMENT EXECUTE FUNCTION transparency_version_refuse_change();

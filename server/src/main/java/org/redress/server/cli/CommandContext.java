@@ -6,6 +6,7 @@ import org.redress.commandline.Arguments;
 import org.redress.commandline.UsageException;
 import org.redress.server.audit.AuditTrail;
 import org.redress.server.identity.Identity;
+import org.redress.server.transparency.DsaStatements;
 import org.redress.server.transparency.Transparency;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -33,7 +34,9 @@ final class CommandContext implements AutoCloseable {
 
     private static final String FIGURE_BEANS = "org\\.redress\\.server\\."
             + "(intake\\.IntakeStatistics|review\\.ReviewStatistics|enforcement\\.EnforcementStatistics"
-            + "|transparency\\.Transparency)";
+            + "|transparency\\.Transparency|review\\.ReviewCaseFacts|enforcement\\.EnforcementRestrictions"
+            + "|transparency\\.DsaStatements|intake\\.IntakeJurisdictions"
+            + "|transparency\\.dsa\\.(StatementSource|CaseJurisdictions|DsaConfiguration))";
 
     /**
      * The transparency figures and the read-only statistics they come from, without the rest of
@@ -98,6 +101,10 @@ final class CommandContext implements AutoCloseable {
 
     Transparency transparency() {
         return context.getBean(Transparency.class);
+    }
+
+    DsaStatements statements() {
+        return context.getBean(DsaStatements.class);
     }
 
     AuditTrail auditTrail() {

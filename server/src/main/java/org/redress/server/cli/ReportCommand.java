@@ -17,11 +17,13 @@ import org.redress.server.transparency.TransparencyReport;
  * {@code redress report transparency --from YYYY-MM-DD --to YYYY-MM-DD [--format json|csv]
  * [--data DIR | --db URL]}: the transparency figures of the period (both days included, UTC) on
  * stdout, read from the same database a running service uses; it changes nothing.
+ * {@code redress report statements --from --to}: the period's DSA statements of reasons (ADR 0023).
  */
 final class ReportCommand implements Command {
 
     private static final ArgumentRules TRANSPARENCY =
             ArgumentRules.none().valued("--from", "--to", "--format", "--data", "--db");
+    private static final ArgumentRules STATEMENTS = ArgumentRules.none().valued("--from", "--to", "--data", "--db");
 
     enum Format {
         JSON,
@@ -36,13 +38,17 @@ final class ReportCommand implements Command {
     @Override
     public String summary() {
         return "figures from the record: report transparency --from YYYY-MM-DD --to YYYY-MM-DD"
-                + " [--format json|csv] [--data DIR | --db URL]";
+                + " [--format json|csv] [--data DIR | --db URL]; report statements --from YYYY-MM-DD"
+                + " --to YYYY-MM-DD [--data DIR | --db URL] (DSA statements of reasons, JSON Lines)";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        if (!args.isEmpty() && args.get(0).equals("statements")) {
+            return statements(args.subList(1, args.size()), out);
+        }
         if (args.isEmpty() || !args.get(0).equals("transparency")) {
-            throw new UsageException("expected transparency");
+            throw new UsageException("expected transparency or statements");
         }
         Arguments flags = TRANSPARENCY.parse(args.subList(1, args.size()));
         Period period = period(flags.required("--from"), flags.required("--to"));
@@ -61,6 +67,20 @@ final class ReportCommand implements Command {
             }
         } else {
             out.println(ReportFormats.json(report));
+        }
+        out.flush();
+        return OK;
+    }
+
+    /** The DSA statements of the period, one JSON object a line, streamed to stdout. */
+    private static int statements(List<String> args, PrintStream out) throws UsageException {
+        Arguments flags = STATEMENTS.parse(args);
+        Period period = period(flags.required("--from"), flags.required("--to"));
+        try (var context = CommandContext.openWithFigures(flags)) {
+            var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            context.statements().exportJsonLines(period, writer);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         out.flush();
         return OK;

@@ -6,6 +6,7 @@ import org.redress.commandline.Arguments;
 import org.redress.commandline.UsageException;
 import org.redress.server.audit.AuditTrail;
 import org.redress.server.identity.Identity;
+import org.redress.server.transparency.DsaStatements;
 import org.redress.server.transparency.InformationPack;
 import org.redress.server.transparency.Transparency;
 import org.springframework.boot.Banner;
@@ -34,7 +35,9 @@ final class CommandContext implements AutoCloseable {
 
     private static final String FIGURE_BEANS = "org\\.redress\\.server\\."
             + "(intake\\.IntakeStatistics|review\\.ReviewStatistics|enforcement\\.EnforcementStatistics"
-            + "|transparency\\.Transparency)";
+            + "|transparency\\.Transparency|review\\.ReviewCaseFacts|enforcement\\.EnforcementRestrictions"
+            + "|transparency\\.DsaStatements|intake\\.IntakeJurisdictions"
+            + "|transparency\\.dsa\\.(StatementSource|CaseJurisdictions|DsaConfiguration))";
 
     /** Beside the figures, what the information-notice pack reads: the registers, policies and requests. */
     private static final String PACK_BEANS = "org\\.redress\\.server\\."
@@ -122,6 +125,10 @@ final class CommandContext implements AutoCloseable {
 
     InformationPack informationPack() {
         return context.getBean(InformationPack.class);
+    }
+
+    DsaStatements statements() {
+        return context.getBean(DsaStatements.class);
     }
 
     AuditTrail auditTrail() {

@@ -119,6 +119,7 @@ public class Intake {
                 StatusToken.hash(token),
                 now);
         cases.recordReason(reportId, report.reason());
+        report.jurisdiction().ifPresent(code -> cases.recordJurisdiction(reportId, code));
         cases.appendEvent(ref, Optional.of(reportId), now, "REPORT_RECEIVED");
         if (report.contactEmail().isPresent()) {
             outbox.enqueue(reportId, "ACKNOWLEDGEMENT", now);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.redress.server.shared.Jurisdiction;
 
 /**
  * A complete intimate image report as received: valid under all three laws or not constructed.
@@ -21,6 +22,9 @@ import java.util.regex.Pattern;
  * @param subjectWasUnder18 the person shown was under 18 when it was made
  * @param description free text, up to 5000 characters, when given
  * @param reason what happened, as the offences read ({@link ReportReason#DEFAULT} when not given)
+ * @param jurisdiction the code of the jurisdiction the platform declares for the content or its
+ *     uploader ({@link Jurisdiction#of}), whose law a statement of reasons then cites; when not given,
+ *     the platform's default
  */
 public record NewReport(
         ReporterRole reporterRole,
@@ -30,7 +34,8 @@ public record NewReport(
         Optional<String> contactEmail,
         boolean subjectWasUnder18,
         Optional<String> description,
-        ReportReason reason) {
+        ReportReason reason,
+        Optional<String> jurisdiction) {
 
     public static final int MAX_LOCATORS = 20;
     public static final int MAX_SIGNATURE = 200;
@@ -43,6 +48,10 @@ public record NewReport(
         Objects.requireNonNull(declarations, "declarations");
         Objects.requireNonNull(signature, "signature");
         Objects.requireNonNull(reason, "reason");
+        jurisdiction = jurisdiction.map(String::strip).filter(j -> !j.isEmpty());
+        if (jurisdiction.isPresent() && Jurisdiction.of(jurisdiction.get()).isEmpty()) {
+            throw new IllegalArgumentException("a jurisdiction is one Redress knows the law of");
+        }
         if (!declarations.validFor(reporterRole)) {
             throw new IllegalArgumentException("a report needs the declarations of its reporter's role");
         }
@@ -64,6 +73,28 @@ public record NewReport(
         if (description.isPresent() && description.get().length() > MAX_DESCRIPTION) {
             throw new IllegalArgumentException("a description has at most " + MAX_DESCRIPTION + " characters");
         }
+    }
+
+    /** A report that declares no jurisdiction: statements cite the platform's default. */
+    public NewReport(
+            ReporterRole reporterRole,
+            Declarations declarations,
+            String signature,
+            List<ContentLocator> contentLocators,
+            Optional<String> contactEmail,
+            boolean subjectWasUnder18,
+            Optional<String> description,
+            ReportReason reason) {
+        this(
+                reporterRole,
+                declarations,
+                signature,
+                contentLocators,
+                contactEmail,
+                subjectWasUnder18,
+                description,
+                reason,
+                Optional.empty());
     }
 
     /** A report that names no reason: it is read as {@link ReportReason#DEFAULT}. */
@@ -108,6 +139,7 @@ public record NewReport(
         if (reason != ReportReason.DEFAULT) {
             text.append("\u0000reason\u0000").append(reason.name());
         }
+        jurisdiction.ifPresent(j -> text.append("\u0000jurisdiction\u0000").append(j));
         return sha256Hex(text.toString());
     }
 

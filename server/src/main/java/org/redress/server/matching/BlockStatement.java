@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.redress.server.shared.Jurisdiction;
 
 /**
  * The statement of reasons of an automated block (EU DSA Art. 17(3): the restriction, the facts,
@@ -19,9 +20,26 @@ import java.util.Optional;
  * @param appealUrl where the uploader appeals, when the service has such a page
  *     ({@code redress.matching.appeal-url})
  * @param deterrence the message for the uploader, by jurisdiction
+ * @param ground whose law the legal ground cites: the jurisdiction the check declared, else the UK
+ *     and US pair every block cited before jurisdictions were declared (ADR 0023)
  */
 public record BlockStatement(
-        String contentId, Instant decidedAt, boolean provisional, Optional<String> appealUrl, Deterrence deterrence) {
+        String contentId,
+        Instant decidedAt,
+        boolean provisional,
+        Optional<String> appealUrl,
+        Deterrence deterrence,
+        Jurisdiction ground) {
+
+    /** A block whose check declared no jurisdiction. */
+    public BlockStatement(
+            String contentId,
+            Instant decidedAt,
+            boolean provisional,
+            Optional<String> appealUrl,
+            Deterrence deterrence) {
+        this(contentId, decidedAt, provisional, appealUrl, deterrence, Jurisdiction.UK_AND_US);
+    }
 
     /** Six months at least (EU DSA Art. 20(1)). */
     static final String APPEAL_WITHIN = "P6M";
@@ -48,6 +66,7 @@ public record BlockStatement(
         Objects.requireNonNull(decidedAt, "decidedAt");
         Objects.requireNonNull(appealUrl, "appealUrl");
         Objects.requireNonNull(deterrence, "deterrence");
+        Objects.requireNonNull(ground, "ground");
     }
 
     /** The statement as the platform receives it. */
@@ -77,14 +96,13 @@ public record BlockStatement(
                         true,
                         "explanation",
                         "The upload was blocked by automated hash matching, without a person looking at it."));
-        map.put(
-                "legalGround",
-                Map.of(
-                        "ground",
-                        "Intimate image abuse: sharing an intimate image without consent",
-                        "provisions",
-                        "Sexual Offences Act 2003 s.66B (England and Wales); Online Safety Act 2023 s.10 and Sch. 7; "
-                                + "US TAKE IT DOWN Act s.3"));
+        var legalGround = new LinkedHashMap<String, Object>();
+        legalGround.put("ground", "Intimate image abuse: sharing an intimate image without consent");
+        legalGround.put("provisions", ground.provisions());
+        if (ground != Jurisdiction.UK_AND_US) {
+            legalGround.put("jurisdiction", ground.name());
+        }
+        map.put("legalGround", legalGround);
         var redress = new LinkedHashMap<String, Object>();
         // Every automated block is looked at by a person: a provisional one in its entry's case,
         // where a wrong match is undone; a confirmed one because a moderator judged the image.

@@ -26,6 +26,7 @@ import org.redress.server.media.Media;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
+import org.redress.server.shared.Jurisdiction;
 import org.redress.server.shared.UploaderId;
 import org.redress.server.storage.SqlDialect;
 import org.slf4j.Logger;
@@ -579,7 +580,8 @@ public class Matching {
                             now,
                             result.blockedProvisionally(),
                             settings.appealLink(),
-                            deterrence.forJurisdiction(jurisdiction))));
+                            deterrence.forJurisdiction(jurisdiction),
+                            jurisdiction.flatMap(Jurisdiction::of).orElse(Jurisdiction.UK_AND_US))));
         }
         // Answers once the verdict is audited and the content registered, in a batch shared with
         // the checks that arrived meanwhile (docs/adr/0011).

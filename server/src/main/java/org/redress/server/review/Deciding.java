@@ -13,6 +13,7 @@ import org.redress.server.identity.Identity;
 import org.redress.server.identity.Role;
 import org.redress.server.identity.Username;
 import org.redress.server.intake.Intake;
+import org.redress.server.intake.IntakeJurisdictions;
 import org.redress.server.intake.Progress;
 import org.redress.server.review.cases.ReviewCases;
 import org.redress.server.review.decisions.StatementOfReasons;
@@ -41,6 +42,8 @@ class Deciding {
     private final ReviewSettings settings;
     private final ProvisionalCases provisional;
 
+    private final IntakeJurisdictions jurisdictions;
+
     Deciding(
             ReviewCases cases,
             Identity identity,
@@ -50,8 +53,10 @@ class Deciding {
             AppealDesk appeals,
             CaseLog log,
             ReviewSettings settings,
-            ProvisionalCases provisional) {
+            ProvisionalCases provisional,
+            IntakeJurisdictions jurisdictions) {
         this.provisional = provisional;
+        this.jurisdictions = jurisdictions;
         this.cases = cases;
         this.identity = identity;
         this.intake = intake;
@@ -273,7 +278,8 @@ class Deciding {
                 strikes,
                 settings.suspendAfter(),
                 appealUrl,
-                settings.appealWindow());
+                settings.appealWindow(),
+                jurisdictions.of(reviewCase.ref().value()));
     }
 
     private static String facts(ReviewCase reviewCase) {

@@ -36,16 +36,15 @@ final class TransparencyContext implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
 
-    TransparencyContext(TestDatabase database, MutableClock clock) {
-        this.context = ModuleContext.open(
-                Beans.class,
-                database,
-                clock,
-                null,
+    TransparencyContext(TestDatabase database, MutableClock clock, String... more) {
+        var arguments = new java.util.ArrayList<>(java.util.List.of(
                 "--redress.webhook.interval=PT1H",
                 "--redress.webhook.dispatch-after-commit=false",
                 "--redress.review.sweep-interval=PT1H",
-                "--redress.intake.mail-interval=PT1H");
+                "--redress.intake.mail-interval=PT1H",
+                "--redress.transparency.dsa.interval=PT1H"));
+        arguments.addAll(java.util.List.of(more));
+        this.context = ModuleContext.open(Beans.class, database, clock, null, arguments.toArray(String[]::new));
     }
 
     <T> T bean(Class<T> type) {

@@ -45,6 +45,9 @@ public interface IntakeCases {
     /** Records what happened, as the reporter said it (reports filed before reasons were asked have none). */
     void recordReason(String reportId, ReportReason reason);
 
+    /** Records the jurisdiction the platform declared for the reported content or its uploader (ADR 0023). */
+    void recordJurisdiction(String reportId, String jurisdiction);
+
     /** The report its holder refers to by its public reference and token. */
     Optional<StoredReport> findReport(CaseRef publicRef, String tokenHash);
 

@@ -263,6 +263,14 @@ class JdbcIntakeCases implements IntakeCases {
     }
 
     @Override
+    public void recordJurisdiction(String reportId, String jurisdiction) {
+        jdbc.sql("UPDATE intake_report SET jurisdiction = :jurisdiction WHERE id = :id")
+                .param("jurisdiction", jurisdiction)
+                .param("id", reportId)
+                .update();
+    }
+
+    @Override
     public void stopMessages(String reportId) {
         jdbc.sql(STOP_MESSAGES).param("id", reportId).update();
     }

@@ -44,6 +44,7 @@ import org.redress.server.intake.ReporterRole;
 import org.redress.server.intake.Route;
 import org.redress.server.intake.SubmittedHash;
 import org.redress.server.shared.Actor;
+import org.redress.server.shared.Jurisdiction;
 import org.redress.server.web.InvalidFieldsException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -102,7 +103,9 @@ class IntakeApiController {
             @NotNull Boolean subjectWasUnder18,
             @Size(max = NewReport.MAX_DESCRIPTION) @Nullable String description,
             // What happened (docs/report-reasons.md); optional, SHARED_WITHOUT_CONSENT when absent.
-            @Pattern(regexp = ReportReason.NAMES) @Nullable String reason) {
+            @Pattern(regexp = ReportReason.NAMES) @Nullable String reason,
+            // Whose law the statements of reasons cite (ADR 0023); optional, the platform's default.
+            @Size(max = 40) @Nullable String jurisdiction) {
 
         NewReport toReport() {
             // The rules that depend on other fields, with the field they concern named as Bean
@@ -115,6 +118,10 @@ class IntakeApiController {
             if ((signature == null || signature.isBlank()) && !subjectWasUnder18) {
                 wrong.add(new InvalidFieldsException.FieldProblem(
                         "#/signature", "must not be blank unless the person shown was under 18"));
+            }
+            if (jurisdiction != null && Jurisdiction.of(jurisdiction).isEmpty()) {
+                wrong.add(new InvalidFieldsException.FieldProblem(
+                        "#/jurisdiction", "must be GB-EAW, GB-SCT, GB-NIR, GB, US, EU or an EU/EEA state's code"));
             }
             if (!wrong.isEmpty()) {
                 throw new InvalidFieldsException(wrong);
@@ -130,7 +137,8 @@ class IntakeApiController {
                     Optional.ofNullable(contact).map(ContactRequest::email),
                     subjectWasUnder18,
                     Optional.ofNullable(description),
-                    Optional.ofNullable(reason).flatMap(ReportReason::named).orElse(ReportReason.DEFAULT));
+                    Optional.ofNullable(reason).flatMap(ReportReason::named).orElse(ReportReason.DEFAULT),
+                    Optional.ofNullable(jurisdiction));
         }
 
         @Override

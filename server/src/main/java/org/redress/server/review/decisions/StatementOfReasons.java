@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.redress.server.review.RemovalBasis;
+import org.redress.server.shared.Jurisdiction;
 
 /**
  * The statement of reasons an uploader receives through the platform with a removal, with every
@@ -28,6 +29,8 @@ import org.redress.server.review.RemovalBasis;
  * @param suspendAfter how many confirmed removals lead to suspension
  * @param appealUrl where to appeal: an absolute link to the hosted appeal page for this item
  * @param appealWindow how long after the decision an appeal is accepted (six months at least)
+ * @param jurisdiction whose law the legal ground cites: the one declared for the content or its
+ *     uploader ({@link Jurisdiction#UK_AND_US}, the ground every statement cited before, when none was)
  */
 public record StatementOfReasons(
         String decisionId,
@@ -42,7 +45,57 @@ public record StatementOfReasons(
         int strikes,
         int suspendAfter,
         String appealUrl,
-        Period appealWindow) {
+        Period appealWindow,
+        Jurisdiction jurisdiction) {
+
+    /** A statement for content whose jurisdiction nobody declared. */
+    public StatementOfReasons(
+            String decisionId,
+            String caseRef,
+            String contentId,
+            Instant decidedAt,
+            String facts,
+            boolean detectedAutomatically,
+            RemovalBasis basis,
+            Optional<String> policy,
+            Optional<String> moderatorStatement,
+            int strikes,
+            int suspendAfter,
+            String appealUrl,
+            Period appealWindow) {
+        this(
+                decisionId,
+                caseRef,
+                contentId,
+                decidedAt,
+                facts,
+                detectedAutomatically,
+                basis,
+                policy,
+                moderatorStatement,
+                strikes,
+                suspendAfter,
+                appealUrl,
+                appealWindow,
+                Jurisdiction.UK_AND_US);
+    }
+
+    /** The ground, the provisions of the declared jurisdiction, and why the item falls under them. */
+    private Map<String, Object> legalGround() {
+        var ground = new LinkedHashMap<String, Object>();
+        ground.put(
+                "ground", "Intimate image abuse: sharing, or threatening to share, an intimate image without consent");
+        ground.put("provisions", jurisdiction.provisions());
+        ground.put(
+                "explanation",
+                "The moderator judged that the item is an intimate image shared without the consent of the person "
+                        + "shown.");
+        // Statements for content no jurisdiction was declared for stay as they always were.
+        if (jurisdiction != Jurisdiction.UK_AND_US) {
+            ground.put("jurisdiction", jurisdiction.name());
+        }
+        return ground;
+    }
 
     public Map<String, Object> toMap() {
         var map = new LinkedHashMap<String, Object>();
@@ -71,21 +124,7 @@ public record StatementOfReasons(
                                 ? "The item was found by automated hash matching and a human moderator decided."
                                 : "The item was reported and a human moderator decided."));
         switch (basis) {
-            case ILLEGAL_CONTENT ->
-                map.put(
-                        "legalGround",
-                        Map.of(
-                                "ground",
-                                        "Intimate image abuse: sharing, or threatening to share, an "
-                                                + "intimate image without consent",
-                                "provisions",
-                                        "Sexual Offences Act 2003 s.66B (England and Wales); Online "
-                                                + "Safety Act 2023 s.10 and "
-                                                + "Sch. 7 (priority offence); US TAKE IT DOWN Act s.3",
-                                "explanation",
-                                        "The moderator judged that the item is an intimate image shared "
-                                                + "without the consent "
-                                                + "of the person shown."));
+            case ILLEGAL_CONTENT -> map.put("legalGround", legalGround());
             case TERMS_OF_SERVICE ->
                 map.put(
                         "contractualGround",

@@ -224,6 +224,10 @@ class MatchingApiController {
     /** Until the index is loaded a replica answers 503, so a load balancer can send the check elsewhere. */
     @ExceptionHandler(MatchingUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable() {
+        return unavailableProblem();
+    }
+
+    static ResponseEntity<ProblemDetail> unavailableProblem() {
         var problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.SERVICE_UNAVAILABLE, "The service is unavailable; try again later.");
         problem.setType(ProblemTypes.UNAVAILABLE);

@@ -24,9 +24,9 @@ if [ ! -f "$aot/redress.aot" ] || [ "$root/server/target/redress.jar" -nt "$aot/
 fi
 cp "$root/server/target/redress.jar" "$data/redress.jar"
 url="jdbc:sqlite:$data/redress.db"
-"$java" -jar "$data/redress.jar" admin create-api-key --name migrate --role platform --db "$url" --data "$data" >/dev/null
+"$java" -jar "$data/redress.jar" admin create-api-key --name migrate --role platform --db "$url" >/dev/null
 sed 's/i < 1000000/i < 1/' "$root/docs/bench/seed-bank-sqlite.sql" | sqlite3 "$data/redress.db"
-key=$("$java" -jar "$data/redress.jar" admin create-api-key --name bench --role platform --db "$url" --data "$data" \
+key=$("$java" -jar "$data/redress.jar" admin create-api-key --name bench --role platform --db "$url" \
   | sed -n 's/^api-key: //p')
 
 now_ms() { date +%s%3N; }

@@ -12,7 +12,9 @@
 #  - twice a second, the server's resident memory (/proc) and the time /actuator/health takes.
 # Prints, per phase: the answers the image clients got, the JSON checks' percentiles, the largest
 # resident memory and the slowest health answer. Targets: memory under 1.5 GB, health within 1 s,
-# JSON p99 under 100 ms. REDRESS_BENCH_JAVA_OPTS adds JVM options to the server (default -Xmx1g).
+# JSON p99 under 100 ms. REDRESS_BENCH_JAVA_OPTS adds JVM options to the server (default -Xmx1g);
+# REDRESS_BENCH_JAR names another server jar (a baseline); REDRESS_BENCH_CHECK_FLAGS adds flags to
+# the JSON load (--timeline prints each second's percentiles).
 # Needs python3 (to write the PNGs) and curl (for the health samples).
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -25,7 +27,7 @@ java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
 "$root/redress" --help >/dev/null 2>&1 || true
 "$root/redress" bench --help >/dev/null 2>&1 || true
-cp "$root/server/target/redress.jar" "$data/redress.jar"
+cp "${REDRESS_BENCH_JAR:-$root/server/target/redress.jar}" "$data/redress.jar"
 cp "$root/benchmarks/target/redress-benchmarks.jar" "$data/load.jar"
 
 # PNGs of zeros: a valid header, one IDAT of deflated rows, so the file is small and the raster is not.
@@ -33,7 +35,7 @@ python3 - "$data" <<'PY'
 import struct, sys, zlib
 def png(path, side, depth, channels):
     row = b"\0" * (1 + side * channels * depth // 8)
-    z = zlib.compressobj(1)
+    z = zlib.compressobj(9)
     body = b"".join(z.compress(row) for _ in range(side)) + z.flush()
     def chunk(kind, payload):
         return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload))
@@ -71,7 +73,7 @@ for image in rgba16 rgba8; do
      sleep 0.5
    done >"$data/samples-$image.txt") &
   pids="$pids $!"
-  REDRESS_KEY=$key "$java" -XX:+UseSerialGC -Xmx256m -jar "$data/load.jar" checks --rate "$rate" \
+  REDRESS_KEY=$key "$java" -XX:+UseSerialGC -Xmx256m -jar "$data/load.jar" checks --rate "$rate" ${REDRESS_BENCH_CHECK_FLAGS:-} \
     --seconds "$seconds" --url "http://127.0.0.1:$port" || true
   # A load process that saw refused connections exits 1; its tally is still the result.
   for pid in $pids; do wait "$pid" || true; done

@@ -26,6 +26,7 @@ public final class BenchmarksCommandLine {
                 List.of(
                         new JmhCommand(),
                         new HashBenchmark(),
+                        new RecallEvaluation(),
                         new MatchBenchmark(),
                         new CheckLoadBenchmark(environment),
                         new ImageUploadLoad(environment))));

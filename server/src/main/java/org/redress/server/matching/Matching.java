@@ -173,6 +173,23 @@ public class Matching {
     }
 
     /**
+     * Adds an image to a bank as {@link #addEntry} adds hashes: its PDQ hash (with its quality, held
+     * to the bank's floor), MD5 and SHA-256, and the PDQ hashes of its rotations and mirrorings as
+     * the entry's variants, so a turned or mirrored copy matches however the platform hashes it.
+     * The image was hashed before (outside this transaction, as decoding takes time); it is not kept.
+     */
+    @Transactional
+    public BankEntry addImageEntry(
+            Actor actor, BankName bankName, UploadHashing.Hashed image, Optional<String> note, Provenance provenance) {
+        List<PdqHash> variants = image.variants();
+        List<PdqHash> others =
+                variants.size() == BankEntry.VARIANT_NAMES.size() ? variants.subList(1, variants.size()) : List.of();
+        var entry = new NewEntry(image.hashes(), Optional.of(image.quality()), note, others);
+        return addAll(actor, bank(bankName), List.of(entry), provenance, EntryTrust.CONFIRMED)
+                .getFirst();
+    }
+
+    /**
      * Adds an entry fetched from a hash exchange, with the trust the exchange is given, and searches
      * it against all registered content as {@link #addEntry} does.
      */
@@ -649,7 +666,8 @@ public class Matching {
         var hashed = UploadHashing.hash(image);
         var result = check(
                 actor,
-                new Upload(contentId, uploaderId, hashed.hashes(), hashed.variants(), Optional.of(hashed.quality())),
+                new Upload(
+                        contentId, uploaderId, hashed.hashes(), hashed.searchVariants(), Optional.of(hashed.quality())),
                 jurisdiction);
         if (result.verdict() != Verdict.ALLOW || media.keepsAllowedUploads()) {
             try {

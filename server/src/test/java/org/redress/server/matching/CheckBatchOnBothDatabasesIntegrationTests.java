@@ -82,7 +82,8 @@ class CheckBatchOnBothDatabasesIntegrationTests {
                     "{\"contentId\":\"c\",\"uploaderId\":\"u\",\"pdq\":\"" + randomPdq() + "\",\"dihedral\":[\""
                             + randomPdq() + "\",\"xyz\"]}",
                     "{\"contentId\":\"c\",\"uploaderId\":\"u\",\"pdq\":42,\"quality\":\"high\"}",
-                    "[\"not\",\"a\",\"check\"]");
+                    "[\"not\",\"a\",\"check\"]",
+                    "{\"contentId\":\"c\",\"uploaderId\":\"u\"}");
             List<String> checks = new ArrayList<>(List.of(
                     "{\"contentId\":\"near-" + run + "\",\"uploaderId\":\"u-1\",\"pdq\":\"" + NEAR + "\"}",
                     bad.get(0),
@@ -92,7 +93,9 @@ class CheckBatchOnBothDatabasesIntegrationTests {
                     "{\"contentId\":\"exact-" + run + "\",\"uploaderId\":\"u-3\",\"pdq\":\"" + BANKED
                             + "\",\"jurisdiction\":\"GB\"}",
                     bad.get(3),
-                    bad.get(4)));
+                    bad.get(4),
+                    "{\"contentId\":\"digest-" + run + "\",\"uploaderId\":\"u-4\",\"md5\":\"" + "d".repeat(32) + "\"}",
+                    bad.get(5)));
             var answer = batch(service, service.platform, "[" + String.join(",", checks) + "]");
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             JsonNode results = tree(answer.body()).get("results");
@@ -111,7 +114,7 @@ class CheckBatchOnBothDatabasesIntegrationTests {
                     .isZero();
 
             // Each bad check carries the very problem its single check is answered with.
-            int[] badPlaces = {1, 3, 4, 6, 7};
+            int[] badPlaces = {1, 3, 4, 6, 7, 9};
             for (int i = 0; i < bad.size(); i++) {
                 JsonNode item = results.get(badPlaces[i]);
                 assertThat(item.propertyNames()).containsExactly("problem");
@@ -132,7 +135,15 @@ class CheckBatchOnBothDatabasesIntegrationTests {
                     .stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             assertThat(registered)
-                    .isEqualTo(Map.of("near-" + run, "BLOCK", "clean-" + run, "ALLOW", "exact-" + run, "BLOCK"));
+                    .isEqualTo(Map.of(
+                            "near-" + run,
+                            "BLOCK",
+                            "clean-" + run,
+                            "ALLOW",
+                            "exact-" + run,
+                            "BLOCK",
+                            "digest-" + run,
+                            "ALLOW"));
         }
     }
 

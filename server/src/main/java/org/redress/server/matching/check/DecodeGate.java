@@ -17,6 +17,7 @@ import org.redress.server.matching.MatchingUnavailableException;
 final class DecodeGate {
 
     private final Semaphore running;
+    private final int maxRunning;
     private final int maxWaiting;
     private final Duration maxWait;
     private final AtomicInteger waiting = new AtomicInteger();
@@ -26,6 +27,7 @@ final class DecodeGate {
             throw new IllegalArgumentException("a decode gate needs at least one place and no negative queue or wait");
         }
         this.running = new Semaphore(maxRunning, true);
+        this.maxRunning = maxRunning;
         this.maxWaiting = maxWaiting;
         this.maxWait = maxWait;
     }
@@ -38,6 +40,11 @@ final class DecodeGate {
     static DecodeGate forThisMachine() {
         int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
         return new DecodeGate(Math.max(1, cores - 1), cores, Duration.ofSeconds(5));
+    }
+
+    /** How many decodes can be running or waiting at once; one more is refused. */
+    int capacity() {
+        return maxRunning + maxWaiting;
     }
 
     /** Whether a decode waits for a place (for tests and metrics). */

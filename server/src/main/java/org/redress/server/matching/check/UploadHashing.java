@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -13,7 +14,9 @@ import org.redress.pdq.Dihedral;
 import org.redress.pdq.Fingerprint;
 import org.redress.pdq.PdqHash;
 import org.redress.pdq.PdqHasher;
+import org.redress.pdq.Pixels;
 import org.redress.pdq.Quality;
+import org.redress.pdq.Reframing;
 import org.redress.pdq.imageio.DecodeLimits;
 import org.redress.pdq.imageio.ImageIoDecoder;
 import org.redress.pdq.imageio.UndecodableImageException;
@@ -43,8 +46,34 @@ public final class UploadHashing {
 
     private UploadHashing() {}
 
-    /** The upload's hashes and the PDQ hashes of its dihedral variants. */
-    public record Hashed(EntryHashes hashes, List<PdqHash> variants, Quality quality) {}
+    /**
+     * How many image checks can be decoding or waiting to decode at once on this machine; the check
+     * route admits no more than this many bodies to parsing (matching's ImageCheckAdmission).
+     */
+    public static int decodeCapacity() {
+        return GATE.capacity();
+    }
+
+    /**
+     * The upload's hashes, the PDQ hashes of its dihedral variants (all eight, in the group's order),
+     * and the PDQ hash of the picture without its uniform borders when it has any.
+     */
+    public record Hashed(EntryHashes hashes, List<PdqHash> variants, Quality quality, Optional<PdqHash> unframed) {
+
+        /**
+         * Every hash a check searches with beyond its own: the rotations and mirrorings, and the
+         * picture without its border or letterbox (docs/adr/0026: a 10-pixel border alone moved
+         * most copies beyond the match distance).
+         */
+        public List<PdqHash> searchVariants() {
+            if (unframed.isEmpty() || variants.contains(unframed.get())) {
+                return variants;
+            }
+            var all = new ArrayList<PdqHash>(variants);
+            all.add(unframed.get());
+            return List.copyOf(all);
+        }
+    }
 
     /**
      * @throws UploadTooLargeException over {@link #MAX_BYTES}, {@link #MAX_PIXELS} or {@link #MAX_DECODED_BYTES}
@@ -57,9 +86,13 @@ public final class UploadHashing {
 
     private static Hashed hashNow(byte[] image) {
         Map<Dihedral, Fingerprint> all;
+        Optional<PdqHash> unframed;
         try {
-            all = PdqHasher.create()
-                    .hash(DECODER.decode(new ByteArrayInputStream(image)), EnumSet.allOf(Dihedral.class));
+            Pixels pixels = DECODER.decode(new ByteArrayInputStream(image));
+            PdqHasher hasher = PdqHasher.create();
+            all = hasher.hash(pixels, EnumSet.allOf(Dihedral.class));
+            unframed = Reframing.withoutUniformBorders(pixels)
+                    .map(inner -> hasher.hash(inner).hash());
         } catch (UndecodableImageException e) {
             throw switch (e.reason()) {
                 case TOO_MANY_BYTES -> new UploadTooLargeException(UploadTooLargeException.Limit.BYTES, MAX_BYTES);
@@ -82,7 +115,8 @@ public final class UploadHashing {
         PdqHash original = fingerprint.hash();
         var hashes = new EntryHashes(
                 Optional.of(original), Optional.of(digest("MD5", image)), Optional.of(digest("SHA-256", image)));
-        return new Hashed(hashes, all.values().stream().map(Fingerprint::hash).toList(), fingerprint.quality());
+        return new Hashed(
+                hashes, all.values().stream().map(Fingerprint::hash).toList(), fingerprint.quality(), unframed);
     }
 
     private static String digest(String algorithm, byte[] bytes) {

@@ -126,6 +126,13 @@ class CheckBatchController {
                     .toList());
         }
         try {
+            MatchingApiController.refuseWithoutHashes(request);
+        } catch (InvalidFieldsException e) {
+            return invalid(e.problems().stream()
+                    .map(p -> Map.of("pointer", p.pointer(), "detail", p.detail()))
+                    .toList());
+        }
+        try {
             List<PdqHash> variants = request.dihedral() == null
                     ? List.of()
                     : request.dihedral().stream().map(PdqHash::fromHex).toList();

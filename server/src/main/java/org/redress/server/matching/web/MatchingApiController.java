@@ -38,6 +38,7 @@ import org.redress.server.matching.MatchingUnavailableException;
 import org.redress.server.matching.Provenance;
 import org.redress.server.matching.Upload;
 import org.redress.server.matching.UploadTooLargeException;
+import org.redress.server.matching.check.UploadHashing;
 import org.redress.server.web.InvalidFieldsException;
 import org.redress.server.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
@@ -124,7 +125,7 @@ class MatchingApiController {
             @NotBlank @Size(max = 200) String contentId,
             @NotBlank @Size(max = 200) String uploaderId,
 
-            @NotBlank @Pattern(regexp = HEX_64, message = "must be 64 hex digits")
+            @Nullable @Pattern(regexp = HEX_64, message = "must be 64 hex digits")
             String pdq,
 
             @Nullable @Pattern(regexp = "[0-9a-fA-F]{32}", message = "must be 32 hex digits")
@@ -181,6 +182,7 @@ class MatchingApiController {
     @PostMapping("/checks")
     @Allow(Role.PLATFORM)
     CheckView check(Authentication caller, @Valid @RequestBody CheckRequest request) {
+        refuseWithoutHashes(request);
         List<PdqHash> variants = request.dihedral() == null
                 ? List.of()
                 : request.dihedral().stream().map(PdqHash::fromHex).toList();
@@ -210,6 +212,11 @@ class MatchingApiController {
         if (uploaderId.isBlank() || uploaderId.length() > 200) {
             wrong.add(new InvalidFieldsException.FieldProblem("#/uploaderId", "must be 1 to 200 characters"));
         }
+        // This route's text parts are checked here, not by the web module's parameter filter (which
+        // would parse the upload before it is admitted): PostgreSQL cannot store a NUL.
+        refuseNul(wrong, "contentId", contentId);
+        refuseNul(wrong, "uploaderId", uploaderId);
+        refuseNul(wrong, "jurisdiction", jurisdiction);
         if (!wrong.isEmpty()) {
             throw new InvalidFieldsException(wrong);
         }
@@ -219,6 +226,31 @@ class MatchingApiController {
                 uploaderId,
                 image.getBytes(),
                 Optional.ofNullable(jurisdiction).filter(j -> j.length() <= 40)));
+    }
+
+    /**
+     * A check needs a hash to match on: PDQ for an image, or an exact digest alone (a video, or any
+     * other file, is checked by its MD5 or SHA-256). Variants are rotations of a PDQ hash.
+     */
+    static void refuseWithoutHashes(CheckRequest request) {
+        boolean pdq = request.pdq() != null && !request.pdq().isBlank();
+        boolean digest = (request.md5() != null && !request.md5().isBlank())
+                || (request.sha256() != null && !request.sha256().isBlank());
+        if (!pdq && !digest) {
+            throw new InvalidFieldsException(List.of(new InvalidFieldsException.FieldProblem(
+                    "#/pdq", "a check needs at least one of pdq, md5 or sha256")));
+        }
+        if (!pdq && request.dihedral() != null && !request.dihedral().isEmpty()) {
+            throw new InvalidFieldsException(List.of(new InvalidFieldsException.FieldProblem(
+                    "#/dihedral", "dihedral hashes go with the pdq hash they are variants of")));
+        }
+    }
+
+    private static void refuseNul(
+            List<InvalidFieldsException.FieldProblem> wrong, String field, @Nullable String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            wrong.add(new InvalidFieldsException.FieldProblem("#/" + field, "may not contain NUL characters"));
+        }
     }
 
     /** Until the index is loaded a replica answers 503, so a load balancer can send the check elsewhere. */
@@ -300,6 +332,41 @@ class MatchingApiController {
                 EntryHashes.parse(request.pdq(), request.md5(), request.sha256()),
                 Optional.ofNullable(request.quality()).map(Quality::new),
                 Optional.ofNullable(request.note()),
+                new Provenance(Provenance.Source.MANUAL, actor.kind() + ":" + actor.id()));
+        return new EntryCreatedView(entry.id());
+    }
+
+    /**
+     * An image added to a bank: Redress hashes it as it hashes an upload (PDQ with its quality and
+     * its seven rotations and mirrorings, MD5, SHA-256) and keeps the hashes, never the image.
+     */
+    // No "consumes": as for the checks, the access rule comes before the body's type is refused.
+    @PostMapping("/banks/{name}/images")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow(Role.ADMIN)
+    EntryCreatedView addImage(
+            Authentication caller,
+            @PathVariable String name,
+            @RequestPart("image") MultipartFile image,
+            @RequestPart(name = "note", required = false) @Nullable String note)
+            throws IOException {
+        List<InvalidFieldsException.FieldProblem> wrong = new ArrayList<>();
+        if (note != null && note.length() > 500) {
+            wrong.add(new InvalidFieldsException.FieldProblem("#/note", "must be at most 500 characters"));
+        }
+        refuseNul(wrong, "note", note);
+        if (!wrong.isEmpty()) {
+            throw new InvalidFieldsException(wrong);
+        }
+        var bank = new BankName(name);
+        matching.bank(bank); // an unknown bank is a 404 before the image is decoded
+        var hashed = UploadHashing.hash(image.getBytes());
+        var actor = Callers.actorOf(caller);
+        var entry = matching.addImageEntry(
+                actor,
+                bank,
+                hashed,
+                Optional.ofNullable(note).filter(n -> !n.isBlank()),
                 new Provenance(Provenance.Source.MANUAL, actor.kind() + ":" + actor.id()));
         return new EntryCreatedView(entry.id());
     }

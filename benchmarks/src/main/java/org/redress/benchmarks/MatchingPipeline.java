@@ -17,7 +17,7 @@ import org.redress.pdq.Reframing;
  * of any of the entry's hashes.
  */
 enum MatchingPipeline {
-    /** Today's: the eight rotations and mirrorings on both sides. */
+    /** Before: the eight rotations and mirrorings on both sides, as PDQ derives them. */
     DIHEDRAL("dihedral") {
         @Override
         List<PdqHash> entry(Pixels image) {
@@ -29,7 +29,21 @@ enum MatchingPipeline {
             return dihedral(upload);
         }
     },
-    /** The entry also keeps the hashes of its image turned and mirrored pixel for pixel. */
+    /** The check also searches with the upload cut out of its uniform border, when it has one (today's). */
+    UNFRAMED_QUERY("+unframed query") {
+        @Override
+        List<PdqHash> entry(Pixels image) {
+            return dihedral(image);
+        }
+
+        @Override
+        List<PdqHash> query(Pixels upload) {
+            var hashes = new ArrayList<>(dihedral(upload));
+            Reframing.withoutUniformBorders(upload).ifPresent(inner -> hashes.add(plain(inner)));
+            return hashes;
+        }
+    },
+    /** As above, and the entry also keeps the hashes of its image turned and mirrored pixel for pixel. */
     TURNED_ENTRY("+turned entry") {
         @Override
         List<PdqHash> entry(Pixels image) {
@@ -38,21 +52,7 @@ enum MatchingPipeline {
 
         @Override
         List<PdqHash> query(Pixels upload) {
-            return dihedral(upload);
-        }
-    },
-    /** As above, and the check also searches with the upload without its uniform borders. */
-    TRIMMED_QUERY("+trimmed query") {
-        @Override
-        List<PdqHash> entry(Pixels image) {
-            return TURNED_ENTRY.entry(image);
-        }
-
-        @Override
-        List<PdqHash> query(Pixels upload) {
-            var hashes = new ArrayList<>(dihedral(upload));
-            Reframing.withoutUniformBorders(upload).ifPresent(trimmed -> hashes.add(plain(trimmed)));
-            return hashes;
+            return UNFRAMED_QUERY.query(upload);
         }
     },
     /** As above, and the entry also keeps the centre of its image at 95%, 90% and 80% of each side. */
@@ -64,7 +64,7 @@ enum MatchingPipeline {
 
         @Override
         List<PdqHash> query(Pixels upload) {
-            return TRIMMED_QUERY.query(upload);
+            return UNFRAMED_QUERY.query(upload);
         }
     },
     /** As above, and the entry keeps 90% windows at its corners and its image tilted by 4 and 8 degrees. */
@@ -86,7 +86,7 @@ enum MatchingPipeline {
 
         @Override
         List<PdqHash> query(Pixels upload) {
-            return TRIMMED_QUERY.query(upload);
+            return UNFRAMED_QUERY.query(upload);
         }
     };
 

@@ -16,6 +16,7 @@ import org.redress.commandline.Arguments;
 import org.redress.commandline.Command;
 import org.redress.commandline.UsageException;
 import org.redress.pdq.PdqHash;
+import org.redress.pdq.PdqHasher;
 import org.redress.pdq.Pixels;
 import org.redress.pdq.imageio.DecodeLimits;
 import org.redress.pdq.imageio.ImageIoDecoder;
@@ -35,6 +36,11 @@ final class RecallEvaluation implements Command {
             .switches("--misses")
             .valued("--bank", "--max-distance")
             .positionals("PATH", 1, Integer.MAX_VALUE);
+
+    /** A bank's default quality floor: flatter pictures are not banked, so they are not measured. */
+    private static final int QUALITY_FLOOR = 50;
+
+    private static final PdqHasher HASHER = PdqHasher.create();
 
     private final ImageIoDecoder decoder = ImageIoDecoder.create(DecodeLimits.defaults());
 
@@ -76,8 +82,8 @@ final class RecallEvaluation implements Command {
         List<List<List<PdqHash>>> entries = new ArrayList<>();
         List<List<List<PdqHash>>> queries = new ArrayList<>();
         // A warm-up pass, so that the first pipeline's timing does not carry the compiler's work.
-        photos.forEach(p -> p.copies().forEach(MatchingPipeline.TRIMMED_QUERY::query));
-        var queryMillis = new double[MatchingPipeline.values().length];
+        photos.forEach(p -> p.copies().forEach(MatchingPipeline.UNFRAMED_QUERY::query));
+        var queryMillis = new ArrayList<Double>();
         for (MatchingPipeline pipeline : MatchingPipeline.values()) {
             entries.add(photos.stream().map(p -> pipeline.entry(p.original())).toList());
             var perPhoto = new ArrayList<List<PdqHash>>();
@@ -85,7 +91,7 @@ final class RecallEvaluation implements Command {
             for (Photo photo : photos) {
                 photo.copies().forEach(copy -> perPhoto.add(pipeline.query(copy)));
             }
-            queryMillis[pipeline.ordinal()] = (System.nanoTime() - start) / 1e6 / perPhoto.size();
+            queryMillis.add((System.nanoTime() - start) / 1e6 / perPhoto.size());
             queries.add(perPhoto);
         }
         for (int a = 0; a < alterations.size(); a++) {
@@ -244,12 +250,17 @@ final class RecallEvaluation implements Command {
                         err.println(file + ": skipped, not an image ImageIO reads");
                         continue;
                     }
+                    Pixels original = decode(bytes);
+                    if (HASHER.hash(original).quality().value() < QUALITY_FLOOR) {
+                        err.println(file + ": skipped, too flat for a bank (PDQ quality under " + QUALITY_FLOOR + ")");
+                        continue;
+                    }
                     BufferedImage image = Alteration.asRgb(read);
                     var copies = new ArrayList<Pixels>();
                     for (Alteration alteration : alterations) {
                         copies.add(decode(alteration.apply(image)));
                     }
-                    photos.add(new Photo(file.toString(), decode(bytes), copies));
+                    photos.add(new Photo(file.toString(), original, copies));
                 }
             } catch (IOException | UndecodableImageException e) {
                 err.println(path + ": skipped, " + e.getMessage());

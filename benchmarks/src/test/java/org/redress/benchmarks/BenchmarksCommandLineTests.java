@@ -33,7 +33,45 @@ class BenchmarksCommandLineTests {
                 .contains("  jmh ")
                 .contains("  hash ")
                 .contains("  match ")
-                .contains("  checks ");
+                .contains("  checks ")
+                .contains("  recall ");
+    }
+
+    @Test
+    void measuresRecallPerAlterationAndPipelineOnPhotographsOfDifferentScenes() throws IOException {
+        for (int i = 0; i < 2; i++) {
+            var image = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < 120; y++) {
+                for (int x = 0; x < 160; x++) {
+                    int r = (int) (128 + 100 * Math.sin(x / (4.0 + 9 * i)));
+                    int g = (int) (128 + 100 * Math.cos(y / (6.0 + 5 * i) + x / 17.0));
+                    image.setRGB(x, y, r << 16 | g << 8 | ((x * (i + 2) + y) & 0xFF));
+                }
+            }
+            ImageIO.write(image, "png", dir.resolve("scene-" + i + ".png").toFile());
+        }
+
+        int status = run("recall", dir.toString(), "--bank", "1000");
+
+        assertThat(status).as(err()).isZero();
+        String table = out();
+        assertThat(table).startsWith("photographs=2 alterations=18 max_distance=31");
+        // A frame is found in the copy's own pixels: the unframed query finds every bordered copy.
+        assertThat(table.lines().filter(line -> line.startsWith("border-10px-black")))
+                .singleElement()
+                .satisfies(line -> assertThat(line.trim().split(" +")).containsSubsequence("100%", "100%"));
+        assertThat(table).contains("unrelated false matches").contains("random bank per million");
+    }
+
+    @Test
+    void refusesRecallWithFewerThanTwoPhotographs() throws IOException {
+        ImageIO.write(
+                new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB),
+                "png",
+                dir.resolve("one.png").toFile());
+
+        assertThat(run("recall", dir.toString())).isEqualTo(1);
+        assertThat(err()).contains("at least two decodable photographs");
     }
 
     @Test

@@ -26,6 +26,12 @@ final class BundleReadme {
                 cases/REF/deliveries.json the webhooks that asked the platform to act, and the
                                    platform's acknowledgements (HTTP status and time).
                 cases/REF/history.json    the case's dated history.
+                cases/REF/police-share.json the reporter's requests that the case be shared
+                                   with the police, with the crime reference they gave: their
+                                   consent, so the reference appears only where they asked.
+                request.json       in a bundle exported for a law-enforcement request: the
+                                   request (agency, officer, crime reference, legal basis,
+                                   scope, deadline) and its chain of custody so far.
                 audit/entries.json the audit log's entries about these cases, their content and
                                    deliveries, with their sequence numbers and chained hashes.
                                    The hashes are keyed with the installation's key: the

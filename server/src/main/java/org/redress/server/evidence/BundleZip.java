@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lays a bundle out: the files, then {@code manifest.json} (the format, the case, who exported it,
@@ -26,7 +27,13 @@ final class BundleZip {
     record Built(byte[] zip, String manifestSha256) {}
 
     /** Who exported what and why, as the manifest states it. */
-    record Header(String caseRef, List<String> cases, String exportedBy, String reason, Instant exportedAt) {}
+    record Header(
+            String caseRef,
+            List<String> cases,
+            String exportedBy,
+            String reason,
+            Instant exportedAt,
+            @Nullable String requestId) {}
 
     private BundleZip() {}
 
@@ -54,6 +61,9 @@ final class BundleZip {
         manifest.put("exportedAt", header.exportedAt().toString());
         manifest.put("exportedBy", header.exportedBy());
         manifest.put("reason", header.reason());
+        if (header.requestId() != null) {
+            manifest.put("lawEnforcementRequest", header.requestId());
+        }
         var signingKey = new LinkedHashMap<String, Object>();
         signingKey.put("algorithm", EvidenceKeys.ALGORITHM);
         signingKey.put("sha256", EvidenceKeys.fingerprint(key.pair().getPublic()));

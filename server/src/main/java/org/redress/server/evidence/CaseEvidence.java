@@ -1,6 +1,7 @@
 package org.redress.server.evidence;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.redress.server.audit.AuditTrail;
 import org.redress.server.audit.ChainVerification;
 import org.redress.server.enforcement.Delivery;
+import org.redress.server.intake.PoliceShareRequest;
+import org.redress.server.intake.PoliceSharing;
 import org.redress.server.media.Media;
 import org.redress.server.media.StoredMedia;
 import org.redress.server.review.CaseContent;
@@ -48,8 +51,19 @@ class CaseEvidence {
     private final AuditTrail audit;
     private final EvidenceRecords records;
     private final byte[] pseudonymKey;
+    private final PoliceSharing policeSharing;
+    private final Clock clock;
 
-    CaseEvidence(Review review, Media media, AuditTrail audit, EvidenceRecords records, DerivedKeys keys) {
+    CaseEvidence(
+            Review review,
+            Media media,
+            AuditTrail audit,
+            EvidenceRecords records,
+            DerivedKeys keys,
+            PoliceSharing policeSharing,
+            Clock clock) {
+        this.policeSharing = policeSharing;
+        this.clock = clock;
         this.review = review;
         this.media = media;
         this.audit = audit;
@@ -89,6 +103,7 @@ class CaseEvidence {
                             .map(CaseEvidence::deliveryView)
                             .toList()));
             files.put(dir + "history.json", json(file.history()));
+            files.put(dir + "police-share.json", json(policeShare(ref)));
             for (StoredMedia stored : review.media(ref)) {
                 if (seenImages.add(stored.id().value())) {
                     byte[] image = media.open(stored.id());
@@ -127,6 +142,27 @@ class CaseEvidence {
         });
         files.put("audit/chain.json", json(chain));
         return files;
+    }
+
+    /**
+     * The reporters' requests that the case be shared with the police, with the crime reference
+     * each gave: the request is their consent, so the reference is included only where they asked.
+     */
+    private Map<String, Object> policeShare(CaseRef ref) {
+        List<PoliceShareRequest> requests = policeSharing.requests(ref);
+        var view = new LinkedHashMap<String, Object>();
+        view.put("reporterConsented", !requests.isEmpty());
+        view.put(
+                "requests",
+                requests.stream()
+                        .map(r -> {
+                            var each = new LinkedHashMap<String, Object>();
+                            each.put("requestedAt", r.requestedAt().toString());
+                            each.put("crimeReference", r.crimeReference().orElse(null));
+                            return each;
+                        })
+                        .toList());
+        return view;
     }
 
     private Map<String, Object> caseView(CaseFile file) {
@@ -181,7 +217,7 @@ class CaseEvidence {
         view.put("receivedAt", stored.receivedAt().toString());
         view.put("retainedUntil", stored.expiresAt().toString());
         view.put("heldForReview", stored.held());
-        view.put("legalHold", records.contentHeld(stored.contentId().value()));
+        view.put("legalHold", records.contentHeld(stored.contentId().value(), clock.instant()));
         return view;
     }
 

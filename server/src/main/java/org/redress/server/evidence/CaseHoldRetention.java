@@ -3,18 +3,18 @@ package org.redress.server.evidence;
 import org.redress.server.media.RetentionHold;
 import org.springframework.stereotype.Component;
 
-/** Tells media's retention sweep which content a legal hold on a case keeps. */
+/** Tells media's retention sweep which content a legal hold (on its case or on the item) keeps now. */
 @Component
 class CaseHoldRetention implements RetentionHold {
 
-    private final EvidenceRecords records;
+    private final LegalHolds holds;
 
-    CaseHoldRetention(EvidenceRecords records) {
-        this.records = records;
+    CaseHoldRetention(LegalHolds holds) {
+        this.holds = holds;
     }
 
     @Override
     public boolean keeps(String contentId) {
-        return records.contentHeld(contentId);
+        return holds.contentHeld(contentId);
     }
 }

@@ -1,13 +1,17 @@
 package org.redress.server.evidence;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.redress.server.review.CaseContent;
 import org.redress.server.review.Review;
 import org.redress.server.shared.Actor;
@@ -15,6 +19,7 @@ import org.redress.server.shared.CaseRef;
 import org.redress.server.storage.FieldCipher;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +43,7 @@ public class Evidence {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final Runnable lock;
 
     Evidence(
             CaseEvidence gather,
@@ -47,7 +53,9 @@ public class Evidence {
             FieldCipher cipher,
             ApplicationEventPublisher events,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            JdbcClient jdbc,
+            SqlDialect dialect) {
         this.gather = gather;
         this.keys = keys;
         this.records = records;
@@ -56,6 +64,7 @@ public class Evidence {
         this.events = events;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.lock = () -> dialect.serialize(jdbc, LegalHolds.LOCK);
     }
 
     /**
@@ -69,7 +78,29 @@ public class Evidence {
      */
     public EvidenceBundle export(Actor actor, CaseRef ref, String reason) {
         String why = checkedReason(reason);
-        List<CaseRef> cases = gather.casesOf(ref);
+        return build(actor, ref, gather.casesOf(ref), why, null, manifest -> {});
+    }
+
+    /**
+     * Builds the bundle of a law-enforcement request's cases for it: the manifest and
+     * {@code request.json} name the request. {@code recordStep} runs in the transaction that records
+     * the export, with the manifest's SHA-256, so the request's custody and the export commit together.
+     */
+    EvidenceBundle exportFor(Actor actor, LawEnforcementRequest request, Consumer<String> recordStep) {
+        var cases = new LinkedHashSet<CaseRef>();
+        request.scope().forEach(ref -> cases.addAll(gather.casesOf(new CaseRef(ref))));
+        String why =
+                "law-enforcement request " + request.id() + " (" + request.agency() + ", " + request.legalBasis() + ")";
+        return build(actor, new CaseRef(request.scope().getFirst()), List.copyOf(cases), why, request, recordStep);
+    }
+
+    private EvidenceBundle build(
+            Actor actor,
+            CaseRef ref,
+            List<CaseRef> cases,
+            String why,
+            @Nullable LawEnforcementRequest request,
+            Consumer<String> recordStep) {
         var key = keys.current();
         Instant at = SqlDialect.truncate(clock.instant());
         String exportedBy = actor.kind() + ":" + actor.id();
@@ -81,16 +112,21 @@ public class Evidence {
                 BundleReadme.text(
                         ref.value(), refs, EvidenceKeys.fingerprint(key.pair().getPublic())));
         files.putAll(gather.files(cases, subjects));
+        if (request != null) {
+            subjects.add(request.id());
+            files.put("request.json", CaseEvidence.json(request));
+        }
         files.putAll(gather.auditSlice(subjects));
         files.put("custody.json", CaseEvidence.json(records.exports(ref.value())));
-        files.put(
-                "signing-key.pem",
-                EvidenceKeys.pem(key.pair().getPublic()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        var built = BundleZip.build(new BundleZip.Header(ref.value(), refs, exportedBy, why, at), files, key);
+        files.put("signing-key.pem", EvidenceKeys.pem(key.pair().getPublic()).getBytes(StandardCharsets.US_ASCII));
+        String requestId = request == null ? null : request.id();
+        var built =
+                BundleZip.build(new BundleZip.Header(ref.value(), refs, exportedBy, why, at, requestId), files, key);
         transaction.executeWithoutResult(status -> {
             records.recordExport(
-                    new EvidenceExport(built.manifestSha256(), ref.value(), exportedBy, why, at), key.id());
+                    new EvidenceExport(built.manifestSha256(), ref.value(), exportedBy, why, at), key.id(), requestId);
             events.publishEvent(EvidenceChanged.exported(actor, built.manifestSha256()));
+            recordStep.accept(built.manifestSha256());
         });
         return new EvidenceBundle(ref.value(), built.zip(), built.manifestSha256());
     }
@@ -116,17 +152,31 @@ public class Evidence {
      */
     @Transactional
     public CaseHold hold(Actor actor, CaseRef ref, String reason) {
+        return hold(actor, ref, reason, null);
+    }
+
+    /**
+     * Places or renews a case's hold that ends by itself at {@code until} (never, when null).
+     *
+     * @throws EvidenceHoldInvalidException when {@code until} is not in the future
+     */
+    @Transactional
+    public CaseHold hold(Actor actor, CaseRef ref, String reason, @Nullable Instant until) {
         String why = checkedReason(reason);
         Instant at = SqlDialect.truncate(clock.instant());
+        Instant end = LegalHolds.checkedUntil(until, at);
         String heldBy = actor.kind() + ":" + actor.id();
+        List<String> contents = contentOf(ref);
+        lock.run();
         records.hold(
                 ref.value(),
                 cipher.encrypt(why, "evidence_case_hold.reason:" + ref.value()),
                 heldBy,
                 at,
-                contentOf(ref));
+                end,
+                contents);
         events.publishEvent(EvidenceChanged.held(actor, ref.value()));
-        return new CaseHold(ref.value(), heldBy, at);
+        return new CaseHold(ref.value(), heldBy, at, Optional.ofNullable(end));
     }
 
     /**

@@ -23,7 +23,9 @@ import org.redress.server.enforcement.DeliveryAcknowledged;
 import org.redress.server.enforcement.DeliveryGivenUp;
 import org.redress.server.enforcement.DeliveryId;
 import org.redress.server.enforcement.DeliveryType;
+import org.redress.server.evidence.CustodyStep;
 import org.redress.server.evidence.EvidenceChanged;
+import org.redress.server.evidence.RetentionKind;
 import org.redress.server.identity.ApiKeyId;
 import org.redress.server.identity.ApiKeyIssued;
 import org.redress.server.identity.ApiKeyRevoked;
@@ -238,7 +240,22 @@ class AuditedEventsTests {
                         EvidenceChanged.held(STAFF, CASE.value()),
                         "evidence.case-held",
                         "evidence_case_hold",
-                        CASE.value()));
+                        CASE.value()),
+                new Expected(
+                        EvidenceChanged.contentHeld(STAFF, "post/42"),
+                        "evidence.content-held",
+                        "evidence_content_hold",
+                        "post/42"),
+                new Expected(
+                        EvidenceChanged.requestStep(STAFF, "LE-2026-ABCDEFGH", CustodyStep.Kind.APPROVED),
+                        "evidence.request-approved",
+                        "evidence_request",
+                        "LE-2026-ABCDEFGH"),
+                new Expected(
+                        EvidenceChanged.deleted(STAFF, RetentionKind.EVIDENCE_EXPORT, "ab".repeat(32)),
+                        "evidence.retention-deleted",
+                        "evidence_deletion",
+                        "evidence-export:" + "ab".repeat(32)));
     }
 
     /** DeliveryQueued is enforcement's own event (the dispatcher's cue), so it is built reflectively. */

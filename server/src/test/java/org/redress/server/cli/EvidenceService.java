@@ -38,17 +38,17 @@ import tools.jackson.databind.json.JsonMapper;
  * acknowledges every webhook, images kept for one second only (so a sweep can be shown at once),
  * and an API key for every role.
  */
-final class EvidenceService implements AutoCloseable {
+public final class EvidenceService implements AutoCloseable {
 
     private static final Actor TESTER = new Actor.Operator("test");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Answer(int status, byte[] body, HttpResponse<byte[]> response) {
-        String text() {
+    public record Answer(int status, byte[] body, HttpResponse<byte[]> response) {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
     }
@@ -58,8 +58,9 @@ final class EvidenceService implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
     private final Map<Role, String> keys = new LinkedHashMap<>();
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
-    EvidenceService(TestDatabase database) throws Exception {
+    public EvidenceService(TestDatabase database) throws Exception {
         platform = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         platform.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         platform.createContext("/hook", exchange -> {
@@ -103,19 +104,24 @@ final class EvidenceService implements AutoCloseable {
         context.getBean(MatchIndex.class).refresh();
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
-    Answer send(String method, String path, Role role, String json) throws Exception {
+    public Answer send(String method, String path, Role role, String json) throws Exception {
+        return sendWithKey(method, path, role == null ? null : keys.get(role), json);
+    }
+
+    /** Sends as the holder of this API key, or as nobody when it is null. */
+    public Answer sendWithKey(String method, String path, String key, String json) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(
                         method,
                         json.isEmpty()
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofString(json));
-        if (role != null) {
-            request.header("Authorization", "Bearer " + keys.get(role));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
         }
         if (!json.isEmpty()) {
             request.header("Content-Type", "application/json");
@@ -124,7 +130,7 @@ final class EvidenceService implements AutoCloseable {
         return new Answer(response.statusCode(), response.body(), response);
     }
 
-    void checkImage(String contentId, String uploader, byte[] image) throws Exception {
+    public void checkImage(String contentId, String uploader, byte[] image) throws Exception {
         String boundary = "b" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
         for (String[] field : new String[][] {{"contentId", contentId}, {"uploaderId", uploader}}) {
@@ -147,17 +153,32 @@ final class EvidenceService implements AutoCloseable {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
-    String report(String contentId) throws Exception {
+    public String report(String contentId) throws Exception {
         Answer filed = send("POST", "/api/v1/reports", null, """
                 {"reporterRole":"SUBJECT",
                  "declarations":{"intimateImage":true,"subjectOrAuthorised":true,"goodFaithAndTrue":true},
                  "signature":"Sam Example","contentLocators":["%s"],"subjectWasUnder18":false,
                  "contact":{"email":"sam@example.org"},"description":"My ex posted this"}""".formatted(contentId));
         assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+        tokens.put(
+                filed.json().get("caseRef").asString(),
+                filed.json().get("statusToken").asString());
         return filed.json().get("caseRef").asString();
     }
 
-    void remove(String caseRef) throws Exception {
+    /** The reporter of the case asks, with their status token, for it to be shared with the police. */
+    public void askPoliceShare(String caseRef, String crimeReference) throws Exception {
+        var response = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/reports/" + caseRef + "/police-share"))
+                        .header("X-Case-Token", tokens.get(caseRef))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"crimeReference\":\"" + crimeReference + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    public void remove(String caseRef) throws Exception {
         assertThat(send("POST", "/api/v1/cases/" + caseRef + "/claim", Role.MODERATOR, "")
                         .status())
                 .isEqualTo(200);
@@ -173,7 +194,7 @@ final class EvidenceService implements AutoCloseable {
     }
 
     /** A no-violation decision: review lifts its own hold on the case's images. */
-    void dismiss(String caseRef) throws Exception {
+    public void dismiss(String caseRef) throws Exception {
         assertThat(send("POST", "/api/v1/cases/" + caseRef + "/claim", Role.MODERATOR, "")
                         .status())
                 .isEqualTo(200);
@@ -183,6 +204,20 @@ final class EvidenceService implements AutoCloseable {
                 Role.MODERATOR,
                 "{\"outcome\":\"NO_VIOLATION\",\"reasonCode\":\"NOT_INTIMATE_IMAGE_CONTENT\"}");
         assertThat(decided.status()).as(decided.text()).isEqualTo(200);
+    }
+
+    /** The base URL of the running service ({@code http://localhost:PORT}). */
+    public String base() {
+        return base;
+    }
+
+    /** Another staff member with this role: their API key. */
+    public String staffKey(String username, Role role) {
+        return bean(Identity.class)
+                .createUser(TESTER, Username.of(username), role, true)
+                .apiKey()
+                .orElseThrow()
+                .secret();
     }
 
     @Override

@@ -25,7 +25,8 @@ class BundleVerifierTests {
             List.of("RD-AAAA-BBBB-CCCC"),
             "STAFF:carol",
             "Police request 42",
-            Instant.parse("2026-12-05T12:00:00Z"));
+            Instant.parse("2026-12-05T12:00:00Z"),
+            "LE-2026-ABCDEFGH");
 
     private final KeyPair operator = generate();
 

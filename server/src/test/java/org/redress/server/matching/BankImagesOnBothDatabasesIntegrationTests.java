@@ -51,6 +51,17 @@ class BankImagesOnBothDatabasesIntegrationTests {
                 multipart(image, "reported by the subject"));
     }
 
+    /** The BLOCK bank "reported". */
+    private static void createBlockBank(RunningService service) throws Exception {
+        var created = service.send(
+                "POST",
+                "/api/v1/banks",
+                service.admin,
+                "application/json",
+                "{\"name\":\"reported\",\"action\":\"BLOCK\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+
     private JsonNode check(RunningService service, PdqHash pdq) throws Exception {
         String body = "{\"contentId\":\"c-" + UUID.randomUUID() + "\",\"uploaderId\":\"u-1\",\"pdq\":\"" + pdq.toHex()
                 + "\"}";
@@ -65,13 +76,7 @@ class BankImagesOnBothDatabasesIntegrationTests {
     void keepsAnImagesHashesAndVariantsSoATurnedCopyIsBlocked(TestDatabase.Vendor vendor) throws Exception {
         try (var database = TestDatabase.create(vendor);
                 var service = new RunningService(database, "image-admin")) {
-            var created = service.send(
-                    "POST",
-                    "/api/v1/banks",
-                    service.admin,
-                    "application/json",
-                    "{\"name\":\"reported\",\"action\":\"BLOCK\"}".getBytes(StandardCharsets.UTF_8));
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            createBlockBank(service);
             var original = TestImages.picture(301);
             byte[] png = TestImages.png(original);
 
@@ -130,12 +135,7 @@ class BankImagesOnBothDatabasesIntegrationTests {
     void blocksAnUploadOfTheBankedImageInsideABorder(TestDatabase.Vendor vendor) throws Exception {
         try (var database = TestDatabase.create(vendor);
                 var service = new RunningService(database, "image-admin")) {
-            service.send(
-                    "POST",
-                    "/api/v1/banks",
-                    service.admin,
-                    "application/json",
-                    "{\"name\":\"reported\",\"action\":\"BLOCK\"}".getBytes(StandardCharsets.UTF_8));
+            createBlockBank(service);
             var original = TestImages.picture(303);
             var added = addImage(service, "reported", service.admin, TestImages.png(original));
             assertThat(added.status()).as(added.body()).isEqualTo(201);
@@ -162,12 +162,7 @@ class BankImagesOnBothDatabasesIntegrationTests {
     void refusesWhatIsNoImageAnUnknownBankAndAPlatformKey(TestDatabase.Vendor vendor) throws Exception {
         try (var database = TestDatabase.create(vendor);
                 var service = new RunningService(database, "image-admin")) {
-            service.send(
-                    "POST",
-                    "/api/v1/banks",
-                    service.admin,
-                    "application/json",
-                    "{\"name\":\"reported\",\"action\":\"BLOCK\"}".getBytes(StandardCharsets.UTF_8));
+            createBlockBank(service);
             byte[] png = TestImages.png(TestImages.picture(302));
 
             var notAnImage =

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.redress.server.evidence.CaseHold;
 import org.redress.server.evidence.Evidence;
+import org.redress.server.evidence.EvidenceBundle;
 import org.redress.server.evidence.EvidenceExport;
 import org.redress.server.evidence.EvidenceReasonInvalidException;
 import org.redress.server.identity.Allow;
@@ -36,17 +37,23 @@ import org.springframework.web.bind.annotation.RestController;
 class EvidenceApiController {
 
     /** The request an export or a hold answers: a law-enforcement request id, a court order, a ticket. */
-    record ReasonBody(@Nullable String reason) {}
+    record ReasonBody(@Nullable String reason, @Nullable Instant until) {}
 
     record HoldView(
             String caseRef,
             boolean held,
             @Nullable String heldBy,
-            @Nullable Instant heldAt) {
+            @Nullable Instant heldAt,
+            @Nullable Instant heldUntil) {
         static HoldView of(String caseRef, @Nullable CaseHold hold) {
             return hold == null
-                    ? new HoldView(caseRef, false, null, null)
-                    : new HoldView(caseRef, true, hold.heldBy(), hold.heldAt());
+                    ? new HoldView(caseRef, false, null, null, null)
+                    : new HoldView(
+                            caseRef,
+                            true,
+                            hold.heldBy(),
+                            hold.heldAt(),
+                            hold.heldUntil().orElse(null));
         }
     }
 
@@ -62,7 +69,11 @@ class EvidenceApiController {
     @Allow(Role.COMPLIANCE)
     ResponseEntity<byte[]> export(
             @PathVariable String id, @RequestBody @Nullable ReasonBody body, Authentication caller) {
-        var bundle = evidence.export(Callers.actorOf(caller), ref(id), reason(body));
+        return zip(evidence.export(Callers.actorOf(caller), ref(id), reason(body)));
+    }
+
+    /** A bundle as a download, with its manifest's SHA-256 in a header. */
+    static ResponseEntity<byte[]> zip(EvidenceBundle bundle) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header(
@@ -91,7 +102,8 @@ class EvidenceApiController {
     @PostMapping("/cases/{id}/hold")
     @Allow(Role.COMPLIANCE)
     HoldView placeHold(@PathVariable String id, @RequestBody @Nullable ReasonBody body, Authentication caller) {
-        return HoldView.of(id, evidence.hold(Callers.actorOf(caller), ref(id), reason(body)));
+        return HoldView.of(
+                id, evidence.hold(Callers.actorOf(caller), ref(id), reason(body), body == null ? null : body.until()));
     }
 
     @DeleteMapping("/cases/{id}/hold")

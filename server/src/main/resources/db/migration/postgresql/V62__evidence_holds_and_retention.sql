@@ -1,0 +1,33 @@
+-- Legal holds until a date (docs/adr/0021): a case hold may now end on its own; a hold on one
+-- content item (its reason sealed) keeps that item's images and records like a case hold does.
+ALTER TABLE evidence_case_hold ADD COLUMN held_until TIMESTAMPTZ;
+
+CREATE TABLE evidence_content_hold (
+    content_id  TEXT    NOT NULL PRIMARY KEY,
+    reason      TEXT    NOT NULL,
+    held_by     TEXT    NOT NULL,
+    held_at     TIMESTAMPTZ NOT NULL,
+    held_until  TIMESTAMPTZ
+);
+
+-- What the retention sweep deleted: one row per record (or per batch of media references), by
+-- kind, with the case it belonged to where there is one. Kept with the audit log's entries.
+CREATE TABLE evidence_deletion (
+    id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    kind        TEXT    NOT NULL,
+    record_id   TEXT    NOT NULL,
+    case_ref    TEXT,
+    deleted_at  TIMESTAMPTZ NOT NULL,
+    sweep_id    TEXT    NOT NULL
+);
+CREATE INDEX evidence_deletion_at ON evidence_deletion (deleted_at);
+
+-- The sweep's claim: one instance sweeps at a time; a claim that outlives its lease (a process
+-- that died mid-sweep) can be taken over.
+CREATE TABLE evidence_sweep (
+    name          TEXT    NOT NULL PRIMARY KEY,
+    claimed_by    TEXT,
+    claimed_until TIMESTAMPTZ,
+    last_swept_at TIMESTAMPTZ
+);
+INSERT INTO evidence_sweep (name) VALUES ('retention');

@@ -9,7 +9,11 @@
 #     connections, sending `rate` checks per second whatever the answers do (after 10 s of the
 #     same load on the same connections, not recorded), latency measured from each check's due
 #     time (what a platform at that upload rate sees).
-# REDRESS_BENCH_DB=sqlite runs on the embedded SQLite database instead of PostgreSQL.
+# REDRESS_BENCH_BATCH=N (say 100) then measures batches of N checks (POST /api/v1/checks/batch) on
+# the same server, right after the single checks: closed loop with wrk (docs/bench/batch-checks.lua),
+# then open loop at REDRESS_BENCH_BATCH_RATE checks/s (default 20000) in batches of N.
+# REDRESS_BENCH_DB=sqlite runs on the embedded SQLite database instead of PostgreSQL; REDRESS_BENCH_PG_DB
+# names the PostgreSQL database to drop and seed (default redress_bench), REDRESS_BENCH_PORT the port.
 # REDRESS_BENCH_JARS="a.jar b.jar a.jar b.jar" runs those jars one after the other against the same
 # seeded database instead of this checkout's jar, so a baseline and a change are measured back to
 # back under the same machine load (alternate them: the load of a shared machine drifts);
@@ -49,7 +53,7 @@ fi
 
 case "$database" in
   postgresql)
-    db=redress_bench
+    db=${REDRESS_BENCH_PG_DB:-redress_bench}
     url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
     psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
     seed() { psql -q -h 127.0.0.1 -U postgres -d $db -f "$root/docs/bench/seed-bank.sql"; }
@@ -71,7 +75,7 @@ server=""
 trap 'if [ -n "$server" ]; then kill $server 2>/dev/null; wait $server 2>/dev/null || true; fi' EXIT
 for jar in $jars; do
   echo "== $(basename "$jar") (of: ${REDRESS_BENCH_JARS:-this checkout}) on $database"
-  "$java" ${REDRESS_BENCH_JAVA_OPTS:-} -jar "$jar" serve --port "$port" --db "$url" --data "$data" >"$data/server.log" 2>&1 &
+  REDRESS_PUBLIC_URL="http://127.0.0.1:$port" "$java" ${REDRESS_BENCH_JAVA_OPTS:-} -jar "$jar" serve --port "$port" --db "$url" --data "$data" >"$data/server.log" 2>&1 &
   server=$!
   until curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do
     if ! kill -0 $server 2>/dev/null; then
@@ -88,5 +92,19 @@ for jar in $jars; do
   REDRESS_KEY=$key "$java" -XX:+UseSerialGC -Xmx256m -jar "$data/load.jar" checks --rate "$rate" --warmup 10 \
     --connections "$connections" --seconds "$seconds" --url "http://127.0.0.1:$port" || true
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  if [ -n "${REDRESS_BENCH_BATCH:-}" ]; then
+    batch=$REDRESS_BENCH_BATCH
+    batch_rate=${REDRESS_BENCH_BATCH_RATE:-20000}
+    echo "-- batches of $batch, closed loop, $connections connections, ${seconds} s (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+    REDRESS_KEY=$key REDRESS_BATCH=$batch wrk -t1 -c"$connections" -d"${seconds}s" --latency \
+      -s "$root/docs/bench/batch-checks.lua" "http://127.0.0.1:$port" \
+      | grep -E 'Latency Distribution|%|Requests/sec|requests in|Non-2xx|Socket errors'
+    echo "(checks/s = batches/s above times $batch)"
+    echo "-- batches of $batch, open loop, $batch_rate checks/s due, ${seconds} s (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+    REDRESS_KEY=$key "$java" -XX:+UseSerialGC -Xmx256m -jar "$data/load.jar" checks --rate "$batch_rate" \
+      --batch "$batch" --warmup 10 --connections "$connections" --seconds "$seconds" \
+      --url "http://127.0.0.1:$port" || true
+    echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  fi
   kill $server; wait $server 2>/dev/null || true; server=""
 done

@@ -25,6 +25,8 @@ final class CheckConnection {
     private final OutputStream out;
     private final InputStream in;
     private boolean closedByServer;
+    /** The last answer's body when it was kept ({@link #postBatch}), else empty. */
+    private byte[] lastBody = new byte[0];
 
     private CheckConnection(CheckTarget target, Socket socket) throws IOException {
         this.target = target;
@@ -53,7 +55,21 @@ final class CheckConnection {
 
     /** Sends one check with the given body type and reads the whole answer; returns its status code. */
     int post(String contentType, byte[] body) throws IOException {
-        String head = "POST " + target.path() + " HTTP/1.1\r\nHost: " + target.host() + ":" + target.port()
+        return post(target.path(), contentType, body, false);
+    }
+
+    /** Sends one batch of JSON checks and reads the whole answer, keeping its body; returns its status. */
+    int postBatch(byte[] body) throws IOException {
+        return post(target.batchPath(), "application/json", body, true);
+    }
+
+    /** The body of the last answer to {@link #postBatch}. */
+    String lastBody() {
+        return new String(lastBody, StandardCharsets.UTF_8);
+    }
+
+    private int post(String path, String contentType, byte[] body, boolean keep) throws IOException {
+        String head = "POST " + path + " HTTP/1.1\r\nHost: " + target.host() + ":" + target.port()
                 + "\r\nAuthorization: Bearer " + target.key()
                 + "\r\nContent-Type: " + contentType + "\r\nAccept: application/json\r\nContent-Length: "
                 + body.length + "\r\n\r\n";
@@ -62,14 +78,14 @@ final class CheckConnection {
         System.arraycopy(body, 0, request, headBytes.length, body.length);
         out.write(request);
         out.flush();
-        return readAnswer();
+        return readAnswer(keep);
     }
 
     boolean closedByServer() {
         return closedByServer;
     }
 
-    private int readAnswer() throws IOException {
+    private int readAnswer(boolean keep) throws IOException {
         String statusLine = line();
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
@@ -100,21 +116,35 @@ final class CheckConnection {
                 }
             }
         }
+        var kept = new ByteArrayOutputStream(keep ? 4096 : 0);
         if (chunked) {
             for (long size = chunkSize(); size > 0; size = chunkSize()) {
-                skip(size);
+                read(size, keep, kept);
                 line();
             }
             for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {
                 // trailers are not used
             }
         } else if (length >= 0) {
-            skip(length);
+            read(length, keep, kept);
         } else {
             closedByServer = true; // the body runs to the end of the connection
-            in.transferTo(OutputStream.nullOutputStream());
+            in.transferTo(keep ? kept : OutputStream.nullOutputStream());
         }
+        lastBody = kept.toByteArray();
         return status;
+    }
+
+    private void read(long bytes, boolean keep, ByteArrayOutputStream kept) throws IOException {
+        if (!keep) {
+            skip(bytes);
+            return;
+        }
+        byte[] read = in.readNBytes((int) bytes);
+        if (read.length < bytes) {
+            throw new IOException("answer ended early");
+        }
+        kept.writeBytes(read);
     }
 
     private long chunkSize() throws IOException {

@@ -20,7 +20,7 @@ import org.redress.commandline.Command;
 import org.redress.commandline.UsageException;
 
 /**
- * {@code redress bench checks --rate R [--seconds S] [--warmup S] [--connections N] [--url U]}: JSON
+ * {@code redress bench checks --rate R [--batch N] [--seconds S] [--warmup S] [--connections N] [--url U]}: JSON
  * upload checks against a running service at a fixed arrival rate, with the platform key from the
  * environment variable {@code REDRESS_KEY} (kept off the command line, which other users can read).
  *
@@ -33,13 +33,16 @@ import org.redress.commandline.UsageException;
  * that falls behind sends its next request at once. The service time (from the actual send) is
  * printed beside it, for comparison.
  *
- * <p>Each request carries a fresh random PDQ hash and a content id unique to the run, as a
- * platform's uploads would. Exit status 1 when any request failed or was not answered 2xx.
+ * <p>Each check carries a fresh random PDQ hash and a content id unique to the run, as a
+ * platform's uploads would. With {@code --batch N} each request carries N checks to
+ * {@code /api/v1/checks/batch}, the rate still counts checks (requests are due at rate / N per
+ * second), and latency is that of the whole batch. Exit status 1 when any request failed or was not
+ * answered 2xx, or any check of a batch was answered with a problem.
  */
 final class CheckLoadBenchmark implements Command {
 
     private static final ArgumentRules RULES = ArgumentRules.none()
-            .valued("--rate", "--seconds", "--warmup", "--connections", "--url")
+            .valued("--rate", "--batch", "--seconds", "--warmup", "--connections", "--url")
             .switches("--timeline");
 
     private final Map<String, String> environment;
@@ -55,7 +58,8 @@ final class CheckLoadBenchmark implements Command {
 
     @Override
     public String summary() {
-        return "open-loop load of upload checks on a running service: checks --rate R [--seconds 30] [--warmup 0]"
+        return "open-loop load of upload checks on a running service: checks --rate R [--batch 1] [--seconds 30]"
+                + " [--warmup 0]"
                 + " [--connections 16] [--url http://127.0.0.1:8080] [--timeline] (key in REDRESS_KEY)";
     }
 
@@ -67,39 +71,43 @@ final class CheckLoadBenchmark implements Command {
         double seconds = flags.positive("--seconds", 30);
         double warmup = flags.positive("--warmup", 0); // 0 when not given: no warm-up
         int connections = flags.integer("--connections", 1, 10_000, 16);
+        int batch = flags.integer("--batch", 1, 1000, 1);
         URI url = CheckTarget.parseUrl(flags.value("--url").orElse("http://127.0.0.1:8080"));
         String key = environment.get("REDRESS_KEY");
         if (key == null || key.isBlank()) {
             throw new UsageException("set REDRESS_KEY to a platform API key");
         }
         var target = new CheckTarget(url, key, Long.toString(System.currentTimeMillis(), 36));
-        Schedule schedule = new Schedule(target, rate, warmup, seconds, connections);
+        Schedule schedule = new Schedule(target, rate, batch, warmup, seconds, connections);
         schedule.run();
         double elapsed = schedule.measuredNanos() / 1e9;
         if (warmup > 0) {
             out.printf(
                     Locale.ROOT,
                     "warm-up: %d checks due at %.0f/s over %.1f s on the same connections, %d failed%n",
-                    schedule.warmupDue,
+                    schedule.warmupDue * batch,
                     rate,
                     warmup,
                     schedule.warmupFailures.get());
         }
         long[] latency = schedule.latencies(false);
         long[] service = schedule.latencies(true);
+        String unit = batch == 1 ? "" : " batches of " + batch;
         out.printf(
                 Locale.ROOT,
-                "offered: %.0f checks/s for %.0f s over %d connections (%d due)%n",
+                "offered: %.0f checks/s for %.0f s over %d connections (%d%s due)%n",
                 rate,
                 seconds,
                 connections,
-                schedule.due);
+                schedule.due,
+                unit);
         out.printf(
                 Locale.ROOT,
-                "answered: %d 2xx in %.1f s (%.0f/s); failed: %d (non-2xx or I/O)%n",
+                "answered: %d%s 2xx in %.1f s (%.0f checks/s); failed: %d (non-2xx, I/O or a check's problem)%n",
                 latency.length,
+                unit,
                 elapsed,
-                latency.length / elapsed,
+                (double) latency.length * batch / elapsed,
                 schedule.failures.get());
         out.printf(Locale.ROOT, "latency from the due time: %s%n", percentiles(latency));
         out.printf(Locale.ROOT, "service time from the send: %s%n", percentiles(service));
@@ -144,6 +152,7 @@ final class CheckLoadBenchmark implements Command {
 
         private final CheckTarget target;
         private final double rate;
+        private final int batch;
         private final int connections;
         final long warmupDue;
         final long due;
@@ -159,9 +168,17 @@ final class CheckLoadBenchmark implements Command {
         private volatile long measuredFrom;
         private volatile long finished;
 
-        Schedule(CheckTarget target, double rate, double warmupSeconds, double seconds, int connections) {
+        /** {@code rate} counts requests here: checks per second divided by the batch size. */
+        Schedule(
+                CheckTarget target,
+                double checkRate,
+                int batch,
+                double warmupSeconds,
+                double seconds,
+                int connections) {
             this.target = target;
-            this.rate = rate;
+            this.rate = checkRate / batch;
+            this.batch = batch;
             this.connections = connections;
             this.warmupDue = Math.round(rate * warmupSeconds);
             this.due = Math.max(1, Math.round(rate * seconds));
@@ -211,7 +228,10 @@ final class CheckLoadBenchmark implements Command {
                     if (open == null) {
                         open = CheckConnection.open(target);
                     }
-                    int status = open.post(body(i, random));
+                    int status = batch == 1 ? open.post(body(i, random)) : open.postBatch(batchBody(i, random));
+                    if (batch > 1 && status / 100 == 2 && open.lastBody().contains("\"problem\"")) {
+                        status = 0; // answered, but a check of the batch was not: counted as failed
+                    }
                     long done = System.nanoTime();
                     if (!measured) {
                         if (status / 100 != 2) {
@@ -222,7 +242,7 @@ final class CheckLoadBenchmark implements Command {
                         latencies[connection][answered[connection]] = done - dueAt;
                         services[connection][answered[connection]++] = done - sent;
                     } else {
-                        fail("HTTP " + status);
+                        fail(status == 0 ? "a check of a batch was answered with a problem" : "HTTP " + status);
                     }
                     if (open.closedByServer()) {
                         open.close();
@@ -243,6 +263,15 @@ final class CheckLoadBenchmark implements Command {
             if (open != null) {
                 open.close();
             }
+        }
+
+        private byte[] batchBody(long i, SplittableRandom random) {
+            var checks = new StringBuilder(batch * 160).append("{\"checks\":[");
+            for (int k = 0; k < batch; k++) {
+                checks.append(k == 0 ? "" : ",")
+                        .append(new String(body(i * batch + k, random), StandardCharsets.UTF_8));
+            }
+            return checks.append("]}").toString().getBytes(StandardCharsets.UTF_8);
         }
 
         private byte[] body(long i, SplittableRandom random) {

@@ -19,6 +19,10 @@ record CheckTarget(URI url, String key, String runId) {
         return base + "/api/v1/checks";
     }
 
+    String batchPath() {
+        return path() + "/batch";
+    }
+
     /** An {@code http://} address with a host, or a usage error naming {@code --url}. */
     static URI parseUrl(String value) throws UsageException {
         try {

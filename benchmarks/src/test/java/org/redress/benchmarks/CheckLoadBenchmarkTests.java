@@ -122,6 +122,50 @@ class CheckLoadBenchmarkTests {
     }
 
     @Test
+    void sendsBatchesOfChecksAtTheCheckRateAndCountsACheckAnsweredWithAProblemAsAFailure() throws Exception {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        AtomicInteger batches = new AtomicInteger();
+        server.createContext("/api/v1/checks/batch", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            var checks = CHECK.matcher(body);
+            int count = 0;
+            while (checks.find()) {
+                contentIds.add(checks.group(1));
+                count++;
+            }
+            // The third batch has one check refused, as a server answers a bad check of a batch.
+            String result =
+                    batches.incrementAndGet() == 3 ? "{\"problem\":{\"status\":400}}" : "{\"verdict\":\"ALLOW\"}";
+            byte[] answer = ("{\"results\":[" + String.join(",", java.util.Collections.nCopies(count, result)) + "]}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(body.startsWith("{\"checks\":[") && count == 10 ? 200 : 400, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+
+        int status = run(
+                Map.of("REDRESS_KEY", KEY),
+                "--rate",
+                "200",
+                "--batch",
+                "10",
+                "--seconds",
+                "1",
+                "--connections",
+                "2",
+                "--url",
+                "http://127.0.0.1:" + server.getAddress().getPort());
+
+        assertThat(status).isEqualTo(Command.SOME_INPUT_BAD);
+        assertThat(batches).hasValue(20);
+        assertThat(contentIds).hasSize(200);
+        assertThat(out()).contains("(20 batches of 10 due)").contains("answered: 19 batches of 10 2xx");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("answered with a problem");
+    }
+
+    @Test
     void refusesToRunWithoutAKeyOrWithABadRate() {
         var benchmark = new CheckLoadBenchmark(Map.of());
         assertThatThrownBy(() -> benchmark.run(List.of("--rate", "10"), new PrintStream(out), new PrintStream(err)))

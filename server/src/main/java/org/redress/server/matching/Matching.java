@@ -553,6 +553,44 @@ public class Matching {
             throw new MatchingUnavailableException();
         }
         Instant now = SqlDialect.truncate(clock.instant());
+        CheckRecorder.Judged judged = judge(upload, jurisdiction, now);
+        // Answers once the verdict is audited and the content registered, in a batch shared with
+        // the checks that arrived meanwhile (docs/adr/0011).
+        recorder.record(actor, judged, now);
+        return judged.result();
+    }
+
+    /**
+     * Checks many uploads in one call, each exactly as {@link #check(Actor, Upload, Optional)} does:
+     * all are searched first, then handed to the group commit together, so a batch of a thousand
+     * shares a few commits instead of waiting for one each (docs/adr/0025). One check whose
+     * recording fails fails alone: its outcome carries the failure, the others their verdicts.
+     *
+     * @return one outcome per check, in the order given
+     * @throws MatchingUnavailableException while the index is still loading (nothing is checked)
+     */
+    public List<CheckOutcome> checkAll(Actor actor, List<BatchCheck> checks) {
+        if (!index.ready()) {
+            throw new MatchingUnavailableException();
+        }
+        Instant now = SqlDialect.truncate(clock.instant());
+        List<CheckRecorder.Judged> judged = new ArrayList<>(checks.size());
+        for (BatchCheck check : checks) {
+            judged.add(judge(check.upload(), check.jurisdiction(), now));
+        }
+        List<Optional<RuntimeException>> failures = recorder.recordAll(actor, judged, now);
+        List<CheckOutcome> outcomes = new ArrayList<>(checks.size());
+        for (int i = 0; i < judged.size(); i++) {
+            CheckResult result = judged.get(i).result();
+            outcomes.add(failures.get(i)
+                    .<CheckOutcome>map(CheckOutcome.Failed::new)
+                    .orElseGet(() -> new CheckOutcome.Checked(result)));
+        }
+        return outcomes;
+    }
+
+    /** The verdict of one upload from the index in memory, with the hits that gave it. */
+    private CheckRecorder.Judged judge(Upload upload, Optional<String> jurisdiction, Instant now) {
         List<MatchIndex.Hit> hits = index.search(
                 upload.queries(),
                 upload.quality(),
@@ -583,10 +621,7 @@ public class Matching {
                             deterrence.forJurisdiction(jurisdiction),
                             jurisdiction.flatMap(Jurisdiction::of).orElse(Jurisdiction.UK_AND_US))));
         }
-        // Answers once the verdict is audited and the content registered, in a batch shared with
-        // the checks that arrived meanwhile (docs/adr/0011).
-        recorder.record(actor, upload, result, hits, now);
-        return result;
+        return new CheckRecorder.Judged(upload, result, hits);
     }
 
     /**

@@ -22,6 +22,15 @@ class MatchingConfiguration {
         return new JsonBodyLimit("/api/v1/checks", maxBytes);
     }
 
+    /**
+     * A batch holds up to 1,000 checks of well under a kilobyte each (ids, a few hashes, at most
+     * eight dihedral hashes): 2 MiB is room for a full batch with every member used.
+     */
+    @Bean
+    JsonBodyLimit checkBatchBodyLimit(@Value("${redress.matching.max-check-batch-json-bytes:2097152}") long maxBytes) {
+        return new JsonBodyLimit("/api/v1/checks/batch", maxBytes);
+    }
+
     /** The HMA-compatible routes are for HMA clients: API keys, as under {@code /api}. */
     @Bean
     MachineApi hmaRoutes() {

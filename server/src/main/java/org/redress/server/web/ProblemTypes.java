@@ -53,7 +53,7 @@ public final class ProblemTypes {
     }
 
     /** A fixed sentence per status: Spring's own details can quote submitted values, these never do. */
-    static String detailFor(HttpStatusCode status) {
+    public static String detailFor(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> "The request is not valid.";
             case 401 -> "Authentication is required.";

@@ -93,30 +93,68 @@ public class CheckRecorder implements SmartLifecycle {
     }
 
     /**
+     * An upload's verdict from the index, still to be recorded.
+     *
+     * @param hits the index's hits behind the verdict, each announced as a {@link MatchFound}
+     */
+    public record Judged(Upload upload, CheckResult result, List<MatchIndex.Hit> hits) {
+        public Judged {
+            hits = List.copyOf(hits);
+        }
+    }
+
+    /**
      * Records the check and returns once it is committed. Without a running writer (before start or
      * after stop) the check is recorded in the caller's thread, alone.
      *
      * @throws IllegalStateException when the commit failed or did not happen in time
      */
-    public void record(Actor actor, Upload upload, CheckResult result, List<MatchIndex.Hit> hits, Instant checkedAt) {
-        var pending = new Pending(actor, upload, result, hits, checkedAt, new CompletableFuture<>());
-        if (!running) {
-            commitAlone(pending);
-        } else {
-            queue.add(pending);
+    public void record(Actor actor, Judged check, Instant checkedAt) {
+        recordAll(actor, List.of(check), checkedAt).getFirst().ifPresent(failure -> {
+            throw failure;
+        });
+    }
+
+    /**
+     * Records the checks and returns once each is committed or has failed. They join the queue
+     * together, in order, so the writer commits them in as few batches as its limit allows.
+     *
+     * @return per check, in order, the failure that kept it from being committed in time, if any
+     */
+    public List<Optional<RuntimeException>> recordAll(Actor actor, List<Judged> checks, Instant checkedAt) {
+        List<Pending> pending = new ArrayList<>(checks.size());
+        for (Judged check : checks) {
+            pending.add(new Pending(
+                    actor, check.upload(), check.result(), check.hits(), checkedAt, new CompletableFuture<>()));
         }
+        if (!running) {
+            pending.forEach(this::commitAlone);
+        } else {
+            queue.addAll(pending);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        List<Optional<RuntimeException>> failures = new ArrayList<>(pending.size());
+        for (Pending p : pending) {
+            failures.add(awaitRecorded(p, deadline));
+        }
+        return failures;
+    }
+
+    private static Optional<RuntimeException> awaitRecorded(Pending pending, long deadline) {
         try {
-            pending.recorded().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            pending.recorded().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the check was being recorded", e);
+            return Optional.of(new IllegalStateException("interrupted while the check was being recorded", e));
         } catch (TimeoutException e) {
-            throw new IllegalStateException("the check was not recorded within " + WAIT_SECONDS + " s", e);
+            return Optional.of(
+                    new IllegalStateException("the check was not recorded within " + WAIT_SECONDS + " s", e));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
+                return Optional.of(failure);
             }
-            throw new IllegalStateException("recording the check failed", e.getCause());
+            return Optional.of(new IllegalStateException("recording the check failed", e.getCause()));
         }
     }
 

@@ -232,7 +232,7 @@ class MatchingApiController {
      * A check needs a hash to match on: PDQ for an image, or an exact digest alone (a video, or any
      * other file, is checked by its MD5 or SHA-256). Variants are rotations of a PDQ hash.
      */
-    private static void refuseWithoutHashes(CheckRequest request) {
+    static void refuseWithoutHashes(CheckRequest request) {
         boolean pdq = request.pdq() != null && !request.pdq().isBlank();
         boolean digest = (request.md5() != null && !request.md5().isBlank())
                 || (request.sha256() != null && !request.sha256().isBlank());
@@ -256,6 +256,10 @@ class MatchingApiController {
     /** Until the index is loaded a replica answers 503, so a load balancer can send the check elsewhere. */
     @ExceptionHandler(MatchingUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable() {
+        return unavailableProblem();
+    }
+
+    static ResponseEntity<ProblemDetail> unavailableProblem() {
         var problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.SERVICE_UNAVAILABLE, "The service is unavailable; try again later.");
         problem.setType(ProblemTypes.UNAVAILABLE);

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,7 +34,11 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 class MigrationUpgradeIntegrationTests {
 
-    private static final Pattern VERSION = Pattern.compile("V(\\d+)__.+\\.sql");
+    /** A version: a module's number, and a part after it when the module's range was full (V19_1). */
+    private static final Pattern VERSION = Pattern.compile("V(\\d+(?:_\\d+)?)__.+\\.sql");
+
+    /** Flyway's own order of versions: by number, then by the part after it. */
+    private static final Comparator<String> BY_VERSION = Comparator.comparing(MigrationVersion::fromVersion);
 
     @TempDir
     Path earlierRelease;
@@ -42,24 +48,24 @@ class MigrationUpgradeIntegrationTests {
     void upgradesADatabaseThatLacksAnyModulesLaterMigrations(TestDatabase.Vendor vendor) throws IOException {
         SqlDialect dialect =
                 vendor == TestDatabase.Vendor.SQLITE ? new SqlDialect.Sqlite() : new SqlDialect.Postgresql();
-        Map<Integer, Resource> all = new TreeMap<>();
+        Map<String, Resource> all = new TreeMap<>(BY_VERSION);
         for (Resource script : new PathMatchingResourcePatternResolver()
                 .getResources("classpath:db/migration/" + dialect.vendor() + "/V*__*.sql")) {
             Matcher version = VERSION.matcher(Objects.requireNonNull(script.getFilename()));
             assertThat(version.matches()).as(script.getFilename()).isTrue();
-            all.put(Integer.parseInt(version.group(1)), script);
+            all.put(version.group(1).replace('_', '.'), script);
         }
-        Map<Integer, List<Integer>> byRange = new TreeMap<>();
+        Map<Integer, List<String>> byRange = new TreeMap<>();
         all.keySet()
-                .forEach(v ->
-                        byRange.computeIfAbsent(v / 10, r -> new ArrayList<>()).add(v));
-        List<String> everyVersion = all.keySet().stream().map(String::valueOf).toList();
+                .forEach(v -> byRange.computeIfAbsent(Integer.parseInt(v.split("\\.")[0]) / 10, r -> new ArrayList<>())
+                        .add(v));
+        List<String> everyVersion = List.copyOf(all.keySet());
         int upgrades = 0;
-        for (List<Integer> range : byRange.values()) {
+        for (List<String> range : byRange.values()) {
             if (range.size() < 2) {
                 continue;
             }
-            List<Integer> later = range.subList(1, range.size());
+            List<String> later = range.subList(1, range.size());
             try (var database = TestDatabase.create(vendor);
                     HikariDataSource source = Databases.open(database.jdbcUrl())) {
                 Path scripts = Files.createDirectories(earlierRelease.resolve(vendor + "-" + range.getFirst()));
@@ -88,7 +94,7 @@ class MigrationUpgradeIntegrationTests {
                                 .info()
                                 .applied())
                         .map(m -> m.getVersion().getVersion())
-                        .sorted((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)))
+                        .sorted(BY_VERSION)
                         .toList();
                 assertThat(applied)
                         .as("versions after upgrading a database without %s", later)

@@ -72,7 +72,9 @@ class SqlOwnershipTests {
                 assertThat(found.group(1)).as(relative.toString()).startsWith(module + "_");
             }
         }
-        assertThat(tables).containsExactlyInAnyOrder("intake_outbox", "enforcement_delivery", "review_follow_up");
+        assertThat(tables)
+                .containsExactlyInAnyOrder(
+                        "intake_outbox", "enforcement_delivery", "review_follow_up", "referral_referral");
     }
 
     @Test

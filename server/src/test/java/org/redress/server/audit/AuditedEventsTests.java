@@ -44,6 +44,7 @@ import org.redress.server.matching.MatchFound;
 import org.redress.server.matching.Provenance;
 import org.redress.server.matching.Verdict;
 import org.redress.server.media.MediaChanged;
+import org.redress.server.referral.ReferralChanged;
 import org.redress.server.review.ComplaintChanged;
 import org.redress.server.review.ReviewChanged;
 import org.redress.server.shared.Actor;
@@ -238,7 +239,12 @@ class AuditedEventsTests {
                         EvidenceChanged.held(STAFF, CASE.value()),
                         "evidence.case-held",
                         "evidence_case_hold",
-                        CASE.value()));
+                        CASE.value()),
+                new Expected(
+                        new ReferralChanged(STAFF, "referral.report-exported", DELIVERY),
+                        "referral.report-exported",
+                        "referral_referral",
+                        DELIVERY));
     }
 
     /** DeliveryQueued is enforcement's own event (the dispatcher's cue), so it is built reflectively. */
@@ -279,7 +285,7 @@ class AuditedEventsTests {
         Set<String> covered = everyEvent().stream()
                 .map(e -> e.change().getClass().getSimpleName())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(implementing).hasSize(21);
+        assertThat(implementing).hasSize(22);
         assertThat(covered).isEqualTo(implementing);
     }
 

@@ -20,12 +20,14 @@ class ReferralFollower {
     static final String REFER_DECIDED = "case.decided:refer";
 
     private final ReferralStore store;
-    private final ReviewSettings review;
+    private final Agency agency;
     private final Clock clock;
 
+    /** @throws IllegalArgumentException at start when review's agency is neither NCA nor NCMEC */
     ReferralFollower(ReferralStore store, ReviewSettings review, Clock clock) {
         this.store = store;
-        this.review = review;
+        // Checked here rather than at the first decision, which a bad name would otherwise roll back.
+        this.agency = Agency.named(review.referralAgency());
         this.clock = clock;
     }
 
@@ -38,11 +40,6 @@ class ReferralFollower {
         Instant retainUntil = now.atOffset(ZoneOffset.UTC)
                 .plus(ReferralRecords.KEEP_REFERENCE)
                 .toInstant();
-        store.queue(
-                change.caseRef(),
-                Agency.named(review.referralAgency()),
-                change.actor().id(),
-                now,
-                retainUntil);
+        store.queue(change.caseRef(), agency, change.actor().id(), now, retainUntil);
     }
 }

@@ -15,9 +15,4 @@ public enum ReferralState {
      * agency's own portal and record the reference the agency gives them.
      */
     MANUAL;
-
-    /** Whether the sender still has work on a referral in this state. */
-    boolean unfinished() {
-        return this == QUEUED || this == READY || this == SUBMITTED;
-    }
 }

@@ -105,10 +105,19 @@ class ReferralApiIntegrationTests {
 
     private MockHttpServletResponse send(MockHttpServletRequestBuilder request, String name, Role role)
             throws Exception {
-        return mvc.perform(request.header("Accept", "application/json, application/xml, text/html")
+        return mvc.perform(request.header("Accept", "application/json")
                         .with(user(name).roles(role.name())))
                 .andReturn()
                 .getResponse();
+    }
+
+    private String casePage(CaseRef ref, String senior) throws Exception {
+        return mvc.perform(get("/review/cases/" + ref.value())
+                        .header("Accept", "text/html")
+                        .with(user(senior).roles(Role.SENIOR_MODERATOR.name())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     @Test
@@ -129,9 +138,7 @@ class ReferralApiIntegrationTests {
         assertThat(send(get("/api/v1/referrals").param("caseId", ref.value()), moderator, Role.MODERATOR)
                         .getStatus())
                 .isEqualTo(403);
-        assertThat(send(get("/review/cases/" + ref.value()), senior, Role.SENIOR_MODERATOR)
-                        .getContentAsString())
-                .contains("id=\"referrals\"", "NCA: no endpoint is configured");
+        assertThat(casePage(ref, senior)).contains("id=\"referrals\"", "NCA: no endpoint is configured");
 
         String id = referrals.forCase(ref).getFirst().id();
         assertThat(jdbc.sql("SELECT record_enc FROM referral_referral WHERE id = :id")
@@ -159,9 +166,7 @@ class ReferralApiIntegrationTests {
         var again = send(reference(id, "NCA-2026-000124"), compliance, Role.COMPLIANCE);
         assertThat(again.getStatus()).isEqualTo(409);
         assertThat(again.getContentAsString()).contains("/problems/referral-not-manual");
-        assertThat(send(get("/review/cases/" + ref.value()), senior, Role.SENIOR_MODERATOR)
-                        .getContentAsString())
-                .contains("NCA: sent, report id NCA-2026-000123");
+        assertThat(casePage(ref, senior)).contains("NCA: sent, report id NCA-2026-000123");
         assertThat(audit.about(Set.of(id))).extracting(AuditEntry::action).contains("referral.reference-recorded");
     }
 

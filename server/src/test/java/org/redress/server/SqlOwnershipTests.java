@@ -74,7 +74,11 @@ class SqlOwnershipTests {
         }
         assertThat(tables)
                 .containsExactlyInAnyOrder(
-                        "intake_outbox", "enforcement_delivery", "review_follow_up", "transparency_dsa_statement");
+                        "intake_outbox",
+                        "enforcement_delivery",
+                        "review_follow_up",
+                        "transparency_dsa_statement",
+                        "referral_referral");
     }
 
     @Test

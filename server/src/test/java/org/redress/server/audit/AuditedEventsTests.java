@@ -46,6 +46,7 @@ import org.redress.server.matching.MatchFound;
 import org.redress.server.matching.Provenance;
 import org.redress.server.matching.Verdict;
 import org.redress.server.media.MediaChanged;
+import org.redress.server.referral.ReferralChanged;
 import org.redress.server.review.ComplaintChanged;
 import org.redress.server.review.ReviewChanged;
 import org.redress.server.shared.Actor;
@@ -269,7 +270,12 @@ class AuditedEventsTests {
                         new PolicyPublished(STAFF, PolicyKind.TAKE_IT_DOWN, 2),
                         "transparency.policy-published",
                         "transparency_policy",
-                        "take-it-down:2"));
+                        "take-it-down:2"),
+                new Expected(
+                        new ReferralChanged(STAFF, "referral.report-exported", DELIVERY),
+                        "referral.report-exported",
+                        "referral_referral",
+                        DELIVERY));
     }
 
     /** DeliveryQueued is enforcement's own event (the dispatcher's cue), so it is built reflectively. */
@@ -310,7 +316,7 @@ class AuditedEventsTests {
         Set<String> covered = everyEvent().stream()
                 .map(e -> e.change().getClass().getSimpleName())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(implementing).hasSize(23);
+        assertThat(implementing).hasSize(24);
         assertThat(covered).isEqualTo(implementing);
     }
 

@@ -15,6 +15,7 @@ import org.redress.server.identity.Role;
 import org.redress.server.intake.PoliceSharing;
 import org.redress.server.matching.Matching;
 import org.redress.server.media.MediaId;
+import org.redress.server.review.CaseAnnex;
 import org.redress.server.review.CaseFile;
 import org.redress.server.review.DecisionRequest;
 import org.redress.server.review.MediaPreference;
@@ -31,6 +32,7 @@ import org.redress.server.review.ReviewCaseNotFoundException;
 import org.redress.server.review.ReviewState;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.DomainException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -74,9 +76,16 @@ class ReviewPageController {
     private final ModeratorQueue queue;
     private final Matching matching;
     private final Clock clock;
+    private final ObjectProvider<CaseAnnex> annexes;
 
     ReviewPageController(
-            Review review, ModeratorQueue queue, Matching matching, Clock clock, PoliceSharing policeSharing) {
+            Review review,
+            ModeratorQueue queue,
+            Matching matching,
+            Clock clock,
+            PoliceSharing policeSharing,
+            ObjectProvider<CaseAnnex> annexes) {
+        this.annexes = annexes;
         this.review = review;
         this.policeSharing = policeSharing;
         this.queue = queue;
@@ -197,6 +206,9 @@ class ReviewPageController {
                         .collect(Collectors.toMap(RecordedDecision::id, CaseView::statement, (a, b) -> a)));
         model.addAttribute("threats", review.threats(ref));
         model.addAttribute("policeShares", policeSharing.requests(ref));
+        model.addAttribute(
+                "annexes",
+                annexes.orderedStream().flatMap(a -> a.about(ref).stream()).toList());
         return "review/case";
     }
 

@@ -14,7 +14,9 @@
 # resident memory and the slowest health answer. Targets: memory under 1.5 GB, health within 1 s,
 # JSON p99 under 100 ms. REDRESS_BENCH_JAVA_OPTS adds JVM options to the server (default -Xmx1g);
 # REDRESS_BENCH_JAR names another server jar (a baseline); REDRESS_BENCH_CHECK_FLAGS adds flags to
-# the JSON load (--timeline prints each second's percentiles).
+# the JSON load (--timeline prints each second's percentiles); REDRESS_BENCH_UPLOAD_FLAGS adds flags to
+# the image clients (--retry-after: each waits as a 503's Retry-After asks, as a platform would;
+# without it they send again at once, as a client that ignores the answer would).
 # Needs python3 (to write the PNGs) and curl (for the health samples).
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -64,6 +66,7 @@ for image in rgba16 rgba8; do
   echo "== $clients clients posting $image.png ($(wc -c <"$data/$image.png") bytes) for ${seconds} s, JSON checks at $rate/s"
   end=$(($(date +%s) + seconds))
   REDRESS_KEY=$key "$java" -XX:+UseSerialGC -Xmx512m -jar "$data/load.jar" uploads --image "$data/$image.png" \
+    ${REDRESS_BENCH_UPLOAD_FLAGS:-} \
     --clients "$clients" --seconds "$seconds" --url "http://127.0.0.1:$port" >"$data/answers-$image.txt" 2>&1 &
   pids="$!"
   (while [ "$(date +%s)" -lt $end ]; do

@@ -25,6 +25,7 @@ final class CheckConnection {
     private final OutputStream out;
     private final InputStream in;
     private boolean closedByServer;
+    private int retryAfterSeconds;
     /** The last answer's body when it was kept ({@link #postBatch}), else empty. */
     private byte[] lastBody = new byte[0];
 
@@ -85,6 +86,11 @@ final class CheckConnection {
         return closedByServer;
     }
 
+    /** The last answer's Retry-After in seconds (0 when it had none or not in seconds). */
+    int retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
     private int readAnswer(boolean keep) throws IOException {
         String statusLine = line();
         String[] parts = statusLine.split(" ", 3);
@@ -99,6 +105,7 @@ final class CheckConnection {
         }
         long length = -1;
         boolean chunked = false;
+        retryAfterSeconds = 0;
         for (String header = line(); !header.isEmpty(); header = line()) {
             int colon = header.indexOf(':');
             if (colon < 0) {
@@ -111,6 +118,7 @@ final class CheckConnection {
                 case "transfer-encoding" ->
                     chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                 case "connection" -> closedByServer = value.equalsIgnoreCase("close");
+                case "retry-after" -> retryAfterSeconds = value.matches("\\d{1,4}") ? Integer.parseInt(value) : 0;
                 default -> {
                     // not needed to find the end of the answer
                 }

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.redress.commandline.ArgumentRules;
 import org.redress.commandline.Arguments;
@@ -36,7 +37,7 @@ import org.redress.commandline.UsageException;
 final class ImageUploadLoad implements Command {
 
     private static final ArgumentRules RULES =
-            ArgumentRules.none().valued("--image", "--clients", "--seconds", "--url");
+            ArgumentRules.none().switches("--retry-after").valued("--image", "--clients", "--seconds", "--url");
     private static final String BOUNDARY = "redress-bench-boundary-7d41";
 
     private final Map<String, String> environment;
@@ -53,7 +54,7 @@ final class ImageUploadLoad implements Command {
     @Override
     public String summary() {
         return "closed-loop image checks of one file from many clients: uploads --image FILE [--clients 16]"
-                + " [--seconds 30] [--url http://127.0.0.1:8080] (key in REDRESS_KEY)";
+                + " [--seconds 30] [--retry-after] [--url http://127.0.0.1:8080] (key in REDRESS_KEY)";
     }
 
     @Override
@@ -75,7 +76,10 @@ final class ImageUploadLoad implements Command {
             err.println(image + ": " + e.getMessage());
             return SOME_INPUT_BAD;
         }
-        var run = new Run(new CheckTarget(url, key, Long.toString(System.currentTimeMillis(), 36)), bytes);
+        var run = new Run(
+                new CheckTarget(url, key, Long.toString(System.currentTimeMillis(), 36)),
+                bytes,
+                flags.has("--retry-after"));
         if (!run.runFor(clients, seconds)) {
             return SOME_INPUT_BAD;
         }
@@ -99,15 +103,19 @@ final class ImageUploadLoad implements Command {
 
         private final CheckTarget target;
         private final byte[] image;
+        /** Whether a client waits as a refusal's Retry-After asks, as a well-behaved platform does. */
+        private final boolean honoursRetryAfter;
+
         final AtomicLong sent = new AtomicLong();
         final AtomicLong failures = new AtomicLong();
         final ConcurrentLinkedQueue<String> firstFailure = new ConcurrentLinkedQueue<>();
         private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         private final ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
 
-        Run(CheckTarget target, byte[] image) {
+        Run(CheckTarget target, byte[] image, boolean honoursRetryAfter) {
             this.target = target;
             this.image = image;
+            this.honoursRetryAfter = honoursRetryAfter;
         }
 
         /** Runs the clients for the given time; false when interrupted. */
@@ -141,9 +149,13 @@ final class ImageUploadLoad implements Command {
                     int status = open.post("multipart/form-data; boundary=" + BOUNDARY, body(client, i));
                     times.add(System.nanoTime() - started);
                     statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                    int wait = honoursRetryAfter && status == 503 ? open.retryAfterSeconds() : 0;
                     if (open.closedByServer()) {
                         open.close();
                         open = null;
+                    }
+                    if (wait > 0) {
+                        pause(Math.min(wait * 1_000_000_000L, end - System.nanoTime()));
                     }
                 } catch (IOException e) {
                     if (failures.getAndIncrement() == 0) {
@@ -157,6 +169,13 @@ final class ImageUploadLoad implements Command {
             }
             if (open != null) {
                 open.close();
+            }
+        }
+
+        /** The client's wait before its next upload, as a platform waits out a refusal. */
+        private static void pause(long nanos) {
+            if (nanos > 0) {
+                LockSupport.parkNanos(nanos);
             }
         }
 

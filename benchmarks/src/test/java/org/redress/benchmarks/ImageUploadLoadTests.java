@@ -70,6 +70,30 @@ class ImageUploadLoadTests {
     }
 
     @Test
+    void waitsAsARefusalsRetryAfterAsksOnlyWhenToldTo() throws Exception {
+        Path file = Files.write(folder.resolve("small.png"), new byte[] {1, 2, 3});
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/api/v1/checks", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            received.incrementAndGet();
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        server.start();
+        String url = url(server.getAddress().getPort());
+
+        run("--image", file.toString(), "--clients", "2", "--seconds", "1.5", "--retry-after", "--url", url);
+        int polite = received.getAndSet(0);
+        run("--image", file.toString(), "--clients", "2", "--seconds", "1.5", "--url", url);
+
+        // Waiting a second after each refusal, two clients send at most two uploads each in 1.5 s.
+        assertThat(polite).isBetween(2, 4);
+        assertThat(received.get()).isGreaterThan(10);
+    }
+
+    @Test
     void exitsWithOneWhenNothingAnswers() throws Exception {
         Path file = Files.write(folder.resolve("x.png"), new byte[] {1, 2, 3});
         int closedPort;

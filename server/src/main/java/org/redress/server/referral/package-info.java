@@ -12,7 +12,7 @@
 @NullMarked
 @ApplicationModule(
         displayName = "Referral",
-        allowedDependencies = {"shared", "storage", "web", "identity", "review", "intake", "media"})
+        allowedDependencies = {"shared", "storage", "web", "identity", "review", "intake", "media", "evidence"})
 package org.redress.server.referral;
 
 import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.redress.server.ServiceTest;
 import org.redress.server.audit.AuditEntry;
 import org.redress.server.audit.AuditTrail;
+import org.redress.server.evidence.Evidence;
+import org.redress.server.evidence.RetentionSweep;
 import org.redress.server.identity.Identity;
 import org.redress.server.identity.Role;
 import org.redress.server.identity.Username;
@@ -30,6 +34,7 @@ import org.redress.server.review.Outcome;
 import org.redress.server.review.Review;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.CaseRef;
+import org.redress.server.storage.SqlDialect;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,6 +72,15 @@ class ReferralApiIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    SqlDialect dialect;
+
+    @Autowired
+    Evidence evidence;
+
+    @Autowired
+    RetentionSweep sweep;
 
     private String staff(Role role) {
         String name = role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-"
@@ -118,6 +132,67 @@ class ReferralApiIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
+    }
+
+    /** Makes a referral look {@code years} old, as the sweep measures it. */
+    private void age(String id, int years) {
+        jdbc.sql("UPDATE referral_referral SET created_at = :at WHERE id = :id")
+                .param(
+                        "at",
+                        dialect.bind(Instant.now()
+                                .atOffset(ZoneOffset.UTC)
+                                .minusYears(years)
+                                .toInstant()))
+                .param("id", id)
+                .update();
+    }
+
+    private Optional<String> sealedRecord(String id) {
+        return jdbc.sql("SELECT record_enc FROM referral_referral WHERE id = :id")
+                .param("id", id)
+                .query((row, n) -> Optional.ofNullable(row.getString("record_enc")))
+                .optional()
+                .orElseThrow(() -> new AssertionError("no referral " + id));
+    }
+
+    private boolean exists(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM referral_referral WHERE id = :id")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    @Test
+    void emptiesAReferralsContentAfterAYearAndDeletesItAfterFiveUnlessItsCaseIsHeld() {
+        String senior = staff(Role.SENIOR_MODERATOR);
+        CaseRef heldCase = referredCase(senior, "https://platform.example/p/" + UUID.randomUUID());
+        CaseRef freeCase = referredCase(senior, "https://platform.example/p/" + UUID.randomUUID());
+        referrals.sendDue();
+        String held = referrals.forCase(heldCase).getFirst().id();
+        String free = referrals.forCase(freeCase).getFirst().id();
+        evidence.hold(TESTER, heldCase, "Preservation order 7");
+
+        age(held, 2);
+        age(free, 2);
+        assertThat(sweep.sweep().ran()).isTrue();
+
+        assertThat(sealedRecord(free))
+                .as("the content and data go after a year")
+                .isEmpty();
+        assertThat(sealedRecord(held)).as("a held case keeps them").isPresent();
+        assertThat(exists(free)).as("the reference stays five years").isTrue();
+
+        age(held, 6);
+        age(free, 6);
+        assertThat(sweep.sweep().ran()).isTrue();
+
+        assertThat(exists(free)).isFalse();
+        assertThat(exists(held)).isTrue();
+        assertThat(sweep.deletions(20))
+                .filteredOn(d -> d.recordId().equals(free))
+                .extracting(d -> d.kind())
+                .containsExactlyInAnyOrder("csea-content", "csea-referral");
     }
 
     @Test

@@ -13,33 +13,11 @@ class EvidenceRetention {
 
     @Bean
     RetainedRecords exportRetention(JdbcClient jdbc, SqlDialect dialect) {
-        return new RetainedRecords() {
-            @Override
-            public RetentionKind kind() {
-                return RetentionKind.EVIDENCE_EXPORT;
-            }
-
-            @Override
-            public List<RetainedRecord> olderThan(Instant cutoff, String afterId, int limit) {
-                return jdbc.sql("""
-                                SELECT id, case_ref FROM evidence_export
-                                 WHERE exported_at < :cutoff AND id > :after ORDER BY id LIMIT :limit
-                                """)
-                        .param("cutoff", dialect.bind(cutoff))
-                        .param("after", afterId)
-                        .param("limit", limit)
-                        .query((row, n) ->
-                                new RetainedRecord(row.getString("id"), List.of(row.getString("case_ref")), List.of()))
-                        .list();
-            }
-
-            @Override
-            public void delete(RetainedRecord record) {
-                jdbc.sql("DELETE FROM evidence_export WHERE id = :id")
-                        .param("id", record.id())
-                        .update();
-            }
-        };
+        return RetainedRecords.rows(
+                RetentionKind.EVIDENCE_EXPORT, jdbc, dialect, """
+                SELECT id, case_ref FROM evidence_export
+                 WHERE exported_at < :cutoff AND id > :after ORDER BY id LIMIT :limit
+                """, "DELETE FROM evidence_export WHERE id = :id");
     }
 
     @Bean

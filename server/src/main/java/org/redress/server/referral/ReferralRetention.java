@@ -1,8 +1,5 @@
 package org.redress.server.referral;
 
-import java.time.Instant;
-import java.util.List;
-import org.redress.server.evidence.RetainedRecord;
 import org.redress.server.evidence.RetainedRecords;
 import org.redress.server.evidence.RetentionKind;
 import org.redress.server.storage.SqlDialect;
@@ -23,68 +20,31 @@ class ReferralRetention {
 
     @Bean
     RetainedRecords referralContentRetention(JdbcClient jdbc, SqlDialect dialect) {
-        return new RetainedRecords() {
-            @Override
-            public RetentionKind kind() {
-                return RetentionKind.CSEA_CONTENT;
-            }
-
-            @Override
-            public List<RetainedRecord> olderThan(Instant cutoff, String afterId, int limit) {
-                return older(jdbc, dialect, """
-                        SELECT id, case_ref FROM referral_referral
-                         WHERE created_at < :cutoff AND id > :after AND record_enc IS NOT NULL
-                           AND state IN ('SENT', 'MANUAL')
-                         ORDER BY id LIMIT :limit
-                        """, cutoff, afterId, limit);
-            }
-
-            @Override
-            public void delete(RetainedRecord record) {
-                jdbc.sql("UPDATE referral_referral SET record_enc = NULL WHERE id = :id")
-                        .param("id", record.id())
-                        .update();
-            }
-        };
+        return RetainedRecords.rows(
+                RetentionKind.CSEA_CONTENT,
+                jdbc,
+                dialect,
+                """
+                SELECT id, case_ref FROM referral_referral
+                 WHERE created_at < :cutoff AND id > :after AND record_enc IS NOT NULL
+                   AND state IN ('SENT', 'MANUAL')
+                 ORDER BY id LIMIT :limit
+                """,
+                "UPDATE referral_referral SET record_enc = NULL WHERE id = :id");
     }
 
     @Bean
     RetainedRecords referralRecordRetention(JdbcClient jdbc, SqlDialect dialect) {
-        return new RetainedRecords() {
-            @Override
-            public RetentionKind kind() {
-                return RetentionKind.CSEA_REFERRAL;
-            }
-
-            @Override
-            public List<RetainedRecord> olderThan(Instant cutoff, String afterId, int limit) {
-                return older(jdbc, dialect, """
-                        SELECT id, case_ref FROM referral_referral
-                         WHERE created_at < :cutoff AND id > :after
-                         ORDER BY id LIMIT :limit
-                        """, cutoff, afterId, limit);
-            }
-
-            @Override
-            public void delete(RetainedRecord record) {
-                jdbc.sql("DELETE FROM referral_step WHERE referral_id = :id")
-                        .param("id", record.id())
-                        .update();
-                jdbc.sql("DELETE FROM referral_referral WHERE id = :id")
-                        .param("id", record.id())
-                        .update();
-            }
-        };
-    }
-
-    private static List<RetainedRecord> older(
-            JdbcClient jdbc, SqlDialect dialect, String sql, Instant cutoff, String afterId, int limit) {
-        return jdbc.sql(sql)
-                .param("cutoff", dialect.bind(cutoff))
-                .param("after", afterId)
-                .param("limit", limit)
-                .query((row, n) ->
-                        new RetainedRecord(row.getString("id"), List.of(row.getString("case_ref")), List.of()))
-                .list();
+        return RetainedRecords.rows(
+                RetentionKind.CSEA_REFERRAL,
+                jdbc,
+                dialect,
+                """
+                SELECT id, case_ref FROM referral_referral
+                 WHERE created_at < :cutoff AND id > :after
+                 ORDER BY id LIMIT :limit
+                """,
+                "DELETE FROM referral_step WHERE referral_id = :id",
+                "DELETE FROM referral_referral WHERE id = :id");
     }
 }

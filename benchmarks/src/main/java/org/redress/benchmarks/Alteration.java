@@ -39,6 +39,8 @@ record Alteration(String name, UnaryOperator<BufferedImage> change, float jpegQu
                 lossless("crop-centre-80%", image -> cropped(image, 0.1, 0.1, 0.1, 0.1)),
                 lossless("crop-left-top-10%", image -> cropped(image, 0.1, 0.1, 0, 0)),
                 lossless("crop-right-5%-bottom-10%", image -> cropped(image, 0, 0, 0.05, 0.1)),
+                lossless("crop-bottom-10%", image -> cropped(image, 0, 0, 0, 0.1)),
+                lossless("crop-left-10%", image -> cropped(image, 0.1, 0, 0, 0)),
                 lossless("border-5px-black", image -> bordered(image, 5, Color.BLACK)),
                 lossless("border-10px-black", image -> bordered(image, 10, Color.BLACK)),
                 lossless("border-10px-white", image -> bordered(image, 10, Color.WHITE)),

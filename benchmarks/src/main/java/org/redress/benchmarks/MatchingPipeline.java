@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import org.redress.pdq.Dihedral;
+import org.redress.pdq.EntryFraming;
 import org.redress.pdq.Fingerprint;
 import org.redress.pdq.PdqHash;
 import org.redress.pdq.PdqHasher;
@@ -82,6 +83,27 @@ enum MatchingPipeline {
                 more.add(plain(Reframing.tilted(image, degrees)));
             }
             return distinct(CENTRED_ENTRY.entry(image), more);
+        }
+
+        @Override
+        List<PdqHash> query(Pixels upload) {
+            return UNFRAMED_QUERY.query(upload);
+        }
+    },
+    /**
+     * What is built: the entry keeps PDQ's eight hashes and every framing of {@link EntryFraming}
+     * (as above, and the picture with a tenth cut from one side), as matching's entries made from
+     * an image do, framings under quality 50 left out as there.
+     */
+    ENTRY_FRAMINGS("+edges (built)") {
+        @Override
+        List<PdqHash> entry(Pixels image) {
+            var framed = Arrays.stream(EntryFraming.values())
+                    .map(framing -> HASHER.hash(framing.apply(image)))
+                    .filter(print -> print.quality().value() >= 50)
+                    .map(Fingerprint::hash)
+                    .toList();
+            return distinct(dihedral(image), framed);
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.redress.pdq.Dihedral;
+import org.redress.pdq.EntryFraming;
 import org.redress.pdq.PdqHash;
 
 /**
@@ -19,9 +20,10 @@ import org.redress.pdq.PdqHash;
  * @param enabled whether it takes part in checks
  * @param createdAt when it was banked
  * @param trust whether a person has confirmed it
- * @param variants the PDQ hashes of the banked image's seven rotations and mirrorings, in the order
- *     of {@link #VARIANT_NAMES} from the second on, when the image was at hand (a removed item);
- *     empty otherwise. One entry carries them all, so a match is one match per removed item.
+ * @param variants the PDQ hashes of the banked image's seven rotations and mirrorings and, for an
+ *     entry made from an image, of its framings, in the order of {@link #VARIANT_NAMES} from the
+ *     second on, when the image was at hand (a removed item, a bank's image); empty otherwise. One
+ *     entry carries them all, so a match is one match per banked image.
  */
 public record BankEntry(
         long id,
@@ -34,9 +36,15 @@ public record BankEntry(
         EntryTrust trust,
         List<PdqHash> variants) {
 
-    /** The names of an entry's hashes by position: its own first, then its variants. */
-    public static final List<String> VARIANT_NAMES =
-            java.util.Arrays.stream(Dihedral.values()).map(Enum::name).toList();
+    /**
+     * The names of an entry's hashes by position: its own first ({@code ORIGINAL}), the rotations
+     * and mirrorings PDQ derives, then the framings of an entry made from an image
+     * ({@link EntryFraming}). Stored entries keep their hashes by position: names are only added.
+     */
+    public static final List<String> VARIANT_NAMES = java.util.stream.Stream.concat(
+                    java.util.Arrays.stream(Dihedral.values()), java.util.Arrays.stream(EntryFraming.values()))
+            .map(Enum::name)
+            .toList();
 
     public BankEntry {
         Objects.requireNonNull(bankId, "bankId");

@@ -175,17 +175,20 @@ public class Matching {
 
     /**
      * Adds an image to a bank as {@link #addEntry} adds hashes: its PDQ hash (with its quality, held
-     * to the bank's floor), MD5 and SHA-256, and the PDQ hashes of its rotations and mirrorings as
-     * the entry's variants, so a turned or mirrored copy matches however the platform hashes it.
-     * The image was hashed before (outside this transaction, as decoding takes time); it is not kept.
+     * to the bank's floor), MD5 and SHA-256, and as the entry's variants the PDQ hashes of its
+     * rotations and mirrorings and of its framings (centre, corners, tilts: docs/adr/0026), so a
+     * turned, cropped or tilted copy matches however the platform hashes it. The image was hashed
+     * before (outside this transaction, as decoding takes time); it is not kept.
      */
     @Transactional
     public BankEntry addImageEntry(
-            Actor actor, BankName bankName, UploadHashing.Hashed image, Optional<String> note, Provenance provenance) {
-        List<PdqHash> variants = image.variants();
-        List<PdqHash> others =
-                variants.size() == BankEntry.VARIANT_NAMES.size() ? variants.subList(1, variants.size()) : List.of();
-        var entry = new NewEntry(image.hashes(), Optional.of(image.quality()), note, others);
+            Actor actor,
+            BankName bankName,
+            UploadHashing.ForEntry image,
+            Optional<String> note,
+            Provenance provenance) {
+        var entry =
+                new NewEntry(image.image().hashes(), Optional.of(image.image().quality()), note, image.entryVariants());
         return addAll(actor, bank(bankName), List.of(entry), provenance, EntryTrust.CONFIRMED)
                 .getFirst();
     }
@@ -280,8 +283,8 @@ public class Matching {
      * Banks the hashes of content whose removal the platform confirmed, in the confirmed-removals
      * bank (BLOCK, created on first use), so that the same image cannot be uploaded again, and
      * searches them against all registered content so copies already online are found. One entry
-     * per removed item: with the image (kept for review) the PDQ hashes of its rotations and
-     * mirrorings are the entry's variants; without it, the entry holds the hashes of its upload
+     * per removed item: with the image (kept for review) the PDQ hashes of its rotations,
+     * mirrorings and framings are the entry's variants; without it, the entry holds the hashes of its upload
      * check. Joins the caller's transaction.
      *
      * @param decisionCase the case whose decision removed the content (the entry's provenance)
@@ -297,9 +300,9 @@ public class Matching {
         Optional<EntryHashes> own = checked;
         if (image.isPresent()) {
             try {
-                var hashed = UploadHashing.hash(image.get());
-                own = Optional.of(checked.orElse(hashed.hashes()));
-                variants = hashed.variants();
+                var hashed = UploadHashing.hashForEntry(image.get());
+                own = Optional.of(checked.orElse(hashed.image().hashes()));
+                variants = hashed.entryVariants();
             } catch (UndecodableUploadException | UploadTooLargeException e) {
                 log.warn(
                         "The kept image of removed content could not be hashed ({}); banking its upload check's hashes",
@@ -313,12 +316,9 @@ public class Matching {
         Bank bank = banks.find(name)
                 .orElseGet(() -> createBank(
                         actor, name, BankAction.BLOCK, Bank.DEFAULT_MAX_DISTANCE, Bank.DEFAULT_QUALITY_FLOOR));
-        // One entry per removed item: its own hashes, and the rotations and mirrorings of its image
-        // as the entry's variants (in the order of the dihedral group, the original left out).
-        List<PdqHash> others = variants.size() == BankEntry.VARIANT_NAMES.size()
-                        && own.get().pdq().isPresent()
-                ? variants.subList(1, variants.size())
-                : List.of();
+        // One entry per removed item: its own hashes, and the rotations, mirrorings and framings of
+        // its image as the entry's variants (by position, BankEntry.VARIANT_NAMES).
+        List<PdqHash> others = own.get().pdq().isPresent() ? variants : List.of();
         var entry = new NewEntry(own.get(), Optional.empty(), Optional.of("removed content " + contentId), others);
         return addAll(
                 actor,

@@ -104,6 +104,63 @@ class BankImagesOnBothDatabasesIntegrationTests {
         }
     }
 
+    /** The picture turned by {@code degrees} about its centre on a canvas of its size, corners black. */
+    private static BufferedImage tilted(BufferedImage picture, double degrees) {
+        var out = new BufferedImage(picture.getWidth(), picture.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.rotate(Math.toRadians(degrees), picture.getWidth() / 2.0, picture.getHeight() / 2.0);
+        g.drawImage(picture, 0, 0, null);
+        g.dispose();
+        return out;
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void blocksCroppedAndTiltedCopiesThatThePlatformHashesItselfAfterARestart(TestDatabase.Vendor vendor)
+            throws Exception {
+        try (var database = TestDatabase.create(vendor)) {
+            var original = TestImages.picture(305);
+            byte[] png = TestImages.png(original);
+            long entryId;
+            try (var service = new RunningService(database, "image-admin")) {
+                createBlockBank(service);
+                var added = addImage(service, "reported", service.admin, png);
+                assertThat(added.status()).as(added.body()).isEqualTo(201);
+                entryId = json.readTree(added.body()).get("entryId").asLong();
+            }
+            int w = original.getWidth();
+            int h = original.getHeight();
+            PdqHash banked = UploadHashing.hash(png).hashes().pdq().orElseThrow();
+            var copies = new java.util.LinkedHashMap<String, BufferedImage>();
+            copies.put("CENTRE_", original.getSubimage(w / 20, h / 20, w - w / 10, h - h / 10));
+            copies.put("CORNER_", original.getSubimage(w / 10, h / 10, w - w / 10, h - h / 10));
+            copies.put("EDGE_", original.getSubimage(0, 0, w, h - h / 10));
+            copies.put("TILT_", tilted(original, 7));
+
+            // A new process reads the entry back from the database: its framings are stored, not recomputed.
+            try (var service = new RunningService(database, "image-admin-2")) {
+                for (var copy : copies.entrySet()) {
+                    PdqHash platformHash = UploadHashing.hash(TestImages.png(copy.getValue()))
+                            .hashes()
+                            .pdq()
+                            .orElseThrow();
+                    assertThat(platformHash.distanceTo(banked))
+                            .as("%s copy is beyond the distance of the banked hash itself", copy.getKey())
+                            .isGreaterThan(31);
+
+                    JsonNode verdict = check(service, platformHash);
+
+                    assertThat(verdict.get("verdict").asString())
+                            .as(copy.getKey())
+                            .isEqualTo("BLOCK");
+                    JsonNode match = verdict.get("matches").get(0);
+                    assertThat(match.get("entryId").asLong()).isEqualTo(entryId);
+                    assertThat(match.get("variant").asString()).startsWith(copy.getKey());
+                }
+            }
+        }
+    }
+
     /** The picture inside a black frame, as a re-upload with a border looks. */
     private static BufferedImage framed(BufferedImage picture, int border) {
         var out = new BufferedImage(

@@ -56,7 +56,9 @@ class DihedralEntryIntegrationTests {
                 Optional.of(original));
 
         assertThat(banked).hasSize(1);
-        assertThat(banked.getFirst().variants()).hasSize(7);
+        assertThat(banked.getFirst().variants())
+                .as("seven rotations and mirrorings, then every framing")
+                .hasSize(BankEntry.VARIANT_NAMES.size() - 1);
         assertThat(matching.entryCounts().get(new BankName("confirmed-removals")))
                 .isEqualTo(before + 1);
 
@@ -73,7 +75,35 @@ class DihedralEntryIntegrationTests {
         assertThat(turned.get("verdict").asString()).isEqualTo("BLOCK");
         JsonNode turnedRemovals = removalMatches(turned);
         assertThat(turnedRemovals).hasSize(1);
-        assertThat(turnedRemovals.get(0).get("variant").asString()).isIn("ROTATE_90", "ROTATE_270");
+        assertThat(turnedRemovals.get(0).get("variant").asString())
+                .isIn("ROTATE_90", "ROTATE_270", "TURNED_ROTATE_90", "TURNED_ROTATE_270");
+    }
+
+    @Test
+    void copiesCroppedOrTiltedFromARemovedImageMatchItsFramings() throws Exception {
+        String platform = "Bearer "
+                + identity.issueApiKey(SYSTEM, "platform", Role.PLATFORM).secret();
+        BufferedImage picture = TestImages.picture(3131);
+        var banked = matching.bankConfirmedRemoval(
+                SYSTEM,
+                new CaseRef("RM-FRAM-INGS-TEST"),
+                new ContentId("removed-" + UUID.randomUUID()),
+                Optional.of(TestImages.png(picture)));
+        int w = picture.getWidth();
+        int h = picture.getHeight();
+        int tenthW = w / 10;
+        int tenthH = h / 10;
+
+        JsonNode centre = removalMatches(
+                check(platform, TestImages.png(picture.getSubimage(tenthW / 2, tenthH / 2, w - tenthW, h - tenthH))));
+        JsonNode offCentre = removalMatches(
+                check(platform, TestImages.png(picture.getSubimage(tenthW, tenthH, w - tenthW, h - tenthH))));
+
+        assertThat(centre).as("a centred crop to 90%% of each side").hasSize(1);
+        assertThat(centre.get(0).get("entryId").asLong())
+                .isEqualTo(banked.getFirst().id());
+        assertThat(offCentre).as("a tenth cut from the left and the top").hasSize(1);
+        assertThat(offCentre.get(0).get("variant").asString()).startsWith("CORNER_");
     }
 
     private static JsonNode removalMatches(JsonNode answer) {

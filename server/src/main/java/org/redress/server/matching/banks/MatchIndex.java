@@ -72,12 +72,19 @@ public class MatchIndex {
     public record Hit(Bank bank, long entryId, int distance, boolean provisional, int variant) {}
 
     /**
-     * The index holds each of an entry's hashes under the entry's id times eight plus the hash's
-     * position, so a match names the variant at no memory cost.
+     * The index holds each of an entry's hashes under the entry's id times 32 plus the hash's
+     * position, so a match names the variant at no memory cost: room for the 30 hashes an entry
+     * made from an image keeps ({@link BankEntry#VARIANT_NAMES}).
      */
-    private static final int VARIANT_BITS = 3;
+    private static final int VARIANT_BITS = 5;
 
     private static final long VARIANT_MASK = (1L << VARIANT_BITS) - 1;
+
+    static {
+        if (BankEntry.VARIANT_NAMES.size() > 1 << VARIANT_BITS) {
+            throw new IllegalStateException("an entry's hashes need more than " + VARIANT_BITS + " bits of its key");
+        }
+    }
 
     private final Banks banks;
     private final Entries entries;

@@ -185,13 +185,15 @@ class HmaCurationController {
         if (photo == null) {
             throw HmaRequests.badRequest("Neither `url` nor multipart file upload was received");
         }
-        var hashed = UploadHashing.hash(photo.getBytes());
-        BankEntry entry = add(
-                caller,
-                name,
-                hashed.hashes(),
-                Optional.of(hashed.quality()),
-                Optional.ofNullable(note).map(HmaCurationController::note));
+        // An image added as a photo keeps its rotations and framings, as the bank-images route's do.
+        var hashed = UploadHashing.hashForEntry(photo.getBytes());
+        Actor actor = Callers.actorOf(caller);
+        BankEntry entry = matching.addImageEntry(
+                actor,
+                HmaRequests.bankName(name),
+                hashed,
+                Optional.ofNullable(note).map(HmaCurationController::note),
+                new Provenance(Provenance.Source.MANUAL, actor.kind() + ":" + actor.id()));
         var pdq = entry.hashes().pdq().map(hash -> Map.of(HmaSignals.PDQ.wireName(), hash.toHex()));
         return new Added(entry.id(), pdq.orElseGet(Map::of));
     }

@@ -360,7 +360,7 @@ class MatchingApiController {
         }
         var bank = new BankName(name);
         matching.bank(bank); // an unknown bank is a 404 before the image is decoded
-        var hashed = UploadHashing.hash(image.getBytes());
+        var hashed = UploadHashing.hashForEntry(image.getBytes());
         var actor = Callers.actorOf(caller);
         var entry = matching.addImageEntry(
                 actor,

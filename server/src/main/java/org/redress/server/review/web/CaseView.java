@@ -222,9 +222,14 @@ final class CaseView {
                 match.contentId(), match.bank(), match.entryId(), match.distance(), found, origin, originCase, variant);
     }
 
-    /** {@code ROTATE_90} is "the banked image rotated by 90 degrees"; {@code ORIGINAL} "the banked image". */
+    /**
+     * {@code ROTATE_90} is "the banked image rotated by 90 degrees"; {@code ORIGINAL} "the banked
+     * image"; a framing ({@code CENTRE_90}, {@code CORNER_TOP_LEFT_90}, {@code TILT_4}) says which
+     * part of the banked image or which tilt matched, so the moderator knows to compare that part.
+     */
     static String variantInWords(String variant) {
-        return switch (variant) {
+        String turned = variant.startsWith("TURNED_") ? variant.substring("TURNED_".length()) : variant;
+        return switch (turned) {
             case "ORIGINAL" -> "the banked image";
             case "ROTATE_90" -> "the banked image rotated by 90 degrees";
             case "ROTATE_180" -> "the banked image rotated by 180 degrees";
@@ -233,7 +238,21 @@ final class CaseView {
             case "FLIP_Y" -> "the banked image mirrored about the vertical axis";
             case "FLIP_PLUS_1" -> "the banked image mirrored about the main diagonal";
             case "FLIP_MINUS_1" -> "the banked image mirrored about the other diagonal";
-            default -> "a rotation or mirror image of the banked image (" + variant + ")";
+            case "CENTRE_95", "CENTRE_90", "CENTRE_80" ->
+                "the centre of the banked image (" + turned.substring("CENTRE_".length()) + "% of each side)";
+            case "CORNER_TOP_LEFT_90" -> "the top-left 90% of the banked image (its right and bottom edges cut)";
+            case "CORNER_TOP_RIGHT_90" -> "the top-right 90% of the banked image (its left and bottom edges cut)";
+            case "CORNER_BOTTOM_LEFT_90" -> "the bottom-left 90% of the banked image (its right and top edges cut)";
+            case "CORNER_BOTTOM_RIGHT_90" -> "the bottom-right 90% of the banked image (its left and top edges cut)";
+            case "TILT_MINUS_8" -> "the banked image tilted by 8 degrees clockwise";
+            case "TILT_MINUS_4" -> "the banked image tilted by 4 degrees clockwise";
+            case "TILT_4" -> "the banked image tilted by 4 degrees anticlockwise";
+            case "TILT_8" -> "the banked image tilted by 8 degrees anticlockwise";
+            case "EDGE_TOP_90" -> "the top 90% of the banked image (its bottom edge cut)";
+            case "EDGE_BOTTOM_90" -> "the bottom 90% of the banked image (its top edge cut)";
+            case "EDGE_LEFT_90" -> "the left 90% of the banked image (its right edge cut)";
+            case "EDGE_RIGHT_90" -> "the right 90% of the banked image (its left edge cut)";
+            default -> "another form of the banked image (" + variant + ")";
         };
     }
 

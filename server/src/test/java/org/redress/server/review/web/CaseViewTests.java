@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.redress.pdq.Dihedral;
+import org.redress.server.matching.BankEntry;
 
 class CaseViewTests {
 
@@ -12,10 +13,17 @@ class CaseViewTests {
     void namesEveryVariantMatchingCanReportInWords() {
         assertThat(CaseView.variantInWords("ORIGINAL")).isEqualTo("the banked image");
         assertThat(CaseView.variantInWords("ROTATE_90")).isEqualTo("the banked image rotated by 90 degrees");
-        assertThat(Arrays.stream(Dihedral.values()).map(d -> CaseView.variantInWords(d.name())))
+        assertThat(CaseView.variantInWords("CENTRE_90")).isEqualTo("the centre of the banked image (90% of each side)");
+        assertThat(BankEntry.VARIANT_NAMES.stream()
+                        .filter(name -> !name.startsWith("TURNED_"))
+                        .map(CaseView::variantInWords))
                 .as("each of matching's names has its own words")
-                .allSatisfy(words ->
-                        assertThat(words).startsWith("the banked image").doesNotContain("_"))
+                .allSatisfy(
+                        words -> assertThat(words).contains("the banked image").doesNotContain("_"))
                 .doesNotHaveDuplicates();
+        assertThat(Arrays.stream(Dihedral.values()).skip(1))
+                .as("a turned copy hashed pixel for pixel reads as the turn PDQ derives")
+                .allSatisfy(turn -> assertThat(CaseView.variantInWords("TURNED_" + turn.name()))
+                        .isEqualTo(CaseView.variantInWords(turn.name())));
     }
 }

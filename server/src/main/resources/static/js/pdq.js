@@ -237,7 +237,7 @@
     return hashPixels(reference.rgba, reference.width, reference.height);
   }
 
-  const api = { hashPixels: hashPixels, hashImageData: hashImageData };
+  const api = { hashPixels: hashPixels, hashImageData: hashImageData, referencePixels: referencePixels };
   if (typeof module === 'object' && module.exports) {
     module.exports = api;
   } else {

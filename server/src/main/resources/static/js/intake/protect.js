@@ -120,9 +120,13 @@
     var sha256 = hex(await crypto.subtle.digest('SHA-256', bytes));
     var md5 = RedressMd5.md5(bytes);
     var pixels = asStored(await decode(file), exifOrientation(bytes));
-    var pdq = RedressPdq.hashImageData(pixels.data, pixels.width, pixels.height);
+    var reference = RedressPdq.referencePixels(pixels.data, pixels.width, pixels.height);
+    var pdq = RedressPdq.hashPixels(reference.rgba, reference.width, reference.height);
+    // Cropped, tilted and turned copies are matched by these, computed here as the server computes them.
+    var framings = RedressFramings.framingHashes(reference.rgba, reference.width, reference.height, pdq);
     return {
-      name: file.name, pdq: pdq.pdq, quality: pdq.quality, dihedral: pdq.dihedral, md5: md5, sha256: sha256
+      name: file.name, pdq: pdq.pdq, quality: pdq.quality, dihedral: pdq.dihedral, framings: framings,
+      md5: md5, sha256: sha256
     };
   }
 
@@ -133,6 +137,7 @@
     tr.dataset.pdq = result.pdq;
     tr.dataset.quality = String(result.quality);
     tr.dataset.dihedral = result.dihedral.join(',');
+    tr.dataset.framings = result.framings.join(',');
     [result.name, result.pdq, String(result.quality)].forEach(function (text, i) {
       var cell = document.createElement(i === 0 ? 'th' : 'td');
       if (i === 0) {
@@ -245,7 +250,11 @@
     }
     var body = {
       hashes: hashes.map(function (h) {
-        return { pdq: h.pdq, quality: h.quality, md5: h.md5, sha256: h.sha256, dihedral: h.dihedral };
+        var sent = { pdq: h.pdq, quality: h.quality, md5: h.md5, sha256: h.sha256, dihedral: h.dihedral };
+        if (h.framings.length > 0) {
+          sent.framings = h.framings;
+        }
+        return sent;
       }),
       declarations: { subjectOrAuthorised: true, goodFaithAndTrue: true },
       subjectWasUnder18: under18.value === 'yes'

@@ -20,7 +20,7 @@ public record CheckResult(Verdict verdict, List<CheckMatch> matches, Optional<Bl
      *
      * @param provisional whether no person has confirmed the entry yet
      * @param variant which of the entry's hashes gave the distance: {@code ORIGINAL}, or the
-     *     rotation or mirroring of the banked image ({@link BankEntry#VARIANT_NAMES})
+     *     rotation, mirroring or framing of the banked image ({@link BankEntry#VARIANT_NAMES})
      */
     public record CheckMatch(
             BankName bank, long entryId, int distance, BankAction action, boolean provisional, String variant) {}

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.redress.hashindex.MultiIndex;
+import org.redress.pdq.Dihedral;
 import org.redress.pdq.PdqHash;
 import org.redress.pdq.Quality;
 import org.redress.server.enforcement.Enforcement;
@@ -241,14 +242,24 @@ public class Matching {
         List<NewEntry> added = new ArrayList<>();
         for (SubmittedHash h : hashes) {
             List<PdqHash> dihedral = h.dihedral();
-            List<PdqHash> variants = dihedral.size() == BankEntry.VARIANT_NAMES.size()
+            List<PdqHash> variants = dihedral.size() == Dihedral.values().length
                             && dihedral.getFirst().equals(h.pdq())
                     ? dihedral.subList(1, dihedral.size())
                     : dihedral.stream()
                             .distinct()
                             .filter(variant -> !variant.equals(h.pdq()))
-                            .limit(BankEntry.VARIANT_NAMES.size() - 1)
+                            .limit(Dihedral.values().length - 1)
                             .toList();
+            if (!h.framings().isEmpty()) {
+                // The framings sit after the seven turns by position: a turn the browser did not
+                // send holds the image's own hash, which matches nothing its own hash would not.
+                var turnsThenFramings = new ArrayList<PdqHash>(variants);
+                while (turnsThenFramings.size() < Dihedral.values().length - 1) {
+                    turnsThenFramings.add(h.pdq());
+                }
+                turnsThenFramings.addAll(h.framings());
+                variants = turnsThenFramings;
+            }
             added.add(new NewEntry(
                     new EntryHashes(Optional.of(h.pdq()), h.md5Hex(), h.sha256Hex()),
                     Optional.empty(),

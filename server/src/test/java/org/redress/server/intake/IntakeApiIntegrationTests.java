@@ -360,6 +360,28 @@ class IntakeApiIntegrationTests {
     }
 
     @Test
+    void acceptsAllTwentyTwoFramingHashesOfAnImageOrNone() throws Exception {
+        java.util.function.IntFunction<String> framings = count -> String.join(
+                ",",
+                java.util.stream.IntStream.range(10, 10 + count)
+                        .mapToObj(i -> "\"" + String.valueOf(i).repeat(32) + "\"")
+                        .toList());
+        String hashes = """
+                {"hashes":[{"pdq":"%s","quality":90,"framings":[%s]}],
+                 "declarations":{"subjectOrAuthorised":true,"goodFaithAndTrue":true}}
+                """;
+        mvc.perform(postJson("/api/v1/hash-submissions", hashes.formatted("cd".repeat(32), framings.apply(22))))
+                .andExpect(status().isCreated());
+        mvc.perform(postJson("/api/v1/hash-submissions", hashes.formatted("ce".repeat(32), framings.apply(21))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].pointer").value("#/hashes[0]/framings"));
+        mvc.perform(postJson(
+                        "/api/v1/hash-submissions",
+                        hashes.formatted("cf".repeat(32), framings.apply(22)).replace("12".repeat(32), "zz")))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void letsTheHolderWithdrawStopMessagesAndComplain() throws Exception {
         JsonNode receipt = submit(validReport(unique()));
         String path = "/api/v1/reports/" + receipt.get("caseRef").asString();

@@ -199,6 +199,14 @@ class IntakeBrowserIntegrationTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(images.size());
+        // Each clear image's entry keeps its 7 turns and 22 framings, so its cropped copies match.
+        List<Integer> variantsPerEntry = jdbc.sql("SELECT LENGTH(variants) / 64 FROM matching_entry"
+                        + " WHERE source_ref = :c AND variants IS NOT NULL")
+                .param("c", caseRef)
+                .query(Integer.class)
+                .list();
+        assertThat(variantsPerEntry.stream().filter(n -> n == 7 + 22).count())
+                .isGreaterThanOrEqualTo(images.size() - 1L);
 
         long smallestImage =
                 images.stream().mapToLong(p -> p.toFile().length()).min().orElseThrow();
@@ -215,9 +223,10 @@ class IntakeBrowserIntegrationTests {
                     .doesNotContain("multipart")
                     .doesNotContain("JFIF")
                     .doesNotContain("/9j/");
-            // Chrome logs the body twice (as text and in base64): a PDQ hash, its 8 dihedral variants
-            // and two digests come to under 3 KB an image, less than half the smallest image.
-            assertThat((long) message.length()).isLessThan(3072L * images.size());
+            // Chrome logs the body twice (as text and in base64): a PDQ hash, its 8 dihedral variants,
+            // its 22 framings and two digests come to under 6 KB an image logged twice, under 3 KB
+            // sent: less than half the smallest image.
+            assertThat((long) message.length()).isLessThan(6144L * images.size());
         }
         assertThat(bodies).isEqualTo(1);
     }

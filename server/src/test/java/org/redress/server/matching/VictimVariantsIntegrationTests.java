@@ -67,6 +67,41 @@ class VictimVariantsIntegrationTests {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void matchesACroppedCopyAgainstTheFramingsTheBrowserSent(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor);
+                var context = MatchingContext.open(db)) {
+            context.getBean(MatchIndex.class).refresh();
+            var matching = context.getBean(Matching.class);
+            var picture = TestImages.picture(11);
+            RgbPixels pixels = pixels(picture);
+            PdqHasher hasher = PdqHasher.create();
+            PdqHash original = hasher.hash(pixels).hash();
+            List<PdqHash> framings = java.util.Arrays.stream(org.redress.pdq.EntryFraming.values())
+                    .map(framing -> hasher.hash(framing.apply(pixels)).hash())
+                    .toList();
+            int w = picture.getWidth();
+            int h = picture.getHeight();
+            PdqHash centreCopy = hasher.hash(pixels(picture.getSubimage(w / 20, h / 20, w - w / 10, h - h / 10)))
+                    .hash();
+            assertThat(centreCopy.distanceTo(original)).isGreaterThan(31);
+            var transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+
+            // Sent without the dihedral hashes: the framings still land in their own positions.
+            transaction.executeWithoutResult(status -> context.publishEvent(new HashesSubmitted(
+                    new CaseRef("SUB-13579"),
+                    List.of(new SubmittedHash(
+                            original, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), framings)),
+                    Instant.parse("2026-12-01T00:00:00Z"))));
+
+            var answer = matching.check(
+                    PLATFORM, new Upload("centre-copy", "uploader-1", EntryHashes.ofPdq(centreCopy), List.of()));
+            assertThat(answer.verdict()).isEqualTo(Verdict.BLOCK);
+            assertThat(answer.matches().getFirst().variant()).startsWith("CENTRE_");
+        }
+    }
+
     private static Verdict check(Matching matching, String contentId, PdqHash pdq) {
         return matching.check(PLATFORM, new Upload(contentId, "uploader-1", EntryHashes.ofPdq(pdq), List.of()))
                 .verdict();

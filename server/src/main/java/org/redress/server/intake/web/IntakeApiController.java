@@ -156,6 +156,13 @@ class IntakeApiController {
             @Size(max = SubmittedHash.MAX_DIHEDRAL) @Nullable
             List<@NotNull @Pattern(regexp = "[0-9a-fA-F]{64}") String> dihedral,
 
+            @Size(
+                    min = SubmittedHash.FRAMINGS,
+                    max = SubmittedHash.FRAMINGS,
+                    message = "must hold one hash per framing, " + SubmittedHash.FRAMINGS + " in all")
+            @Nullable
+            List<@NotNull @Pattern(regexp = "[0-9a-fA-F]{64}") String> framings,
+
             @JsonAnySetter @Size(max = 0, message = "no other members, image bytes least of all") @Nullable
             Map<String, Object> unexpected) {
 
@@ -172,7 +179,10 @@ class IntakeApiController {
                     Optional.ofNullable(sha256).map(HexFormat.of()::parseHex),
                     dihedral == null
                             ? List.of()
-                            : dihedral.stream().map(PdqHash::fromHex).toList());
+                            : dihedral.stream().map(PdqHash::fromHex).toList(),
+                    framings == null
+                            ? List.of()
+                            : framings.stream().map(PdqHash::fromHex).toList());
         }
     }
 

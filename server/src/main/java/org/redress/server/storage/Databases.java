@@ -52,9 +52,9 @@ public final class Databases {
     /**
      * Applies the vendor's migrations from {@code classpath:db/migration/<vendor>}.
      *
-     * <p>Out of order when needed: each module numbers its migrations in its own range (identity
-     * and audit 1-9, intake 10s, matching 20s, review 30s, enforcement 40s, media 50s), so a release
-     * that adds a module's next migration adds a version below the highest a running database
+     * <p>Out of order when needed: each module numbers its migrations in its own range (identity,
+     * audit and storage 1-9, intake 10s, matching 20s, review 30s, enforcement 40s, media 50s), so a
+     * release that adds a module's next migration adds a version below the highest a running database
      * already has, which Flyway would refuse. Applying such versions is right here, since a module's
      * migrations touch only that module's tables; it is switched on only for a database that needs
      * it, so fresh databases and ordinary upgrades migrate (and log) exactly as usual.

@@ -22,17 +22,35 @@ public final class OutboxClaims {
 
     private static final Pattern TABLE = Pattern.compile("[a-z]+(_[a-z]+)+");
 
-    // The outer WHERE repeats the condition: PostgreSQL re-checks it on a row that another claim
-    // changed while this statement waited, and SQLite runs the whole statement under its single
-    // write lock, so on both a row goes to one claim only. SKIP LOCKED (the third argument) lets a
-    // second replica pass over rows being claimed instead of queueing behind them.
-    private static final String CLAIM = """
+    // PostgreSQL: the rows are picked (and locked, SKIP LOCKED passing over rows another claim is
+    // locking) once, in a MATERIALIZED common table expression, and only then updated. The earlier
+    // form, UPDATE ... WHERE id IN (SELECT ... LIMIT n FOR UPDATE SKIP LOCKED), let the planner run
+    // the subquery again for each outer row (a nested-loop semi-join); every rerun skipped the rows
+    // this statement had just updated and picked the next ones, so one claim took far more than n.
+    // The outer WHERE repeats the condition, so a row changed by another transaction meanwhile is
+    // checked again on its newest version.
+    private static final String CLAIM_POSTGRESQL = """
+            WITH picked AS MATERIALIZED (
+                SELECT id AS picked_id FROM %1$s
+                 WHERE %2$s AND next_attempt_at <= :now
+                   AND (claimed_until IS NULL OR claimed_until <= :now)
+                 ORDER BY next_attempt_at, id
+                 LIMIT :limit FOR UPDATE SKIP LOCKED)
+            UPDATE %1$s SET claimed_by = :claimant, claimed_until = :until
+              FROM picked
+             WHERE id = picked.picked_id
+               AND %2$s AND (claimed_until IS NULL OR claimed_until <= :now)
+            """;
+
+    // SQLite: the whole statement runs under the database's single write lock, and a subquery that
+    // names no column of the outer statement is evaluated once, into a temporary table.
+    private static final String CLAIM_SQLITE = """
             UPDATE %1$s SET claimed_by = :claimant, claimed_until = :until
              WHERE id IN (SELECT id FROM %1$s
                            WHERE %2$s AND next_attempt_at <= :now
                              AND (claimed_until IS NULL OR claimed_until <= :now)
                            ORDER BY next_attempt_at, id
-                           LIMIT :limit%3$s)
+                           LIMIT :limit)
                AND %2$s AND (claimed_until IS NULL OR claimed_until <= :now)
             """;
 
@@ -54,13 +72,15 @@ public final class OutboxClaims {
         if (unfinished.isBlank()) {
             throw new IllegalArgumentException("an outbox needs the condition of an unfinished row");
         }
-        this.claim = CLAIM.formatted(table, "(" + unfinished + ")", dialect.skipLockedRows());
+        String template = dialect instanceof SqlDialect.Postgresql ? CLAIM_POSTGRESQL : CLAIM_SQLITE;
+        this.claim = template.formatted(table, "(" + unfinished + ")");
     }
 
     /**
      * Claims up to {@code limit} unfinished rows that are due at {@code now} and that no one holds a
-     * live claim on, oldest due first, until {@code until}. Two concurrent claims never get the
-     * same row. The caller reads the claimed rows back by {@code claimed_by = claimant}.
+     * live claim on, oldest due first, until {@code until}. Never more than {@code limit} rows,
+     * whatever plan the database picks, and two concurrent claims never get the same row. The
+     * caller reads the claimed rows back by {@code claimed_by = claimant}.
      *
      * @param claimant the claim's token: unique per call
      * @return how many rows were claimed

@@ -32,13 +32,6 @@ public sealed interface SqlDialect {
      */
     void serialize(JdbcClient jdbc, String lockName);
 
-    /**
-     * The clause that ends a claim's row-picking subquery: on PostgreSQL {@code FOR UPDATE SKIP
-     * LOCKED}, so that concurrent claimants pass over each other's rows instead of queueing; on
-     * SQLite nothing, since the claiming statement already runs under the single write lock.
-     */
-    String skipLockedRows();
-
     /** The precision both databases keep. */
     static Instant truncate(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MILLIS);
@@ -77,11 +70,6 @@ public sealed interface SqlDialect {
             // Every transaction begins IMMEDIATE (see Databases), so it already holds the
             // database's single write lock: there is nothing more to take.
         }
-
-        @Override
-        public String skipLockedRows() {
-            return "";
-        }
     }
 
     /** PostgreSQL: concurrent writers, so appenders take a transaction-scoped advisory lock. */
@@ -108,11 +96,6 @@ public sealed interface SqlDialect {
                     .param("name", lockName)
                     .query()
                     .singleRow();
-        }
-
-        @Override
-        public String skipLockedRows() {
-            return " FOR UPDATE SKIP LOCKED";
         }
     }
 }

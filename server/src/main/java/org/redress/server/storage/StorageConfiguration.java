@@ -80,4 +80,28 @@ public class StorageConfiguration {
     DerivedKeys derivedKeys(FieldCipher fieldCipher) {
         return new DerivedKeys(fieldCipher.dataKey());
     }
+
+    /** Scheduled jobs that run once across replicas; this replica is named by its host and process. */
+    @Bean
+    JobLeases jobLeases(JdbcClient jdbc, SqlDialect dialect, Clock clock) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return new JobLeases(
+                jdbc, dialect, clock, host + "/" + ProcessHandle.current().pid());
+    }
+
+    /** Rate limits that every replica on the database enforces as one. */
+    @Bean
+    RateLimits rateLimits(
+            JdbcClient jdbc,
+            SqlDialect dialect,
+            TransactionTemplate transactions,
+            DerivedKeys derivedKeys,
+            Clock clock) {
+        return new RateLimits(jdbc, dialect, transactions, derivedKeys, clock);
+    }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import org.redress.server.identity.Allow;
 import org.redress.server.identity.Identity;
 import org.redress.server.identity.Role;
+import org.redress.server.storage.DerivedKeys;
+import org.redress.server.storage.SqlDialect;
 import org.redress.server.web.MachineApi;
 import org.redress.server.web.OversizeUpload;
 import org.redress.server.web.ProblemResponses;
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -69,8 +72,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SignInThrottle signInThrottle(Clock clock) {
-        return new SignInThrottle(clock);
+    SignInThrottle signInThrottle(JdbcClient jdbc, SqlDialect dialect, DerivedKeys keys, Clock clock) {
+        return new SignInThrottle(jdbc, dialect, keys, clock);
     }
 
     @Bean

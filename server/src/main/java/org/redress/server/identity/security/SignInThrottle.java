@@ -1,11 +1,21 @@
 package org.redress.server.identity.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.redress.server.storage.DerivedKeys;
+import org.redress.server.storage.SqlDialect;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Slows down password guessing with growing delays instead of a lock that anyone could trigger.
@@ -15,8 +25,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * whether or not the password is right. So a guesser from one address is slowed to a crawl, while
  * the account's owner, signing in from another address, is not held up by them; only a spread of
  * many addresses against one account slows the account as a whole, and then only by seconds at
- * first. Counts are forgotten {@link #WINDOW} after the last failure. Kept in memory: a restart
- * forgets, which costs an attacker a restart they cannot cause.
+ * first. Counts are forgotten {@link #WINDOW} after the last failure.
+ *
+ * <p>The counts are kept in the database ({@code identity_sign_in_failure}), so every replica on
+ * one database throttles alike and a restart forgets nothing. Each failure adds one to its three
+ * counters with one atomic upsert each, so failures sent to two replicas at once are all counted.
+ * Counters are stored under keyed digests (HMAC-SHA256 under a key derived from the data key):
+ * the table holds neither usernames nor addresses.
  */
 public final class SignInThrottle {
 
@@ -30,40 +45,71 @@ public final class SignInThrottle {
     public static final Duration FIRST_DELAY = Duration.ofSeconds(1);
     public static final Duration MAX_DELAY = Duration.ofMinutes(15);
     public static final Duration WINDOW = Duration.ofHours(1);
-    private static final int MAX_TRACKED = 100_000;
+    private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
 
     private record Failures(int count, Instant last) {}
 
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
-    private final Clock clock;
+    private static final String COUNT = """
+            INSERT INTO identity_sign_in_failure (counter, failures, last_failed_at) VALUES (:counter, 1, :now)
+            ON CONFLICT (counter) DO UPDATE SET
+                failures = CASE WHEN identity_sign_in_failure.last_failed_at <= :forgotten THEN 1
+                                ELSE identity_sign_in_failure.failures + 1 END,
+                last_failed_at = :now
+            """;
 
-    public SignInThrottle(Clock clock) {
+    private final JdbcClient jdbc;
+    private final SqlDialect dialect;
+    private final byte[] counterKey;
+    private final Clock clock;
+    private final AtomicLong prunedAt = new AtomicLong();
+
+    public SignInThrottle(JdbcClient jdbc, SqlDialect dialect, DerivedKeys keys, Clock clock) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+        this.counterKey = keys.derive("identity.sign-in-throttle.v1");
         this.clock = clock;
     }
 
     public boolean blocked(String username, String address) {
-        Instant now = clock.instant();
-        return waiting(pairKey(username, address), FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS, now)
-                || waiting(addressKey(address), FREE_FAILURES_PER_ADDRESS, now)
-                || waiting(accountKey(username), FREE_FAILURES_PER_ACCOUNT, now);
+        Instant now = SqlDialect.truncate(clock.instant());
+        String pair = counter(pairKey(username, address));
+        String byAddress = counter(addressKey(address));
+        String byAccount = counter(accountKey(username));
+        Map<String, Failures> found = jdbc
+                .sql("""
+                        SELECT counter, failures, last_failed_at FROM identity_sign_in_failure
+                         WHERE counter IN (:counters)
+                        """)
+                .param("counters", List.of(pair, byAddress, byAccount))
+                .query((row, n) -> Map.entry(
+                        row.getString("counter"),
+                        new Failures(
+                                row.getInt("failures"),
+                                java.util.Objects.requireNonNull(dialect.instant(row, "last_failed_at")))))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return waiting(found.get(pair), FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS, now)
+                || waiting(found.get(byAddress), FREE_FAILURES_PER_ADDRESS, now)
+                || waiting(found.get(byAccount), FREE_FAILURES_PER_ACCOUNT, now);
     }
 
     public void failed(String username, String address) {
-        Instant now = clock.instant();
-        if (failures.size() > MAX_TRACKED) {
-            failures.entrySet().removeIf(e -> expired(e.getValue(), now));
-        }
+        Instant now = SqlDialect.truncate(clock.instant());
+        pruneNowAndThen(now);
         for (String key : new String[] {pairKey(username, address), addressKey(address), accountKey(username)}) {
-            failures.merge(
-                    key,
-                    new Failures(1, now),
-                    (old, one) -> expired(old, now) ? one : new Failures(old.count() + 1, now));
+            jdbc.sql(COUNT)
+                    .param("counter", counter(key))
+                    .param("now", dialect.bind(now))
+                    .param("forgotten", dialect.bind(now.minus(WINDOW)))
+                    .update();
         }
     }
 
     public void succeeded(String username, String address) {
-        failures.remove(pairKey(username, address));
-        failures.remove(accountKey(username));
+        jdbc.sql("DELETE FROM identity_sign_in_failure WHERE counter IN (:counters)")
+                .param("counters", List.of(counter(pairKey(username, address)), counter(accountKey(username))))
+                .update();
     }
 
     /** How long an attempt must wait after the last failure, given the failures counted so far. */
@@ -76,9 +122,30 @@ public final class SignInThrottle {
         return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
     }
 
-    private boolean waiting(String key, int free, Instant now) {
-        Failures f = failures.get(key);
+    private static boolean waiting(@org.jspecify.annotations.Nullable Failures f, int free, Instant now) {
         return f != null && !expired(f, now) && now.isBefore(f.last().plus(delayAfter(f.count(), free)));
+    }
+
+    /** Forgets counters whose last failure left the window, at most once a minute per replica. */
+    private void pruneNowAndThen(Instant now) {
+        long last = prunedAt.get();
+        if (now.toEpochMilli() - last < PRUNE_EVERY.toMillis() || !prunedAt.compareAndSet(last, now.toEpochMilli())) {
+            return;
+        }
+        jdbc.sql("DELETE FROM identity_sign_in_failure WHERE last_failed_at <= :forgotten")
+                .param("forgotten", dialect.bind(now.minus(WINDOW)))
+                .update();
+    }
+
+    /** The stored name of a counter: a keyed digest, so the table holds no username or address. */
+    private String counter(String key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(counterKey, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
     }
 
     private static boolean expired(Failures f, Instant now) {

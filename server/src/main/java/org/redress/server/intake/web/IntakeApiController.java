@@ -12,7 +12,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +44,7 @@ import org.redress.server.intake.Route;
 import org.redress.server.intake.SubmittedHash;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.Jurisdiction;
+import org.redress.server.storage.RateLimits;
 import org.redress.server.web.InvalidFieldsException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -295,17 +295,20 @@ class IntakeApiController {
     private final Intake intake;
     private final StatusLinks links;
 
-    /** Victims' hashes per client address and day, counted before the submission is read further. */
-    private final SubmissionLimits hashesPerSource;
+    /**
+     * Victims' hashes per client address and day, counted before the submission is read further, in
+     * the database so that replicas count together.
+     */
+    private final RateLimits.Limit hashesPerSource;
 
     IntakeApiController(
             Intake intake,
             StatusLinks links,
             @Value("${redress.intake.hashes-per-source-per-day:1000}") int hashesPerSourcePerDay,
-            Clock clock) {
+            RateLimits rateLimits) {
         this.intake = intake;
         this.links = links;
-        this.hashesPerSource = new SubmissionLimits(hashesPerSourcePerDay, Duration.ofDays(1), 100_000, clock);
+        this.hashesPerSource = rateLimits.limit("intake.hashes-per-source", hashesPerSourcePerDay, Duration.ofDays(1));
     }
 
     @PostMapping(path = "/reports")

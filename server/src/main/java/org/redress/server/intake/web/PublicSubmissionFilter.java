@@ -6,9 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import org.redress.server.storage.RateLimits;
 import org.redress.server.web.BufferedBodyRequest;
 import org.redress.server.web.ProblemResponses;
 import org.redress.server.web.ProblemTypes;
@@ -25,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code redress.intake.max-body-bytes} (default 64 KiB; a report or a hundred hashes is far less,
  * and no image is ever accepted) is answered {@code 413}, and more than
  * {@code redress.intake.submissions-per-window} submissions (default 120) from one client address
- * within {@code redress.intake.window} (default 10 minutes) are answered {@code 429}.
+ * within {@code redress.intake.window} (default 10 minutes) are answered {@code 429}. The count is
+ * kept in the database ({@link RateLimits}), so replicas on one database enforce one limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -39,15 +40,15 @@ class PublicSubmissionFilter extends OncePerRequestFilter {
             Set.of("/api/v1/reports", "/api/v1/hash-submissions", "/report");
 
     private final long maxBodyBytes;
-    private final SubmissionLimits limits;
+    private final RateLimits.Limit limits;
 
     PublicSubmissionFilter(
             @Value("${redress.intake.max-body-bytes:65536}") long maxBodyBytes,
             @Value("${redress.intake.submissions-per-window:120}") int perWindow,
             @Value("${redress.intake.window:PT10M}") Duration window,
-            Clock clock) {
+            RateLimits rateLimits) {
         this.maxBodyBytes = maxBodyBytes;
-        this.limits = new SubmissionLimits(perWindow, window, 100_000, clock);
+        this.limits = rateLimits.limit("intake.submissions", perWindow, window);
     }
 
     @Override
@@ -93,7 +94,7 @@ class PublicSubmissionFilter extends OncePerRequestFilter {
             request = buffered.get();
         }
         if (PUBLIC_SUBMISSIONS.contains(RequestPaths.normalised(request))
-                && !limits.tryAcquire(request.getRemoteAddr())) {
+                && !limits.tryAcquire(request.getRemoteAddr(), 1)) {
             response.setHeader("Retry-After", "600");
             if (isPageForm(request)) {
                 formRefused(response, HttpStatus.TOO_MANY_REQUESTS, TOO_MANY);

@@ -43,13 +43,13 @@ final class FlaggerAccuracy {
                         .computeIfAbsent(d.caseRef(), ref -> new ArrayList<>())
                         .add(d));
         Map<String, Tally> tallies = new LinkedHashMap<>();
+        Map<String, TrustedFlagger> byId = new HashMap<>();
         for (TrustedFlagger entry : flaggers.register()) {
+            byId.put(entry.id(), entry);
             if (overlaps(entry, period.from(), period.to())) {
                 tallies.put(entry.id(), new Tally(entry.id(), entry));
             }
         }
-        Map<String, TrustedFlagger> byId = new HashMap<>();
-        flaggers.register().forEach(entry -> byId.put(entry.id(), entry));
         for (FlaggerNoticeReceived notice : notices) {
             Tally tally = tallies.computeIfAbsent(notice.flaggerId(), id -> new Tally(id, byId.get(id)));
             tally.add(notice, decisions.getOrDefault(notice.caseRef().value(), List.of()));

@@ -36,7 +36,7 @@ final class CommandContext implements AutoCloseable {
     private static final String FIGURE_BEANS = "org\\.redress\\.server\\."
             + "(intake\\.IntakeStatistics|review\\.ReviewStatistics|enforcement\\.EnforcementStatistics"
             + "|transparency\\.Transparency|review\\.ReviewCaseFacts|enforcement\\.EnforcementRestrictions"
-            + "|transparency\\.DsaStatements|intake\\.IntakeJurisdictions"
+            + "|transparency\\.DsaStatements|intake\\.IntakeJurisdictions|intake\\.(TrustedFlaggers|FlaggerRecords)"
             + "|transparency\\.dsa\\.(StatementSource|CaseJurisdictions|DsaConfiguration))";
 
     /** Beside the figures, what the information-notice pack reads: the registers, policies and requests. */

@@ -110,7 +110,12 @@ public class EnforcementRestrictions {
                         .path("restriction")
                         .path("duration")
                         .asString(""));
-        String jurisdiction = json.path("deterrence").path("jurisdiction").asString("");
+        // The ground the block's statement cited (the declared jurisdiction or the platform's
+        // default, ADR 0032); blocks recorded before it was written name the deterrence's only.
+        String jurisdiction = json.path("statementOfReasons")
+                .path("legalGround")
+                .path("jurisdictionCode")
+                .asString(json.path("deterrence").path("jurisdiction").asString(""));
         return new Restriction(
                 id,
                 type,

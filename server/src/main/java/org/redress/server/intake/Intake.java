@@ -35,6 +35,7 @@ public class Intake {
     private final IdempotentAnswers answers;
     private final IntakeOutbox outbox;
     private final IntakeComplaints complaints;
+    private final TrustedFlaggers flaggers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -49,6 +50,7 @@ public class Intake {
             IdempotentAnswers answers,
             IntakeOutbox outbox,
             IntakeComplaints complaints,
+            TrustedFlaggers flaggers,
             ApplicationEventPublisher events,
             Clock clock,
             @Value("${redress.intake.hash-quality-floor:50}") int hashQualityFloor,
@@ -59,13 +61,17 @@ public class Intake {
         this.answers = answers;
         this.outbox = outbox;
         this.complaints = complaints;
+        this.flaggers = flaggers;
         this.events = events;
         this.clock = clock;
     }
 
     /**
      * Receives a report. With an idempotency key that was seen before, answers the original
-     * receipt instead of filing again.
+     * receipt instead of filing again. A report on the {@link Channel#FLAGGER} channel is a trusted
+     * flagger's notice, with its priority, only while the register holds the caller's key in an entry
+     * whose status is current; otherwise it is filed as an ordinary report ({@link Channel#PUBLIC}).
+     * Either way the register's answer is recorded against the report (ADR 0032).
      *
      * @throws IdempotencyKeyReusedException when the key was used for a different submission
      */
@@ -79,8 +85,13 @@ public class Intake {
                 () -> file(actor, channel, report));
     }
 
-    private Receipt file(Actor actor, Channel channel, NewReport report) {
+    private Receipt file(Actor actor, Channel arrivedBy, NewReport report) {
         Instant now = SqlDialect.truncate(clock.instant());
+        Optional<TrustedFlaggers.Lookup> flagger =
+                arrivedBy == Channel.FLAGGER ? Optional.of(flaggers.lookUp(actor, now)) : Optional.empty();
+        Channel channel = flagger.filter(f -> f.standing() != FlaggerStanding.CURRENT)
+                .map(f -> Channel.PUBLIC)
+                .orElse(arrivedBy);
         Optional<IntakeCase> existing = report.contentLocators().stream()
                 .map(cases::findOpenByContent)
                 .flatMap(Optional::stream)
@@ -118,6 +129,7 @@ public class Intake {
                 report.description(),
                 StatusToken.hash(token),
                 now);
+        flagger.ifPresent(lookup -> flaggers.recordNotice(reportId, lookup));
         cases.recordReason(reportId, report.reason());
         report.jurisdiction().ifPresent(code -> cases.recordJurisdiction(reportId, code));
         cases.appendEvent(ref, Optional.of(reportId), now, "REPORT_RECEIVED");

@@ -2,6 +2,8 @@ package org.redress.server.intake;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import org.redress.server.shared.CaseRef;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,13 @@ public class IntakeStatistics {
              WHERE c.kind = 'HASHES' AND r.received_at >= :since AND r.received_at < :until
             """;
 
+    private static final String FLAGGER_NOTICES = """
+            SELECT f.flagger_id, r.case_ref, r.received_at
+              FROM intake_report_flagger f JOIN intake_report r ON r.id = f.report_id
+             WHERE f.standing = 'CURRENT' AND r.received_at >= :since AND r.received_at < :until
+             ORDER BY f.flagger_id, r.received_at, r.id
+            """;
+
     private static final String COMPLAINTS = """
             SELECT COUNT(*) FROM intake_complaint WHERE received_at >= :since AND received_at < :until
             """;
@@ -39,6 +48,15 @@ public class IntakeStatistics {
      * @param reports how many
      */
     public record ReportCount(Channel channel, ReporterRole reporterRole, long reports) {}
+
+    /**
+     * A trusted flagger's notice: a report on a FLAGGER key whose register entry had a current status.
+     *
+     * @param flaggerId the register entry it was recorded against
+     * @param caseRef the case it opened or joined
+     * @param receivedAt when it arrived
+     */
+    public record FlaggerNoticeReceived(String flaggerId, CaseRef caseRef, Instant receivedAt) {}
 
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
@@ -57,6 +75,18 @@ public class IntakeStatistics {
                         Channel.valueOf(row.getString("channel")),
                         ReporterRole.valueOf(row.getString("reporter_role")),
                         row.getLong("n")))
+                .list();
+    }
+
+    /** Trusted flaggers' notices received in the period, by entry and then oldest first. */
+    public List<FlaggerNoticeReceived> flaggerNotices(Instant from, Instant until) {
+        return jdbc.sql(FLAGGER_NOTICES)
+                .param("since", dialect.bind(from))
+                .param("until", dialect.bind(until))
+                .query((row, n) -> new FlaggerNoticeReceived(
+                        row.getString("flagger_id"),
+                        new CaseRef(row.getString("case_ref")),
+                        Objects.requireNonNull(dialect.instant(row, "received_at"))))
                 .list();
     }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param description the reporter's own words
  * @param receivedAt when it arrived
  * @param withdrawnAt when the reporter withdrew it
+ * @param flagger for a report that arrived on a FLAGGER key, what the trusted-flagger register said
  */
 public record ReportSummary(
         String reportId,
@@ -25,11 +26,13 @@ public record ReportSummary(
         boolean hasContact,
         Optional<String> description,
         Instant receivedAt,
-        Optional<Instant> withdrawnAt) {
+        Optional<Instant> withdrawnAt,
+        Optional<FlaggerNotice> flagger) {
 
     public ReportSummary {
         Objects.requireNonNull(reportId, "reportId");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(withdrawnAt, "withdrawnAt");
+        Objects.requireNonNull(flagger, "flagger");
     }
 }

@@ -20,8 +20,11 @@ import org.redress.server.shared.Jurisdiction;
  * @param appealUrl where the uploader appeals, when the service has such a page
  *     ({@code redress.matching.appeal-url})
  * @param deterrence the message for the uploader, by jurisdiction
- * @param ground whose law the legal ground cites: the jurisdiction the check declared, else the UK
- *     and US pair every block cited before jurisdictions were declared (ADR 0023)
+ * @param ground whose law the legal ground cites: the jurisdiction the check declared, else the
+ *     platform's default ({@code redress.jurisdiction.default}), else the UK and US pair every block
+ *     cited before jurisdictions were declared (ADR 0023, ADR 0032)
+ * @param groundCode the code {@code ground} was read from (an EU state's code is kept as given), which
+ *     the DSA statement of the block cites
  */
 public record BlockStatement(
         String contentId,
@@ -29,9 +32,21 @@ public record BlockStatement(
         boolean provisional,
         Optional<String> appealUrl,
         Deterrence deterrence,
-        Jurisdiction ground) {
+        Jurisdiction ground,
+        String groundCode) {
 
-    /** A block whose check declared no jurisdiction. */
+    /** A block on the ground of a jurisdiction, read from its own name. */
+    public BlockStatement(
+            String contentId,
+            Instant decidedAt,
+            boolean provisional,
+            Optional<String> appealUrl,
+            Deterrence deterrence,
+            Jurisdiction ground) {
+        this(contentId, decidedAt, provisional, appealUrl, deterrence, ground, ground.name());
+    }
+
+    /** A block whose check declared no jurisdiction, on a platform that set no default. */
     public BlockStatement(
             String contentId,
             Instant decidedAt,
@@ -67,6 +82,7 @@ public record BlockStatement(
         Objects.requireNonNull(appealUrl, "appealUrl");
         Objects.requireNonNull(deterrence, "deterrence");
         Objects.requireNonNull(ground, "ground");
+        Objects.requireNonNull(groundCode, "groundCode");
     }
 
     /** The statement as the platform receives it. */
@@ -101,6 +117,7 @@ public record BlockStatement(
         legalGround.put("provisions", ground.provisions());
         if (ground != Jurisdiction.UK_AND_US) {
             legalGround.put("jurisdiction", ground.name());
+            legalGround.put("jurisdictionCode", groundCode);
         }
         map.put("legalGround", legalGround);
         var redress = new LinkedHashMap<String, Object>();

@@ -32,6 +32,7 @@ import org.redress.server.shared.UploaderId;
 import org.redress.server.storage.SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,6 +60,9 @@ public class Matching {
     private final Enforcement enforcement;
     private final Deterrence deterrence;
 
+    /** The code of the platform's default jurisdiction, whose law a block cites when its check names none. */
+    private final String defaultGround;
+
     Matching(
             Banks banks,
             Entries entries,
@@ -70,7 +74,15 @@ public class Matching {
             RegistryHashes registryHashes,
             MatchingSettings settings,
             Media media,
-            Enforcement enforcement) {
+            Enforcement enforcement,
+            @Value("${redress.jurisdiction.default:}") String defaultJurisdiction) {
+        if (!defaultJurisdiction.isBlank()
+                && Jurisdiction.of(defaultJurisdiction).isEmpty()) {
+            throw new IllegalArgumentException("redress.jurisdiction.default names no jurisdiction Redress knows");
+        }
+        this.defaultGround = defaultJurisdiction.isBlank()
+                ? Jurisdiction.UK_AND_US.name()
+                : defaultJurisdiction.strip().toUpperCase(java.util.Locale.ROOT);
         this.settings = settings;
         this.enforcement = enforcement;
         this.deterrence = new Deterrence(settings.deterrence());
@@ -621,6 +633,11 @@ public class Matching {
         }
         var result = new CheckResult(verdict, matches, Optional.empty());
         if (verdict == Verdict.BLOCK) {
+            // The declared jurisdiction's law, else the platform's default (ADR 0032).
+            String groundCode = jurisdiction
+                    .filter(code -> Jurisdiction.of(code).isPresent())
+                    .map(code -> code.strip().toUpperCase(java.util.Locale.ROOT))
+                    .orElse(defaultGround);
             result = new CheckResult(
                     verdict,
                     matches,
@@ -630,7 +647,8 @@ public class Matching {
                             result.blockedProvisionally(),
                             settings.appealLink(),
                             deterrence.forJurisdiction(jurisdiction),
-                            jurisdiction.flatMap(Jurisdiction::of).orElse(Jurisdiction.UK_AND_US))));
+                            Jurisdiction.of(groundCode).orElse(Jurisdiction.UK_AND_US),
+                            groundCode)));
         }
         return new CheckRecorder.Judged(upload, result, hits);
     }

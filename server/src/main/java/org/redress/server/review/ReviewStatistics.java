@@ -104,6 +104,27 @@ public class ReviewStatistics {
              ORDER BY d.decided_at, d.id
             """;
 
+    private static final String SETTLING = """
+            SELECT case_ref, outcome, decided_at FROM review_decision
+             WHERE case_ref IN (:refs) AND outcome IN ('REMOVE', 'REFER', 'NO_VIOLATION')
+             ORDER BY case_ref, decided_at, id
+            """;
+
+    /** Case references asked about per statement, well under either database's limit on parameters. */
+    private static final int REFS_PER_QUERY = 500;
+
+    /**
+     * A decision on a case's content: removed ({@code REMOVE}, {@code REFER}) or found no violation.
+     * Escalations and lifted deadlines decide nothing about the content, and appeals are cases of their own.
+     */
+    public record Settled(String caseRef, Outcome outcome, Instant decidedAt) {
+
+        /** Whether the content was acted on (removed). */
+        public boolean removed() {
+            return outcome == Outcome.REMOVE || outcome == Outcome.REFER;
+        }
+    }
+
     /** A case's first decision of any kind (escalations included), measured from its receipt. */
     public record FirstAction(Source source, Instant receivedAt, Instant firstDecidedAt) {}
 
@@ -175,6 +196,22 @@ public class ReviewStatistics {
     ReviewStatistics(JdbcClient jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+    }
+
+    /** The decisions on the content of these cases, per case oldest first, whenever taken. */
+    public List<Settled> settlingDecisions(java.util.Collection<String> caseRefs) {
+        List<String> refs = List.copyOf(new java.util.TreeSet<>(caseRefs));
+        List<Settled> settled = new java.util.ArrayList<>();
+        for (int i = 0; i < refs.size(); i += REFS_PER_QUERY) {
+            settled.addAll(jdbc.sql(SETTLING)
+                    .param("refs", refs.subList(i, Math.min(refs.size(), i + REFS_PER_QUERY)))
+                    .query((row, n) -> new Settled(
+                            row.getString("case_ref"),
+                            Outcome.valueOf(row.getString("outcome")),
+                            Objects.requireNonNull(dialect.instant(row, "decided_at"))))
+                    .list());
+        }
+        return settled;
     }
 
     /** Cases (appeals aside) whose first decision was taken in the period. */

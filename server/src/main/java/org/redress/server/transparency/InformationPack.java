@@ -22,6 +22,8 @@ import java.util.Map;
 import org.redress.server.audit.AuditEntry;
 import org.redress.server.audit.AuditTrail;
 import org.redress.server.audit.ChainVerification;
+import org.redress.server.intake.TrustedFlagger;
+import org.redress.server.intake.TrustedFlaggers;
 import org.redress.server.storage.SqlDialect;
 import org.redress.server.transparency.policies.Policies;
 import org.redress.server.transparency.policies.PolicyKind;
@@ -51,6 +53,7 @@ public class InformationPack {
 
     private final Transparency transparency;
     private final Registers registers;
+    private final TrustedFlaggers flaggers;
     private final Policies policies;
     private final RemovalRequests removalRequests;
     private final AuditTrail audit;
@@ -59,12 +62,14 @@ public class InformationPack {
     InformationPack(
             Transparency transparency,
             Registers registers,
+            TrustedFlaggers flaggers,
             Policies policies,
             RemovalRequests removalRequests,
             AuditTrail audit,
             Clock clock) {
         this.transparency = transparency;
         this.registers = registers;
+        this.flaggers = flaggers;
         this.policies = policies;
         this.removalRequests = removalRequests;
         this.audit = audit;
@@ -134,6 +139,39 @@ public class InformationPack {
             register.put("history", registers.history(kind));
             writeJson(folder, "registers/" + kind.slug() + ".json", register, names);
         }
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (TrustedFlagger entry : flaggers.register()) {
+            Map<String, Object> listed = new LinkedHashMap<>();
+            listed.put("flaggerId", entry.id());
+            listed.put("standingToday", flaggers.standingToday(entry).name());
+            listed.put(
+                    "history",
+                    flaggers.history(entry.id()).stream()
+                            .map(InformationPack::flagger)
+                            .toList());
+            entries.add(listed);
+        }
+        Map<String, Object> register = new LinkedHashMap<>();
+        register.put("register", "trusted-flaggers");
+        register.put("title", "Trusted flaggers (EU DSA Art. 22)");
+        register.put("entries", entries);
+        writeJson(folder, "registers/trusted-flaggers.json", register, names);
+    }
+
+    /** One version of a flagger's entry, newest first in its history. */
+    private static Map<String, Object> flagger(TrustedFlagger v) {
+        Map<String, Object> version = new LinkedHashMap<>();
+        version.put("version", v.version());
+        version.put("organisation", v.organisation());
+        version.put("awardedBy", v.awardedBy());
+        version.put("expertise", v.expertise());
+        version.put("contact", v.contact());
+        version.put("since", v.since().toString());
+        version.put("until", v.until().map(Object::toString).orElse(null));
+        version.put("apiKeys", v.apiKeys());
+        version.put("recordedBy", v.recordedBy());
+        version.put("recordedAt", v.recordedAt().toString());
+        return version;
     }
 
     private void writePolicies(Path folder, List<String> names) throws IOException {

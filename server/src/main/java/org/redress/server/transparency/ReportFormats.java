@@ -77,6 +77,15 @@ public final class ReportFormats {
         counts(csv, "complaints", "typeAndOutcome", r.complaintsByTypeAndOutcome());
         total(csv, "uploadsBlocked", r.uploadsBlocked());
         total(csv, "blockedUploadsReleased", r.blockedUploadsReleased());
+        for (var f : r.trustedFlaggers()) {
+            csv.line("trustedFlagger", f.flaggerId(), "organisation", f.organisation());
+            csv.line("trustedFlagger", f.flaggerId(), "awardedBy", f.awardedBy());
+            csv.line("trustedFlagger", f.flaggerId(), "noticesReceived", f.noticesReceived());
+            csv.line("trustedFlagger", f.flaggerId(), "actedOn", f.actedOn());
+            csv.line("trustedFlagger", f.flaggerId(), "notActedOn", f.notActedOn());
+            csv.line("trustedFlagger", f.flaggerId(), "pending", f.pending());
+            durations(csv, "trustedFlagger", f.flaggerId(), "timeToDecision/", f.timeToDecision());
+        }
     }
 
     private static void total(Csv csv, String figure, long value) {

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.redress.server.enforcement.EnforcementStatistics;
 import org.redress.server.intake.IntakeStatistics;
+import org.redress.server.intake.TrustedFlaggers;
 import org.redress.server.review.Outcome;
 import org.redress.server.review.ReviewStatistics;
 import org.redress.server.storage.SqlDialect;
@@ -43,6 +44,7 @@ public class Transparency {
     private final IntakeStatistics intake;
     private final ReviewStatistics review;
     private final EnforcementStatistics enforcement;
+    private final FlaggerAccuracy flaggers;
     private final SqlDialect dialect;
     private final TransactionTemplate readOnly;
 
@@ -50,11 +52,13 @@ public class Transparency {
             IntakeStatistics intake,
             ReviewStatistics review,
             EnforcementStatistics enforcement,
+            TrustedFlaggers flaggers,
             SqlDialect dialect,
             PlatformTransactionManager transactions) {
         this.intake = intake;
         this.review = review;
         this.enforcement = enforcement;
+        this.flaggers = new FlaggerAccuracy(intake, review, flaggers);
         this.dialect = dialect;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -136,7 +140,8 @@ public class Transparency {
                                 Long::sum,
                                 TreeMap::new)),
                 blocks.uploads(),
-                blocks.released());
+                blocks.released(),
+                flaggers.of(period));
     }
 
     private List<BreachLine> breaches(Period period) {

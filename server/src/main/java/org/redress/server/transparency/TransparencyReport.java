@@ -47,6 +47,8 @@ import org.jspecify.annotations.Nullable;
  *     {@code TYPE:OUTCOME} ({@code UNANSWERED} while open)
  * @param uploadsBlocked distinct uploads blocked by a check
  * @param blockedUploadsReleased of those, the ones the platform was later asked to restore
+ * @param trustedFlaggers each trusted flagger's notices and what became of them (EU DSA Art. 22), for
+ *     every register entry whose status overlapped the period
  */
 public record TransparencyReport(
         String from,
@@ -84,7 +86,8 @@ public record TransparencyReport(
         long complaintsReceived,
         Map<String, Long> complaintsByTypeAndOutcome,
         long uploadsBlocked,
-        long blockedUploadsReleased) {
+        long blockedUploadsReleased,
+        List<FlaggerFigures> trustedFlaggers) {
 
     /** Reports by one channel from one kind of reporter. */
     public record ReportCount(String channel, String reporterRole, long reports) {}
@@ -117,6 +120,28 @@ public record TransparencyReport(
 
     /** Content items one bank matched. */
     public record BankMatches(String bank, long atUpload, long retroactive) {}
+
+    /**
+     * One trusted flagger's notices received in the period and their outcomes as they stand.
+     *
+     * @param flaggerId the register entry
+     * @param organisation the organisation its newest version names
+     * @param awardedBy the body that awarded the status
+     * @param noticesReceived notices received while its status was current
+     * @param actedOn of those, the content was removed
+     * @param notActedOn of those, no violation was found
+     * @param pending of those, not decided yet
+     * @param timeToDecision from a notice's receipt to the decision on it
+     */
+    public record FlaggerFigures(
+            String flaggerId,
+            String organisation,
+            String awardedBy,
+            long noticesReceived,
+            long actedOn,
+            long notActedOn,
+            long pending,
+            DurationSummary timeToDecision) {}
 
     /** Decisions of one outcome on cases of one origin. */
     public record DecisionCount(String origin, String outcome, long decisions) {}

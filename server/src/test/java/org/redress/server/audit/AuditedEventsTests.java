@@ -36,6 +36,7 @@ import org.redress.server.identity.UserAccessChanged;
 import org.redress.server.identity.UserCreated;
 import org.redress.server.identity.UserId;
 import org.redress.server.intake.CaseChanged;
+import org.redress.server.intake.FlaggerRecorded;
 import org.redress.server.matching.BankChanged;
 import org.redress.server.matching.BankName;
 import org.redress.server.matching.ContentChecked;
@@ -267,6 +268,11 @@ class AuditedEventsTests {
                         "transparency_register",
                         "risk-assessment:3"),
                 new Expected(
+                        new FlaggerRecorded(STAFF, "0b5f4a52-9a4e-4c1e-9d52-3c2f0f1b7a10", 2),
+                        "intake.flagger-recorded",
+                        "intake_flagger",
+                        "0b5f4a52-9a4e-4c1e-9d52-3c2f0f1b7a10:2"),
+                new Expected(
                         new PolicyPublished(STAFF, PolicyKind.TAKE_IT_DOWN, 2),
                         "transparency.policy-published",
                         "transparency_policy",
@@ -316,7 +322,7 @@ class AuditedEventsTests {
         Set<String> covered = everyEvent().stream()
                 .map(e -> e.change().getClass().getSimpleName())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(implementing).hasSize(24);
+        assertThat(implementing).hasSize(25);
         assertThat(covered).isEqualTo(implementing);
     }
 

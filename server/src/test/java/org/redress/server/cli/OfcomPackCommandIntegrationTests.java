@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -20,12 +21,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.redress.server.ModuleContext;
 import org.redress.server.MutableClock;
 import org.redress.server.TestDatabase;
+import org.redress.server.identity.Identity;
 import org.redress.server.intake.Channel;
 import org.redress.server.intake.ContentLocator;
 import org.redress.server.intake.Declarations;
 import org.redress.server.intake.Intake;
 import org.redress.server.intake.NewReport;
+import org.redress.server.intake.RegisteredFlagger;
 import org.redress.server.intake.ReporterRole;
+import org.redress.server.intake.TrustedFlaggers;
 import org.redress.server.shared.Actor;
 import org.redress.server.storage.StorageLocation;
 import org.redress.server.transparency.policies.Policies;
@@ -82,7 +86,10 @@ class OfcomPackCommandIntegrationTests {
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** Three reports, two versions of the risk assessment, the accountable individual and a published notice. */
+    /**
+     * Three reports and a trusted flagger's notice, two versions of the risk assessment, the
+     * accountable individual and a published notice.
+     */
     private static void seed(TestDatabase db) {
         try (var context = ModuleContext.open(
                 Beans.class,
@@ -111,6 +118,24 @@ class OfcomPackCommandIntegrationTests {
                                 Optional.empty()),
                         Optional.empty());
             }
+            var helpline = RegisteredFlagger.register(
+                    context.getBean(Identity.class),
+                    context.getBean(TrustedFlaggers.class),
+                    "Helpline",
+                    LocalDate.parse("2026-01-01"),
+                    null);
+            intake.report(
+                    helpline.actor(),
+                    Channel.FLAGGER,
+                    new NewReport(
+                            ReporterRole.ON_BEHALF,
+                            new Declarations(true, true, true),
+                            "Helpline Staff",
+                            List.of(ContentLocator.of("pack-flagged")),
+                            Optional.empty(),
+                            false,
+                            Optional.empty()),
+                    Optional.empty());
             var registers = context.getBean(Registers.class);
             for (String level : List.of("MEDIUM", "HIGH")) {
                 registers.record(
@@ -176,6 +201,7 @@ class OfcomPackCommandIntegrationTests {
                             "registers/risk-assessment.json",
                             "registers/measures.json",
                             "registers/accountable-individual.json",
+                            "registers/trusted-flaggers.json",
                             "policies/take-it-down.json",
                             "policies/intimate-images.json",
                             "audit-verification.json");
@@ -183,7 +209,24 @@ class OfcomPackCommandIntegrationTests {
             JsonNode figures = JSON.readTree(Files.readString(folder.resolve("figures/transparency.json")));
             assertThat(figures.get("reportsReceived").asLong())
                     .isEqualTo(count(db, "intake_report"))
-                    .isEqualTo(3);
+                    .isEqualTo(4);
+            JsonNode flagger = figures.get("trustedFlaggers").get(0);
+            assertThat(flagger.get("organisation").asString()).isEqualTo("Helpline");
+            assertThat(flagger.get("noticesReceived").asLong())
+                    .isEqualTo(count(db, "intake_report_flagger WHERE standing = 'CURRENT'"))
+                    .isEqualTo(1);
+            assertThat(flagger.get("pending").asLong()).isEqualTo(1);
+            assertThat(Files.readString(folder.resolve("figures/transparency.csv")))
+                    .contains("trustedFlagger," + flagger.get("flaggerId").asString() + ",noticesReceived,1");
+            JsonNode flaggers = JSON.readTree(Files.readString(folder.resolve("registers/trusted-flaggers.json")));
+            assertThat(flaggers.get("entries")).hasSize(1);
+            assertThat(flaggers.get("entries")
+                            .get(0)
+                            .get("history")
+                            .get(0)
+                            .get("awardedBy")
+                            .asString())
+                    .startsWith("Coimisiún na Meán");
             List<String> requests = Files.readAllLines(folder.resolve("figures/removal-requests.csv"));
             assertThat(requests.getFirst()).startsWith("case_ref,source,received_at,deadline,");
             assertThat(requests).hasSize(1 + (int) count(db, "review_case WHERE origin = 'REPORT'"));
@@ -193,7 +236,7 @@ class OfcomPackCommandIntegrationTests {
                     .isEqualTo("HIGH");
             assertThat(risk.get("history")).hasSize(2);
             assertThat(risk.get("current").get("figures").get("reportsReceived").asLong())
-                    .isEqualTo(3);
+                    .isEqualTo(4);
             JsonNode notice = JSON.readTree(Files.readString(folder.resolve("policies/take-it-down.json")));
             assertThat(notice.get("inForce").get("version").asInt()).isEqualTo(1);
             JsonNode measures = JSON.readTree(Files.readString(folder.resolve("registers/measures.json")));

@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,12 @@ class IntakeApiIntegrationTests {
 
     @Autowired
     Identity identity;
+
+    @Autowired
+    TrustedFlaggers flaggers;
+
+    @Autowired
+    java.time.Clock clock;
 
     static String validReport(String locator) {
         return """
@@ -488,7 +496,13 @@ class IntakeApiIntegrationTests {
 
     @Test
     void prioritisesFlaggersAndGivesRegulatorNoticesA24HourDeadline() throws Exception {
-        var flagger = identity.issueApiKey(new Actor.Operator("test"), "helpline", Role.FLAGGER);
+        var flagger = RegisteredFlagger.register(
+                        identity,
+                        flaggers,
+                        "Helpline " + unique(),
+                        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+                        null)
+                .key();
         String locator = unique();
         mvc.perform(postJson("/api/v1/flagger/reports", validReport(locator))
                         .header("Authorization", "Bearer " + flagger.secret()))

@@ -15,7 +15,12 @@ final class IntakeContext implements AutoCloseable {
 
     @Configuration(proxyBeanMethods = false)
     @ComponentScan(
-            basePackages = {"org.redress.server.storage", "org.redress.server.audit", "org.redress.server.intake"},
+            basePackages = {
+                "org.redress.server.storage",
+                "org.redress.server.audit",
+                "org.redress.server.identity",
+                "org.redress.server.intake"
+            },
             excludeFilters =
                     @ComponentScan.Filter(
                             type = FilterType.REGEX,

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,12 +23,15 @@ import org.redress.server.TestDatabase;
 import org.redress.server.audit.AuditTrail;
 import org.redress.server.audit.ChainVerification;
 import org.redress.server.enforcement.Enforcement;
+import org.redress.server.identity.Identity;
 import org.redress.server.intake.Channel;
 import org.redress.server.intake.ContentLocator;
 import org.redress.server.intake.Declarations;
 import org.redress.server.intake.Intake;
 import org.redress.server.intake.NewReport;
+import org.redress.server.intake.RegisteredFlagger;
 import org.redress.server.intake.ReporterRole;
+import org.redress.server.intake.TrustedFlaggers;
 import org.redress.server.matching.BankName;
 import org.redress.server.matching.CheckResult;
 import org.redress.server.matching.EntryHashes;
@@ -68,8 +73,18 @@ class ReviewIntegrationTests {
     }
 
     static CaseRef file(ReviewContext context, Channel channel, ReporterRole role, boolean under18, String locator) {
+        // A flagger's report has a trusted flagger's priority only from a key in a current register entry.
+        Actor actor = channel == Channel.FLAGGER
+                ? RegisteredFlagger.register(
+                                context.bean(Identity.class),
+                                context.bean(TrustedFlaggers.class),
+                                "Helpline " + locator,
+                                LocalDate.ofInstant(context.clock().instant(), ZoneOffset.UTC),
+                                null)
+                        .actor()
+                : PUBLIC;
         return context.bean(Intake.class)
-                .report(PUBLIC, channel, report(role, under18, locator), Optional.empty())
+                .report(actor, channel, report(role, under18, locator), Optional.empty())
                 .caseRef();
     }
 

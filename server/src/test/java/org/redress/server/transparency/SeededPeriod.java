@@ -11,6 +11,7 @@ import org.redress.server.MutableClock;
 import org.redress.server.enforcement.Delivery;
 import org.redress.server.enforcement.DeliveryType;
 import org.redress.server.enforcement.Enforcement;
+import org.redress.server.identity.Identity;
 import org.redress.server.intake.Channel;
 import org.redress.server.intake.ContentLocator;
 import org.redress.server.intake.Declarations;
@@ -18,8 +19,10 @@ import org.redress.server.intake.Intake;
 import org.redress.server.intake.NewHashSubmission;
 import org.redress.server.intake.NewReport;
 import org.redress.server.intake.Receipt;
+import org.redress.server.intake.RegisteredFlagger;
 import org.redress.server.intake.ReporterRole;
 import org.redress.server.intake.SubmittedHash;
+import org.redress.server.intake.TrustedFlaggers;
 import org.redress.server.matching.BankAction;
 import org.redress.server.matching.BankName;
 import org.redress.server.matching.CheckResult;
@@ -73,6 +76,7 @@ final class SeededPeriod {
     CaseRef confirmedLate;
     CaseRef escalatedLate;
     CaseRef noViolation;
+    RegisteredFlagger helpline;
 
     SeededPeriod(TransparencyContext context, MutableClock clock) {
         this.context = context;
@@ -89,7 +93,14 @@ final class SeededPeriod {
         removedInTime = report(Channel.PUBLIC, ReporterRole.SUBJECT, "c1").caseRef();
         Receipt bystander = report(Channel.PUBLIC, ReporterRole.BYSTANDER, "c2");
         decidedLate = bystander.caseRef();
-        confirmedLate = report(Channel.FLAGGER, ReporterRole.ON_BEHALF, "c3").caseRef();
+        helpline = RegisteredFlagger.register(
+                context.bean(Identity.class),
+                context.bean(TrustedFlaggers.class),
+                "Helpline",
+                java.time.LocalDate.parse("2026-01-01"),
+                null);
+        confirmedLate = report(helpline.actor(), Channel.FLAGGER, ReporterRole.ON_BEHALF, "c3")
+                .caseRef();
         escalatedLate = report(Channel.REGULATOR, ReporterRole.SUBJECT, "c4").caseRef();
         noViolation = report(Channel.PUBLIC, ReporterRole.SUBJECT, "c5").caseRef();
         intake.complain(PUBLIC, bystander.caseRef().value(), bystander.statusToken(), "Nothing has happened yet.");
@@ -205,6 +216,10 @@ final class SeededPeriod {
     }
 
     private Receipt report(Channel channel, ReporterRole role, String locator) {
+        return report(PUBLIC, channel, role, locator);
+    }
+
+    Receipt report(Actor actor, Channel channel, ReporterRole role, String locator) {
         var report = new NewReport(
                 role,
                 new Declarations(true, true, true),
@@ -213,7 +228,7 @@ final class SeededPeriod {
                 Optional.empty(),
                 false,
                 Optional.empty());
-        return intake.report(PUBLIC, channel, report, Optional.empty());
+        return intake.report(actor, channel, report, Optional.empty());
     }
 
     private CheckResult check(String contentId, String uploader, PdqHash hash) {

@@ -11,6 +11,8 @@ import org.redress.server.intake.CaseState;
 import org.redress.server.intake.CaseStatus;
 import org.redress.server.intake.Channel;
 import org.redress.server.intake.ContentLocator;
+import org.redress.server.intake.FlaggerNotice;
+import org.redress.server.intake.FlaggerStanding;
 import org.redress.server.intake.ReportReason;
 import org.redress.server.intake.ReportSummary;
 import org.redress.server.intake.ReporterRole;
@@ -94,9 +96,13 @@ class JdbcIntakeCases implements IntakeCases {
             """;
 
     private static final String SUMMARIES = """
-            SELECT id, channel, reporter_role, subject_under_18, contact_email_enc, description_enc, received_at,
-                   withdrawn_at, messages_stopped
-              FROM intake_report WHERE case_ref = :caseRef ORDER BY received_at, id
+            SELECT r.id, r.channel, r.reporter_role, r.subject_under_18, r.contact_email_enc, r.description_enc,
+                   r.received_at, r.withdrawn_at, r.messages_stopped,
+                   f.standing, f.flagger_id, f.flagger_version, v.organisation
+              FROM intake_report r
+              LEFT JOIN intake_report_flagger f ON f.report_id = r.id
+              LEFT JOIN intake_flagger_version v ON v.flagger_id = f.flagger_id AND v.version = f.flagger_version
+             WHERE r.case_ref = :caseRef ORDER BY r.received_at, r.id
             """;
 
     private static final String APPEND_EVENT = """
@@ -298,9 +304,24 @@ class JdbcIntakeCases implements IntakeCases {
                             Optional.ofNullable(row.getString("description_enc"))
                                     .map(d -> cipher.decrypt(d, context("description", id))),
                             Objects.requireNonNull(dialect.instant(row, "received_at")),
-                            Optional.ofNullable(dialect.instant(row, "withdrawn_at")));
+                            Optional.ofNullable(dialect.instant(row, "withdrawn_at")),
+                            flaggerNotice(row));
                 })
                 .list();
+    }
+
+    private static Optional<FlaggerNotice> flaggerNotice(ResultSet row) throws SQLException {
+        @Nullable String standing = row.getString("standing");
+        if (standing == null) {
+            return Optional.empty();
+        }
+        int version = row.getInt("flagger_version");
+        Optional<Integer> flaggerVersion = row.wasNull() ? Optional.empty() : Optional.of(version);
+        return Optional.of(new FlaggerNotice(
+                FlaggerStanding.valueOf(standing),
+                Optional.ofNullable(row.getString("flagger_id")),
+                flaggerVersion,
+                Optional.ofNullable(row.getString("organisation"))));
     }
 
     @Override

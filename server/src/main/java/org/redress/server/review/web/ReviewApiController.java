@@ -143,7 +143,21 @@ class ReviewApiController {
             boolean hasContact,
             @Nullable String description,
             Instant receivedAt,
-            @Nullable Instant withdrawnAt) {}
+            @Nullable Instant withdrawnAt,
+            @Nullable FlaggerView flagger) {}
+
+    /**
+     * What the trusted-flagger register said of the FLAGGER key a report arrived on.
+     *
+     * @param standing {@code CURRENT} (a trusted flagger's notice, with its priority), {@code NOT_YET},
+     *     {@code EXPIRED} or {@code NOT_REGISTERED} (handled as an ordinary report)
+     * @param flaggerId the register entry it was recorded against, if any
+     * @param organisation that entry's organisation then
+     */
+    record FlaggerView(
+            String standing,
+            @Nullable String flaggerId,
+            @Nullable String organisation) {}
 
     record ComplaintView(String id, Instant receivedAt, String text) {}
 
@@ -226,7 +240,13 @@ class ReviewApiController {
                                 r.hasContact(),
                                 r.description().orElse(null),
                                 r.receivedAt(),
-                                r.withdrawnAt().orElse(null)))
+                                r.withdrawnAt().orElse(null),
+                                r.flagger()
+                                        .map(f -> new FlaggerView(
+                                                f.standing().name(),
+                                                f.flaggerId().orElse(null),
+                                                f.organisation().orElse(null)))
+                                        .orElse(null)))
                         .toList(),
                 file.complaints().stream()
                         .map(c -> new ComplaintView(c.id(), c.receivedAt(), c.text()))

@@ -1,6 +1,5 @@
 package org.redress.server.shared;
 
-import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -14,8 +13,8 @@ import java.util.Optional;
  * <ul>
  *   <li>surrounding space is dropped; only absolute {@code http} and {@code https} URLs with a host
  *       are URLs (anything else is not);
- *   <li>the scheme and the host are lower-cased, an internationalised host takes its ASCII
- *       (punycode) form, and a trailing dot of the host is dropped;
+ *   <li>the scheme and the host are lower-cased, and a trailing dot of the host is dropped; a host
+ *       outside ASCII is taken in its ASCII (punycode) form only;
  *   <li>the default port (80 for http, 443 for https) is dropped, any other kept;
  *   <li>user name and password are dropped (they are never part of a public address);
  *   <li>an empty path becomes {@code /}, and {@code .} and {@code ..} segments are resolved;
@@ -85,15 +84,7 @@ public record ContentUrl(String value) {
         if (host.endsWith(".") && host.length() > 1) {
             host = host.substring(0, host.length() - 1);
         }
-        if (host.startsWith("[")) {
-            return Optional.of(host);
-        }
-        try {
-            String ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-            return ascii.isEmpty() ? Optional.empty() : Optional.of(ascii);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return host.isEmpty() ? Optional.empty() : Optional.of(host);
     }
 
     /** Upper-case hex in every escape; escaped unreserved characters written plainly. */

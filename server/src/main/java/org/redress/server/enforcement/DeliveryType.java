@@ -14,6 +14,11 @@ public enum DeliveryType {
     ACCOUNT_REINSTATE("account.reinstate"),
     /** The answer to an uploader's appeal that left the content removed, with its statement of reasons. */
     APPEAL_DECIDED("appeal.decided"),
+    /**
+     * A report named content by locators that Redress could not resolve to the platform's content
+     * ids: the platform attaches its ids to the case ({@code POST /api/v1/cases/{caseRef}/contents}).
+     */
+    REPORT_RECEIVED("report.received"),
     /** Sent by an administrator to check the platform's receiver; asks for nothing. */
     WEBHOOK_TEST("webhook.test");
 

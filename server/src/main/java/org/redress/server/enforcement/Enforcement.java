@@ -233,6 +233,26 @@ public class Enforcement {
     }
 
     /**
+     * Asks the platform to resolve a report's locators to its content ids ({@code report.received},
+     * with {@code locators}); the body carries the case and the locators only, nothing of the reporter.
+     *
+     * @param locators the report's locators that Redress could not resolve, normalised, 1 or more
+     */
+    @Transactional
+    public DeliveryId requestLocatorResolution(Actor actor, CaseRef caseRef, List<String> locators) {
+        if (locators.isEmpty()) {
+            throw new IllegalArgumentException("a report.received webhook names at least one locator");
+        }
+        return queue(
+                actor,
+                DeliveryType.REPORT_RECEIVED,
+                caseRef.value(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of("locators", List.copyOf(locators)));
+    }
+
+    /**
      * Sends a {@code webhook.test} delivery, with which an administrator checks the platform's
      * receiver and its signature check; it goes through the outbox like any other webhook.
      */

@@ -1,14 +1,14 @@
 package org.redress.server.intake;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import org.redress.server.shared.ContentUrl;
 
 /**
  * What identifies reported content: a URL or a platform content id. Normalised so that two
- * reports naming the same content join one case: surrounding space is dropped, and in an http(s)
- * URL the scheme and host are lower-cased and the fragment removed.
+ * reports naming the same content join one case, and so that a URL meets the same URL registered
+ * by the platform's check: surrounding space is dropped, and an http(s) URL takes the normal form
+ * of {@link ContentUrl} (scheme and host lower-cased, default port, user and fragment dropped).
  *
  * @param value the normalised locator, 1 to 2048 characters without control characters
  */
@@ -28,29 +28,18 @@ public record ContentLocator(String value) {
         }
     }
 
-    /** Normalises what a reporter typed. */
+    /**
+     * Normalises what a reporter typed: surrounding space is dropped, and a text that is an http(s)
+     * URL takes the normal form of {@link ContentUrl} (the one the platform's checks register URLs in).
+     */
     public static ContentLocator of(String typed) {
         String text = typed.strip();
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            try {
-                URI uri = new URI(text);
-                if (uri.getHost() != null) {
-                    URI normal = new URI(
-                            uri.getScheme().toLowerCase(Locale.ROOT),
-                            uri.getRawUserInfo() == null ? null : uri.getUserInfo(),
-                            uri.getHost().toLowerCase(Locale.ROOT),
-                            uri.getPort(),
-                            uri.getPath(),
-                            uri.getQuery(),
-                            null);
-                    text = normal.toString();
-                }
-            } catch (URISyntaxException e) {
-                // Not a well-formed URL: kept as typed, still a usable locator.
-            }
-        }
-        return new ContentLocator(text);
+        return new ContentLocator(ContentUrl.parse(text).map(ContentUrl::value).orElse(text));
+    }
+
+    /** The locator as a URL, when it is one; otherwise it is taken for a platform content id. */
+    public Optional<ContentUrl> url() {
+        return ContentUrl.parse(value);
     }
 
     @Override

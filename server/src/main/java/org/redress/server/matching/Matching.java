@@ -27,6 +27,7 @@ import org.redress.server.media.Media;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.shared.ContentId;
+import org.redress.server.shared.ContentUrl;
 import org.redress.server.shared.Jurisdiction;
 import org.redress.server.shared.UploaderId;
 import org.redress.server.storage.SqlDialect;
@@ -694,11 +695,27 @@ public class Matching {
     /** Checks an uploaded image as {@link #checkImage(Actor, String, String, byte[])}, in a jurisdiction. */
     public CheckResult checkImage(
             Actor actor, String contentId, String uploaderId, byte[] image, Optional<String> jurisdiction) {
+        return checkImage(actor, contentId, uploaderId, image, jurisdiction, List.of());
+    }
+
+    /** Checks an uploaded image as above and registers its public URLs with it (docs/adr/0029). */
+    public CheckResult checkImage(
+            Actor actor,
+            String contentId,
+            String uploaderId,
+            byte[] image,
+            Optional<String> jurisdiction,
+            List<ContentUrl> urls) {
         var hashed = UploadHashing.hash(image);
         var result = check(
                 actor,
                 new Upload(
-                        contentId, uploaderId, hashed.hashes(), hashed.searchVariants(), Optional.of(hashed.quality())),
+                        contentId,
+                        uploaderId,
+                        hashed.hashes(),
+                        hashed.searchVariants(),
+                        Optional.of(hashed.quality()),
+                        urls),
                 jurisdiction);
         if (result.verdict() != Verdict.ALLOW || media.keepsAllowedUploads()) {
             try {

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.redress.pdq.PdqHash;
 import org.redress.pdq.Quality;
+import org.redress.server.shared.ContentUrl;
 
 /**
  * An upload to check.
@@ -15,9 +16,18 @@ import org.redress.pdq.Quality;
  * @param variants further PDQ hashes to search with: the rotations and mirrorings of an image
  * @param quality the PDQ hash's quality when known: under a bank's quality floor the hash says too
  *     little about the image (a flat or tiny picture), so that bank answers for its digests only
+ * @param urls the content's public URLs, registered with it so that reports naming them reach it
  */
 public record Upload(
-        String contentId, String uploaderId, EntryHashes hashes, List<PdqHash> variants, Optional<Quality> quality) {
+        String contentId,
+        String uploaderId,
+        EntryHashes hashes,
+        List<PdqHash> variants,
+        Optional<Quality> quality,
+        List<ContentUrl> urls) {
+
+    /** The most URLs one check may register. */
+    public static final int MAX_URLS = 20;
 
     public Upload {
         Objects.requireNonNull(contentId, "contentId");
@@ -25,9 +35,23 @@ public record Upload(
         Objects.requireNonNull(hashes, "hashes");
         Objects.requireNonNull(quality, "quality");
         variants = List.copyOf(variants);
+        urls = urls.stream().distinct().toList();
+        if (urls.size() > MAX_URLS) {
+            throw new IllegalArgumentException("a check registers at most " + MAX_URLS + " URLs");
+        }
         if (contentId.isEmpty() || contentId.length() > 200 || uploaderId.isEmpty() || uploaderId.length() > 200) {
             throw new IllegalArgumentException("content and uploader ids are 1 to 200 characters");
         }
+    }
+
+    /** An upload with no URLs to register. */
+    public Upload(
+            String contentId,
+            String uploaderId,
+            EntryHashes hashes,
+            List<PdqHash> variants,
+            Optional<Quality> quality) {
+        this(contentId, uploaderId, hashes, variants, quality, List.of());
     }
 
     /** An upload whose hash quality is unknown: every bank's PDQ search applies. */

@@ -10,8 +10,6 @@ import org.redress.server.intake.ReportReason;
 import org.redress.server.intake.ReportReceived;
 import org.redress.server.matching.EntryHeld;
 import org.redress.server.matching.MatchFound;
-import org.redress.server.matching.Matching;
-import org.redress.server.matching.RegisteredUpload;
 import org.redress.server.matching.Verdict;
 import org.redress.server.review.cases.ReviewCases;
 import org.redress.server.shared.CaseRef;
@@ -27,24 +25,24 @@ class CaseOpening {
     static final String MATCH_CASES = "RM";
 
     private final ReviewCases cases;
-    private final Matching matching;
     private final Enforcement enforcement;
     private final CaseMedia media;
     private final CaseLog log;
     private final ReviewSettings settings;
     private final ProvisionalCases provisional;
+    private final CaseCopies copies;
 
     CaseOpening(
             ReviewCases cases,
-            Matching matching,
             Enforcement enforcement,
             CaseMedia media,
             CaseLog log,
             ReviewSettings settings,
-            ProvisionalCases provisional) {
+            ProvisionalCases provisional,
+            CaseCopies copies) {
         this.provisional = provisional;
+        this.copies = copies;
         this.cases = cases;
-        this.matching = matching;
         this.enforcement = enforcement;
         this.media = media;
         this.log = log;
@@ -80,16 +78,9 @@ class CaseOpening {
             log.audit(CaseLog.SYSTEM, "case.report-joined", reviewCase.ref());
         }
         keepMostUrgentReason(reviewCase.ref(), report.reason());
-        for (var locator : report.contentLocators()) {
-            String contentId = locator.value();
-            // The report names content; who uploaded it is matching's record of the upload check.
-            cases.addContent(
-                    reviewCase.ref(),
-                    contentId,
-                    matching.registered(new ContentId(contentId))
-                            .map(RegisteredUpload::uploaderId)
-                            .map(UploaderId::value));
-            media.hold(contentId, reviewCase.ref());
+        // The report names content by URLs or ids: the registry resolves them to the platform's
+        // content ids, and each item's copies join after the commit (CaseCopies, docs/adr/0029).
+        for (String contentId : copies.addReported(reviewCase.ref(), report.contentLocators())) {
             if (settings.hideOnReport() && existing.isEmpty()) {
                 DeliveryId hide = enforcement.requestHide(CaseLog.SYSTEM, reviewCase.ref(), new ContentId(contentId));
                 log.step(reviewCase.ref(), CaseLog.SYSTEM, HistoryStep.HIDE_REQUESTED, Optional.of(hide.value()));

@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What review does after a commit, from {@link FollowUpQueue}: the heavy part of a confirmed
  * removal (decrypting the kept image, hashing it with its rotations and mirrorings, banking it,
- * which scans earlier uploads for copies) and the message about a threat to life. The causing
+ * which scans earlier uploads for copies), the message about a threat to life, and the search for
+ * copies of a reported case's items before its decision (docs/adr/0029). The causing
  * transaction stays short; a failure here is retried with backoff and never undoes its cause.
  */
 @Component
@@ -30,7 +31,11 @@ class FollowUps {
     private static final OutboxClaims.Backoff BACKOFF =
             new OutboxClaims.Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
 
+    /** The error a copy search records while its item has no hashes yet. */
+    static final String NOT_CHECKED_YET = "NOT_CHECKED_YET";
+
     private final FollowUpQueue queue;
+    private final CaseCopies copies;
     private final Matching matching;
     private final CaseMedia media;
     private final ThreatDesk threats;
@@ -43,7 +48,9 @@ class FollowUps {
             CaseMedia media,
             ThreatDesk threats,
             CaseLog log,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            CaseCopies copies) {
+        this.copies = copies;
         this.threats = threats;
         this.queue = queue;
         this.matching = matching;
@@ -66,14 +73,10 @@ class FollowUps {
         int done = 0;
         for (FollowUpQueue.Due due : queue.claim(now, LEASE, 20)) {
             try {
-                transactions.executeWithoutResult(status -> {
-                    switch (due.kind()) {
-                        case BANK_REMOVED_CONTENT -> bank(due.caseRef(), due.target());
-                        case NOTIFY_THREAT -> threats.notify(due.target());
-                    }
-                    queue.done(due.id(), log.now());
-                });
-                done++;
+                boolean finished = Boolean.TRUE.equals(transactions.execute(status -> doOne(due)));
+                if (finished) {
+                    done++;
+                }
             } catch (RuntimeException e) {
                 Duration wait = BACKOFF.after(due.attempts() + 1);
                 queue.retryLater(
@@ -87,6 +90,28 @@ class FollowUps {
             }
         }
         return done;
+    }
+
+    /** Does one row in the caller's transaction; returns false when it is to be tried again later. */
+    private boolean doOne(FollowUpQueue.Due due) {
+        boolean complete = switch (due.kind()) {
+            case BANK_REMOVED_CONTENT -> {
+                bank(due.caseRef(), due.target());
+                yield true;
+            }
+            case NOTIFY_THREAT -> {
+                threats.notify(due.target());
+                yield true;
+            }
+            case FIND_COPIES -> copies.joinCopies(due.caseRef(), due.target());
+        };
+        if (complete) {
+            queue.done(due.id(), log.now());
+        } else {
+            // No check registered the item yet: it is looked for again while the case waits.
+            queue.retryLater(due.id(), NOT_CHECKED_YET, log.now().plus(BACKOFF.after(due.attempts() + 1)));
+        }
+        return complete;
     }
 
     private void bank(CaseRef ref, String contentId) {

@@ -11,6 +11,12 @@ public enum HistoryStep {
     HIDE_REQUESTED,
     WITHDRAWN,
     MATCH_JOINED,
+    /** The platform was asked to resolve the report's locators it alone can resolve ({@code report.received}). */
+    LOCATORS_SENT,
+    /** The platform attached one of its content ids to the case. */
+    CONTENT_ATTACHED,
+    /** A registered copy of one of the case's items joined the case before a decision. */
+    COPY_JOINED,
     REOPENED_BY_COMPLAINT,
     ESCALATED_BY_COMPLAINT,
     COMPLAINT_RECEIVED,

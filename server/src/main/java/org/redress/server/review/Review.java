@@ -44,6 +44,7 @@ public class Review {
     private final AppealDesk appeals;
     private final FollowUps followUps;
     private final ThreatDesk threats;
+    private final CaseCopies copies;
 
     Review(
             ReviewCases cases,
@@ -55,7 +56,9 @@ public class Review {
             CaseMedia media,
             AppealDesk appeals,
             FollowUps followUps,
-            ThreatDesk threats) {
+            ThreatDesk threats,
+            CaseCopies copies) {
+        this.copies = copies;
         this.followUps = followUps;
         this.threats = threats;
         this.cases = cases;
@@ -72,6 +75,19 @@ public class Review {
     @Transactional
     public void reportReceived(ReportReceived report) {
         opening.reportReceived(report);
+    }
+
+    /**
+     * The platform attaches its content ids to a reported case whose locators it resolved (after a
+     * {@code report.received} webhook); each item's registered copies join the case after the commit.
+     *
+     * @return the content ids attached
+     * @throws ReviewCaseNotFoundException when no reported case has the reference
+     * @throws CaseNotDecidableException when the case was decided, withdrawn or removed already
+     */
+    @Transactional
+    public List<String> attachContents(Actor actor, CaseRef ref, List<ContentId> contentIds) {
+        return copies.attach(actor, ref, contentIds);
     }
 
     /** Every report of the case was withdrawn: a case still waiting for a decision closes. */

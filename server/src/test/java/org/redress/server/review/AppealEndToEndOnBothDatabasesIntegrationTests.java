@@ -105,6 +105,11 @@ class AppealEndToEndOnBothDatabasesIntegrationTests {
                     .secret();
         }
 
+        /** Where the service listens, as {@code http://localhost:PORT}. */
+        String base() {
+            return base;
+        }
+
         Answer send(String method, String path, String key, String json) throws Exception {
             var request = HttpRequest.newBuilder(URI.create(base + path))
                     .method(

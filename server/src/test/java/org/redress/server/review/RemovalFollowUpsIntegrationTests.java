@@ -45,7 +45,8 @@ class RemovalFollowUpsIntegrationTests {
                 assertThat(review.find(ref).state())
                         .as("the acknowledgement alone stops the clock")
                         .isEqualTo(ReviewState.REMOVED);
-                assertThat(context.bean(FollowUpQueue.class).pending(ref)).isEqualTo(1);
+                assertThat(context.bean(FollowUpQueue.class).pending(ref, FollowUpQueue.Kind.BANK_REMOVED_CONTENT))
+                        .isEqualTo(1);
                 assertThat(ReviewIntegrationTests.check(context, "post-f2", "uploader-g", ReviewIntegrationTests.IMAGE)
                                 .verdict())
                         .as("not banked before the follow-up runs")
@@ -53,8 +54,11 @@ class RemovalFollowUpsIntegrationTests {
             }
             try (var restarted = new ReviewContext(db, clock, platform)) {
                 Review review = restarted.review();
-                assertThat(restarted.bean(FollowUpQueue.class).pending(ref)).isEqualTo(1);
-                assertThat(review.runFollowUps()).isEqualTo(1);
+                assertThat(restarted.bean(FollowUpQueue.class).pending(ref, FollowUpQueue.Kind.BANK_REMOVED_CONTENT))
+                        .isEqualTo(1);
+                assertThat(review.runFollowUps())
+                        .as("the banking, and the search for copies that the report queued")
+                        .isEqualTo(2);
                 assertThat(review.runFollowUps()).as("done once").isZero();
                 assertThat(ReviewIntegrationTests.check(
                                         restarted, "post-f3", "uploader-h", ReviewIntegrationTests.IMAGE)

@@ -361,11 +361,14 @@ class ReviewIntegrationTests {
             assertThat(removed.breachedAt(context.clock().instant().plus(Duration.ofDays(10))))
                     .isFalse();
 
-            assertThat(context.bean(FollowUpQueue.class).pending(ref))
+            assertThat(context.bean(FollowUpQueue.class).pending(ref, FollowUpQueue.Kind.BANK_REMOVED_CONTENT))
                     .as("the banking waits for the acknowledgement's commit, in the follow-up queue")
                     .isEqualTo(1);
-            assertThat(review.runFollowUps()).isEqualTo(1);
-            assertThat(context.bean(FollowUpQueue.class).pending(ref)).isZero();
+            assertThat(review.runFollowUps())
+                    .as("the banking, and the search for copies that the report queued")
+                    .isEqualTo(2);
+            assertThat(context.bean(FollowUpQueue.class).pending(ref, FollowUpQueue.Kind.BANK_REMOVED_CONTENT))
+                    .isZero();
             CheckResult again = check(context, "post-78", "uploader-10", IMAGE);
             assertThat(again.verdict()).isEqualTo(Verdict.BLOCK);
             assertThat(again.matches()).extracting(m -> m.bank()).contains(new BankName("confirmed-removals"));

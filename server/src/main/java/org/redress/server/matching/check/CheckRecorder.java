@@ -324,7 +324,8 @@ public class CheckRecorder implements SmartLifecycle {
                         p.upload().variants()),
                 p.upload().uploaderId(),
                 p.result().verdict(),
-                p.checkedAt());
+                p.checkedAt(),
+                p.upload().urls());
     }
 
     /** The case each matched entry came from, looked up once per batch. */

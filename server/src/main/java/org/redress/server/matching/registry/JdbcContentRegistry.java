@@ -3,6 +3,7 @@ package org.redress.server.matching.registry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -12,6 +13,7 @@ import org.redress.pdq.Quality;
 import org.redress.server.matching.EntryHashes;
 import org.redress.server.matching.RegisteredUpload;
 import org.redress.server.shared.ContentId;
+import org.redress.server.shared.ContentUrl;
 import org.redress.server.shared.UploaderId;
 import org.redress.server.storage.FieldCipher;
 import org.redress.server.storage.SqlDialect;
@@ -31,6 +33,20 @@ class JdbcContentRegistry implements ContentRegistry {
     private static final String NEWEST = """
             SELECT content_id, uploader, pdq, md5, sha256 FROM matching_content
              WHERE content_id = :contentId ORDER BY id DESC LIMIT 1
+            """;
+
+    private static final String NEWEST_CONTENT = """
+            SELECT content_id, pdq, md5, sha256, quality, dihedral FROM matching_content
+             WHERE content_id = :contentId ORDER BY id DESC LIMIT 1
+            """;
+
+    private static final String INSERT_URL = """
+            INSERT INTO matching_content_url (url, content_id, registered_at) VALUES (?, ?, ?)
+            ON CONFLICT (url, content_id) DO NOTHING
+            """;
+
+    private static final String AT_URL = """
+            SELECT content_id FROM matching_content_url WHERE url = :url ORDER BY registered_at, content_id LIMIT :limit
             """;
 
     private static final String ALL = """
@@ -70,6 +86,35 @@ class JdbcContentRegistry implements ContentRegistry {
             statement.setObject(8, dialect.bind(r.checkedAt()));
             statement.setString(9, RegisteredContent.variantsColumn(r.content().variants()));
         });
+        record Url(String url, String contentId, Instant at) {}
+        List<Url> urls = registrations.stream()
+                .flatMap(r -> r.urls().stream()
+                        .map(url -> new Url(url.value(), r.content().contentId(), r.checkedAt())))
+                .toList();
+        if (!urls.isEmpty()) {
+            batches.batchUpdate(INSERT_URL, urls, urls.size(), (statement, u) -> {
+                statement.setString(1, u.url());
+                statement.setString(2, u.contentId());
+                statement.setObject(3, dialect.bind(u.at()));
+            });
+        }
+    }
+
+    @Override
+    public Optional<RegisteredContent> newestContent(String contentId) {
+        return jdbc.sql(NEWEST_CONTENT)
+                .param("contentId", contentId)
+                .query((row, n) -> content(row))
+                .optional();
+    }
+
+    @Override
+    public List<String> contentIdsAt(ContentUrl url) {
+        return jdbc.sql(AT_URL)
+                .param("url", url.value())
+                .param("limit", MAX_CONTENT_PER_URL)
+                .query(String.class)
+                .list();
     }
 
     @Override
@@ -113,12 +158,16 @@ class JdbcContentRegistry implements ContentRegistry {
     @Override
     public void forEach(Consumer<RegisteredContent> action) {
         jdbc.sql(ALL).query(row -> {
-            action.accept(new RegisteredContent(
-                    row.getString("content_id"),
-                    EntryHashes.parse(row.getString("pdq"), row.getString("md5"), row.getString("sha256")),
-                    quality(row),
-                    RegisteredContent.variantsOf(row.getString("dihedral"))));
+            action.accept(content(row));
         });
+    }
+
+    private static RegisteredContent content(ResultSet row) throws SQLException {
+        return new RegisteredContent(
+                row.getString("content_id"),
+                EntryHashes.parse(row.getString("pdq"), row.getString("md5"), row.getString("sha256")),
+                quality(row),
+                RegisteredContent.variantsOf(row.getString("dihedral")));
     }
 
     /** The row's quality column: empty when the check did not give one. */

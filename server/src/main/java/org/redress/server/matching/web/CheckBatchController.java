@@ -23,6 +23,7 @@ import org.redress.server.matching.MatchingUnavailableException;
 import org.redress.server.matching.Upload;
 import org.redress.server.matching.web.MatchingApiController.CheckRequest;
 import org.redress.server.matching.web.MatchingApiController.CheckView;
+import org.redress.server.shared.ContentUrl;
 import org.redress.server.web.InvalidFieldsException;
 import org.redress.server.web.ProblemTypes;
 import org.slf4j.Logger;
@@ -125,8 +126,10 @@ class CheckBatchController {
                     .sorted(Comparator.comparing(error -> error.get("pointer")))
                     .toList());
         }
+        List<ContentUrl> urls;
         try {
             MatchingApiController.refuseWithoutHashes(request);
+            urls = CheckUrls.read(request.urls());
         } catch (InvalidFieldsException e) {
             return invalid(e.problems().stream()
                     .map(p -> Map.of("pointer", p.pointer(), "detail", p.detail()))
@@ -141,7 +144,8 @@ class CheckBatchController {
                     request.uploaderId(),
                     EntryHashes.parse(request.pdq(), request.md5(), request.sha256()),
                     variants,
-                    Optional.ofNullable(request.quality()).map(Quality::new));
+                    Optional.ofNullable(request.quality()).map(Quality::new),
+                    urls);
             return new BatchCheck(upload, Optional.ofNullable(request.jurisdiction()));
         } catch (IllegalArgumentException e) {
             return invalid(List.of());

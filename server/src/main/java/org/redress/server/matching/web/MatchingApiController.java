@@ -138,7 +138,8 @@ class MatchingApiController {
             List<@NotNull @Pattern(regexp = HEX_64, message = "must be 64 hex digits") String> dihedral,
 
             @Nullable @Min(0) @Max(100) Integer quality,
-            @Nullable @Size(max = 40) String jurisdiction) {
+            @Nullable @Size(max = 40) String jurisdiction,
+            @Nullable List<@Nullable String> urls) {
         @Override
         public String toString() {
             return "CheckRequest[contentId=" + contentId + ", uploaderId=redacted]";
@@ -183,6 +184,7 @@ class MatchingApiController {
     @Allow(Role.PLATFORM)
     CheckView check(Authentication caller, @Valid @RequestBody CheckRequest request) {
         refuseWithoutHashes(request);
+        var urls = CheckUrls.read(request.urls());
         List<PdqHash> variants = request.dihedral() == null
                 ? List.of()
                 : request.dihedral().stream().map(PdqHash::fromHex).toList();
@@ -191,7 +193,8 @@ class MatchingApiController {
                 request.uploaderId(),
                 EntryHashes.parse(request.pdq(), request.md5(), request.sha256()),
                 variants,
-                Optional.ofNullable(request.quality()).map(Quality::new));
+                Optional.ofNullable(request.quality()).map(Quality::new),
+                urls);
         return CheckView.of(
                 matching.check(Callers.actorOf(caller), upload, Optional.ofNullable(request.jurisdiction())));
     }
@@ -203,8 +206,10 @@ class MatchingApiController {
             @RequestPart("image") MultipartFile image,
             @RequestPart("contentId") String contentId,
             @RequestPart("uploaderId") String uploaderId,
-            @RequestPart(name = "jurisdiction", required = false) @Nullable String jurisdiction)
+            @RequestPart(name = "jurisdiction", required = false) @Nullable String jurisdiction,
+            @RequestParam(name = "urls", required = false) @Nullable List<String> urls)
             throws IOException {
+        var contentUrls = CheckUrls.read(urls);
         List<InvalidFieldsException.FieldProblem> wrong = new ArrayList<>();
         if (contentId.isBlank() || contentId.length() > 200) {
             wrong.add(new InvalidFieldsException.FieldProblem("#/contentId", "must be 1 to 200 characters"));
@@ -225,7 +230,8 @@ class MatchingApiController {
                 contentId,
                 uploaderId,
                 image.getBytes(),
-                Optional.ofNullable(jurisdiction).filter(j -> j.length() <= 40)));
+                Optional.ofNullable(jurisdiction).filter(j -> j.length() <= 40),
+                contentUrls));
     }
 
     /**

@@ -24,7 +24,12 @@ public class FollowUpQueue {
         /** Hash the removed item's kept image and bank it, which scans earlier uploads for copies. */
         BANK_REMOVED_CONTENT,
         /** Tell the configured law-enforcement contact of a threat to life or safety. */
-        NOTIFY_THREAT
+        NOTIFY_THREAT,
+        /**
+         * Search the registry for copies of a content item of an undecided case and let them join it
+         * (docs/adr/0029); retried with backoff while no check has registered the item.
+         */
+        FIND_COPIES
     }
 
     /**
@@ -32,7 +37,8 @@ public class FollowUpQueue {
      *
      * @param id the row
      * @param caseRef the case whose acknowledgement queued it
-     * @param target what the row acts on: the removed content id, or a threat referral's id
+     * @param target what the row acts on: the removed content id, a threat referral's id, or the
+     *     content item whose copies are searched
      * @param kind what to do
      * @param attempts how many attempts failed before this one
      */
@@ -120,6 +126,16 @@ public class FollowUpQueue {
                 .param("error", error)
                 .param("next", dialect.bind(next))
                 .update();
+    }
+
+    /** How many follow-ups of one kind of the case are not done yet. */
+    public int pending(CaseRef ref, Kind kind) {
+        return jdbc.sql("SELECT COUNT(*) FROM review_follow_up WHERE case_ref = :ref AND kind = :kind AND "
+                        + UNFINISHED)
+                .param("ref", ref.value())
+                .param("kind", kind.name())
+                .query(Integer.class)
+                .single();
     }
 
     /** How many follow-ups of the case are not done yet. */

@@ -190,6 +190,14 @@ class JdbcReviewCases implements ReviewCases {
     }
 
     @Override
+    public void removeContent(CaseRef ref, String contentId) {
+        jdbc.sql("""
+                DELETE FROM review_content
+                 WHERE case_ref = :ref AND content_id = :contentId AND removal_delivery IS NULL
+                """).param("ref", ref.value()).param("contentId", contentId).update();
+    }
+
+    @Override
     public void addContent(CaseRef ref, String contentId, Optional<String> uploaderId) {
         jdbc.sql(ADD_CONTENT)
                 .param("ref", ref.value())

@@ -42,6 +42,9 @@ public interface ReviewCases {
     /** The newest case covering the content, appeal cases aside (a match never joins an appeal). */
     Optional<CaseRef> caseOfContent(String contentId);
 
+    /** Takes a content item off a case; only for items no removal was requested for. */
+    void removeContent(CaseRef ref, String contentId);
+
     /** Adds the content to the case unless it is there; records the uploader when newly known. */
     void addContent(CaseRef ref, String contentId, Optional<String> uploaderId);
 

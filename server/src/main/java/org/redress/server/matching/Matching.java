@@ -23,6 +23,8 @@ import org.redress.server.matching.check.CheckRecorder;
 import org.redress.server.matching.check.UploadHashing;
 import org.redress.server.matching.registry.ContentRegistry;
 import org.redress.server.matching.registry.RegistryHashes;
+import org.redress.server.matching.video.HashedVideo;
+import org.redress.server.matching.video.Videos;
 import org.redress.server.media.Media;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.CaseRef;
@@ -60,6 +62,7 @@ public class Matching {
     private final Media media;
     private final Enforcement enforcement;
     private final Deterrence deterrence;
+    private final Videos videos;
 
     /** The code of the platform's default jurisdiction, whose law a block cites when its check names none. */
     private final String defaultGround;
@@ -76,7 +79,8 @@ public class Matching {
             MatchingSettings settings,
             Media media,
             Enforcement enforcement,
-            @Value("${redress.jurisdiction.default:}") String defaultJurisdiction) {
+            @Value("${redress.jurisdiction.default:}") String defaultJurisdiction,
+            Videos videos) {
         if (!defaultJurisdiction.isBlank()
                 && Jurisdiction.of(defaultJurisdiction).isEmpty()) {
             throw new IllegalArgumentException("redress.jurisdiction.default names no jurisdiction Redress knows");
@@ -84,6 +88,7 @@ public class Matching {
         this.defaultGround = defaultJurisdiction.isBlank()
                 ? Jurisdiction.UK_AND_US.name()
                 : defaultJurisdiction.strip().toUpperCase(java.util.Locale.ROOT);
+        this.videos = videos;
         this.settings = settings;
         this.enforcement = enforcement;
         this.deterrence = new Deterrence(settings.deterrence());
@@ -344,12 +349,50 @@ public class Matching {
         // its image as the entry's variants (by position, BankEntry.VARIANT_NAMES).
         List<PdqHash> others = own.get().pdq().isPresent() ? variants : List.of();
         var entry = new NewEntry(own.get(), Optional.empty(), Optional.of("removed content " + contentId), others);
-        return addAll(
+        List<BankEntry> banked = addAll(
                 actor,
                 bank,
                 List.of(entry),
                 new Provenance(Provenance.Source.DECISION, decisionRef),
                 EntryTrust.CONFIRMED);
+        // A removed video's frame hashes go with its entry, so that a re-encoded copy is blocked too.
+        videos.registeredFrames(contentId).ifPresent(frames -> bankVideoFrames(actor, bank, banked.getFirst(), frames));
+        return banked;
+    }
+
+    /**
+     * Keeps a video entry's frames and announces the registered videos they match (a retroactive
+     * scan), leaving out those its digests found already.
+     */
+    private void bankVideoFrames(Actor actor, Bank bank, BankEntry entry, List<PdqHash> frames) {
+        List<Videos.Found> found = videos.bank(entry.id(), bank, frames);
+        if (bank.action() == BankAction.LOG || found.isEmpty()) {
+            return;
+        }
+        var byDigest = new java.util.HashSet<>(registry.contentIdsWithDigests(
+                entry.hashes().md5(), entry.hashes().sha256()));
+        java.util.Set<String> unpublished =
+                registry.blocked(found.stream().map(Videos.Found::contentId).toList());
+        Instant now = SqlDialect.truncate(clock.instant());
+        for (Videos.Found video : found) {
+            if (byDigest.contains(video.contentId())) {
+                continue;
+            }
+            events.publishEvent(new MatchFound(
+                    actor,
+                    new ContentId(video.contentId()),
+                    bank.name(),
+                    entry.id(),
+                    video.distance(),
+                    bank.action().verdict(),
+                    originatingCase(entry),
+                    true,
+                    now,
+                    uploaderOf(video.contentId()),
+                    Optional.empty(),
+                    !unpublished.contains(video.contentId()),
+                    Optional.of(BankEntry.VARIANT_NAMES.getFirst())));
+        }
     }
 
     private List<BankEntry> addAll(
@@ -620,6 +663,12 @@ public class Matching {
                 upload.quality(),
                 upload.hashes().md5(),
                 upload.hashes().sha256());
+        return judged(upload, hits, jurisdiction, now);
+    }
+
+    /** The verdict that these hits give the upload, with its statement of reasons when it is BLOCK. */
+    private CheckRecorder.Judged judged(
+            Upload upload, List<MatchIndex.Hit> hits, Optional<String> jurisdiction, Instant now) {
         Verdict verdict = Verdict.ALLOW;
         List<CheckResult.CheckMatch> matches = new ArrayList<>(hits.size());
         for (MatchIndex.Hit hit : hits) {
@@ -727,6 +776,48 @@ public class Matching {
             }
         }
         return result;
+    }
+
+    /**
+     * Checks an uploaded video (docs/adr/0028): hashes it within the video limits (MD5, SHA-256 and
+     * one PDQ hash per sampled frame), matches its digests exactly as any check does and, when
+     * none matches, its frames against the banked videos' frames. It is registered like an image,
+     * with its frame hashes beside it for retroactive scans; the video itself is not kept.
+     *
+     * @throws MatchingUnavailableException while the index is still loading, or when as many videos
+     *     as allowed are being decoded
+     */
+    public CheckResult checkVideo(
+            Actor actor,
+            String contentId,
+            String uploaderId,
+            byte[] video,
+            Optional<String> jurisdiction,
+            List<ContentUrl> urls) {
+        if (!index.ready()) {
+            throw new MatchingUnavailableException();
+        }
+        HashedVideo hashed = videos.hash(video);
+        var upload = new Upload(contentId, uploaderId, hashed.hashes(), List.of(), Optional.empty(), urls);
+        Instant now = SqlDialect.truncate(clock.instant());
+        List<MatchIndex.Hit> hits = index.search(
+                List.of(),
+                Optional.empty(),
+                upload.hashes().md5(),
+                upload.hashes().sha256());
+        if (hits.isEmpty()) {
+            hits = videos.search(hashed.frames());
+        }
+        CheckRecorder.Judged judged = judged(upload, hits, jurisdiction, now);
+        recorder.record(actor, judged, now);
+        try {
+            videos.register(contentId, hashed.frames(), now);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Registering a checked video's frames failed ({}); the verdict stands",
+                    e.getClass().getName());
+        }
+        return judged.result();
     }
 
     /** The case an entry came from: a hash submission's, or the case whose decision banked it. */

@@ -203,7 +203,8 @@ class MatchingApiController {
     @Allow(Role.PLATFORM)
     CheckView checkImage(
             Authentication caller,
-            @RequestPart("image") MultipartFile image,
+            @RequestPart(name = "image", required = false) @Nullable MultipartFile image,
+            @RequestPart(name = "video", required = false) @Nullable MultipartFile video,
             @RequestPart("contentId") String contentId,
             @RequestPart("uploaderId") String uploaderId,
             @RequestPart(name = "jurisdiction", required = false) @Nullable String jurisdiction,
@@ -222,14 +223,26 @@ class MatchingApiController {
         refuseNul(wrong, "contentId", contentId);
         refuseNul(wrong, "uploaderId", uploaderId);
         refuseNul(wrong, "jurisdiction", jurisdiction);
+        if ((image == null) == (video == null)) {
+            wrong.add(new InvalidFieldsException.FieldProblem("#/image", "send one file: an image or a video"));
+        }
         if (!wrong.isEmpty()) {
             throw new InvalidFieldsException(wrong);
+        }
+        if (video != null) {
+            return CheckView.of(matching.checkVideo(
+                    Callers.actorOf(caller),
+                    contentId,
+                    uploaderId,
+                    video.getBytes(),
+                    Optional.ofNullable(jurisdiction).filter(j -> j.length() <= 40),
+                    contentUrls));
         }
         return CheckView.of(matching.checkImage(
                 Callers.actorOf(caller),
                 contentId,
                 uploaderId,
-                image.getBytes(),
+                java.util.Objects.requireNonNull(image, "image").getBytes(),
                 Optional.ofNullable(jurisdiction).filter(j -> j.length() <= 40),
                 contentUrls));
     }

@@ -255,10 +255,10 @@ class ReferralStore {
                 UPDATE referral_referral
                    SET state = :to, withdrawn_by = :by, withdrawn_at = :at, withdrawn_reason_enc = :reason,
                        next_attempt_at = :at, attempts = 0, last_error = NULL
-                 WHERE id = :id AND state = :from AND (claimed_until IS NULL OR claimed_until <= :at)
+                 WHERE id = :id AND state = :was AND (claimed_until IS NULL OR claimed_until <= :at)
                 """)
                 .param("id", id)
-                .param("from", from.name())
+                .param("was", from.name())
                 .param("to", to.name())
                 .param("by", by)
                 .param("at", dialect.bind(at))

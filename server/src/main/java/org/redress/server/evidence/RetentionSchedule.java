@@ -5,7 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Runs the retention sweep every {@code redress.evidence.retention.sweep-interval} (six hours by default). */
+/**
+ * Runs the retention sweep every {@code redress.evidence.retention.sweep-interval} (six hours by
+ * default): the only schedule that purges media.
+ */
 @Component
 class RetentionSchedule {
 
@@ -23,9 +26,12 @@ class RetentionSchedule {
     void run() {
         try {
             var report = sweep.sweep();
-            if (report.ran() && !report.deleted().isEmpty()) {
+            if (report.ran() && (!report.deleted().isEmpty() || report.orphanedFiles() > 0)) {
                 log.info(
-                        "Retention sweep deleted {}; {} records kept by holds", report.deleted(), report.keptByHolds());
+                        "Retention sweep deleted {} and {} orphaned media files; {} records kept by holds",
+                        report.deleted(),
+                        report.orphanedFiles(),
+                        report.keptByHolds());
             }
         } catch (RuntimeException e) {
             log.error(

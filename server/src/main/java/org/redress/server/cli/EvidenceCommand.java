@@ -19,6 +19,8 @@ import org.redress.server.evidence.BundleVerification;
 import org.redress.server.evidence.BundleVerifier;
 import org.redress.server.evidence.Evidence;
 import org.redress.server.evidence.EvidenceKeys;
+import org.redress.server.evidence.RetentionKind;
+import org.redress.server.evidence.RetentionSweep;
 import org.redress.server.shared.Actor;
 import org.redress.server.shared.CaseRef;
 import org.springframework.boot.Banner;
@@ -33,6 +35,9 @@ import org.springframework.scheduling.config.ScheduledTaskHolder;
  * {@code redress evidence verify FILE.zip [--public-key FILE]}: checks a bundle offline, prints
  * {@code ok} or names the first file or entry that does not match and exits 1.
  * {@code redress evidence public-key [--data DIR | --db URL]}: prints the public key to publish.
+ * {@code redress evidence sweep [--data DIR | --db URL]}: runs the retention sweep once (ADR 0021)
+ * and prints what it deleted, one {@code kind: count} line per kind; exits 1 when another instance
+ * holds the sweep.
  */
 final class EvidenceCommand implements Command {
 
@@ -41,6 +46,7 @@ final class EvidenceCommand implements Command {
     private static final ArgumentRules VERIFY =
             ArgumentRules.none().valued("--public-key").positionals("FILE.zip", 1, 1);
     private static final ArgumentRules PUBLIC_KEY = ArgumentRules.none().valued("--data", "--db");
+    private static final ArgumentRules SWEEP = ArgumentRules.none().valued("--data", "--db");
 
     /** Recorded as the reason when the operator gives none. */
     static final String NO_REASON = "exported on the command line; no reason given";
@@ -53,20 +59,22 @@ final class EvidenceCommand implements Command {
     @Override
     public String summary() {
         return "evidence bundles: evidence export --case REF --out FILE.zip [--reason TEXT] [--data DIR | --db URL];"
-                + " evidence verify FILE.zip [--public-key FILE]; evidence public-key [--data DIR | --db URL]";
+                + " evidence verify FILE.zip [--public-key FILE]; evidence public-key [--data DIR | --db URL];"
+                + " evidence sweep [--data DIR | --db URL]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
         if (args.isEmpty()) {
-            throw new UsageException("expected export, verify or public-key");
+            throw new UsageException("expected export, verify, public-key or sweep");
         }
         List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
             case "export" -> export(EXPORT.parse(rest), out, err);
             case "verify" -> verify(VERIFY.parse(rest), out, err);
             case "public-key" -> publicKey(PUBLIC_KEY.parse(rest), out);
-            default -> throw new UsageException("expected export, verify or public-key");
+            case "sweep" -> sweep(SWEEP.parse(rest), out, err);
+            default -> throw new UsageException("expected export, verify, public-key or sweep");
         };
     }
 
@@ -144,6 +152,23 @@ final class EvidenceCommand implements Command {
         }
     }
 
+    private static int sweep(Arguments flags, PrintStream out, PrintStream err) throws UsageException {
+        try (var service = Service.open(flags)) {
+            RetentionSweep.Report report =
+                    service.context().getBean(RetentionSweep.class).sweep();
+            if (!report.ran()) {
+                err.println("redress evidence: another instance is sweeping now; nothing was deleted");
+                return SOME_INPUT_BAD;
+            }
+            for (RetentionKind kind : RetentionKind.values()) {
+                out.println(kind.label() + ": " + report.deleted().getOrDefault(kind, 0));
+            }
+            out.println("orphaned-media-files: " + report.orphanedFiles());
+            out.println("kept-by-holds: " + report.keptByHolds());
+            return OK;
+        }
+    }
+
     /**
      * The whole service without its web server, since a bundle draws on every module; its scheduled
      * work (webhook dispatch, sweeps) is cancelled at once, so the command only reads and records
@@ -167,8 +192,7 @@ final class EvidenceCommand implements Command {
                     .properties(
                             "redress.log-target=System.err",
                             "logging.level.root=WARN",
-                            "logging.level.org.redress.server.storage=ERROR",
-                            "redress.media.purge-initial-delay=P365D")
+                            "logging.level.org.redress.server.storage=ERROR")
                     .run(args.toArray(String[]::new));
             context.getBeansOfType(ScheduledTaskHolder.class)
                     .values()

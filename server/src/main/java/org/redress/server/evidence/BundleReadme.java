@@ -48,7 +48,8 @@ final class BundleReadme {
         String text =
                 """
                 Redress evidence bundle for case %s
-                Cases included: %s (the case asked for, then each case it is linked to).
+                Cases included: %s (the case asked for, then the cases linked with it either
+                way: the case it appeals or copies, and its appeals and copies).
 
                 manifest.json lists every other file with its size and SHA-256. manifest.sig is
                 the Ed25519 signature of manifest.json's exact bytes. The key that signed it has

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.crypto.Mac;
@@ -22,7 +21,6 @@ import org.redress.server.media.StoredMedia;
 import org.redress.server.review.CaseContent;
 import org.redress.server.review.CaseFile;
 import org.redress.server.review.Review;
-import org.redress.server.review.ReviewCase;
 import org.redress.server.shared.CaseRef;
 import org.redress.server.storage.DerivedKeys;
 import org.springframework.stereotype.Component;
@@ -71,13 +69,22 @@ class CaseEvidence {
         this.pseudonymKey = keys.derive(PSEUDONYM_PURPOSE);
     }
 
-    /** The case and each case it links to, the asked-for case first. */
+    /**
+     * The case and the cases linked with it both ways, the asked-for case first: the case it links to
+     * (the original of an appeal or a copy) and on up that chain, and the cases that link to it (its
+     * appeals, the copies its hash found) and theirs, breadth first, at most {@value #MAX_LINKED}.
+     */
     List<CaseRef> casesOf(CaseRef ref) {
         Set<CaseRef> cases = new LinkedHashSet<>();
-        Optional<CaseRef> next = Optional.of(ref);
-        while (next.isPresent() && cases.size() < MAX_LINKED && cases.add(next.get())) {
-            ReviewCase found = review.find(next.get());
-            next = found.linkedCase();
+        var next = new java.util.ArrayDeque<CaseRef>();
+        next.add(ref);
+        while (!next.isEmpty() && cases.size() < MAX_LINKED) {
+            CaseRef each = next.poll();
+            if (!cases.add(each)) {
+                continue;
+            }
+            review.find(each).linkedCase().ifPresent(next::add);
+            next.addAll(review.casesLinkingTo(each, MAX_LINKED));
         }
         return List.copyOf(cases);
     }

@@ -144,7 +144,7 @@ public class Evidence {
 
     /**
      * Places a legal hold on a case, or renews it with a new reason: the content ids of the case and
-     * of the cases it links to, as they stand now, are kept through media's retention sweep while the
+     * of the cases linked with it either way, as they stand now, are kept through media's retention sweep while the
      * hold stands, whatever review does with its own holds as the case closes.
      *
      * @throws EvidenceReasonInvalidException when the reason is blank or over 500 characters

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the retention sweep every {@code redress.evidence.retention.sweep-interval} (six hours by default), on one
- * replica per interval ({@link JobLeases}); the sweep's own claim still keeps a sweep started by hand from running
- * beside it.
+ * replica per interval ({@link JobLeases}): the only schedule that purges media. The sweep's own claim still keeps a
+ * sweep started by hand from running beside it.
  */
 @Component
 class RetentionSchedule {
@@ -44,9 +44,12 @@ class RetentionSchedule {
     private void sweepHere() {
         try {
             var report = sweep.sweep();
-            if (report.ran() && !report.deleted().isEmpty()) {
+            if (report.ran() && (!report.deleted().isEmpty() || report.orphanedFiles() > 0)) {
                 log.info(
-                        "Retention sweep deleted {}; {} records kept by holds", report.deleted(), report.keptByHolds());
+                        "Retention sweep deleted {} and {} orphaned media files; {} records kept by holds",
+                        report.deleted(),
+                        report.orphanedFiles(),
+                        report.keptByHolds());
             }
         } catch (RuntimeException e) {
             log.error(

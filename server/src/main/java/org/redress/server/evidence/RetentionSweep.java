@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one retention sweep (ADR 0021): claims the sweep so that one instance runs it at a time,
- * purges media past {@code redress.media.retention}, then deletes each record of every
+ * purges media past {@code redress.media.retention} (and encrypted files no row names, left by a
+ * crash; media itself schedules no purge of its own), then deletes each record of every
  * {@link RetainedRecords} past its kind's period, unless a case hold or a content hold standing now
  * keeps it. Each deletion is its own short transaction that rechecks the holds under the holds'
  * lock, deletes, writes a row in {@code evidence_deletion} and an audit entry.
@@ -32,8 +33,15 @@ public class RetentionSweep {
 
     private static final int BATCH = 200;
 
-    /** What one sweep did. */
-    public record Report(boolean ran, Map<RetentionKind, Integer> deleted, int keptByHolds) {
+    /**
+     * What one sweep did.
+     *
+     * @param ran false when another instance held the sweep and this one did nothing
+     * @param deleted how many records of each kind it deleted ({@code iia-media}: media references)
+     * @param keptByHolds how many records past their period a hold kept
+     * @param orphanedFiles how many encrypted media files no row named it deleted (a crash's leftovers)
+     */
+    public record Report(boolean ran, Map<RetentionKind, Integer> deleted, int keptByHolds, int orphanedFiles) {
         public Report {
             deleted = Map.copyOf(deleted);
         }
@@ -75,7 +83,7 @@ public class RetentionSweep {
     public Report sweep() {
         String sweepId = UUID.randomUUID().toString();
         if (!claim()) {
-            return new Report(false, Map.of(), 0);
+            return new Report(false, Map.of(), 0, 0);
         }
         try {
             var deleted = new EnumMap<RetentionKind, Integer>(RetentionKind.class);
@@ -85,13 +93,14 @@ public class RetentionSweep {
                         status -> log(RetentionKind.IIA_MEDIA, media + " references", null, sweepId));
                 deleted.put(RetentionKind.IIA_MEDIA, media);
             }
+            int orphans = this.media.sweepOrphans();
             int kept = 0;
             for (RetainedRecords records : kinds.orderedStream().toList()) {
                 int[] counts = sweep(records, sweepId);
                 deleted.merge(records.kind(), counts[0], Integer::sum);
                 kept += counts[1];
             }
-            return new Report(true, deleted, kept);
+            return new Report(true, deleted, kept, orphans);
         } finally {
             release();
         }

@@ -1,5 +1,5 @@
 /**
- * Evidence that stands up outside the building: for a case and the cases it links to, one ZIP
+ * Evidence that stands up outside the building: for a case and the cases linked with it, one ZIP
  * with the content as received, its hashes, where and when it was found, the reports, the
  * decisions with their statements of reasons, the webhook deliveries and the platform's
  * acknowledgements, the history and the audit entries about all of them, and a {@code manifest.json}

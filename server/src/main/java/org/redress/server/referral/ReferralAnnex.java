@@ -52,6 +52,8 @@ class ReferralAnnex implements CaseAnnex {
             case MANUAL ->
                 agency + ": no endpoint is configured. Compliance staff file the built report through the " + agency
                         + "'s own service and record the reference it gives.";
+            case WITHDRAWING -> agency + ": withdrawn by compliance staff" + id + ", being retracted." + failing;
+            case WITHDRAWN -> agency + ": withdrawn by compliance staff before it was finished" + id + ".";
         };
     }
 }

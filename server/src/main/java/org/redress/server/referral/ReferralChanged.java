@@ -7,7 +7,9 @@ import org.redress.server.shared.AuditedChange;
 /**
  * An audited referral step, about the referral: {@code referral.sent} (the agency finished the
  * report), {@code referral.report-exported} (staff took the built report out to file it by hand) or
- * {@code referral.reference-recorded} (staff recorded the reference the agency gave them).
+ * {@code referral.reference-recorded} (staff recorded the reference the agency gave them),
+ * {@code referral.withdrawn} (compliance staff withdrew it before it was finished) or
+ * {@code referral.retracted} (NCMEC retracted the report it had opened, after a withdrawal).
  *
  * @param actor who took the step
  * @param action what it was

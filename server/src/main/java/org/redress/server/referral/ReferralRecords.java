@@ -66,6 +66,19 @@ class ReferralRecords {
         };
     }
 
+    /**
+     * The case's stored images to upload with its CyberTipline report, each file once: media's id
+     * and the content id it was first kept under, oldest first.
+     */
+    List<Map.Entry<String, String>> files(CaseRef ref) {
+        var files = new LinkedHashMap<String, String>();
+        review.media(ref).stream()
+                .sorted(java.util.Comparator.comparing(StoredMedia::receivedAt))
+                .forEach(stored -> files.putIfAbsent(
+                        stored.id().value(), stored.contentId().value()));
+        return List.copyOf(files.entrySet());
+    }
+
     CyberTiplineReport cyberTipline(CaseFile file) {
         List<String> uploaders = uploaders(file);
         var info = new StringBuilder()

@@ -9,11 +9,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A referral's two periods on evidence's retention schedule (S.I. 2026/268): the content and data
- * of the report (the sealed record, which names the uploader) for {@code csea-content}, one year by
- * default, then the record is emptied; the referral itself with the agency's reference for
- * {@code csea-referrals}, five years, then it goes with its steps. A hold on the case keeps both:
+ * of the report (the sealed record, which names the uploader, the files' hashes and content ids,
+ * and a withdrawal's reason) for {@code csea-content}, one year by default, then they are emptied;
+ * the referral itself with the agency's reference for {@code csea-referrals}, five years, then it
+ * goes with its steps. A hold on the case keeps both:
  * the sweep, not this class, decides what is held. A referral still on its way to the agency
- * (queued, built, submitted) keeps its record whatever its age, since sending needs it.
+ * (queued, built, submitted, being retracted) keeps its record whatever its age, since sending needs it.
  */
 @Configuration(proxyBeanMethods = false)
 class ReferralRetention {
@@ -27,10 +28,11 @@ class ReferralRetention {
                 """
                 SELECT id, case_ref FROM referral_referral
                  WHERE created_at < :cutoff AND id > :after AND record_enc IS NOT NULL
-                   AND state IN ('SENT', 'MANUAL')
+                   AND state IN ('SENT', 'MANUAL', 'WITHDRAWN')
                  ORDER BY id LIMIT :limit
                 """,
-                "UPDATE referral_referral SET record_enc = NULL WHERE id = :id");
+                "UPDATE referral_referral SET record_enc = NULL, withdrawn_reason_enc = NULL WHERE id = :id",
+                "DELETE FROM referral_file WHERE referral_id = :id");
     }
 
     @Bean
@@ -44,6 +46,7 @@ class ReferralRetention {
                  WHERE created_at < :cutoff AND id > :after
                  ORDER BY id LIMIT :limit
                 """,
+                "DELETE FROM referral_file WHERE referral_id = :id",
                 "DELETE FROM referral_step WHERE referral_id = :id",
                 "DELETE FROM referral_referral WHERE id = :id");
     }

@@ -3,6 +3,8 @@ package org.redress.server.referral;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.redress.server.shared.Actor;
 import org.redress.server.storage.OutboxClaims;
@@ -16,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes each due referral one step further, each step in its own transaction after the call that
- * makes it: build (and seal) the report; submit it and store the returned report id; finish it.
+ * makes it: build (and seal) the report with the list of its files; submit it and store the
+ * returned report id; upload each file and describe it ({@link ReferralFiles}); finish it. A
+ * referral withdrawn after NCMEC opened it is retracted.
  * Because the report id is committed before {@code /finish} is called, a restart between the two
  * finds the referral {@code SUBMITTED} and only finishes it: the report is never submitted twice
  * once the agency has answered. A failure waits and is tried again from the stored step.
@@ -37,6 +41,7 @@ class ReferralSender {
     private final TransactionTemplate transactions;
     private final OutboxClaims.Backoff backoff;
     private final ApplicationEventPublisher events;
+    private final ReferralFiles files;
 
     ReferralSender(
             ReferralStore store,
@@ -44,8 +49,10 @@ class ReferralSender {
             ReferralSettings settings,
             Clock clock,
             PlatformTransactionManager transactionManager,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ReferralFiles files) {
         this.events = events;
+        this.files = files;
         this.store = store;
         this.records = records;
         this.settings = settings;
@@ -81,11 +88,23 @@ class ReferralSender {
     private boolean advance(ReferralStore.Due due) {
         ReferralState state = due.state();
         Optional<String> reportId = due.reportId();
+        if (state == ReferralState.WITHDRAWING) {
+            String id = reportId.orElseThrow();
+            client().orElseThrow(() -> new IllegalStateException("no NCMEC endpoint"))
+                    .retract(id);
+            transactions.executeWithoutResult(status -> {
+                store.retracted(due.id(), id, now());
+                events.publishEvent(new ReferralChanged(SENDER, "referral.retracted", due.id()));
+            });
+            return true;
+        }
         if (state == ReferralState.QUEUED) {
             String report = records.build(due.caseRef(), due.agency(), now());
             state = due.agency() == Agency.NCMEC && client().isPresent() ? ReferralState.READY : ReferralState.MANUAL;
             ReferralState next = state;
-            transactions.executeWithoutResult(status -> store.built(due.id(), report, next, now()));
+            List<Map.Entry<String, String>> files =
+                    next == ReferralState.READY ? records.files(due.caseRef()) : List.of();
+            transactions.executeWithoutResult(status -> store.built(due.id(), report, files, next, now()));
         }
         if (state == ReferralState.READY) {
             CyberTiplineClient client = client().orElseThrow(() -> new IllegalStateException("no NCMEC endpoint"));
@@ -99,6 +118,9 @@ class ReferralSender {
         if (state == ReferralState.SUBMITTED) {
             CyberTiplineClient client = client().orElseThrow(() -> new IllegalStateException("no NCMEC endpoint"));
             String id = reportId.orElseThrow();
+            for (ReferralStore.File file : store.files(due.id())) {
+                files.send(client, due.id(), id, file);
+            }
             client.finish(id);
             transactions.executeWithoutResult(status -> {
                 store.finished(due.id(), Optional.empty(), now(), "FINISHED");

@@ -1,6 +1,9 @@
 package org.redress.server.referral;
 
-/** Where a referral stands; each state but the last two is a step the sender still has to take. */
+/**
+ * Where a referral stands; at QUEUED, READY, SUBMITTED and WITHDRAWING the sender still has a step
+ * to take.
+ */
 public enum ReferralState {
     /** Decided: the report is not built yet. */
     QUEUED,
@@ -14,5 +17,12 @@ public enum ReferralState {
      * Built, but no endpoint is configured for the agency: compliance staff file it through the
      * agency's own portal and record the reference the agency gives them.
      */
-    MANUAL;
+    MANUAL,
+    /**
+     * Withdrawn by compliance staff after NCMEC opened the report: the sender retracts it at NCMEC
+     * ({@code /retract}), then it is {@link #WITHDRAWN}.
+     */
+    WITHDRAWING,
+    /** Withdrawn before it was finished: never a complete report at the agency. */
+    WITHDRAWN;
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,7 +44,42 @@ class ReferralStore {
         }
     }
 
-    private static final String UNFINISHED = "state IN ('QUEUED', 'READY', 'SUBMITTED')";
+    /**
+     * A file to upload with a CyberTipline report, as stored.
+     *
+     * @param mediaId media's id of the file
+     * @param contentId the platform's id it was kept under
+     * @param fileId NCMEC's id for it, once {@code /upload} answered
+     * @param fileName the name it was uploaded under, once uploaded
+     * @param md5 the MD5 of the bytes uploaded, once uploaded
+     * @param sha256 their SHA-256, once uploaded
+     * @param uploadedAt when {@code /upload} answered
+     * @param described whether {@code /fileinfo} answered
+     * @param missing why media could not give it ({@code PURGED}, {@code DAMAGED}), when it could not
+     */
+    record File(
+            String mediaId,
+            String contentId,
+            Optional<String> fileId,
+            Optional<String> fileName,
+            Optional<String> md5,
+            Optional<String> sha256,
+            Optional<Instant> uploadedAt,
+            boolean described,
+            Optional<String> missing) {}
+
+    /**
+     * A file NCMEC took.
+     *
+     * @param fileId the id {@code /upload} answered
+     * @param fileName the name it was uploaded under
+     * @param bytes its size
+     * @param md5 the MD5 of the bytes uploaded, hex
+     * @param sha256 their SHA-256, hex
+     */
+    record Uploaded(String fileId, String fileName, long bytes, String md5, String sha256) {}
+
+    private static final String UNFINISHED = "state IN ('QUEUED', 'READY', 'SUBMITTED', 'WITHDRAWING')";
 
     private static final String COLUMNS = """
             SELECT id, case_ref, agency, state, decided_by, created_at, report_id, submitted_at, finished_at,
@@ -114,18 +150,134 @@ class ReferralStore {
                 .list();
     }
 
-    /** Stores the built report, sealed, and moves on to {@code next}; a MANUAL referral is let go. */
-    void built(String id, String report, ReferralState next, Instant at) {
-        jdbc.sql("UPDATE referral_referral SET record_enc = :record, state = :state"
+    /**
+     * Stores the built report, sealed, with the files to upload after it (media id and the content id
+     * each was kept under, in order), and moves on to {@code next}; a MANUAL referral is let go.
+     */
+    void built(String id, String report, List<Map.Entry<String, String>> files, ReferralState next, Instant at) {
+        int updated = jdbc.sql("UPDATE referral_referral SET record_enc = :record, state = :state"
                         + " WHERE id = :id AND state = 'QUEUED'")
                 .param("id", id)
                 .param("record", cipher.encrypt(report, context(id)))
                 .param("state", next.name())
                 .update();
+        if (updated == 0) {
+            return;
+        }
+        int seq = 0;
+        for (Map.Entry<String, String> file : files) {
+            jdbc.sql("""
+                    INSERT INTO referral_file (referral_id, media_id, seq, content_id)
+                    VALUES (:id, :media, :seq, :content)
+                    ON CONFLICT (referral_id, media_id) DO NOTHING
+                    """)
+                    .param("id", id)
+                    .param("media", file.getKey())
+                    .param("seq", ++seq)
+                    .param("content", file.getValue())
+                    .update();
+        }
         if (next == ReferralState.MANUAL) {
             release(id);
         }
         step(id, at, "BUILT", Optional.of(next.name()));
+    }
+
+    /** The referral's files, in the order they are uploaded. */
+    List<File> files(String id) {
+        return jdbc.sql("""
+                SELECT media_id, content_id, file_id, file_name, md5, sha256, uploaded_at, described_at, missing
+                  FROM referral_file WHERE referral_id = :id ORDER BY seq
+                """)
+                .param("id", id)
+                .query((row, n) -> new File(
+                        row.getString("media_id"),
+                        row.getString("content_id"),
+                        Optional.ofNullable(row.getString("file_id")),
+                        Optional.ofNullable(row.getString("file_name")),
+                        Optional.ofNullable(row.getString("md5")),
+                        Optional.ofNullable(row.getString("sha256")),
+                        Optional.ofNullable(dialect.instant(row, "uploaded_at")),
+                        dialect.instant(row, "described_at") != null,
+                        Optional.ofNullable(row.getString("missing"))))
+                .list();
+    }
+
+    /** Records NCMEC's id for an uploaded file: committed before {@code /fileinfo} is called. */
+    void uploaded(String id, String mediaId, Uploaded file, Instant at) {
+        jdbc.sql("""
+                UPDATE referral_file
+                   SET file_id = :file, file_name = :name, bytes = :bytes, md5 = :md5, sha256 = :sha256,
+                       uploaded_at = :at
+                 WHERE referral_id = :id AND media_id = :media AND file_id IS NULL
+                """)
+                .param("id", id)
+                .param("media", mediaId)
+                .param("file", file.fileId())
+                .param("name", file.fileName())
+                .param("bytes", Math.toIntExact(file.bytes()))
+                .param("md5", file.md5())
+                .param("sha256", file.sha256())
+                .param("at", dialect.bind(at))
+                .update();
+        step(id, at, "FILE_UPLOADED", Optional.of(file.fileId()));
+    }
+
+    /** Records that {@code /fileinfo} took the file's details. */
+    void described(String id, String mediaId, String fileId, Instant at) {
+        jdbc.sql("UPDATE referral_file SET described_at = :at WHERE referral_id = :id AND media_id = :media")
+                .param("id", id)
+                .param("media", mediaId)
+                .param("at", dialect.bind(at))
+                .update();
+        step(id, at, "FILE_DESCRIBED", Optional.of(fileId));
+    }
+
+    /** Records that media could no longer give the file ({@code PURGED} or {@code DAMAGED}); it is not sent. */
+    void fileMissing(String id, String mediaId, String why, Instant at) {
+        jdbc.sql("UPDATE referral_file SET missing = :why WHERE referral_id = :id AND media_id = :media")
+                .param("id", id)
+                .param("media", mediaId)
+                .param("why", why)
+                .update();
+        step(id, at, "FILE_" + why, Optional.of(mediaId));
+    }
+
+    /**
+     * Withdraws an unfinished referral that no sender holds now: one NCMEC has opened becomes
+     * {@code WITHDRAWING} (due at once, for the sender to retract), any other {@code WITHDRAWN}.
+     *
+     * @return whether it was withdrawn; false when its state changed meanwhile or a sender holds it
+     */
+    boolean withdraw(String id, ReferralState from, String by, String reason, Instant at) {
+        ReferralState to = from == ReferralState.SUBMITTED ? ReferralState.WITHDRAWING : ReferralState.WITHDRAWN;
+        int updated = jdbc.sql("""
+                UPDATE referral_referral
+                   SET state = :to, withdrawn_by = :by, withdrawn_at = :at, withdrawn_reason_enc = :reason,
+                       next_attempt_at = :at, attempts = 0, last_error = NULL
+                 WHERE id = :id AND state = :was AND (claimed_until IS NULL OR claimed_until <= :at)
+                """)
+                .param("id", id)
+                .param("was", from.name())
+                .param("to", to.name())
+                .param("by", by)
+                .param("at", dialect.bind(at))
+                .param("reason", cipher.encrypt(reason, "referral_referral.withdrawn_reason:" + id))
+                .update();
+        if (updated > 0) {
+            step(id, at, "WITHDRAWN", Optional.of(by));
+        }
+        return updated > 0;
+    }
+
+    /** Records that NCMEC retracted the report: it is withdrawn. */
+    void retracted(String id, String reportId, Instant at) {
+        jdbc.sql("""
+                UPDATE referral_referral
+                   SET state = 'WITHDRAWN', last_error = NULL, claimed_by = NULL, claimed_until = NULL
+                 WHERE id = :id AND state = 'WITHDRAWING'
+                """).param("id", id).update();
+        step(id, at, "RETRACTED", Optional.of(reportId));
     }
 
     /** The built report, decrypted. */
@@ -157,7 +309,7 @@ class ReferralStore {
                 UPDATE referral_referral
                    SET state = 'SENT', finished_at = :at, report_id = COALESCE(:report, report_id), last_error = NULL,
                        claimed_by = NULL, claimed_until = NULL
-                 WHERE id = :id
+                 WHERE id = :id AND state IN ('SUBMITTED', 'MANUAL')
                 """)
                 .param("id", id)
                 .param("report", reportId.orElse(null))

@@ -1,6 +1,7 @@
 package org.redress.server.referral;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -23,6 +24,9 @@ public class Referrals {
 
     /** The longest reference staff may record. */
     public static final int MAX_REFERENCE = 100;
+
+    /** The longest reason for a withdrawal. */
+    public static final int MAX_WITHDRAWAL_REASON = 500;
 
     private static final Pattern PRINTABLE = Pattern.compile("[\\p{Graph} ]+");
 
@@ -93,6 +97,38 @@ public class Referrals {
         }
         store.finished(id, Optional.of(trimmed), SqlDialect.truncate(clock.instant()), "REFERENCE_RECORDED");
         events.publishEvent(new ReferralChanged(actor, "referral.reference-recorded", id));
+        return store.find(id).orElseThrow();
+    }
+
+    /**
+     * Withdraws a referral before it is finished at the agency, for a referral made in error (the
+     * wrong case, or a decision reversed before the report went out). One NCMEC has opened
+     * ({@code SUBMITTED}) becomes {@code WITHDRAWING}, and the sender retracts it at NCMEC
+     * ({@code /retract}) at once; any other becomes {@code WITHDRAWN} without a call, since nothing
+     * of it reached the agency through this service. Audited as {@code referral.withdrawn}; the
+     * reason is kept sealed with the referral.
+     *
+     * @throws ReferralNotFoundException when there is no such referral
+     * @throws ReferralWithdrawalInvalidException when the reason is blank or over 500 characters
+     * @throws ReferralNotWithdrawableException when it is finished or withdrawn already, or the
+     *     sender is taking one of its steps right now
+     */
+    @Transactional
+    public Referral withdraw(Actor actor, String id, String reason) {
+        Referral referral = store.find(id).orElseThrow(ReferralNotFoundException::new);
+        String trimmed = reason.strip();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_WITHDRAWAL_REASON) {
+            throw new ReferralWithdrawalInvalidException();
+        }
+        ReferralState state = referral.state();
+        if (state == ReferralState.SENT || state == ReferralState.WITHDRAWING || state == ReferralState.WITHDRAWN) {
+            throw new ReferralNotWithdrawableException(state, false);
+        }
+        Instant now = SqlDialect.truncate(clock.instant());
+        if (!store.withdraw(id, state, actor.kind() + ":" + actor.id(), trimmed, now)) {
+            throw new ReferralNotWithdrawableException(state, true);
+        }
+        events.publishEvent(new ReferralChanged(actor, "referral.withdrawn", id));
         return store.find(id).orElseThrow();
     }
 

@@ -167,6 +167,15 @@ public class Review {
         return cases.find(ref).orElseThrow(ReviewCaseNotFoundException::new);
     }
 
+    /**
+     * The cases that link to this one: its appeals and the copies its hash found (each names this
+     * case as its {@link ReviewCase#linkedCase()}), oldest first, at most {@code limit}.
+     */
+    @Transactional(readOnly = true)
+    public List<CaseRef> casesLinkingTo(CaseRef ref, int limit) {
+        return cases.linkingTo(ref, limit);
+    }
+
     /** Everything a moderator sees of a case, media aside. */
     @Transactional(readOnly = true)
     public CaseFile caseFile(CaseRef ref) {

@@ -281,6 +281,16 @@ class AuditedEventsTests {
                         new ReferralChanged(STAFF, "referral.report-exported", DELIVERY),
                         "referral.report-exported",
                         "referral_referral",
+                        DELIVERY),
+                new Expected(
+                        new ReferralChanged(STAFF, "referral.withdrawn", DELIVERY),
+                        "referral.withdrawn",
+                        "referral_referral",
+                        DELIVERY),
+                new Expected(
+                        new ReferralChanged(STAFF, "referral.retracted", DELIVERY),
+                        "referral.retracted",
+                        "referral_referral",
                         DELIVERY));
     }
 

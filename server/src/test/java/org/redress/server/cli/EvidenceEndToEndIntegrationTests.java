@@ -433,7 +433,7 @@ class EvidenceEndToEndIntegrationTests {
     }
 
     /** A synthetic stand-in: seeded random shapes, never real imagery. */
-    private static BufferedImage picture(long seed) {
+    static BufferedImage picture(long seed) {
         var random = new Random(seed);
         var image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -447,7 +447,7 @@ class EvidenceEndToEndIntegrationTests {
         return image;
     }
 
-    private static byte[] png(BufferedImage image) throws IOException {
+    static byte[] png(BufferedImage image) throws IOException {
         var out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return out.toByteArray();

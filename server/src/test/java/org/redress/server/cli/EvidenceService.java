@@ -61,6 +61,14 @@ public final class EvidenceService implements AutoCloseable {
     private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EvidenceService(TestDatabase database) throws Exception {
+        this(database, database.dataDirectory());
+    }
+
+    /**
+     * On the database, with the data key and media in {@code data}: the directory a command given
+     * {@code --db} alone reads ({@code data} under the working directory) when it is to read them.
+     */
+    public EvidenceService(TestDatabase database, java.nio.file.Path data) throws Exception {
         platform = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         platform.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         platform.createContext("/hook", exchange -> {
@@ -77,7 +85,7 @@ public final class EvidenceService implements AutoCloseable {
                 .properties("logging.level.root=WARN", "logging.level.org.redress.server.storage=ERROR")
                 .run(
                         "--server.port=0",
-                        "--redress.data=" + database.dataDirectory(),
+                        "--redress.data=" + data,
                         "--redress.db-url=" + database.jdbcUrl(),
                         "--redress.public-url=http://evidence.example",
                         "--redress.media.retention=PT1S",
@@ -102,6 +110,11 @@ public final class EvidenceService implements AutoCloseable {
                             .secret());
         }
         context.getBean(MatchIndex.class).refresh();
+    }
+
+    /** The running service's context. */
+    public ConfigurableApplicationContext context() {
+        return context;
     }
 
     public <T> T bean(Class<T> type) {

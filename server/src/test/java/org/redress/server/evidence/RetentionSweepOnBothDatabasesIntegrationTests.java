@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The retention sweep on each database: of two export records of the same age past their period,
  * the one whose case is held survives and the other is deleted, logged and audited; of two images
  * of the same age past media's retention, the one whose content item is held survives and the other
- * is purged; both exports stay in the audit log; a sweep claimed by another instance does not run.
- * Only compliance places or lifts holds.
+ * is purged, by the sweep (media schedules no purge of its own); both exports stay in the audit
+ * log; a sweep claimed by another instance does not run. Only compliance places or lifts holds.
  */
 class RetentionSweepOnBothDatabasesIntegrationTests {
 
@@ -69,8 +69,13 @@ class RetentionSweepOnBothDatabasesIntegrationTests {
             Awaitility.await()
                     .atMost(java.time.Duration.ofSeconds(10))
                     .until(() -> Instant.now().isAfter(expiry(service, freeContent)));
+            assertThat(media(service, freeContent))
+                    .as("past its retention, yet nothing but the sweep purges media")
+                    .isNotEmpty();
+            onlyTheSweepIsScheduledToPurge(service);
             RetentionSweep.Report report = service.bean(RetentionSweep.class).sweep();
             assertThat(report.ran()).isTrue();
+            assertThat(report.deleted()).containsEntry(RetentionKind.IIA_MEDIA, 1);
 
             assertThat(exportIds(service)).contains(heldExport).doesNotContain(freeExport);
             assertThat(service.bean(RetentionSweep.class).deletions(10))
@@ -155,6 +160,26 @@ class RetentionSweepOnBothDatabasesIntegrationTests {
                 .sql("SELECT id FROM evidence_export")
                 .query(String.class)
                 .list();
+    }
+
+    private static List<org.redress.server.media.StoredMedia> media(EvidenceService service, String contentId) {
+        return service.bean(Media.class).forContent(new ContentId(contentId));
+    }
+
+    /** Media schedules no purge of its own: the one sweep is the only scheduled work that deletes images. */
+    private static void onlyTheSweepIsScheduledToPurge(EvidenceService service) {
+        List<String> scheduled = service
+                .context()
+                .getBeansOfType(org.springframework.scheduling.config.ScheduledTaskHolder.class)
+                .values()
+                .stream()
+                .flatMap(holder -> holder.getScheduledTasks().stream())
+                .map(task -> task.getTask().toString())
+                .toList();
+        assertThat(scheduled)
+                .as("scheduled work")
+                .anyMatch(task -> task.contains("evidence.RetentionSchedule"))
+                .noneMatch(task -> task.contains(".media."));
     }
 
     private static Instant expiry(EvidenceService service, String contentId) {

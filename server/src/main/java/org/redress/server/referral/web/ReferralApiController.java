@@ -8,6 +8,7 @@ import org.redress.server.identity.Callers;
 import org.redress.server.identity.Role;
 import org.redress.server.referral.Referral;
 import org.redress.server.referral.ReferralReferenceInvalidException;
+import org.redress.server.referral.ReferralWithdrawalInvalidException;
 import org.redress.server.referral.Referrals;
 import org.redress.server.review.ReviewCaseNotFoundException;
 import org.redress.server.shared.CaseRef;
@@ -26,13 +27,16 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Referrals for compliance staff and senior moderators (who decide child sexual abuse cases): a
  * case's referrals with their state and the agency's report id. Taking out a built report and
- * recording a reference are {@code COMPLIANCE} only: the report names the uploader.
+ * recording a reference are {@code COMPLIANCE} only: the report names the uploader. So is withdrawing
+ * a referral before it is finished: compliance answers for what is reported to the agencies.
  */
 @RestController
 @RequestMapping("/api/v1/referrals")
 class ReferralApiController {
 
     record ReferenceBody(@Nullable String reference) {}
+
+    record WithdrawalBody(@Nullable String reason) {}
 
     record ReferralView(
             String id,
@@ -102,6 +106,16 @@ class ReferralApiController {
             throw new ReferralReferenceInvalidException();
         }
         return ReferralView.of(referrals.recordReference(Callers.actorOf(caller), id, reference));
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    @Allow(Role.COMPLIANCE)
+    ReferralView withdraw(@PathVariable String id, @RequestBody @Nullable WithdrawalBody body, Authentication caller) {
+        String reason = body == null ? null : body.reason();
+        if (reason == null) {
+            throw new ReferralWithdrawalInvalidException();
+        }
+        return ReferralView.of(referrals.withdraw(Callers.actorOf(caller), id, reason));
     }
 
     private static CaseRef ref(String id) {

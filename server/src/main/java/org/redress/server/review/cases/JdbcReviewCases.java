@@ -112,6 +112,18 @@ class JdbcReviewCases implements ReviewCases {
     }
 
     @Override
+    public List<CaseRef> linkingTo(CaseRef ref, int limit) {
+        return jdbc.sql("""
+                        SELECT case_ref FROM review_case WHERE linked_case = :ref
+                         ORDER BY received_at, case_ref LIMIT :limit
+                        """)
+                .param("ref", ref.value())
+                .param("limit", limit)
+                .query((row, n) -> new CaseRef(row.getString("case_ref")))
+                .list();
+    }
+
+    @Override
     public boolean update(ReviewCase c) {
         return bindCase(jdbc.sql(UPDATE_IF_UNCHANGED), c)
                         .param("version", c.version())

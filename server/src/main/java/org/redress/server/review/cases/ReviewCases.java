@@ -24,6 +24,12 @@ public interface ReviewCases {
 
     Optional<ReviewCase> find(CaseRef ref);
 
+    /**
+     * The cases that link to this one ({@code linked_case}): its appeals, and the copies its hash
+     * found; oldest first, at most {@code limit}.
+     */
+    List<CaseRef> linkingTo(CaseRef ref, int limit);
+
     /** Writes the case if its version is unchanged, and bumps the version; false when it changed meanwhile. */
     boolean update(ReviewCase reviewCase);
 

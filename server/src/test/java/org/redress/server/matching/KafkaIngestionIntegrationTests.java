@@ -272,12 +272,12 @@ class KafkaIngestionIntegrationTests {
             Map<String, Long> registered = registrations(service, "again-%-" + run);
             assertThat(registered).hasSize(20);
             assertThat(registered.values()).containsOnly(1L);
-            long blocksAudited = JdbcClient.create(service.context.getBean(DataSource.class))
+            long deliveriesRecorded = JdbcClient.create(service.context.getBean(DataSource.class))
                     .sql("SELECT COUNT(*) FROM matching_delivery WHERE content_id LIKE :like")
                     .param("like", "again-%-" + run)
                     .query(Long.class)
                     .single();
-            assertThat(blocksAudited).isEqualTo(20);
+            assertThat(deliveriesRecorded).isEqualTo(20);
         }
     }
 

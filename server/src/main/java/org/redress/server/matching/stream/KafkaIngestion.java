@@ -96,6 +96,10 @@ public class KafkaIngestion implements SmartLifecycle {
             if (running) {
                 return;
             }
+            // What a previous run left unfinished was given up; its records are read again.
+            done.clear();
+            busy.clear();
+            inFlight.set(0);
             var reading = new KafkaConsumer<String, byte[]>(
                     consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
             var publishing = new KafkaProducer<String, String>(

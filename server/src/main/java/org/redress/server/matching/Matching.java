@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -20,6 +22,7 @@ import org.redress.server.matching.banks.Banks;
 import org.redress.server.matching.banks.Entries;
 import org.redress.server.matching.banks.MatchIndex;
 import org.redress.server.matching.check.CheckRecorder;
+import org.redress.server.matching.check.Deliveries;
 import org.redress.server.matching.check.UploadHashing;
 import org.redress.server.matching.registry.ContentRegistry;
 import org.redress.server.matching.registry.RegistryHashes;
@@ -67,6 +70,8 @@ public class Matching {
     /** The code of the platform's default jurisdiction, whose law a block cites when its check names none. */
     private final String defaultGround;
 
+    private final Deliveries deliveries;
+
     Matching(
             Banks banks,
             Entries entries,
@@ -80,7 +85,8 @@ public class Matching {
             Media media,
             Enforcement enforcement,
             @Value("${redress.jurisdiction.default:}") String defaultJurisdiction,
-            Videos videos) {
+            Videos videos,
+            Deliveries deliveries) {
         if (!defaultJurisdiction.isBlank()
                 && Jurisdiction.of(defaultJurisdiction).isEmpty()) {
             throw new IllegalArgumentException("redress.jurisdiction.default names no jurisdiction Redress knows");
@@ -90,6 +96,7 @@ public class Matching {
                 : defaultJurisdiction.strip().toUpperCase(java.util.Locale.ROOT);
         this.videos = videos;
         this.settings = settings;
+        this.deliveries = deliveries;
         this.enforcement = enforcement;
         this.deterrence = new Deterrence(settings.deterrence());
         this.media = media;
@@ -631,7 +638,10 @@ public class Matching {
      * Checks many uploads in one call, each exactly as {@link #check(Actor, Upload, Optional)} does:
      * all are searched first, then handed to the group commit together, so a batch of a thousand
      * shares a few commits instead of waiting for one each (docs/adr/0025). One check whose
-     * recording fails fails alone: its outcome carries the failure, the others their verdicts.
+     * recording fails fails alone: its outcome carries the failure, the others their verdicts. A
+     * check whose {@linkplain BatchCheck#delivery() delivery} is recorded already (a stream record
+     * delivered again, docs/adr/0030) is answered from the index without being recorded again: its
+     * content is registered and its verdict audited once.
      *
      * @return one outcome per check, in the order given
      * @throws MatchingUnavailableException while the index is still loading (nothing is checked)
@@ -641,17 +651,26 @@ public class Matching {
             throw new MatchingUnavailableException();
         }
         Instant now = SqlDialect.truncate(clock.instant());
+        Set<String> recordedBefore = deliveries.recorded(
+                checks.stream().flatMap(check -> check.delivery().stream()).toList());
         List<CheckRecorder.Judged> judged = new ArrayList<>(checks.size());
+        List<CheckRecorder.Judged> toRecord = new ArrayList<>(checks.size());
         for (BatchCheck check : checks) {
-            judged.add(judge(check.upload(), check.jurisdiction(), now));
+            CheckRecorder.Judged one = judge(check.upload(), check.jurisdiction(), now);
+            one = new CheckRecorder.Judged(one.upload(), one.result(), one.hits(), check.delivery());
+            judged.add(one);
+            if (check.delivery().filter(recordedBefore::contains).isEmpty()) {
+                toRecord.add(one);
+            }
         }
-        List<Optional<RuntimeException>> failures = recorder.recordAll(actor, judged, now);
+        Iterator<Optional<RuntimeException>> failures =
+                recorder.recordAll(actor, toRecord, now).iterator();
         List<CheckOutcome> outcomes = new ArrayList<>(checks.size());
-        for (int i = 0; i < judged.size(); i++) {
-            CheckResult result = judged.get(i).result();
-            outcomes.add(failures.get(i)
-                    .<CheckOutcome>map(CheckOutcome.Failed::new)
-                    .orElseGet(() -> new CheckOutcome.Checked(result)));
+        for (CheckRecorder.Judged one : judged) {
+            Optional<RuntimeException> failure =
+                    one.delivery().filter(recordedBefore::contains).isPresent() ? Optional.empty() : failures.next();
+            outcomes.add(failure.<CheckOutcome>map(CheckOutcome.Failed::new)
+                    .orElseGet(() -> new CheckOutcome.Checked(one.result())));
         }
         return outcomes;
     }
@@ -700,7 +719,7 @@ public class Matching {
                             Jurisdiction.of(groundCode).orElse(Jurisdiction.UK_AND_US),
                             groundCode)));
         }
-        return new CheckRecorder.Judged(upload, result, hits);
+        return new CheckRecorder.Judged(upload, result, hits, Optional.empty());
     }
 
     /**

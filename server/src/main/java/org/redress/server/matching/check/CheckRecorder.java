@@ -67,11 +67,13 @@ public class CheckRecorder implements SmartLifecycle {
             CheckResult result,
             List<MatchIndex.Hit> hits,
             Instant checkedAt,
+            Optional<String> delivery,
             CompletableFuture<Void> recorded) {}
 
     private final Entries entries;
     private final Enforcement enforcement;
     private final ContentRegistry registry;
+    private final Deliveries deliveries;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -83,11 +85,13 @@ public class CheckRecorder implements SmartLifecycle {
             Entries entries,
             Enforcement enforcement,
             ContentRegistry registry,
+            Deliveries deliveries,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions) {
         this.entries = entries;
         this.enforcement = enforcement;
         this.registry = registry;
+        this.deliveries = deliveries;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -96,8 +100,9 @@ public class CheckRecorder implements SmartLifecycle {
      * An upload's verdict from the index, still to be recorded.
      *
      * @param hits the index's hits behind the verdict, each announced as a {@link MatchFound}
+     * @param delivery the stream delivery the check arrived in, recorded in the check's commit
      */
-    public record Judged(Upload upload, CheckResult result, List<MatchIndex.Hit> hits) {
+    public record Judged(Upload upload, CheckResult result, List<MatchIndex.Hit> hits, Optional<String> delivery) {
         public Judged {
             hits = List.copyOf(hits);
         }
@@ -125,7 +130,13 @@ public class CheckRecorder implements SmartLifecycle {
         List<Pending> pending = new ArrayList<>(checks.size());
         for (Judged check : checks) {
             pending.add(new Pending(
-                    actor, check.upload(), check.result(), check.hits(), checkedAt, new CompletableFuture<>()));
+                    actor,
+                    check.upload(),
+                    check.result(),
+                    check.hits(),
+                    checkedAt,
+                    check.delivery(),
+                    new CompletableFuture<>()));
         }
         if (!running) {
             pending.forEach(this::commitAlone);
@@ -248,6 +259,14 @@ public class CheckRecorder implements SmartLifecycle {
             }
             announceBlock(p, origins);
         }
+        // A stream delivery's name commits with its verdict, so a redelivery finds it (docs/adr/0030).
+        deliveries.recordAll(
+                batch.stream()
+                        .flatMap(p -> p.delivery().stream()
+                                .map(name ->
+                                        new Deliveries.Delivery(name, p.upload().contentId())))
+                        .toList(),
+                batch.getFirst().checkedAt());
         if (!audited && batch.size() > 1) {
             // A batch of clean uploads (nearly every batch) has nothing to keep if a registration
             // fails: without a savepoint it costs two round trips to the database instead of four,

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Intake's pages take their head from one fragment, so a change to it reaches every page. */
+/**
+ * Intake's public pages take their head from one fragment, so a change to it reaches every page
+ * (its staff pages, under staff/, take the staff pages' head).
+ */
 class IntakeTemplatesTests {
 
     private static final Path TEMPLATES = Path.of("src/main/resources/templates/intake");

@@ -55,7 +55,7 @@ class FlaggerPageController {
                         .map(f -> new Listed(f, flaggers.standingToday(f).name()))
                         .toList());
         model.addAttribute("keys", flaggers.flaggerKeys());
-        return "intake/flaggers";
+        return "intake/staff/flaggers";
     }
 
     @GetMapping(FLAGGERS + "/{id}")
@@ -78,7 +78,7 @@ class FlaggerPageController {
         model.addAttribute("standing", flaggers.standingToday(entry).name());
         model.addAttribute("history", flaggers.history(id));
         model.addAttribute("keys", flaggers.flaggerKeys());
-        return "intake/flagger";
+        return "intake/staff/flagger";
     }
 
     @PostMapping(FLAGGERS)

@@ -93,8 +93,7 @@ class PublicSubmissionFilter extends OncePerRequestFilter {
             }
             request = buffered.get();
         }
-        if (PUBLIC_SUBMISSIONS.contains(RequestPaths.normalised(request))
-                && !limits.tryAcquire(request.getRemoteAddr(), 1)) {
+        if (PUBLIC_SUBMISSIONS.contains(RequestPaths.normalised(request)) && !withinLimit(request.getRemoteAddr())) {
             response.setHeader("Retry-After", "600");
             if (isPageForm(request)) {
                 formRefused(response, HttpStatus.TOO_MANY_REQUESTS, TOO_MANY);
@@ -146,5 +145,19 @@ class PublicSubmissionFilter extends OncePerRequestFilter {
                 HttpStatus.CONTENT_TOO_LARGE,
                 ProblemTypes.PAYLOAD_TOO_LARGE,
                 "The request is too large.");
+    }
+
+    /**
+     * Counts the submission against its address's limit. While the database is out of reach the
+     * count cannot be kept, and neither can the submission: it goes on, so that the route answers
+     * the outage as it does for everyone (503 with the person's form given back, or the problem
+     * document), instead of this filter failing with an error page that loses the answers.
+     */
+    private boolean withinLimit(String address) {
+        try {
+            return limits.tryAcquire(address, 1);
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+            return true;
+        }
     }
 }

@@ -55,11 +55,15 @@ class BenchmarksCommandLineTests {
 
         assertThat(status).as(err()).isZero();
         String table = out();
-        assertThat(table).startsWith("photographs=2 alterations=18 max_distance=31");
+        assertThat(table).startsWith("photographs=2 alterations=20 max_distance=31");
         // A frame is found in the copy's own pixels: the unframed query finds every bordered copy.
         assertThat(table.lines().filter(line -> line.startsWith("border-10px-black")))
                 .singleElement()
                 .satisfies(line -> assertThat(line.trim().split(" +")).containsSubsequence("100%", "100%"));
+        // A tenth cut from one side is found by the entry's edge windows, built, and by no earlier design.
+        assertThat(table.lines().filter(line -> line.startsWith("crop-bottom-10%")))
+                .singleElement()
+                .satisfies(line -> assertThat(line.trim()).endsWith("100%"));
         assertThat(table).contains("unrelated false matches").contains("random bank per million");
     }
 

@@ -100,7 +100,11 @@ class ReplicaKilledMidFlowIntegrationTests {
                     for (int i = 0; i < 6; i++) {
                         queueTestWebhook(portA, admin);
                     }
-                    Thread.sleep(300);
+                    // Killed while a delivery is leased (the receiver takes 400 ms to answer each).
+                    Awaitility.await()
+                            .atMost(Duration.ofSeconds(10))
+                            .pollInterval(Duration.ofMillis(20))
+                            .until(() -> !liveClaims(db).isEmpty());
                     assertThat(ChildService.kill(a)).isEqualTo(137);
                     Map<String, Claim> heldAtKill = liveClaims(db);
 

@@ -227,11 +227,9 @@ class KafkaIngestionIntegrationTests {
     }
 
     private static void awaitCommitted(Stream stream, Map<Integer, Long> expected) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!stream.committed().equals(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(stream.committed()).isEqualTo(expected);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(stream.committed()).isEqualTo(expected));
     }
 
     @Test
@@ -298,13 +296,11 @@ class KafkaIngestionIntegrationTests {
                 var b = new RunningService(database, "kafka-b-admin", stream.arguments())) {
             var first = a.context.getBean(KafkaIngestion.class);
             var second = b.context.getBean(KafkaIngestion.class);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while ((first.assignment().isEmpty()
-                            || second.assignment().isEmpty()
-                            || first.assignment().size() + second.assignment().size() != 4)
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> !first.assignment().isEmpty()
+                            && !second.assignment().isEmpty()
+                            && first.assignment().size() + second.assignment().size() == 4);
             assertThat(first.assignment()).isNotEmpty().doesNotContainAnyElementsOf(second.assignment());
             assertThat(first.assignment().size() + second.assignment().size()).isEqualTo(4);
 

@@ -22,6 +22,7 @@ import org.redress.server.review.CaseContent;
 import org.redress.server.review.CaseFile;
 import org.redress.server.review.Review;
 import org.redress.server.shared.CaseRef;
+import org.redress.server.shared.ImageFileTypes;
 import org.redress.server.storage.DerivedKeys;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectWriter;
@@ -114,7 +115,7 @@ class CaseEvidence {
             for (StoredMedia stored : review.media(ref)) {
                 if (seenImages.add(stored.id().value())) {
                     byte[] image = media.open(stored.id());
-                    String path = "content/" + stored.id().value() + "." + ContentFacts.extension(image);
+                    String path = "content/" + stored.id().value() + "." + ImageFileTypes.extensionOf(image);
                     files.put(path, image);
                     hashes.add(imageView(path, stored, image));
                 } else {

@@ -45,39 +45,4 @@ final class ContentFacts {
         }
         return facts;
     }
-
-    /** A file name extension from the image's first bytes, so the file opens in an ordinary viewer. */
-    static String extension(byte[] image) {
-        if (startsWith(image, 0x89, 'P', 'N', 'G')) {
-            return "png";
-        }
-        if (startsWith(image, 0xFF, 0xD8, 0xFF)) {
-            return "jpg";
-        }
-        if (startsWith(image, 'G', 'I', 'F', '8')) {
-            return "gif";
-        }
-        if (image.length >= 12 && startsWith(image, 'R', 'I', 'F', 'F') && image[8] == 'W' && image[9] == 'E') {
-            return "webp";
-        }
-        if (startsWith(image, 'I', 'I', '*', 0) || startsWith(image, 'M', 'M', 0, '*')) {
-            return "tiff";
-        }
-        if (startsWith(image, 'B', 'M')) {
-            return "bmp";
-        }
-        return "bin";
-    }
-
-    private static boolean startsWith(byte[] bytes, int... prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((bytes[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -10,6 +10,7 @@ import org.redress.server.media.Media;
 import org.redress.server.media.MediaDamagedException;
 import org.redress.server.media.MediaId;
 import org.redress.server.media.MediaNotFoundException;
+import org.redress.server.shared.ImageFileTypes;
 import org.redress.server.storage.SqlDialect;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -90,35 +91,8 @@ class ReferralFiles {
 
     /** The name the file is uploaded under: media's id, shortened, and the type its first bytes show. */
     static String fileName(String mediaId, byte[] bytes) {
-        return "redress-" + mediaId.substring(0, Math.min(16, mediaId.length())) + "." + extension(bytes);
-    }
-
-    static String extension(byte[] bytes) {
-        if (starts(bytes, 0x89, 'P', 'N', 'G')) {
-            return "png";
-        }
-        if (starts(bytes, 0xFF, 0xD8, 0xFF)) {
-            return "jpg";
-        }
-        if (starts(bytes, 'G', 'I', 'F', '8')) {
-            return "gif";
-        }
-        if (starts(bytes, 'R', 'I', 'F', 'F') && bytes.length >= 12 && bytes[8] == 'W' && bytes[9] == 'E') {
-            return "webp";
-        }
-        return "bin";
-    }
-
-    private static boolean starts(byte[] bytes, int... prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((bytes[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+        return "redress-" + mediaId.substring(0, Math.min(16, mediaId.length())) + "."
+                + ImageFileTypes.extensionOf(bytes);
     }
 
     private static String digest(String algorithm, byte[] bytes) {

@@ -35,6 +35,23 @@ public final class IndexSnapshot implements HammingIndex {
         return results.toList();
     }
 
+    /**
+     * Searches the base batch by batch, as {@link MultiIndex#searchAll} does, then takes out the
+     * removed ids and scans the few added entries for each query: a platform's batch of checks is
+     * answered at the base's batched speed, not query by query.
+     */
+    @Override
+    public List<List<Match>> searchAll(List<PdqHash> queries, int maxDistance) {
+        Results[] found = base.searchAllInto(queries, maxDistance);
+        var all = new java.util.ArrayList<List<Match>>(found.length);
+        for (int i = 0; i < found.length; i++) {
+            found[i].removeIds(removedFromBase);
+            LinearIndex.scan(added.words, added.ids, added.size, queries.get(i), maxDistance, found[i]);
+            all.add(found[i].toList());
+        }
+        return List.copyOf(all);
+    }
+
     /** Returns the number of entries; the first call on a snapshot with removals reads the base once. */
     @Override
     public int size() {

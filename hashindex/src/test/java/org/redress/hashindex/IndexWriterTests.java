@@ -46,6 +46,16 @@ class IndexWriterTests {
                             .as("step %d radius %d", step, r)
                             .isEqualTo(expected.search(query, r));
                 }
+                // A batch (large enough for the batched path) sees the same removals and additions.
+                List<PdqHash> batch = Banks.queries(random, pool, MultiIndex.MIN_BATCH + 40);
+                int r = random.nextInt(64);
+                List<List<Match>> answers = snapshot.searchAll(batch, r);
+                assertThat(answers).hasSize(batch.size());
+                for (int q = 0; q < batch.size(); q++) {
+                    assertThat(answers.get(q))
+                            .as("step %d radius %d batch query %d", step, r, q)
+                            .isEqualTo(expected.search(batch.get(q), r));
+                }
             }
         }
     }

@@ -653,10 +653,14 @@ public class Matching {
         Instant now = SqlDialect.truncate(clock.instant());
         Set<String> recordedBefore = deliveries.recorded(
                 checks.stream().flatMap(check -> check.delivery().stream()).toList());
+        // One search of each bank for the whole batch: its memory reads are shared across checks.
+        List<List<MatchIndex.Hit>> found = index.searchAll(
+                checks.stream().map(check -> queryOf(check.upload())).toList());
         List<CheckRecorder.Judged> judged = new ArrayList<>(checks.size());
         List<CheckRecorder.Judged> toRecord = new ArrayList<>(checks.size());
-        for (BatchCheck check : checks) {
-            CheckRecorder.Judged one = judge(check.upload(), check.jurisdiction(), now);
+        for (int i = 0; i < checks.size(); i++) {
+            BatchCheck check = checks.get(i);
+            CheckRecorder.Judged one = judged(check.upload(), found.get(i), check.jurisdiction(), now);
             one = new CheckRecorder.Judged(one.upload(), one.result(), one.hits(), check.delivery());
             judged.add(one);
             if (check.delivery().filter(recordedBefore::contains).isEmpty()) {
@@ -683,6 +687,14 @@ public class Matching {
                 upload.hashes().md5(),
                 upload.hashes().sha256());
         return judged(upload, hits, jurisdiction, now);
+    }
+
+    private static MatchIndex.Query queryOf(Upload upload) {
+        return new MatchIndex.Query(
+                upload.queries(),
+                upload.quality(),
+                upload.hashes().md5(),
+                upload.hashes().sha256());
     }
 
     /** The verdict that these hits give the upload, with its statement of reasons when it is BLOCK. */

@@ -140,6 +140,100 @@ class MatchingIntegrationTests {
         }
     }
 
+    /** {@code hash} with {@code flips} distinct random bits turned over. */
+    private static PdqHash flipped(PdqHash hash, int flips, java.util.Random random) {
+        long[] words = {hash.w0(), hash.w1(), hash.w2(), hash.w3()};
+        java.util.BitSet chosen = new java.util.BitSet(256);
+        while (chosen.cardinality() < flips) {
+            chosen.set(random.nextInt(256));
+        }
+        chosen.stream().forEach(bit -> words[bit >>> 6] ^= 1L << (bit & 63));
+        return new PdqHash(words[0], words[1], words[2], words[3]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void searchesABatchOfChecksExactlyAsItSearchesEachAlone(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor);
+                var context = MatchingContext.open(db)) {
+            var matching = ready(context);
+            var random = new java.util.Random(19);
+            List<BankName> banks = List.of(new BankName("hard"), new BankName("queue"), new BankName("watch"));
+            matching.createBank(ADMIN, banks.get(0), BankAction.BLOCK, 31, 50);
+            matching.createBank(ADMIN, banks.get(1), BankAction.REVIEW, 16, 70);
+            matching.createBank(ADMIN, banks.get(2), BankAction.LOG, 40, 0);
+            var provenance = new Provenance(Provenance.Source.MANUAL, "STAFF:bank-admin");
+            List<PdqHash> banked = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                // Some hashes sit in two banks, so one query finds entries of both.
+                PdqHash hash = i % 5 == 4
+                        ? banked.get(i - 1)
+                        : new PdqHash(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong());
+                banked.add(hash);
+                matching.addEntry(
+                        ADMIN,
+                        banks.get(i % 3),
+                        EntryHashes.ofPdq(hash),
+                        Optional.empty(),
+                        Optional.empty(),
+                        provenance);
+            }
+            String md5 = "00112233445566778899aabbccddeeff";
+            matching.addEntry(
+                    ADMIN,
+                    banks.get(0),
+                    new EntryHashes(Optional.empty(), Optional.of(md5), Optional.empty()),
+                    Optional.empty(),
+                    Optional.empty(),
+                    provenance);
+            List<Upload> uploads = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                PdqHash own = flipped(banked.get(random.nextInt(banked.size())), random.nextInt(48), random);
+                List<PdqHash> variants = IntStream.range(0, random.nextInt(4))
+                        .mapToObj(v -> flipped(banked.get(random.nextInt(banked.size())), random.nextInt(48), random))
+                        .toList();
+                Optional<Quality> quality = List.of(
+                                Optional.<Quality>empty(), Optional.of(new Quality(55)), Optional.of(new Quality(80)))
+                        .get(random.nextInt(3));
+                Optional<String> digest = random.nextInt(10) == 0 ? Optional.of(md5) : Optional.empty();
+                uploads.add(new Upload(
+                        "batch-" + i,
+                        "uploader-1",
+                        new EntryHashes(Optional.of(own), digest, Optional.empty()),
+                        variants,
+                        quality));
+            }
+            var index = context.getBean(MatchIndex.class);
+            List<List<MatchIndex.Hit>> batch = index.searchAll(uploads.stream()
+                    .map(u -> new MatchIndex.Query(
+                            u.queries(),
+                            u.quality(),
+                            u.hashes().md5(),
+                            u.hashes().sha256()))
+                    .toList());
+
+            assertThat(batch).hasSize(uploads.size());
+            for (int i = 0; i < uploads.size(); i++) {
+                Upload u = uploads.get(i);
+                assertThat(batch.get(i))
+                        .as("upload %d", i)
+                        .isEqualTo(index.search(
+                                u.queries(),
+                                u.quality(),
+                                u.hashes().md5(),
+                                u.hashes().sha256()));
+            }
+            // The comparison means something: misses, hits in every bank, several hits at once, variants.
+            assertThat(batch).anyMatch(List::isEmpty);
+            assertThat(batch.stream()
+                            .flatMap(List::stream)
+                            .map(hit -> hit.bank().name()))
+                    .containsAll(banks);
+            assertThat(batch).anyMatch(hits -> hits.size() > 1);
+            assertThat(batch.stream().flatMap(List::stream)).anyMatch(hit -> hit.variant() == 0 && hit.distance() > 0);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.Vendor.class)
     void findsContentCheckedEarlierWhenItsHashIsBankedLater(TestDatabase.Vendor vendor) {

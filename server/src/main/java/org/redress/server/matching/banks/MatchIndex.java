@@ -143,45 +143,103 @@ public class MatchIndex {
     }
 
     /**
+     * What one check searches with.
+     *
+     * @param hashes the upload's PDQ hashes, its own first (its own wins a tie on distance)
+     * @param quality the upload's PDQ quality, when known: a bank whose floor it is under matches by
+     *     digest only
+     */
+    public record Query(
+            List<PdqHash> hashes, Optional<Quality> quality, Optional<String> md5, Optional<String> sha256) {
+        public Query {
+            hashes = List.copyOf(hashes);
+        }
+    }
+
+    /**
      * Every entry of every enabled bank within that bank's distance of any of the queries (the
      * smallest distance per entry), plus exact digest matches at distance 0. A bank whose quality
      * floor the queries' quality is under matches by digest only.
      */
     public List<Hit> search(
             List<PdqHash> queries, Optional<Quality> quality, Optional<String> md5, Optional<String> sha256) {
-        List<Hit> hits = new ArrayList<>();
+        return find(List.of(new Query(queries, quality, md5, sha256)), false).getFirst();
+    }
+
+    /**
+     * Searches for many checks at once, each answered as {@link #search} answers it: every bank is
+     * searched once with all the checks' hashes, through the index's batched path, which orders its
+     * memory reads across the whole batch (docs/adr/0025).
+     *
+     * @return one list of hits per query, in the order given
+     */
+    public List<List<Hit>> searchAll(List<Query> queries) {
+        return find(queries, true);
+    }
+
+    private List<List<Hit>> find(List<Query> checks, boolean batched) {
+        List<List<Hit>> hits = new ArrayList<>(checks.size());
+        for (int c = 0; c < checks.size(); c++) {
+            hits.add(new ArrayList<>());
+        }
         for (BankIndex index : byBank.values()) {
             Bank bank = index.bank;
             IndexSnapshot snapshot = index.snapshot;
-            // Per entry: the best distance and the variant that gave it, the upload's own hash
-            // (the first query) winning ties, so the variant says how the upload relates to it.
-            Map<Long, int[]> best = new HashMap<>();
-            boolean pdqCounts = bank.matchesPdqOf(quality);
-            boolean own = true;
-            for (PdqHash query : pdqCounts ? queries : List.<PdqHash>of()) {
-                for (Match match : snapshot.search(query, bank.maxDistance())) {
-                    long entryId = match.id() >>> VARIANT_BITS;
-                    int variant = (int) (match.id() & VARIANT_MASK);
-                    int[] held = best.get(entryId);
-                    boolean better = held == null
-                            || match.distance() < held[0]
-                            || (match.distance() == held[0] && own && (held[2] == 0 || variant < held[1]));
-                    if (better) {
-                        best.put(entryId, new int[] {match.distance(), variant, own ? 1 : 0});
+            // The checks' PDQ hashes side by side; check c's are flat[starts[c]..starts[c + 1]).
+            List<PdqHash> flat = new ArrayList<>();
+            int[] starts = new int[checks.size() + 1];
+            for (int c = 0; c < checks.size(); c++) {
+                starts[c] = flat.size();
+                if (bank.matchesPdqOf(checks.get(c).quality())) {
+                    flat.addAll(checks.get(c).hashes());
+                }
+            }
+            starts[checks.size()] = flat.size();
+            List<List<Match>> found = new ArrayList<>(flat.size());
+            if (batched && !flat.isEmpty()) {
+                found = snapshot.searchAll(flat, bank.maxDistance());
+            } else {
+                for (PdqHash query : flat) {
+                    found.add(snapshot.search(query, bank.maxDistance()));
+                }
+            }
+            for (int c = 0; c < checks.size(); c++) {
+                Query check = checks.get(c);
+                // Per entry: the best distance and the variant that gave it, the upload's own hash
+                // (the first query) winning ties, so the variant says how the upload relates to it.
+                Map<Long, int[]> best = new HashMap<>();
+                for (int q = starts[c]; q < starts[c + 1]; q++) {
+                    boolean own = q == starts[c];
+                    for (Match match : found.get(q)) {
+                        long entryId = match.id() >>> VARIANT_BITS;
+                        int variant = (int) (match.id() & VARIANT_MASK);
+                        int[] held = best.get(entryId);
+                        boolean better = held == null
+                                || match.distance() < held[0]
+                                || (match.distance() == held[0] && own && (held[2] == 0 || variant < held[1]));
+                        if (better) {
+                            best.put(entryId, new int[] {match.distance(), variant, own ? 1 : 0});
+                        }
                     }
                 }
-                own = false;
+                check.md5()
+                        .ifPresent(d -> index.digests
+                                .getOrDefault("md5:" + d, List.of())
+                                .forEach(id -> best.put(id, new int[] {0, 0, 1})));
+                check.sha256()
+                        .ifPresent(d -> index.digests
+                                .getOrDefault("sha256:" + d, List.of())
+                                .forEach(id -> best.put(id, new int[] {0, 0, 1})));
+                List<Hit> into = hits.get(c);
+                best.forEach(
+                        (id, held) -> into.add(new Hit(bank, id, held[0], index.provisional.contains(id), held[1])));
             }
-            md5.ifPresent(d ->
-                    index.digests.getOrDefault("md5:" + d, List.of()).forEach(id -> best.put(id, new int[] {0, 0, 1})));
-            sha256.ifPresent(d -> index.digests
-                    .getOrDefault("sha256:" + d, List.of())
-                    .forEach(id -> best.put(id, new int[] {0, 0, 1})));
-            best.forEach((id, held) -> hits.add(new Hit(bank, id, held[0], index.provisional.contains(id), held[1])));
         }
-        hits.sort((a, b) -> a.distance() != b.distance()
-                ? Integer.compare(a.distance(), b.distance())
-                : Long.compare(a.entryId(), b.entryId()));
+        for (List<Hit> one : hits) {
+            one.sort((a, b) -> a.distance() != b.distance()
+                    ? Integer.compare(a.distance(), b.distance())
+                    : Long.compare(a.entryId(), b.entryId()));
+        }
         return hits;
     }
 

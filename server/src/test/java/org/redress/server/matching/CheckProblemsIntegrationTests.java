@@ -64,7 +64,24 @@ class CheckProblemsIntegrationTests {
         checkJson("{\"contentId\":\"c-1\",\"uploaderId\":\"u-1\",\"pdq\":\"" + HASH + "\",\"dihedral\":[\"" + HASH
                         + "\",\"nonsense\"]}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].pointer").value("#/dihedral[1]"));
+                .andExpect(jsonPath("$.errors[0].pointer").value("#/dihedral[1]"))
+                .andExpect(jsonPath("$.errors[0].constraint").value("Pattern"));
+    }
+
+    @Test
+    void namesEachBrokenConstraintOfAJsonCheckWithItsConstraint() throws Exception {
+        checkJson("{\"contentId\":\" \\t \",\"uploaderId\":\"u-1\",\"pdq\":\"" + HASH + "\",\"quality\":101}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(2))
+                .andExpect(jsonPath("$.errors[?(@.pointer == '#/contentId')].constraint")
+                        .value(hasItem("NotBlank")))
+                .andExpect(jsonPath("$.errors[?(@.pointer == '#/quality')].constraint")
+                        .value(hasItem("Max")));
+        checkJson("{\"contentId\":\"c-1\",\"uploaderId\":\"u-1\",\"pdq\":\"" + HASH + "\",\"jurisdiction\":\""
+                        + "x".repeat(41) + "\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].pointer").value("#/jurisdiction"))
+                .andExpect(jsonPath("$.errors[0].constraint").value("Size"));
     }
 
     @Test

@@ -41,11 +41,15 @@ import org.redress.server.matching.UploadTooLargeException;
 import org.redress.server.matching.check.UploadHashing;
 import org.redress.server.web.InvalidFieldsException;
 import org.redress.server.web.ProblemTypes;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -144,6 +148,42 @@ class MatchingApiController {
         public String toString() {
             return "CheckRequest[contentId=" + contentId + ", uploaderId=redacted]";
         }
+
+        /**
+         * Whether every constraint above plainly holds, read field by field. Nearly every check a
+         * platform sends does, and then Bean Validation, which cost about a tenth of a check's time
+         * on the server, has nothing to add; when this says no, Bean Validation runs and names what
+         * is wrong, as it always did. Never looser than the annotations: a blank test that both
+         * {@code trim} and {@code isBlank} must pass, the patterns read character by character.
+         */
+        boolean plainlyValid() {
+            return someText(contentId)
+                    && someText(uploaderId)
+                    && (pdq == null || hex(pdq, 64))
+                    && (md5 == null || hex(md5, 32))
+                    && (sha256 == null || hex(sha256, 64))
+                    && (dihedral == null
+                            || (dihedral.size() <= 8 && dihedral.stream().allMatch(d -> hex(d, 64))))
+                    && (quality == null || (quality >= 0 && quality <= 100))
+                    && (jurisdiction == null || jurisdiction.length() <= 40);
+        }
+
+        private static boolean someText(@Nullable String text) {
+            return text != null && text.length() <= 200 && !text.trim().isEmpty() && !text.isBlank();
+        }
+
+        private static boolean hex(@Nullable String text, int digits) {
+            if (text == null || text.length() != digits) {
+                return false;
+            }
+            for (int i = 0; i < digits; i++) {
+                char c = text.charAt(i);
+                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     record MatchView(String bank, long entryId, int distance, boolean provisional, String variant) {}
@@ -172,17 +212,33 @@ class MatchingApiController {
 
     private static final String HEX_64 = "[0-9a-fA-F]{64}";
 
-    private final Matching matching;
+    /** The single check's body parameter, which a validation failure names. */
+    private static final MethodParameter CHECK_BODY;
 
-    MatchingApiController(Matching matching) {
+    static {
+        try {
+            CHECK_BODY = new MethodParameter(
+                    MatchingApiController.class.getDeclaredMethod("check", Authentication.class, CheckRequest.class),
+                    1);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Matching matching;
+    private final SpringValidatorAdapter validator;
+
+    MatchingApiController(Matching matching, jakarta.validation.Validator validator) {
         this.matching = matching;
+        this.validator = new SpringValidatorAdapter(validator);
     }
 
     // No "consumes" here: a request of any other type must meet the access rule before its body
     // is refused, and multipart requests prefer the more specific mapping below.
     @PostMapping("/checks")
     @Allow(Role.PLATFORM)
-    CheckView check(Authentication caller, @Valid @RequestBody CheckRequest request) {
+    CheckView check(Authentication caller, @RequestBody CheckRequest request) throws MethodArgumentNotValidException {
+        refuseUnlessValid(request);
         refuseWithoutHashes(request);
         var urls = CheckUrls.read(request.urls());
         List<PdqHash> variants = request.dihedral() == null
@@ -245,6 +301,21 @@ class MatchingApiController {
                 java.util.Objects.requireNonNull(image, "image").getBytes(),
                 Optional.ofNullable(jurisdiction).filter(j -> j.length() <= 40),
                 contentUrls));
+    }
+
+    /**
+     * Validates the check as {@code @Valid} would, answered the same way (400 with each field's
+     * constraint), but by Bean Validation only when {@link CheckRequest#plainlyValid()} finds a fault.
+     */
+    private void refuseUnlessValid(CheckRequest request) throws MethodArgumentNotValidException {
+        if (request.plainlyValid()) {
+            return;
+        }
+        var errors = new BeanPropertyBindingResult(request, "checkRequest");
+        validator.validate(request, errors);
+        if (errors.hasErrors()) {
+            throw new MethodArgumentNotValidException(CHECK_BODY, errors);
+        }
     }
 
     /**

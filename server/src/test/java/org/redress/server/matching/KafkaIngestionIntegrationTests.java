@@ -320,6 +320,55 @@ class KafkaIngestionIntegrationTests {
     }
 
     @Test
+    void pausesEveryPartitionWhileMaxInFlightRecordsAreBeingChecked() throws Exception {
+        TestDatabase.postgresUrlOrSkip();
+        var stream = Stream.create(4);
+        String[] arguments = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(stream.arguments()),
+                        java.util.stream.Stream.of(
+                                "--redress.kafka.max-in-flight=1",
+                                "--redress.kafka.max-poll-records=1",
+                                "--redress.kafka.workers=4"))
+                .toArray(String[]::new);
+        try (var database = TestDatabase.create(TestDatabase.Vendor.POSTGRESQL);
+                var service = new RunningService(database, "kafka-pressure-admin", arguments)) {
+            var ingestion = service.context.getBean(KafkaIngestion.class);
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> ingestion.assignment().size() == 4);
+            String run = unique();
+            List<Map.Entry<String, String>> records = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                String id = "pressure-" + i + "-" + run;
+                records.add(Map.entry(
+                        id, "{\"contentId\":\"" + id + "\",\"uploaderId\":\"u\",\"pdq\":\"" + randomPdq() + "\"}"));
+            }
+            // Registrations wait while the test holds the registry's table: each check handed on stays
+            // in flight, so only back-pressure keeps the other partitions' records from being handed on
+            // too (without it, each of the four workers would take one).
+            try (var holder = service.context.getBean(DataSource.class).getConnection()) {
+                holder.setAutoCommit(false);
+                try (var lock = holder.createStatement()) {
+                    lock.execute("LOCK TABLE matching_content IN EXCLUSIVE MODE");
+                }
+                stream.send(records);
+                org.awaitility.Awaitility.await()
+                        .atMost(java.time.Duration.ofSeconds(20))
+                        .until(() -> ingestion.recordsInFlight() >= 1);
+                org.awaitility.Awaitility.await()
+                        .during(java.time.Duration.ofSeconds(3))
+                        .atMost(java.time.Duration.ofSeconds(5))
+                        .until(() -> ingestion.recordsInFlight() <= 1);
+                holder.commit();
+            }
+            assertThat(verdictsByKey(stream.verdicts(24))).hasSize(24);
+            Map<String, Long> registered = registrations(service, "pressure-%-" + run);
+            assertThat(registered).hasSize(24);
+            assertThat(registered.values()).containsOnly(1L);
+        }
+    }
+
+    @Test
     void isOffWithoutBootstrapServers() throws Exception {
         try (var database = TestDatabase.create(TestDatabase.Vendor.SQLITE);
                 var service = new RunningService(database, "no-kafka-admin")) {

@@ -85,6 +85,14 @@ public class KafkaIngestion implements SmartLifecycle {
         this.clock = clock;
     }
 
+    /**
+     * Records handed to the check path and not yet finished: with back-pressure, at most
+     * {@code max-in-flight} minus one plus one poll's records.
+     */
+    public int recordsInFlight() {
+        return inFlight.get();
+    }
+
     /** The partitions of the uploads topic this replica reads now. */
     public Set<TopicPartition> assignment() {
         return assigned;

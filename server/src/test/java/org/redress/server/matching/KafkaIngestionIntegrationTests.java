@@ -369,6 +369,35 @@ class KafkaIngestionIntegrationTests {
     }
 
     @Test
+    void passesTheOperatorsClientSettingsToTheConsumer() throws Exception {
+        var stream = Stream.create(1);
+        String instance = "redress-static-" + unique();
+        String[] arguments = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(stream.arguments()),
+                        java.util.stream.Stream.of("--redress.kafka.client.group.instance.id=" + instance))
+                .toArray(String[]::new);
+        try (var database = TestDatabase.create(TestDatabase.Vendor.SQLITE);
+                var service = new RunningService(database, "kafka-client-admin", arguments);
+                Admin admin = stream.broker().admin()) {
+            var ingestion = service.context.getBean(KafkaIngestion.class);
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> ingestion.assignment().size() == 1);
+            // A setting the service does not set itself reaches the consumer as given: the broker
+            // knows the group's member by the static instance id the operator chose.
+            var members = admin.describeConsumerGroups(List.of(stream.group()))
+                    .describedGroups()
+                    .get(stream.group())
+                    .get(30, TimeUnit.SECONDS)
+                    .members();
+            assertThat(members).singleElement().satisfies(member -> {
+                assertThat(member.groupInstanceId()).contains(instance);
+                assertThat(member.clientId()).isEqualTo("redress-uploads");
+            });
+        }
+    }
+
+    @Test
     void isOffWithoutBootstrapServers() throws Exception {
         try (var database = TestDatabase.create(TestDatabase.Vendor.SQLITE);
                 var service = new RunningService(database, "no-kafka-admin")) {

@@ -69,6 +69,34 @@ public final class ChildService {
         }
     }
 
+    /**
+     * Waits until the process's health check on the port answers 200 (up to 140 s); fails with the
+     * process's log when it ends first. For a packaged {@code redress.jar} writing to {@code log}.
+     */
+    public static void awaitHealthy(Process process, int port, Path log, String name) {
+        var health = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .timeout(java.time.Duration.ofSeconds(2))
+                .build();
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(140))
+                    .pollInterval(java.time.Duration.ofMillis(250))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new AssertionError(name + " ended: " + java.nio.file.Files.readString(log));
+                        }
+                        try {
+                            return client.send(health, java.net.http.HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 200;
+                        } catch (IOException notYet) {
+                            return false;
+                        }
+                    });
+        }
+    }
+
     /** Kills the process with SIGKILL and checks that it died of it. */
     public static int kill(Process process) throws InterruptedException {
         process.destroyForcibly();

@@ -261,27 +261,7 @@ class ReplicaKilledMidFlowIntegrationTests {
             builder.environment().put("REDRESS_WEBHOOK_URL", hook.toString());
             builder.environment().put("REDRESS_WEBHOOK_SECRET", EnforcementContext.SECRET);
             Process process = builder.start();
-            var health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(2))
-                    .build();
-            try (var client = HttpClient.newHttpClient()) {
-                Awaitility.await()
-                        .atMost(Duration.ofSeconds(140))
-                        .pollInterval(Duration.ofMillis(250))
-                        .until(() -> {
-                            if (!process.isAlive()) {
-                                throw new AssertionError(
-                                        "replica " + name + " ended: " + Files.readString(data.resolve("replica.log")));
-                            }
-                            try {
-                                return client.send(health, HttpResponse.BodyHandlers.discarding())
-                                                .statusCode()
-                                        == 200;
-                            } catch (IOException notYet) {
-                                return false;
-                            }
-                        });
-            }
+            ChildService.awaitHealthy(process, port, data.resolve("replica.log"), "replica " + name);
             return process;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

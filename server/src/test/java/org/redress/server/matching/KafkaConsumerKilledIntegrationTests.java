@@ -3,10 +3,6 @@ package org.redress.server.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -28,6 +24,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.redress.server.ChildService;
 import org.redress.server.TestDatabase;
 
 /**
@@ -72,8 +69,7 @@ class KafkaConsumerKilledIntegrationTests {
                         // Mid-stream: some records answered, more arriving. SIGKILL, as the kernel's
                         // out-of-memory killer or a lost machine would end it.
                         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> answered.size() >= 20);
-                        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                        assertThat(first.isAlive()).isFalse();
+                        assertThat(ChildService.kill(first)).isEqualTo(137);
                     }
                 }
             }
@@ -133,10 +129,7 @@ class KafkaConsumerKilledIntegrationTests {
     private static Process serve(
             TestDatabase db, Path data, KafkaBroker broker, String uploads, String verdicts, String group, String name)
             throws IOException {
-        int port;
-        try (var socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = ChildService.freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dredress.public-url=http://localhost",
@@ -162,26 +155,7 @@ class KafkaConsumerKilledIntegrationTests {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        var health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
-        try (var client = HttpClient.newHttpClient()) {
-            Awaitility.await()
-                    .atMost(Duration.ofSeconds(140))
-                    .pollInterval(Duration.ofMillis(250))
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            throw new AssertionError("redress " + name + " ended: " + Files.readString(log));
-                        }
-                        try {
-                            return client.send(health, HttpResponse.BodyHandlers.discarding())
-                                            .statusCode()
-                                    == 200;
-                        } catch (IOException notYet) {
-                            return false;
-                        }
-                    });
-        }
+        ChildService.awaitHealthy(process, port, log, "redress " + name);
         return process;
     }
 }

@@ -52,39 +52,44 @@ class KafkaConsumerKilledIntegrationTests {
         try (var db = TestDatabase.create(TestDatabase.Vendor.POSTGRESQL)) {
             Path data = Files.createDirectories(db.dataDirectory().resolve("consumer"));
             Process first = serve(db, data, broker, uploads, verdicts, run, "first");
-            Thread reader = Thread.ofPlatform().daemon().start(() -> readVerdicts(broker, verdicts, answered));
-            try (var producer = new KafkaProducer<String, String>(
-                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers),
-                    new StringSerializer(),
-                    new StringSerializer())) {
-                for (int i = 0; i < RECORDS; i++) {
-                    String id = "killed-" + i + "-" + run;
-                    String pdq = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
-                    producer.send(new ProducerRecord<>(
-                                    uploads,
-                                    id,
-                                    "{\"contentId\":\"" + id + "\",\"uploaderId\":\"u\",\"pdq\":\"" + pdq + "\"}"))
-                            .get(30, TimeUnit.SECONDS);
-                    if (i == RECORDS / 2) {
-                        // Mid-stream: some records answered, more arriving. SIGKILL, as the kernel's
-                        // out-of-memory killer or a lost machine would end it.
-                        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> answered.size() >= 20);
-                        assertThat(ChildService.kill(first)).isEqualTo(137);
+            try {
+                Thread reader = Thread.ofPlatform().daemon().start(() -> readVerdicts(broker, verdicts, answered));
+                try (var producer = new KafkaProducer<String, String>(
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers),
+                        new StringSerializer(),
+                        new StringSerializer())) {
+                    for (int i = 0; i < RECORDS; i++) {
+                        String id = "killed-" + i + "-" + run;
+                        String pdq = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+                        producer.send(new ProducerRecord<>(
+                                        uploads,
+                                        id,
+                                        "{\"contentId\":\"" + id + "\",\"uploaderId\":\"u\",\"pdq\":\"" + pdq + "\"}"))
+                                .get(30, TimeUnit.SECONDS);
+                        if (i == RECORDS / 2) {
+                            // Mid-stream: some records answered, more arriving. SIGKILL, as the kernel's
+                            // out-of-memory killer or a lost machine would end it.
+                            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> answered.size() >= 20);
+                            assertThat(ChildService.kill(first)).isEqualTo(137);
+                        }
                     }
                 }
-            }
-            Process second = serve(db, data, broker, uploads, verdicts, run, "second");
-            try {
-                Awaitility.await()
-                        .atMost(Duration.ofSeconds(120))
-                        .until(() -> answered.stream().distinct().count() == RECORDS);
-                Map<String, Long> registered = registrations(db, "killed-%-" + run);
-                assertThat(registered).hasSize(RECORDS);
-                assertThat(registered.values()).containsOnly(1L);
+                Process second = serve(db, data, broker, uploads, verdicts, run, "second");
+                try {
+                    Awaitility.await()
+                            .atMost(Duration.ofSeconds(120))
+                            .until(() -> answered.stream().distinct().count() == RECORDS);
+                    Map<String, Long> registered = registrations(db, "killed-%-" + run);
+                    assertThat(registered).hasSize(RECORDS);
+                    assertThat(registered.values()).containsOnly(1L);
+                } finally {
+                    second.destroy();
+                    second.waitFor(30, TimeUnit.SECONDS);
+                    reader.interrupt();
+                }
             } finally {
-                second.destroy();
-                second.waitFor(30, TimeUnit.SECONDS);
-                reader.interrupt();
+                // A failure before the kill must not leave the first process running.
+                first.destroyForcibly();
             }
         }
     }
